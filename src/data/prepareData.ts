@@ -1,0 +1,31 @@
+import type { RandomStream } from '../random/seedStreams.ts';
+import type { DatasetSpec, ScalingSpec, SplitSpec } from '../spec/schema.ts';
+import { loadBundledTable } from './bundled.ts';
+import { fitScaling, scaleRows } from './scaling.ts';
+import { splitRows } from './split.ts';
+import { makeSynthetic } from './synthetic.ts';
+import type { LabelledTable, PreparedData } from './table.ts';
+
+export function loadTable(spec: DatasetSpec, data: RandomStream): LabelledTable {
+  return 'samples' in spec ? makeSynthetic(spec.name, spec, data) : loadBundledTable(spec.name);
+}
+
+/** Dataset -> split -> scaling, each step driven by its own stream. */
+export function prepareData(
+  spec: { dataset: DatasetSpec; split: SplitSpec; scaling: ScalingSpec },
+  streams: { data: RandomStream; split: RandomStream },
+): PreparedData {
+  const table = loadTable(spec.dataset, streams.data);
+  const { train, test } = splitRows(table, spec.split, streams.split);
+  const scaling = fitScaling(table, train, spec.scaling);
+  return {
+    features: table.features,
+    classes: table.classes,
+    trainX: scaleRows(table, train, scaling),
+    trainY: train.map((r) => table.y[r]),
+    testX: scaleRows(table, test, scaling),
+    testY: test.map((r) => table.y[r]),
+    trainRows: train,
+    testRows: test,
+  };
+}

@@ -1,0 +1,27 @@
+import type { MlpParams } from '../model/mlp.ts';
+
+/**
+ * SHA-256 (WebCrypto) of all weights as little-endian float32 bytes, in the canonical order of
+ * MlpParams (per layer: W [out, in] row-major, then b). Hex encoded.
+ */
+export async function fingerprintWeights(params: MlpParams): Promise<string> {
+  const total = params.reduce((n, p) => n + p.length, 0);
+  const bytes = new DataView(new ArrayBuffer(total * 4));
+  let offset = 0;
+  for (const p of params) {
+    for (let i = 0; i < p.length; i++, offset += 4) bytes.setFloat32(offset, p[i], true);
+  }
+  return sha256Hex(bytes.buffer);
+}
+
+export async function sha256Hex(data: ArrayBuffer | Uint8Array): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', data as BufferSource));
+  return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** Largest absolute elementwise difference between two parameter sets (same shapes). */
+export function maxAbsDifference(a: MlpParams, b: MlpParams): number {
+  let max = 0;
+  a.forEach((p, k) => p.forEach((v, i) => (max = Math.max(max, Math.abs(v - b[k][i])))));
+  return max;
+}

@@ -1,0 +1,15 @@
+/**
+ * Hard limits on a study spec. They bound the CPU one study may take; the API adds a compute
+ * budget on top (issue: edge API). Documented in README.md.
+ */
+export const LIMITS = {
+  maxSeeds: 100,
+  maxSeed: 2 ** 31 - 1,
+  maxEpochs: 200,
+  maxHiddenLayers: 4,
+  maxWidth: 512,
+  maxBatchSize: 2048,
+  maxSyntheticSamples: 5000,
+  maxTitleLength: 200,
+  maxNotesLength: 2000,
+} as const;

@@ -1,0 +1,18 @@
+import { sha256Hex } from '../fingerprint/fingerprintWeights.ts';
+import { ENGINE_VERSION } from '../version.ts';
+import type { StudySpec } from './schema.ts';
+
+/** JSON with object keys sorted at every level: equal values give equal text. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, v[k]]))
+      : v,
+  );
+}
+
+/** Content address of a study: hash of the canonical (normalized) spec plus the engine version. */
+export async function studyId(spec: StudySpec): Promise<string> {
+  const text = canonicalJson({ engine: ENGINE_VERSION, spec });
+  return (await sha256Hex(new TextEncoder().encode(text))).slice(0, 20);
+}

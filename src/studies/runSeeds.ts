@@ -1,0 +1,77 @@
+import { prepareData } from '../data/prepareData.ts';
+import type { PreparedData } from '../data/table.ts';
+import type { RunRecord } from '../document/studyDocument.ts';
+import { describeEnvironment } from '../fingerprint/environment.ts';
+import { fingerprintWeights } from '../fingerprint/fingerprintWeights.ts';
+import { initParams, layerSizes, type MlpParams } from '../model/mlp.ts';
+import { seedStreams, streamSourceSeeds, type StreamPins } from '../random/seedStreams.ts';
+import type { DatasetSpec, ModelSpec, ScalingSpec, SplitSpec, TrainingSpec } from '../spec/schema.ts';
+import { trainGroup, type TrainingProgress } from '../train/trainGroup.ts';
+
+/** Everything that decides one seed's training, shared by every study kind. */
+export interface TrainingSetup {
+  dataset: DatasetSpec;
+  split: SplitSpec;
+  scaling: ScalingSpec;
+  model: ModelSpec;
+  training: TrainingSpec;
+  pins: StreamPins;
+}
+
+export interface SeedOutcome {
+  record: RunRecord;
+  params: MlpParams;
+  data: PreparedData;
+}
+
+export interface RunSeedsOptions {
+  learningRateAt?: (step: number, epoch: number) => number;
+  onEpoch?: (progress: TrainingProgress) => void | Promise<void>;
+}
+
+const jsonNumber = (x: number): number | null => (Number.isFinite(x) ? x : null);
+
+/**
+ * Trains `seeds` as one group on the active backend and returns a fingerprinted record per seed.
+ * Each seed's streams, data, split and initial weights are its own; the group only shares compute.
+ */
+export async function runSeeds(setup: TrainingSetup, seeds: number[], options: RunSeedsOptions = {}): Promise<SeedOutcome[]> {
+  const members = seeds.map((seed) => {
+    const streams = seedStreams(seed, setup.pins);
+    const data = prepareData(setup, streams);
+    const sizes = layerSizes(data.features, setup.model, data.classes);
+    return { seed, data, sizes, initial: initParams(sizes, setup.model.initializer, streams.init), order: streams.order, dropout: streams.dropout };
+  });
+  const trained = await trainGroup(members, {
+    sizes: members[0].sizes,
+    model: setup.model,
+    training: setup.training,
+    learningRateAt: options.learningRateAt,
+    onEpoch: options.onEpoch,
+  });
+  const environment = describeEnvironment();
+  return Promise.all(
+    trained.map(async (t, s) => {
+      const last = (xs: number[]) => jsonNumber(xs[xs.length - 1]);
+      const record: RunRecord = {
+        seed: t.seed,
+        streams: streamSourceSeeds(t.seed, setup.pins),
+        fingerprint: await fingerprintWeights(t.params),
+        testAccuracy: last(t.curves.testAccuracy),
+        testLoss: last(t.curves.testLoss),
+        trainAccuracy: last(t.curves.trainAccuracy),
+        trainLoss: last(t.curves.trainLoss),
+        diverged: t.divergedAtEpoch !== null,
+        divergedAtEpoch: t.divergedAtEpoch,
+        curves: {
+          trainLoss: t.curves.trainLoss.map(jsonNumber),
+          trainAccuracy: t.curves.trainAccuracy.map(jsonNumber),
+          testLoss: t.curves.testLoss.map(jsonNumber),
+          testAccuracy: t.curves.testAccuracy.map(jsonNumber),
+        },
+        environment,
+      };
+      return { record, params: t.params, data: members[s].data };
+    }),
+  );
+}
