@@ -6,7 +6,7 @@ export class BackendUnavailableError extends Error {
     super(
       `The "${name}" backend is not available here` +
         (cause instanceof Error ? `: ${cause.message}` : '') +
-        (name === 'wasm' ? '. The host must register it first (see cli/wasmBackend.ts, functions/wasmBackend.ts).' : ''),
+        (name === 'wasm' ? '. The host must register it first (see registerWasmBackend in src/backends/wasmFromModule.ts).' : ''),
     );
     this.name = 'BackendUnavailableError';
   }

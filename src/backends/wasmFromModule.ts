@@ -1,6 +1,5 @@
 import { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
-// The emscripten factory behind the stock loader; CommonJS, typed loosely on purpose.
-// @ts-expect-error no type declarations for the factory's default export
+// The emscripten factory behind the stock loader (CommonJS).
 import wasmFactory from '@tensorflow/tfjs-backend-wasm/wasm-out/tfjs-backend-wasm.js';
 import { tf } from '../tf.ts';
 import { setBackendDetails } from './useBackend.ts';
@@ -25,7 +24,7 @@ export function registerWasmBackend(module: WebAssembly.Module, binary: 'simd' |
     () =>
       new Promise((resolve, reject) => {
         const fail = (why: unknown) => reject(new Error(`wasm backend failed to start: ${why instanceof Error ? why.message : String(why)}`));
-        const started: Promise<EmscriptenModule> = (wasmFactory as (config: object) => Promise<EmscriptenModule>)({
+        const started: Promise<EmscriptenModule> = (wasmFactory as unknown as (config: object) => Promise<EmscriptenModule>)({
           instantiateWasm(imports: WebAssembly.Imports, receive: (instance: WebAssembly.Instance, module: WebAssembly.Module) => void) {
             WebAssembly.instantiate(module, imports).then((instance) => receive(instance, module), fail);
             return {};

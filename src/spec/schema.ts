@@ -65,10 +65,9 @@ export const TrainingSpec = z.strictObject({
 
 /** `seeds` is a list or a count (count n means seeds 1..n); normalized to a sorted list. */
 export const SeedsSpec = z
-  .union([
-    positiveInt(LIMITS.maxSeeds),
-    z.array(seedValue).min(1).max(LIMITS.maxSeeds),
-  ])
+  .union([positiveInt(LIMITS.maxSeeds), z.array(seedValue).min(1).max(LIMITS.maxSeeds)], {
+    error: `seeds must be a count from 1 to ${LIMITS.maxSeeds}, or a list of 1 to ${LIMITS.maxSeeds} integer seeds from 1 to ${LIMITS.maxSeed}`,
+  })
   .default(30)
   .transform((s) => (typeof s === 'number' ? Array.from({ length: s }, (_, i) => i + 1) : [...s].sort((a, b) => a - b)))
   .refine((s) => new Set(s).size === s.length, { message: 'seeds must be distinct' });

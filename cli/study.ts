@@ -1,0 +1,114 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import {
+  BackendName,
+  DEFAULT_GROUP_SIZE,
+  PRESETS,
+  SpecError,
+  findPreset,
+  parseStudySpec,
+  runSeedVarianceStudy,
+  type SeedVarianceDocument,
+} from '../src/index.ts';
+import { useNodeBackend } from './nodeBackends.ts';
+import { createProgressBar } from './progressBar.ts';
+
+const USAGE = `usage: npm run study -- <preset-name | path/to/spec.json> [--json out.json] [--backend cpu|wasm] [--group-size N]
+       npm run study -- --list`;
+
+class UsageError extends Error {}
+
+function loadSpecInput(target: string): unknown {
+  const preset = findPreset(target);
+  if (preset) return preset.spec;
+  if (!target.endsWith('.json')) {
+    throw new UsageError(`"${target}" is neither a preset nor a .json spec file. Presets: ${PRESETS.map((p) => p.name).join(', ')}`);
+  }
+  let text: string;
+  try {
+    text = readFileSync(target, 'utf8');
+  } catch (e) {
+    throw new UsageError(`cannot read ${target}: ${(e as Error).message}`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new UsageError(`${target} is not valid JSON: ${(e as Error).message}`);
+  }
+}
+
+const pct = (x: number) => `${(100 * x).toFixed(2)}%`;
+
+function printSummary(doc: SeedVarianceDocument, seconds: number) {
+  const s = doc.summary;
+  console.log(`\n${doc.title}`);
+  console.log(`id ${doc.id} · ${doc.environment.backend} backend · tfjs ${doc.environment.tfjs} · ${doc.runs.length} runs in ${seconds.toFixed(1)} s`);
+  if (s) {
+    console.log(`test accuracy: mean ${pct(s.mean)} · std ${(100 * s.std).toFixed(2)} pts · median ${pct(s.median)} · min ${pct(s.min)} (seed ${s.worst.seed}) · max ${pct(s.max)} (seed ${s.best.seed})`);
+    console.log(`95% CI of the mean: t ${pct(s.ci95.t[0])}–${pct(s.ci95.t[1])} · bootstrap ${pct(s.ci95.bootstrap[0])}–${pct(s.ci95.bootstrap[1])}`);
+    if (s.outliers.length) console.log(`outliers: ${s.outliers.map((o) => `seed ${o.seed} (${pct(o.value)})`).join(', ')}`);
+    if (s.diverged) console.log(`diverged runs: ${s.diverged}`);
+  }
+  const distinct = new Set(doc.runs.map((r) => r.fingerprint)).size;
+  console.log(`fingerprints: ${distinct} distinct of ${doc.runs.length} · repeatability (seeds ${doc.repeatability.seeds.join(', ')}): ${doc.repeatability.identical ? 'identical ✓' : 'DIFFERENT ✗'}`);
+  console.log(`\n${doc.answers.deterministic.question}\n  ${doc.answers.deterministic.answer}`);
+  console.log(`${doc.answers.seedEffect.question}\n  ${doc.answers.seedEffect.answer}`);
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      json: { type: 'string' },
+      backend: { type: 'string' },
+      'group-size': { type: 'string' },
+      list: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  if (values.list) {
+    for (const p of PRESETS) console.log(`${p.name.padEnd(20)} ${p.description}`);
+    return 0;
+  }
+  if (positionals.length !== 1) throw new UsageError(USAGE);
+  const input = loadSpecInput(positionals[0]) as Record<string, unknown>;
+  if (values.backend !== undefined) {
+    const parsed = BackendName.safeParse(values.backend);
+    if (!parsed.success) throw new UsageError(`--backend must be cpu or wasm, not "${values.backend}"`);
+  }
+  const spec = parseStudySpec(values.backend ? { ...input, backend: values.backend } : input);
+  const groupSize = values['group-size'] === undefined ? DEFAULT_GROUP_SIZE : Number(values['group-size']);
+  if (!(Number.isInteger(groupSize) && groupSize >= 1)) throw new UsageError('--group-size must be a positive integer');
+
+  await useNodeBackend(spec.backend);
+  const bar = createProgressBar(`training (${spec.backend})`);
+  const doc = await runSeedVarianceStudy(spec, {
+    groupSize,
+    onProgress: (p) => bar.update(p.seedEpochsDone, p.seedEpochsTotal, `runs ${p.runsDone}/${p.runsTotal}`),
+  });
+  const seconds = bar.finish();
+  printSummary(doc, seconds);
+  if (values.json) {
+    writeFileSync(values.json, JSON.stringify(doc, null, 2) + '\n');
+    console.log(`\nwrote ${values.json}`);
+  }
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (e) => {
+    if (e instanceof SpecError) console.error(e.message);
+    else if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) console.error(`error: ${(e as Error).message}`);
+    else {
+      console.error(e);
+      process.exit(1);
+    }
+    process.exit(2);
+  },
+);

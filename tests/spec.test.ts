@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { findPreset, parseStudySpec, SpecError, studyId, LIMITS } from '../src/index.ts';
+
+const base = findPreset('digits-reference')!.spec as Record<string, any>;
+const with_ = (patch: (s: any) => void) => {
+  const s = structuredClone(base);
+  patch(s);
+  return s;
+};
+
+function issuesOf(input: unknown) {
+  try {
+    parseStudySpec(input);
+  } catch (e) {
+    expect(e).toBeInstanceOf(SpecError);
+    return (e as SpecError).issues;
+  }
+  throw new Error('expected the spec to be rejected');
+}
+
+describe('study spec validation', () => {
+  it('accepts the preset and fills defaults', () => {
+    const spec = parseStudySpec(base);
+    expect(spec.seeds).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
+    expect(spec.kind).toBe('seed-variance');
+    expect(spec.pins).toEqual({});
+  });
+
+  it.each([
+    ['an unknown dataset', (s: any) => (s.dataset.name = 'mnist'), 'dataset.name'],
+    ['a zero width', (s: any) => (s.model.hidden = [32, 0]), 'model.hidden.1'],
+    ['a negative width', (s: any) => (s.model.hidden = [-4]), 'model.hidden.0'],
+    ['lr = 0', (s: any) => (s.training.optimizer.lr = 0), 'training.optimizer.lr'],
+    ['lr < 0', (s: any) => (s.training.optimizer.lr = -1), 'training.optimizer.lr'],
+    ['too many epochs', (s: any) => (s.training.epochs = LIMITS.maxEpochs + 1), 'training.epochs'],
+    ['too many seeds', (s: any) => (s.seeds = LIMITS.maxSeeds + 1), 'seeds'],
+    ['a seed list over the limit', (s: any) => (s.seeds = Array.from({ length: LIMITS.maxSeeds + 1 }, (_, i) => i + 1)), 'seeds'],
+    ['repeated seeds', (s: any) => (s.seeds = [1, 1]), 'seeds'],
+    ['a non-integer seed', (s: any) => (s.seeds = [1.5]), 'seeds'],
+    ['an unknown field', (s: any) => (s.colour = 'red'), ''],
+    ['r >= k', (s: any) => (s.split.r = 4), 'split.r'],
+    ['NaN lr', (s: any) => (s.training.optimizer.lr = NaN), 'training.optimizer.lr'],
+    ['a huge batch', (s: any) => (s.training.batchSize = 1e9), 'training.batchSize'],
+    ['an unknown backend', (s: any) => (s.backend = 'webgl'), 'backend'],
+    ['an unknown activation', (s: any) => (s.model.activation = 'gelu'), 'model.activation'],
+    ['dropout of 1', (s: any) => (s.model.dropout = 1), 'model.dropout'],
+    ['synthetic options on a bundled set', (s: any) => (s.dataset.noise = 0.3), 'dataset'],
+    ['a pin on an unknown stream', (s: any) => (s.pins = { weather: 3 }), 'pins'],
+  ])('rejects %s, naming the field', (_label, patch, path) => {
+    const issues = issuesOf(with_(patch));
+    expect(issues.map((i) => i.path)).toContain(path);
+    expect(issues.every((i) => i.message.length > 0)).toBe(true);
+  });
+
+  it('the error message lists every bad field', () => {
+    const e = (() => {
+      try {
+        parseStudySpec(with_((s) => ((s.training.epochs = 0), (s.dataset.name = 'x'))));
+      } catch (err) {
+        return err as Error;
+      }
+    })();
+    expect(e?.message).toMatch(/training\.epochs/);
+    expect(e?.message).toMatch(/dataset\.name/);
+  });
+});
+
+describe('study ids', () => {
+  it('are content addressed: same spec, same id; key order does not matter', async () => {
+    const a = parseStudySpec(base);
+    const reordered = Object.fromEntries(Object.entries(base).reverse());
+    expect(await studyId(a)).toBe(await studyId(parseStudySpec(reordered)));
+    expect(await studyId(a)).toMatch(/^[0-9a-f]{20}$/);
+  });
+
+  it('differ when anything that changes the result differs', async () => {
+    const a = await studyId(parseStudySpec(base));
+    const b = await studyId(parseStudySpec(with_((s) => (s.training.optimizer.lr = 0.002))));
+    const c = await studyId(parseStudySpec(with_((s) => (s.backend = 'wasm'))));
+    expect(new Set([a, b, c]).size).toBe(3);
+  });
+
+  it('a count and the equivalent list are the same study', async () => {
+    expect(await studyId(parseStudySpec(with_((s) => (s.seeds = 3))))).toBe(await studyId(parseStudySpec(with_((s) => (s.seeds = [3, 1, 2])))));
+  });
+});

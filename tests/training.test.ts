@@ -1,0 +1,114 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { useNodeBackend } from '../cli/nodeBackends.ts';
+import { parseStudySpec, runSeeds, runSeedVarianceStudy, tf, type StudySpecInput, type TrainingSetup } from '../src/index.ts';
+import { trainGroup } from '../src/train/trainGroup.ts';
+import { initParams, layerSizes } from '../src/model/mlp.ts';
+import { prepareData } from '../src/data/prepareData.ts';
+import { seedStreams } from '../src/random/seedStreams.ts';
+
+const small: StudySpecInput = {
+  dataset: { name: 'spiral', samples: 150, noise: 0.1, classes: 3 },
+  split: { kind: 'stratified', testFraction: 0.2 },
+  scaling: { kind: 'standardize' },
+  model: { hidden: [16, 8], activation: 'relu', initializer: 'glorotUniform', dropout: 0.25 },
+  training: { optimizer: { kind: 'adam', lr: 0.01 }, batchSize: 32, epochs: 3 },
+  seeds: [1, 2, 3, 4],
+};
+const setupOf = (input: StudySpecInput): TrainingSetup => parseStudySpec(input);
+const fingerprints = async (setup: TrainingSetup, seeds: number[]) => (await runSeeds(setup, seeds)).map((o) => o.record.fingerprint);
+
+const realRandom = Math.random;
+afterEach(() => {
+  Math.random = realRandom;
+});
+
+describe.each(['cpu', 'wasm'] as const)('training on the %s backend', (backend) => {
+  it('never calls Math.random, even with dropout, a seeded split and synthetic data', async () => {
+    await useNodeBackend(backend);
+    Math.random = () => {
+      throw new Error('Math.random was called');
+    };
+    const doc = await runSeedVarianceStudy(parseStudySpec({ ...small, backend }));
+    expect(doc.runs).toHaveLength(4);
+    expect(doc.environment.backend).toBe(backend);
+  });
+
+  it('same seed gives identical fingerprints; different seeds give different ones', async () => {
+    await useNodeBackend(backend);
+    const setup = setupOf(small);
+    const first = await fingerprints(setup, [1, 2, 3]);
+    const again = await fingerprints(setup, [1, 2, 3]);
+    expect(again).toEqual(first);
+    expect(new Set(first).size).toBe(3);
+    first.forEach((f) => expect(f).toMatch(/^[0-9a-f]{64}$/));
+  });
+
+  it("a seed's fingerprint does not depend on its group (S=1 against S=8), with inner sizes above 48", async () => {
+    await useNodeBackend(backend);
+    // digits has 64 inputs: the wasm matMul that breaks grouping with the natural layout is exercised.
+    const setup = setupOf({
+      dataset: { name: 'digits' },
+      split: { kind: 'index-mod', k: 4, r: 3 },
+      scaling: { kind: 'divide', by: 16 },
+      model: { hidden: [50], activation: 'relu', initializer: 'glorotUniform', dropout: 0.1 },
+      training: { optimizer: { kind: 'adam', lr: 0.001 }, batchSize: 64, epochs: 1 },
+      seeds: 8,
+    });
+    const seeds = [1, 2, 3, 4, 5, 6, 7, 8];
+    const grouped = await fingerprints(setup, seeds);
+    const alone: string[] = [];
+    for (const s of seeds) alone.push(...(await fingerprints(setup, [s])));
+    expect(alone).toEqual(grouped);
+  });
+
+  it('keeps the tensor count flat from epoch to epoch and frees everything at the end', async () => {
+    await useNodeBackend(backend);
+    const setup = setupOf({ ...small, training: { optimizer: { kind: 'sgd', lr: 0.1, momentum: 0.9 }, batchSize: 16, epochs: 5 } });
+    const before = tf.memory().numTensors;
+    const counts: number[] = [];
+    const members = [1, 2].map((seed) => {
+      const streams = seedStreams(seed);
+      const data = prepareData(setup, streams);
+      return { seed, data, initial: initParams(layerSizes(2, setup.model, 3), 'glorotUniform', streams.init), order: streams.order, dropout: streams.dropout };
+    });
+    await trainGroup(members, { sizes: layerSizes(2, setup.model, 3), model: setup.model, training: setup.training, onEpoch: (p) => void counts.push(p.numTensors) });
+    expect(counts).toHaveLength(5);
+    expect(new Set(counts).size).toBe(1);
+    expect(tf.memory().numTensors).toBe(before);
+  });
+});
+
+describe('divergence', () => {
+  it('a run whose loss blows up is recorded as diverged, and the study still completes', async () => {
+    await useNodeBackend('cpu');
+    const doc = await runSeedVarianceStudy(
+      parseStudySpec({
+        dataset: { name: 'digits' },
+        split: { kind: 'index-mod', k: 4, r: 3 },
+        // Inputs scaled up to ~1e10 with a large step: the loss overflows to NaN within the first epoch.
+        scaling: { kind: 'divide', by: 1e-9 },
+        model: { hidden: [32], activation: 'relu', initializer: 'glorotUniform', dropout: 0 },
+        training: { optimizer: { kind: 'sgd', lr: 10 }, batchSize: 32, epochs: 2 },
+        seeds: 2,
+      }),
+    );
+    expect(doc.runs.every((r) => r.diverged)).toBe(true);
+    expect(doc.runs[0].divergedAtEpoch).toBe(1);
+    expect(doc.runs[0].trainLoss).toBeNull();
+    expect(doc.summary).toBeNull();
+    expect(doc.answers.seedEffect.answer).toMatch(/diverged/);
+    expect(() => JSON.parse(JSON.stringify(doc))).not.toThrow();
+  });
+});
+
+describe('dropout', () => {
+  it('draws a new mask every step from the dropout stream (pinning it changes nothing else)', async () => {
+    await useNodeBackend('cpu');
+    const base = setupOf(small);
+    const [a] = await fingerprints({ ...base, pins: { dropout: 9 } }, [1]);
+    const [b] = await fingerprints({ ...base, pins: { dropout: 10 } }, [1]);
+    const [c] = await fingerprints({ ...base, pins: { dropout: 9 } }, [1]);
+    expect(a).not.toBe(b);
+    expect(a).toBe(c);
+  });
+});
