@@ -1,4 +1,5 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
   BackendName,
@@ -94,6 +95,7 @@ async function main(argv: string[]): Promise<number> {
   const seconds = bar.finish();
   printSummary(doc, seconds);
   if (values.json) {
+    mkdirSync(dirname(values.json), { recursive: true });
     writeFileSync(values.json, JSON.stringify(doc, null, 2) + '\n');
     console.log(`\nwrote ${values.json}`);
   }

@@ -2,7 +2,8 @@
 // imports the result. Bundling (rather than a loader like tsx) lets the ESM build of tfjs-core
 // and its gradient registrations load as one copy, exactly as wrangler bundles them for workerd.
 import { build } from 'esbuild';
-import { mkdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -13,10 +14,10 @@ if (!entry) {
 }
 const outdir = resolve('.cache/run-ts');
 mkdirSync(outdir, { recursive: true });
-const outfile = resolve(outdir, basename(entry).replace(/\.ts$/, '.mjs'));
-await build({
+const result = await build({
   entryPoints: [entry],
-  outfile,
+  outfile: resolve(outdir, 'bundle.mjs'),
+  write: false,
   bundle: true,
   platform: 'node',
   format: 'esm',
@@ -35,5 +36,19 @@ await build({
   },
   logLevel: 'warning',
 });
+// Content-addressed output, written atomically: parallel runs never import a half-written file.
+const code = result.outputFiles[0].contents;
+const hash = createHash('sha256').update(code).digest('hex').slice(0, 16);
+const outfile = resolve(outdir, `${basename(entry).replace(/\.ts$/, '')}-${hash}.mjs`);
+if (!existsSync(outfile)) {
+  const tmp = `${outfile}.${process.pid}.tmp`;
+  writeFileSync(tmp, code);
+  renameSync(tmp, outfile);
+  // Drop bundles of older versions of this entry.
+  const stem = basename(entry).replace(/\.ts$/, '');
+  for (const f of readdirSync(outdir)) {
+    if (f.startsWith(`${stem}-`) && f.endsWith('.mjs') && resolve(outdir, f) !== outfile) rmSync(resolve(outdir, f), { force: true });
+  }
+}
 process.argv = [process.argv[0], entry, ...args];
 await import(pathToFileURL(outfile).href);

@@ -76,7 +76,7 @@ describe('study ids', () => {
   it('differ when anything that changes the result differs', async () => {
     const a = await studyId(parseStudySpec(base));
     const b = await studyId(parseStudySpec(with_((s) => (s.training.optimizer.lr = 0.002))));
-    const c = await studyId(parseStudySpec(with_((s) => (s.backend = 'wasm'))));
+    const c = await studyId(parseStudySpec(with_((s) => (s.backend = 'cpu'))));
     expect(new Set([a, b, c]).size).toBe(3);
   });
 

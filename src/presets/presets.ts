@@ -20,7 +20,6 @@ export const PRESETS: Preset[] = [
       model: { hidden: [32], activation: 'relu', initializer: 'glorotUniform', dropout: 0 },
       training: { optimizer: { kind: 'adam', lr: 0.001, beta1: 0.9, beta2: 0.999, epsilon: 1e-7 }, batchSize: 32, epochs: 20 },
       seeds: 30,
-      backend: 'cpu',
     },
   },
   {

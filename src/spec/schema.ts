@@ -94,7 +94,8 @@ export const SeedVarianceSpec = z.strictObject({
   seeds: SeedsSpec,
   /** Streams pinned to a fixed seed for every run (the others follow the run seed). */
   pins: PinsSpec.default({}),
-  backend: BackendName.default('cpu'),
+  // wasm: about 7x faster than cpu on this engine's workloads (bench/README.md).
+  backend: BackendName.default('wasm'),
 });
 
 export type SeedVarianceSpec = z.output<typeof SeedVarianceSpec>;

@@ -205,7 +205,7 @@ function buildBatch(members: SeedTrainingInput[], order: Int32Array[], start: nu
     for (let i = 0; i < b; i++) {
       const row = order[s][start + i];
       const at = s * b + i;
-      x.set(trainX.subarray(row * F, row * F + F), at * F);
+      for (let f = 0, src = row * F, dst = at * F; f < F; f++) x[dst + f] = trainX[src + f];
       oneHot[at * C + trainY[row]] = 1;
       labels[at] = trainY[row];
     }

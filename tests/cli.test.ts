@@ -1,0 +1,62 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { SeedVarianceDocument } from '../src/index.ts';
+
+// The real CLI, as `npm run study` runs it (bundled by scripts/run-ts.mjs, on this Node).
+const study = (...args: string[]) => spawnSync(process.execPath, ['scripts/run-ts.mjs', 'cli/study.ts', ...args], { encoding: 'utf8', timeout: 120_000 });
+const dir = mkdtempSync(join(tmpdir(), 'seedlab-cli-'));
+
+describe('npm run study', () => {
+  it('--list lists the presets', () => {
+    const r = study('--list');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^digits-reference\s/m);
+  });
+
+  it('runs a spec file, shows progress, prints a summary and writes the document', () => {
+    const specPath = join(dir, 'spec.json');
+    const out = join(dir, 'out.json');
+    writeFileSync(
+      specPath,
+      JSON.stringify({
+        dataset: { name: 'xor', samples: 200, noise: 0.05 },
+        split: { kind: 'stratified', testFraction: 0.25 },
+        model: { hidden: [8] },
+        training: { optimizer: { kind: 'adam', lr: 0.02 }, epochs: 5 },
+        seeds: 3,
+      }),
+    );
+    const r = study(specPath, '--json', out, '--backend', 'cpu');
+    expect(r.stderr).toMatch(/training \(cpu\) 100%/);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/repeatability \(seeds 1, 2, 3\): identical ✓/);
+    const doc = SeedVarianceDocument.parse(JSON.parse(readFileSync(out, 'utf8')));
+    expect(doc.runs).toHaveLength(3);
+    expect(doc.environment.backend).toBe('cpu');
+  });
+
+  it('names the bad fields of an invalid spec and exits 2', () => {
+    const specPath = join(dir, 'bad.json');
+    writeFileSync(specPath, JSON.stringify({ dataset: { name: 'mnist' }, split: { kind: 'index-mod', k: 4, r: 3 }, training: { optimizer: { kind: 'sgd', lr: -1 }, epochs: 9999 } }));
+    const r = study(specPath);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/dataset\.name/);
+    expect(r.stderr).toMatch(/training\.optimizer\.lr: lr must be > 0/);
+    expect(r.stderr).toMatch(/training\.epochs/);
+  });
+
+  it.each([
+    [['no-such-preset'], /neither a preset nor a \.json spec file/],
+    [['missing.json'], /cannot read missing\.json/],
+    [['digits-reference', '--backend', 'webgl'], /--backend must be cpu or wasm/],
+    [['digits-reference', '--group-size', '0'], /--group-size must be a positive integer/],
+    [['digits-reference', '--frobnicate'], /Unknown option/],
+  ])('rejects %j with a clear message', (args, message) => {
+    const r = study(...args);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(message);
+  });
+});
