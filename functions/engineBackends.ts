@@ -7,7 +7,7 @@ import { useBackend, type BackendName } from '../src/index.ts';
 let registered = false;
 
 /** Worker edge: registers the wasm backend from the bundled module once, then selects a backend. */
-export async function useWorkerBackend(name: BackendName): Promise<void> {
+async function useWorkerBackend(name: BackendName): Promise<void> {
   if (name === 'wasm' && !registered) {
     // emscripten's Node branch (taken under nodejs_compat) reads __dirname.
     (globalThis as { __dirname?: string }).__dirname ??= '/';
@@ -15,4 +15,27 @@ export async function useWorkerBackend(name: BackendName): Promise<void> {
     registered = true;
   }
   await useBackend(name);
+}
+
+// tfjs has one global backend per isolate, and training awaits between epochs: engine work runs
+// one job at a time, so one job's backend switch can never land in the middle of another's.
+let engineQueue: Promise<unknown> = Promise.resolve();
+
+/** Runs `work` on the named backend, alone. A backend that fails to start within `timeoutMs` rejects. */
+export function withEngine<T>(backend: BackendName, work: () => Promise<T>, timeoutMs = 10_000): Promise<T> {
+  const job = async () => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`the ${backend} backend did not start within ${timeoutMs} ms`)), timeoutMs);
+    });
+    try {
+      await Promise.race([useWorkerBackend(backend), timeout]);
+    } finally {
+      if (timer !== undefined) clearTimeout(timer);
+    }
+    return work();
+  };
+  const next = engineQueue.then(job, job);
+  engineQueue = next.catch(() => undefined);
+  return next;
 }

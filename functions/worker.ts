@@ -1,8 +1,15 @@
-import { Hono } from 'hono';
-import { ENGINE_VERSION } from '../src/index.ts';
+import { app } from './api/app.ts';
+import type { SeedlabEnv, UnitMessage } from './env.ts';
+import { consumeUnit } from './queue/consumeUnit.ts';
+import { sweepActiveStudies } from './studies/scheduler.ts';
 
-/** The Worker entry. The API grows here (issue: edge API); for now it only reports health. */
-const app = new Hono();
-app.get('/api/health', (c) => c.json({ ok: true, engine: ENGINE_VERSION }));
-
-export default app;
+/** The Worker: the HTTP API, the queue consumer that trains, and the cron that repairs. */
+export default {
+  fetch: app.fetch,
+  async queue(batch, env) {
+    for (const message of batch.messages) await consumeUnit(message, env);
+  },
+  async scheduled(_controller, env, ctx) {
+    ctx.waitUntil(sweepActiveStudies(env));
+  },
+} satisfies ExportedHandler<SeedlabEnv, UnitMessage>;

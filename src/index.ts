@@ -19,3 +19,4 @@ export {
 export { runSeeds, type TrainingSetup } from './studies/runSeeds.ts';
 export { fingerprintWeights } from './fingerprint/fingerprintWeights.ts';
 export { describeEnvironment, detectRuntime } from './fingerprint/environment.ts';
+export { estimateStudyCost, COMPUTE_BUDGET, type CostEstimate } from './spec/budget.ts';

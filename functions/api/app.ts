@@ -1,0 +1,172 @@
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { z } from 'zod';
+import {
+  DOCUMENT_VERSION,
+  ENGINE_VERSION,
+  PRESETS,
+  StudySpec,
+  estimateStudyCost,
+  findPreset,
+  parseStudySpec,
+  planSeedVariance,
+  studyId,
+} from '../../src/index.ts';
+import { withEngine } from '../engineBackends.ts';
+import type { SeedlabEnv } from '../env.ts';
+import { enqueueUnits, recoverStalledUnits } from '../studies/scheduler.ts';
+import { keys } from '../studies/keys.ts';
+import { finalizeIfComplete, listingMeta, readStudyState, studyTitle, type ListingMeta, type StudyRecord, type StudyState } from '../studies/studyState.ts';
+import { requireToken } from './auth.ts';
+import { apiError, invalid } from './errors.ts';
+import { openApiDocument } from './openapi.ts';
+
+/** Largest accepted request body. A spec is well under 4 KB; 64 KB leaves room for long seed lists and notes. */
+export const MAX_BODY_BYTES = 64 * 1024;
+
+type Env = { Bindings: SeedlabEnv };
+const api = new Hono<Env>();
+
+const zodIssues = (error: z.ZodError) => error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
+const PresetRequest = z.strictObject({ preset: z.string().max(100) });
+const ListQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  cursor: z.string().max(2000).optional(),
+});
+const STUDY_ID = /^[0-9a-f]{20}$/;
+
+/** Workers units per study: see SEEDS_PER_UNIT in functions/env.ts. */
+const seedsPerUnit = (env: SeedlabEnv) => Math.max(1, Number(env.SEEDS_PER_UNIT ?? 10));
+
+function statusBody(c: Context<Env>, state: StudyState) {
+  const { record } = state;
+  const link = (path: string) => new URL(path, c.req.url).toString();
+  return {
+    id: record.id,
+    status: state.status,
+    kind: record.kind,
+    title: record.title,
+    createdAt: record.createdAt,
+    progress: { runsDone: state.runsDone, runsTotal: record.runsTotal },
+    ...(state.failures.length ? { failures: state.failures } : {}),
+    links: { self: link(`/api/studies/${record.id}`), report: link(`/r/${record.id}/`), embed: link(`/embed/${record.id}/`) },
+    ...(state.document ? { document: state.document } : {}),
+  };
+}
+
+api.get('/health', (c) => c.json({ ok: true, engine: ENGINE_VERSION, documentVersion: DOCUMENT_VERSION }));
+
+api.get('/presets', (c) =>
+  c.json({ presets: PRESETS.map((p) => ({ name: p.name, description: p.description, spec: parseStudySpec(p.spec) })) }),
+);
+
+api.get('/openapi.json', (c) => c.json(openApiDocument()));
+
+api.get('/studies', async (c) => {
+  const query = ListQuery.safeParse(c.req.query());
+  if (!query.success) return invalid(c, zodIssues(query.error), 'invalid query');
+  const page = await c.env.STUDIES.list<ListingMeta>({ prefix: keys.listingPrefix, limit: query.data.limit, cursor: query.data.cursor });
+  return c.json({
+    studies: page.keys.flatMap((k) => (k.metadata ? [{ ...k.metadata, links: { self: new URL(`/api/studies/${k.metadata.id}`, c.req.url).toString() } }] : [])),
+    cursor: page.list_complete ? null : page.cursor,
+  });
+});
+
+api.post(
+  '/studies',
+  requireToken,
+  bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => apiError(c, 413, `the request body is larger than ${MAX_BODY_BYTES} bytes`) }),
+  async (c) => {
+    if (!/^application\/json\s*(;|$)/i.test(c.req.header('content-type') ?? '')) {
+      return apiError(c, 415, 'send the study spec as JSON, with Content-Type: application/json');
+    }
+    let body: unknown;
+    try {
+      body = JSON.parse(await c.req.text());
+    } catch (e) {
+      return invalid(c, [{ path: '', message: (e as Error).message }], 'the request body is not valid JSON');
+    }
+    let input = body;
+    if (body && typeof body === 'object' && !Array.isArray(body) && 'preset' in body) {
+      const request = PresetRequest.safeParse(body);
+      if (!request.success) return invalid(c, zodIssues(request.error), 'invalid preset request');
+      const preset = findPreset(request.data.preset);
+      if (!preset) {
+        return invalid(c, [{ path: 'preset', message: `unknown preset "${request.data.preset}"; known: ${PRESETS.map((p) => p.name).join(', ')}` }], 'unknown preset');
+      }
+      input = preset.spec;
+    }
+    const parsed = StudySpec.safeParse(input);
+    if (!parsed.success) return invalid(c, zodIssues(parsed.error));
+    const spec = parsed.data;
+
+    const estimate = estimateStudyCost(spec);
+    if (estimate.cost > estimate.limit) {
+      return apiError(c, 422, `the study is over the compute budget (seeds x epochs x training rows x parameters = ${estimate.cost.toExponential(3)} > ${estimate.limit.toExponential(3)})`, {
+        estimatedCost: estimate.cost,
+        limit: estimate.limit,
+        factors: { seeds: estimate.seeds, epochs: estimate.epochs, trainingRows: estimate.trainingRows, parameters: estimate.parameters },
+      });
+    }
+
+    const id = await studyId(spec);
+    const existing = await readStudyState(c.env, id);
+    if (existing) return c.json(statusBody(c, existing), 200);
+
+    try {
+      await withEngine(spec.backend, async () => undefined);
+    } catch (e) {
+      return apiError(c, 503, `the ${spec.backend} backend failed to start: ${(e as Error).message}`);
+    }
+
+    const units = planSeedVariance(spec, seedsPerUnit(c.env));
+    const createdAt = new Date();
+    const record: StudyRecord = {
+      id,
+      kind: spec.kind,
+      title: studyTitle(spec),
+      spec,
+      createdAt: createdAt.toISOString(),
+      units,
+      runsTotal: units.reduce((n, u) => n + u.seeds.length, 0),
+    };
+    await c.env.STUDIES.put(keys.study(id), JSON.stringify(record));
+    await c.env.STUDIES.put(keys.listing(createdAt.getTime(), id), '', { metadata: listingMeta(record, 'queued') });
+    await c.env.STUDIES.put(keys.active(id), '');
+    await enqueueUnits(c.env, id, units.map((_, u) => u), createdAt.getTime());
+    return c.json(statusBody(c, { record, status: 'queued', runsDone: 0, doneUnits: new Set(), failures: [], document: null }), 202);
+  },
+);
+
+api.get('/studies/:id', async (c) => {
+  const id = c.req.param('id');
+  if (!STUDY_ID.test(id)) return apiError(c, 404, `no study "${id}" (ids are 20 hex digits)`);
+  // Reading also repairs: finalize a study whose last unit just landed, re-send lost units.
+  const state = await finalizeIfComplete(c.env, id);
+  if (!state) return apiError(c, 404, `no study "${id}"`);
+  await recoverStalledUnits(c.env, state);
+  return c.json(statusBody(c, state));
+});
+
+/** Routes and their methods: anything else on these paths is a 405 with an Allow header. */
+const ROUTES: Record<string, string[]> = {
+  '/health': ['GET'],
+  '/presets': ['GET'],
+  '/openapi.json': ['GET'],
+  '/studies': ['GET', 'POST'],
+  '/studies/:id': ['GET'],
+};
+for (const [path, methods] of Object.entries(ROUTES)) {
+  api.all(path, (c) => {
+    c.header('Allow', [...methods, 'HEAD'].join(', '));
+    return apiError(c, 405, `${c.req.method} is not allowed on /api${path}; use ${methods.join(' or ')}`);
+  });
+}
+
+export const app = new Hono<Env>();
+app.route('/api', api);
+app.notFound((c) => apiError(c, 404, `no route for ${c.req.method} ${new URL(c.req.url).pathname}`));
+app.onError((err, c) => {
+  console.error(err);
+  return apiError(c, 500, 'internal error');
+});
