@@ -14,7 +14,12 @@ export default defineConfig({
       },
       {
         // Tests that run inside workerd with the real bindings from wrangler.toml.
-        plugins: [cloudflareTest({ wrangler: { configPath: './wrangler.toml' } })],
+        plugins: [
+          cloudflareTest({
+            wrangler: { configPath: './wrangler.toml' },
+            miniflare: { bindings: { SEEDLAB_TOKEN: 'test-token', SEEDS_PER_UNIT: '2' } },
+          }),
+        ],
         test: {
           name: 'workerd',
           include: ['tests/workerd/**/*.test.ts'],

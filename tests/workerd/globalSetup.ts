@@ -1,10 +1,25 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { useNodeBackend } from '../../cli/nodeBackends.ts';
 import { parseStudySpec, runSeedVarianceStudy } from '../../src/index.ts';
 import { CROSS_RUNTIME_SPEC } from '../crossRuntimeSpec.ts';
 
+/** The real CLI in Node (as `npm run study` runs it) on the cross-runtime spec. */
+function runCli() {
+  const dir = mkdtempSync(join(tmpdir(), 'seedlab-cross-'));
+  writeFileSync(join(dir, 'spec.json'), JSON.stringify(CROSS_RUNTIME_SPEC));
+  const r = spawnSync(process.execPath, ['scripts/run-ts.mjs', 'cli/study.ts', join(dir, 'spec.json'), '--json', join(dir, 'out.json')], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`the CLI failed: ${r.stderr}`);
+  const doc = JSON.parse(readFileSync(join(dir, 'out.json'), 'utf8'));
+  return { id: doc.id as string, fingerprints: doc.runs.map((run: { fingerprint: string }) => run.fingerprint) as string[] };
+}
+
 /** Runs in Node: trains the cross-runtime spec here and hands its fingerprints to the workerd tests. */
 export default async function setup(project: TestProject) {
+  project.provide('cliCrossRuntime', runCli());
   await useNodeBackend('cpu');
   const doc = await runSeedVarianceStudy(parseStudySpec(CROSS_RUNTIME_SPEC));
   await useNodeBackend('wasm');
@@ -19,6 +34,7 @@ export default async function setup(project: TestProject) {
 
 declare module 'vitest' {
   export interface ProvidedContext {
+    cliCrossRuntime: { id: string; fingerprints: string[] };
     nodeCrossRuntime: { runtime: string; fingerprints: string[]; testAccuracy: (number | null)[]; wasmFingerprints: string[] };
   }
 }

@@ -1,0 +1,91 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { resolve } from 'node:path';
+
+/** Environment for wrangler without a network: no telemetry (it hangs each exit ~8 s offline), no cf fetch. */
+export const OFFLINE_WRANGLER_ENV = { WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false' };
+
+export async function freePort(preferred?: number): Promise<number> {
+  const tryListen = (port: number) =>
+    new Promise<number | null>((done) => {
+      const server = createServer();
+      server.once('error', () => done(null));
+      server.listen(port, '127.0.0.1', () => {
+        const address = server.address();
+        server.close(() => done(typeof address === 'object' && address ? address.port : null));
+      });
+    });
+  if (preferred !== undefined && (await tryListen(preferred)) !== null) return preferred;
+  const port = await tryListen(0);
+  if (port === null) throw new Error('no free TCP port on 127.0.0.1');
+  return port;
+}
+
+export interface DevServer {
+  url: string;
+  port: number;
+  /** wrangler's output so far, for error messages. */
+  log: () => string;
+  stop: () => Promise<void>;
+}
+
+export interface DevServerOptions {
+  port: number;
+  /** Local KV and queue state; survives restarts. */
+  persistTo: string;
+  vars?: Record<string, string>;
+  readyTimeoutMs?: number;
+  onOutput?: (text: string) => void;
+}
+
+/** Starts `wrangler dev` on 127.0.0.1 and resolves once /api/health answers. */
+export async function startWranglerDev(options: DevServerOptions): Promise<DevServer> {
+  const wrangler = resolve('node_modules/.bin/wrangler');
+  const args = ['dev', '--ip', '127.0.0.1', '--port', String(options.port), '--persist-to', options.persistTo, '--show-interactive-dev-session=false'];
+  for (const [k, v] of Object.entries(options.vars ?? {})) args.push('--var', `${k}:${v}`);
+  // Its own process group, so stop() ends workerd too.
+  const child: ChildProcess = spawn(wrangler, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...OFFLINE_WRANGLER_ENV } });
+  let output = '';
+  const onData = (chunk: Buffer) => {
+    output += chunk.toString();
+    options.onOutput?.(chunk.toString());
+  };
+  child.stdout?.on('data', onData);
+  child.stderr?.on('data', onData);
+  const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
+
+  const url = `http://127.0.0.1:${options.port}`;
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    try {
+      process.kill(-child.pid!, 'SIGTERM');
+    } catch {
+      /* already gone */
+    }
+    const timer = setTimeout(() => {
+      try {
+        process.kill(-child.pid!, 'SIGKILL');
+      } catch {
+        /* already gone */
+      }
+    }, 5000);
+    await exited;
+    clearTimeout(timer);
+  };
+
+  const deadline = Date.now() + (options.readyTimeoutMs ?? 60_000);
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`wrangler dev exited with code ${child.exitCode}:\n${output}`);
+    try {
+      const res = await fetch(`${url}/api/health`);
+      if (res.ok) return { url, port: options.port, log: () => output, stop };
+    } catch {
+      /* not up yet */
+    }
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`wrangler dev did not answer on ${url} in time:\n${output}`);
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}

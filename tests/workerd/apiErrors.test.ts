@@ -1,0 +1,138 @@
+import { describe, expect, it } from 'vitest';
+import { call, env } from './helpers.ts';
+
+const valid = {
+  dataset: { name: 'iris' },
+  split: { kind: 'stratified' },
+  training: { optimizer: { kind: 'adam' }, epochs: 2 },
+  seeds: 2,
+  backend: 'cpu',
+};
+
+const storedStudies = async () => (await env.STUDIES.list({ prefix: 'study:' })).keys.length;
+
+async function expectError(res: Response, status: number) {
+  expect(res.status).toBe(status);
+  expect(res.headers.get('content-type')).toMatch(/application\/json/);
+  const body: any = await res.json();
+  expect(typeof body.error).toBe('string');
+  expect(body.error.length).toBeGreaterThan(0);
+  return body;
+}
+
+describe('reads', () => {
+  it('health, presets and a generated OpenAPI description', async () => {
+    expect(await (await call('/api/health', { token: null })).json()).toMatchObject({ ok: true });
+    const presets: any = await (await call('/api/presets', { token: null })).json();
+    expect(presets.presets.map((p: any) => p.name)).toContain('digits-reference');
+    expect(presets.presets[0].spec.seeds).toHaveLength(30);
+    const openapi: any = await (await call('/api/openapi.json', { token: null })).json();
+    expect(openapi.openapi).toBe('3.1.0');
+    expect(Object.keys(openapi.paths)).toEqual(['/api/health', '/api/presets', '/api/openapi.json', '/api/studies', '/api/studies/{id}']);
+    // Generated from the zod schema: the dataset enum and limits are the engine's own.
+    const spec = openapi.components.schemas.StudySpec;
+    expect(JSON.stringify(spec.properties.dataset)).toContain('breast-cancer');
+    expect(spec.properties.training.properties.epochs.maximum).toBe(200);
+    expect(spec.additionalProperties).toBe(false);
+  });
+
+  it('pages the list with a cursor', async () => {
+    for (const seeds of [2, 3, 4]) expect((await call('/api/studies', { method: 'POST', json: { ...valid, seeds } })).status).toBe(202);
+    const first: any = await (await call('/api/studies?limit=2', { token: null })).json();
+    expect(first.studies).toHaveLength(2);
+    expect(first.cursor).toEqual(expect.any(String));
+    const second: any = await (await call(`/api/studies?limit=2&cursor=${encodeURIComponent(first.cursor)}`, { token: null })).json();
+    expect(second.studies).toHaveLength(1);
+    const all = [...first.studies, ...second.studies];
+    expect(new Set(all.map((s: any) => s.id)).size).toBe(3);
+    // Newest first.
+    expect(all.map((s: any) => s.createdAt)).toEqual([...all.map((s: any) => s.createdAt)].sort().reverse());
+    await expectError(await call('/api/studies?limit=0', { token: null }), 400);
+    await expectError(await call('/api/studies?limit=abc', { token: null }), 400);
+  });
+});
+
+describe('auth', () => {
+  it.each([
+    ['no token', null],
+    ['a wrong token', 'nope'],
+    ['a token one character short', 'test-toke'],
+  ])('refuses writes with %s', async (_label, token) => {
+    const before = await storedStudies();
+    const body = await expectError(await call('/api/studies', { method: 'POST', json: { ...valid, seeds: 7 }, token }), 401);
+    expect(body.error).toMatch(/bearer token/);
+    expect(await storedStudies()).toBe(before);
+  });
+
+  it('reads are public', async () => {
+    expect((await call('/api/studies', { token: null })).status).toBe(200);
+  });
+});
+
+describe('hostile input never reaches a 500', () => {
+  let before = 0;
+  it('(count what is stored)', async () => {
+    before = await storedStudies();
+  });
+
+  const deep = '['.repeat(50_000) + ']'.repeat(50_000);
+  const cases: [string, RequestInit & { json?: unknown }, number, string?][] = [
+    ['malformed JSON', { body: '{"dataset": ', headers: { 'content-type': 'application/json' } }, 400],
+    ['NaN in JSON', { body: '{"seeds": NaN}', headers: { 'content-type': 'application/json' } }, 400],
+    ['an empty body', { body: '', headers: { 'content-type': 'application/json' } }, 400],
+    ['text/plain', { body: JSON.stringify(valid), headers: { 'content-type': 'text/plain' } }, 415],
+    ['no content type', { body: JSON.stringify(valid) }, 415],
+    ['form data', { body: 'a=1', headers: { 'content-type': 'application/x-www-form-urlencoded' } }, 415],
+    ['a body over 64 KB', { json: { ...valid, notes: 'x'.repeat(70_000) } }, 413],
+    ['deep nesting', { body: `{"dataset": ${deep.slice(0, 60_000)}`, headers: { 'content-type': 'application/json' } }, 400],
+    ['deep nesting, well formed', { body: `{"x": ${'['.repeat(20_000)}${']'.repeat(20_000)}}`, headers: { 'content-type': 'application/json' } }, 400, ''],
+    ['a JSON array', { json: [valid] }, 400],
+    ['JSON null', { json: null }, 400],
+    ['a JSON string', { json: 'digits-reference' }, 400],
+    ['an unknown field', { json: { ...valid, admin: true } }, 400, ''],
+    ['a huge number', { body: JSON.stringify(valid).replace('"seeds":2', '"seeds":1e400'), headers: { 'content-type': 'application/json' } }, 400, 'seeds'],
+    ['a huge seed', { json: { ...valid, seeds: [2 ** 53] } }, 400, 'seeds.0'],
+    ['a negative width', { json: { ...valid, model: { hidden: [-1] } } }, 400, 'model.hidden.0'],
+    ['lr = 0', { json: { ...valid, training: { optimizer: { kind: 'sgd', lr: 0 } } } }, 400, 'training.optimizer.lr'],
+    ['an unknown dataset', { json: { ...valid, dataset: { name: 'mnist' } } }, 400, 'dataset.name'],
+    ['too many epochs', { json: { ...valid, training: { ...valid.training, epochs: 1e6 } } }, 400, 'training.epochs'],
+    ['a string where a number goes', { json: { ...valid, seeds: '30' } }, 400, 'seeds'],
+    ['an unknown preset', { json: { preset: 'nope' } }, 400, 'preset'],
+    ['a preset with extra fields', { json: { preset: 'iris-small', seeds: 3 } }, 400, ''],
+    ['a prototype key', { body: '{"__proto__": {"admin": true}, "dataset": {"name": "iris"}}', headers: { 'content-type': 'application/json' } }, 400],
+  ];
+
+  it.each(cases)('%s', async (_label, init, status, path) => {
+    const body = await expectError(await call('/api/studies', { method: 'POST', ...init }), status);
+    if (status === 400) expect(Array.isArray(body.issues)).toBe(true);
+    if (path !== undefined) expect(body.issues.map((i: any) => i.path)).toContain(path);
+  });
+
+  it('over the compute budget: 422 with the estimate and the limit', async () => {
+    const body = await expectError(
+      await call('/api/studies', {
+        method: 'POST',
+        json: { ...valid, dataset: { name: 'digits' }, split: { kind: 'index-mod', k: 4, r: 3 }, model: { hidden: [512, 512] }, training: { optimizer: { kind: 'adam' }, epochs: 200 }, seeds: 100 },
+      }),
+      422,
+    );
+    expect(body.estimatedCost).toBeGreaterThan(body.limit);
+    expect(body.limit).toBe(1e10);
+    expect(body.factors).toMatchObject({ seeds: 100, epochs: 200, trainingRows: 1348 });
+  });
+
+  it('unknown routes are 404 and wrong methods 405', async () => {
+    await expectError(await call('/api/nothing-here'), 404);
+    await expectError(await call('/api/studies/0123456789abcdef0123', { token: null }), 404);
+    await expectError(await call('/api/studies/not-an-id', { token: null }), 404);
+    const res = await call('/api/studies', { method: 'DELETE' });
+    await expectError(res, 405);
+    expect(res.headers.get('allow')).toContain('POST');
+    await expectError(await call('/api/health', { method: 'POST' }), 405);
+    await expectError(await call('/api/studies/0123456789abcdef0123', { method: 'PUT' }), 405);
+  });
+
+  it('nothing was stored by any rejected request', async () => {
+    expect(await storedStudies()).toBe(before);
+  });
+});

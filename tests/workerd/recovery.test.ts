@@ -1,0 +1,67 @@
+import { createScheduledController, createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
+import { describe, expect, it } from 'vitest';
+import worker from '../../functions/worker.ts';
+import { MAX_ATTEMPTS } from '../../functions/queue/consumeUnit.ts';
+import { keys } from '../../functions/studies/keys.ts';
+import { listingMeta, studyTitle, type StudyRecord } from '../../functions/studies/studyState.ts';
+import { parseStudySpec, planSeedVariance, studyId, type StudySpec } from '../../src/index.ts';
+import { call, env, waitForStudy } from './helpers.ts';
+
+/** Stores a study exactly as POST does, but sends nothing: as if every queue message was lost. */
+async function storeWithLostMessages(spec: StudySpec): Promise<string> {
+  const id = await studyId(spec);
+  const units = planSeedVariance(spec, 2);
+  const createdAt = new Date();
+  const record: StudyRecord = { id, kind: spec.kind, title: studyTitle(spec), spec, createdAt: createdAt.toISOString(), units, runsTotal: units.reduce((n, u) => n + u.seeds.length, 0) };
+  await env.STUDIES.put(keys.study(id), JSON.stringify(record));
+  await env.STUDIES.put(keys.listing(createdAt.getTime(), id), '', { metadata: listingMeta(record, 'queued') });
+  await env.STUDIES.put(keys.active(id), '');
+  return id;
+}
+
+const spec = (title: string) =>
+  parseStudySpec({
+    title,
+    dataset: { name: 'wine' },
+    split: { kind: 'stratified' },
+    scaling: { kind: 'standardize' },
+    model: { hidden: [4] },
+    training: { optimizer: { kind: 'adam', lr: 0.05 }, epochs: 2 },
+    seeds: 3,
+    backend: 'cpu',
+  });
+
+describe('nothing is lost', () => {
+  it('the cron re-enqueues the units of a study whose messages were lost', async () => {
+    const id = await storeWithLostMessages(spec('lost, cron'));
+    const ctx = createExecutionContext();
+    await worker.scheduled(createScheduledController({ cron: '* * * * *' }), env, ctx);
+    await waitOnExecutionContext(ctx);
+    expect((await env.STUDIES.list({ prefix: `enqueued:${id}:` })).keys).toHaveLength(3);
+    const done = await waitForStudy(id);
+    expect(done.status).toBe('done');
+    expect(done.document.runs).toHaveLength(3);
+    expect(await env.STUDIES.get(keys.active(id))).toBeNull();
+  });
+
+  it('reading the status re-enqueues them too', async () => {
+    const id = await storeWithLostMessages(spec('lost, read'));
+    const done = await waitForStudy(id); // each GET repairs
+    expect(done.status).toBe('done');
+    expect(done.document.repeatability.identical).toBe(true);
+  });
+
+  it('a unit that keeps throwing is retried a bounded number of times, then recorded as failed', async () => {
+    const broken = { ...spec('broken'), dataset: { name: 'no-such-set' } } as unknown as StudySpec;
+    const id = await storeWithLostMessages(broken);
+    const settled = await waitForStudy(id, 90_000);
+    expect(settled.status).toBe('failed');
+    expect(settled.failures).toHaveLength(3);
+    for (const f of settled.failures) {
+      expect(f.attempts).toBe(MAX_ATTEMPTS);
+      expect(f.error).toMatch(/no-such-set/);
+    }
+    const list: any = await (await call('/api/studies', { token: null })).json();
+    expect(list.studies.find((s: any) => s.id === id).status).toBe('failed');
+  });
+});

@@ -1,0 +1,73 @@
+import { describe, expect, inject, it } from 'vitest';
+import { CROSS_RUNTIME_SPEC } from '../crossRuntimeSpec.ts';
+import { call, env, waitForStudy } from './helpers.ts';
+
+const tiny = {
+  title: 'tiny',
+  dataset: { name: 'iris' },
+  split: { kind: 'stratified', testFraction: 0.3 },
+  scaling: { kind: 'standardize' },
+  model: { hidden: [4] },
+  training: { optimizer: { kind: 'adam', lr: 0.05 }, batchSize: 16, epochs: 2 },
+  seeds: 3,
+  backend: 'cpu',
+};
+
+describe('studies through the API (real KV and Queue inside workerd)', () => {
+  it('submit, queue, consume, done, read', async () => {
+    const res = await call('/api/studies', { method: 'POST', json: tiny });
+    expect(res.status).toBe(202);
+    const created: any = await res.json();
+    expect(created).toMatchObject({ status: 'queued', progress: { runsDone: 0, runsTotal: 6 } });
+    expect(created.id).toMatch(/^[0-9a-f]{20}$/);
+    expect(created.links).toEqual({
+      self: `http://seedlab.test/api/studies/${created.id}`,
+      report: `http://seedlab.test/r/${created.id}/`,
+      embed: `http://seedlab.test/embed/${created.id}/`,
+    });
+    const done = await waitForStudy(created.id);
+    expect(done.status).toBe('done');
+    expect(done.progress).toEqual({ runsDone: 6, runsTotal: 6 });
+    expect(done.document.id).toBe(created.id);
+    expect(done.document.runs).toHaveLength(3);
+    expect(done.document.repeatability.identical).toBe(true);
+    expect(done.document.environment.runtime).toBe('workerd');
+    // Every run is stored under the study with its fingerprint.
+    const runKeys = await env.STUDIES.list({ prefix: `run:${created.id}:` });
+    expect(runKeys.keys).toHaveLength(6);
+    expect(runKeys.keys.every((k) => /^[0-9a-f]{64}$/.test((k.metadata as any).fingerprint))).toBe(true);
+
+    const list: any = await (await call('/api/studies', { token: null })).json();
+    expect(list.studies[0]).toMatchObject({ id: created.id, status: 'done', kind: 'seed-variance', title: 'tiny' });
+    expect(list.studies[0].headline).toMatch(/^3 seeds: .*deterministic ✓$/);
+  });
+
+  it('posting the same spec again returns the existing study and trains nothing twice', async () => {
+    const first: any = await (await call('/api/studies', { method: 'POST', json: { ...tiny, title: 'again' } })).json();
+    await waitForStudy(first.id);
+    const attemptsBefore = await env.STUDIES.list({ prefix: `attempts:${first.id}:` });
+    const res = await call('/api/studies', { method: 'POST', json: { ...tiny, title: 'again', seeds: [3, 2, 1] } });
+    expect(res.status).toBe(200);
+    const second: any = await res.json();
+    expect(second.id).toBe(first.id);
+    expect(second.status).toBe('done');
+    await new Promise((r) => setTimeout(r, 300));
+    const attemptsAfter = await env.STUDIES.list({ prefix: `attempts:${first.id}:` });
+    expect(attemptsAfter.keys.map((k) => k.name)).toEqual(attemptsBefore.keys.map((k) => k.name));
+    for (const k of attemptsAfter.keys) expect(await env.STUDIES.get(k.name)).toBe('1');
+  });
+
+  it('gives the same fingerprints as the CLI in Node (cpu backend)', async () => {
+    const created: any = await (await call('/api/studies', { method: 'POST', json: CROSS_RUNTIME_SPEC })).json();
+    const done = await waitForStudy(created.id);
+    const cli = inject('cliCrossRuntime');
+    expect(done.document.id).toBe(cli.id);
+    expect(done.document.runs.map((r: any) => r.fingerprint)).toEqual(cli.fingerprints);
+  });
+
+  it('accepts a preset by name', async () => {
+    const res = await call('/api/studies', { method: 'POST', json: { preset: 'iris-small' } });
+    expect(res.status).toBe(202);
+    expect(((await res.json()) as any).title).toBe('Seed variance on iris (tiny network)');
+  });
+});
