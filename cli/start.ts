@@ -1,0 +1,98 @@
+/**
+ * `npm start`: the local Seedlab. Starts wrangler dev with persisted local KV and queue, submits
+ * the demo presets through the API, shows their progress, and prints where everything is.
+ * Ctrl-C stops it all. Running it again reuses the stored studies (same ids, nothing retrained).
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { createProgressBar } from './progressBar.ts';
+import { freePort, startWranglerDev, type DevServer } from './wranglerDev.ts';
+
+export const DEMO_PRESETS = ['digits-reference', 'iris-small', 'moons-dropout'];
+const STATE_DIR = resolve('.state'); // git-ignored
+const DEV_VARS = resolve('.dev.vars'); // git-ignored
+
+/** Reads SEEDLAB_TOKEN from .dev.vars, creating the file with a random token when missing. */
+function ensureToken(): string {
+  const text = existsSync(DEV_VARS) ? readFileSync(DEV_VARS, 'utf8') : '';
+  const found = /^SEEDLAB_TOKEN\s*=\s*"?([^"\n]+)"?\s*$/m.exec(text);
+  if (found) return found[1];
+  const token = randomBytes(24).toString('base64url');
+  writeFileSync(DEV_VARS, `${text}${text && !text.endsWith('\n') ? '\n' : ''}SEEDLAB_TOKEN=${token}\n`, { mode: 0o600 });
+  console.log(`created .dev.vars with a new random SEEDLAB_TOKEN`);
+  return token;
+}
+
+interface StudyStatus {
+  id: string;
+  status: string;
+  title: string;
+  progress: { runsDone: number; runsTotal: number };
+  links: { self: string; report: string; embed: string };
+  failures?: { error: string }[];
+}
+
+async function main() {
+  const token = ensureToken();
+  const port = await freePort(8787);
+  console.log(`starting wrangler dev on 127.0.0.1:${port} (state in .state/)…`);
+  const started = performance.now();
+  const server: DevServer = await startWranglerDev({ port, persistTo: STATE_DIR });
+  let stopping = false;
+  const shutdown = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    console.log('\nstopping wrangler dev…');
+    await server.stop();
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void shutdown(0));
+  process.on('SIGTERM', () => void shutdown(0));
+
+  try {
+    const submitted: StudyStatus[] = [];
+    for (const preset of DEMO_PRESETS) {
+      const res = await fetch(`${server.url}/api/studies`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ preset }),
+      });
+      const body = (await res.json()) as StudyStatus & { error?: string };
+      if (!res.ok) throw new Error(`submitting ${preset} failed (${res.status}): ${body.error}`);
+      console.log(`${res.status === 202 ? 'submitted' : 'found    '} ${preset.padEnd(18)} ${body.id} (${body.status})`);
+      submitted.push(body);
+    }
+
+    const bar = createProgressBar('studies');
+    const firstDone = new Map<string, number>();
+    let statuses = submitted;
+    for (;;) {
+      statuses = await Promise.all(submitted.map(async (s) => (await (await fetch(s.links.self)).json()) as StudyStatus));
+      for (const s of statuses) if ((s.status === 'done' || s.status === 'failed') && !firstDone.has(s.id)) firstDone.set(s.id, (performance.now() - started) / 1000);
+      const done = statuses.reduce((n, s) => n + s.progress.runsDone, 0);
+      const total = statuses.reduce((n, s) => n + s.progress.runsTotal, 0);
+      bar.update(done, total, `runs ${done}/${total}`);
+      if (statuses.every((s) => s.status === 'done' || s.status === 'failed')) break;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    bar.finish();
+
+    console.log('');
+    statuses.forEach((s, i) => {
+      const mark = s.status === 'done' ? '✓' : '✗';
+      console.log(`${mark} ${DEMO_PRESETS[i].padEnd(18)} ${s.status.padEnd(6)} ready after ${firstDone.get(s.id)!.toFixed(1)} s`);
+      console.log(`    ${s.links.self}`);
+      for (const f of s.failures ?? []) console.log(`    failure: ${f.error}`);
+    });
+    console.log(`\nSeedlab is running at ${server.url}`);
+    console.log(`  API:       ${server.url}/api/studies   (OpenAPI: ${server.url}/api/openapi.json)`);
+    console.log(`  write token (from .dev.vars): ${token}`);
+    console.log('Press Ctrl-C to stop.');
+  } catch (e) {
+    console.error(e instanceof Error ? e.message : e);
+    await shutdown(1);
+  }
+}
+
+await main();
