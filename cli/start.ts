@@ -1,16 +1,20 @@
 /**
- * `npm start`: the local Seedlab. Starts wrangler dev with persisted local KV and queue, submits
- * the demo presets through the API, shows their progress, and prints where everything is.
- * Ctrl-C stops it all. Running it again reuses the stored studies (same ids, nothing retrained).
+ * `npm start`: the local Seedlab. Builds the report site, starts wrangler dev (API + site) with
+ * persisted local KV and queue, submits the demo presets through the API, shows their progress,
+ * rebuilds the site, and prints the URL. While it runs, any study that finishes (also ones posted
+ * with curl) gets its report built within seconds. Ctrl-C stops it all. Running it again reuses
+ * the stored studies (same ids, nothing retrained).
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { buildSite } from './buildSite.ts';
 import { createProgressBar } from './progressBar.ts';
 import { freePort, startWranglerDev, type DevServer } from './wranglerDev.ts';
 
 export const DEMO_PRESETS = ['digits-reference', 'iris-small', 'moons-dropout'];
 const STATE_DIR = resolve('.state'); // git-ignored
+const KV_STATE = resolve(STATE_DIR, 'v3'); // where wrangler dev --persist-to keeps KV
 const DEV_VARS = resolve('.dev.vars'); // git-ignored
 
 /** Reads SEEDLAB_TOKEN from .dev.vars, creating the file with a random token when missing. */
@@ -36,9 +40,23 @@ interface StudyStatus {
 async function main() {
   const token = ensureToken();
   const port = await freePort(8787);
-  console.log(`starting wrangler dev on 127.0.0.1:${port} (state in .state/)…`);
+  const siteUrl = `http://127.0.0.1:${port}`;
   const started = performance.now();
+  const built = new Set<string>();
+  const rebuild = async () => {
+    const ids = await doneStudyIds();
+    const result = await buildSite({ siteUrl, statePath: KV_STATE });
+    ids.forEach((id) => built.add(id));
+    console.log(`built the site: ${result.studies} report(s) in ${result.seconds.toFixed(1)} s`);
+  };
+  let doneStudyIds = async (): Promise<string[]> => [];
+  await rebuild();
+  console.log(`starting wrangler dev on 127.0.0.1:${port} (state in .state/)…`);
   const server: DevServer = await startWranglerDev({ port, persistTo: STATE_DIR });
+  doneStudyIds = async () => {
+    const page = (await (await fetch(`${server.url}/api/studies?limit=100`)).json()) as { studies: { id: string; status: string }[] };
+    return page.studies.filter((s) => s.status === 'done').map((s) => s.id);
+  };
   let stopping = false;
   const shutdown = async (code: number) => {
     if (stopping) return;
@@ -85,10 +103,22 @@ async function main() {
       console.log(`    ${s.links.self}`);
       for (const f of s.failures ?? []) console.log(`    failure: ${f.error}`);
     });
-    console.log(`\nSeedlab is running at ${server.url}`);
+    if (statuses.some((s) => s.status === 'done' && !built.has(s.id))) await rebuild();
+    console.log('\nReports:');
+    statuses.forEach((s, i) => s.status === 'done' && console.log(`  ${DEMO_PRESETS[i].padEnd(18)} ${server.url}/r/${s.id}/   中文: ${server.url}/zh/r/${s.id}/`));
+    console.log(`\nSeedlab is running at ${server.url}/`);
     console.log(`  API:       ${server.url}/api/studies   (OpenAPI: ${server.url}/api/openapi.json)`);
     console.log(`  write token (from .dev.vars): ${token}`);
-    console.log('Press Ctrl-C to stop.');
+    console.log('Reports of studies that finish from now on are built within seconds. Press Ctrl-C to stop.');
+    // Keep reports in step with KV: rebuild when a study finishes that the site does not have yet.
+    for (;;) {
+      await new Promise((r) => setTimeout(r, 2000));
+      try {
+        if ((await doneStudyIds()).some((id) => !built.has(id))) await rebuild();
+      } catch (e) {
+        console.error(`site rebuild failed: ${e instanceof Error ? e.message : e}`);
+      }
+    }
   } catch (e) {
     console.error(e instanceof Error ? e.message : e);
     await shutdown(1);

@@ -34,17 +34,20 @@ export interface DevServerOptions {
   /** Local KV and queue state; survives restarts. */
   persistTo: string;
   vars?: Record<string, string>;
+  /** Serve the site from this folder instead of wrangler.toml's (tests build into their own). */
+  assetsDir?: string;
   readyTimeoutMs?: number;
   onOutput?: (text: string) => void;
 }
 
 /** Starts `wrangler dev` on 127.0.0.1 and resolves once /api/health answers. */
 export async function startWranglerDev(options: DevServerOptions): Promise<DevServer> {
-  const wrangler = resolve('node_modules/.bin/wrangler');
-  const args = ['dev', '--ip', '127.0.0.1', '--port', String(options.port), '--persist-to', options.persistTo, '--show-interactive-dev-session=false'];
+  // This same Node (22, checked by the npm script), not whatever `node` is first on PATH.
+  const args = [resolve('node_modules/wrangler/bin/wrangler.js'), 'dev', '--ip', '127.0.0.1', '--port', String(options.port), '--persist-to', options.persistTo, '--show-interactive-dev-session=false'];
   for (const [k, v] of Object.entries(options.vars ?? {})) args.push('--var', `${k}:${v}`);
+  if (options.assetsDir) args.push('--assets', options.assetsDir);
   // Its own process group, so stop() ends workerd too.
-  const child: ChildProcess = spawn(wrangler, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...OFFLINE_WRANGLER_ENV } });
+  const child: ChildProcess = spawn(process.execPath, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...OFFLINE_WRANGLER_ENV } });
   let output = '';
   const onData = (chunk: Buffer) => {
     output += chunk.toString();

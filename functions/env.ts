@@ -6,6 +6,8 @@ export interface UnitMessage {
 
 /** The Worker's bindings (wrangler.toml) and secrets (.dev.vars locally, `wrangler secret` in production). */
 export interface SeedlabEnv {
+  /** The built report site (Workers static assets). */
+  ASSETS: Fetcher;
   STUDIES: KVNamespace;
   RUNS: Queue<UnitMessage>;
   /** Bearer token for writes. */

@@ -1,11 +1,15 @@
 import { app } from './api/app.ts';
 import type { SeedlabEnv, UnitMessage } from './env.ts';
 import { consumeUnit } from './queue/consumeUnit.ts';
+import { serveSite } from './site/serveSite.ts';
 import { sweepActiveStudies } from './studies/scheduler.ts';
 
-/** The Worker: the HTTP API, the queue consumer that trains, and the cron that repairs. */
+/** The Worker: the HTTP API, the report site, the queue consumer that trains, and the cron that repairs. */
 export default {
-  fetch: app.fetch,
+  fetch(request, env, ctx) {
+    const { pathname } = new URL(request.url);
+    return pathname.startsWith('/api/') || pathname === '/api' || pathname === '/oembed' ? app.fetch(request, env, ctx) : serveSite(request, env);
+  },
   async queue(batch, env) {
     for (const message of batch.messages) await consumeUnit(message, env);
   },

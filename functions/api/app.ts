@@ -20,6 +20,7 @@ import { finalizeIfComplete, listingMeta, readStudyState, studyTitle, type Listi
 import { requireToken } from './auth.ts';
 import { apiError, invalid } from './errors.ts';
 import { openApiDocument } from './openapi.ts';
+import { oembed } from '../site/oembed.ts';
 
 /** Largest accepted request body. A spec is well under 4 KB; 64 KB leaves room for long seed lists and notes. */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -165,6 +166,7 @@ for (const [path, methods] of Object.entries(ROUTES)) {
 
 export const app = new Hono<Env>();
 app.route('/api', api);
+app.get('/oembed', oembed);
 app.notFound((c) => apiError(c, 404, `no route for ${c.req.method} ${new URL(c.req.url).pathname}`));
 app.onError((err, c) => {
   console.error(err);

@@ -72,6 +72,13 @@ export const SeedVarianceDocument = z.object({
   model: z.object({ layerSizes: z.array(z.number().int()), parameters: z.number().int() }),
   data: z.object({ trainRows: z.number().int(), testRows: z.number().int(), features: z.number().int(), classes: z.number().int() }),
   runs: z.array(RunRecord),
+  /** Per-epoch median over the runs that did not diverge (for "thin lines plus median" charts). */
+  medianCurves: z.object({
+    trainLoss: z.array(finiteOrNull),
+    trainAccuracy: z.array(finiteOrNull),
+    testLoss: z.array(finiteOrNull),
+    testAccuracy: z.array(finiteOrNull),
+  }),
   metric: z.literal('testAccuracy'),
   /** Over runs that did not diverge; `diverged` counts the others. */
   summary: Summary.extend({ diverged: z.number().int() }).nullable(),

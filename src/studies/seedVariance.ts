@@ -4,7 +4,7 @@ import { layerSizes, parameterCount } from '../model/mlp.ts';
 import { seedStreams } from '../random/seedStreams.ts';
 import type { SeedVarianceSpec } from '../spec/schema.ts';
 import { studyId } from '../spec/studyId.ts';
-import { summarizeSeeds } from '../stats/summarize.ts';
+import { quantile, summarizeSeeds } from '../stats/summarize.ts';
 import { DOCUMENT_VERSION } from '../version.ts';
 import { runSeeds, type RunSeedsOptions } from './runSeeds.ts';
 
@@ -46,6 +46,18 @@ export async function combineSeedVariance(spec: SeedVarianceSpec, main: RunRecor
   const finished = runs.filter((r) => !r.diverged && r.testAccuracy !== null);
   const summary = finished.length ? { ...summarizeSeeds(finished.map((r) => ({ seed: r.seed, value: r.testAccuracy as number }))), diverged: runs.length - finished.length } : null;
 
+  const medianOf = (curve: keyof RunRecord['curves']) =>
+    Array.from({ length: spec.training.epochs }, (_, e) => {
+      const values = finished.map((r) => r.curves[curve][e]).filter((v): v is number => v !== null);
+      return values.length ? quantile(values, 0.5) : null;
+    });
+  const medianCurves = {
+    trainLoss: medianOf('trainLoss'),
+    trainAccuracy: medianOf('trainAccuracy'),
+    testLoss: medianOf('testLoss'),
+    testAccuracy: medianOf('testAccuracy'),
+  };
+
   // Shapes come from the data itself (cheap: no training).
   const data = prepareData(spec, seedStreams(spec.seeds[0], spec.pins));
   const sizes = layerSizes(data.features, spec.model, data.classes);
@@ -69,6 +81,7 @@ export async function combineSeedVariance(spec: SeedVarianceSpec, main: RunRecor
     model: { layerSizes: sizes, parameters: parameterCount(sizes) },
     data: { trainRows: data.trainY.length, testRows: data.testY.length, features: data.features, classes: data.classes },
     runs,
+    medianCurves,
     metric: 'testAccuracy',
     summary,
     repeatability,

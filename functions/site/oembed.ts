@@ -1,0 +1,41 @@
+import type { Context } from 'hono';
+import { apiError } from '../api/errors.ts';
+import type { SeedlabEnv } from '../env.ts';
+import { readStudyState } from '../studies/studyState.ts';
+import { EMBED_HEIGHT, EMBED_WIDTH, embedIframe } from './embedCode.ts';
+
+
+/** oEmbed (https://oembed.com) for report and embed URLs of this site: a "rich" iframe of the card. */
+export async function oembed(c: Context<{ Bindings: SeedlabEnv }>) {
+  const origin = new URL(c.req.url).origin;
+  const format = c.req.query('format') ?? 'json';
+  if (format !== 'json') return apiError(c, 501, 'only format=json is supported');
+  const target = c.req.query('url');
+  if (!target) return apiError(c, 400, 'the url parameter is required', { issues: [{ path: 'url', message: 'required' }] });
+  let parsed: URL;
+  try {
+    parsed = new URL(target);
+  } catch {
+    return apiError(c, 400, 'url is not a URL', { issues: [{ path: 'url', message: 'not a URL' }] });
+  }
+  const match = /^\/(zh\/)?(r|embed)\/([0-9a-f]{20})\/?$/.exec(parsed.pathname);
+  if (parsed.origin !== origin || !match) return apiError(c, 404, `no report at ${target}`);
+  const state = await readStudyState(c.env, match[3]);
+  if (!state?.document) return apiError(c, 404, `no finished study ${match[3]}`);
+  const maxWidth = Number(c.req.query('maxwidth') ?? Infinity);
+  const width = Math.max(280, Math.min(EMBED_WIDTH, Number.isFinite(maxWidth) ? maxWidth : EMBED_WIDTH));
+  const title = state.record.title;
+  return c.json({
+    version: '1.0',
+    type: 'rich',
+    provider_name: 'Seedlab',
+    provider_url: `${origin}/`,
+    title,
+    width,
+    height: EMBED_HEIGHT,
+    html: embedIframe(origin, Boolean(match[1]), state.record.id, title, width),
+    thumbnail_url: `${origin}/og/${state.record.id}.png`,
+    thumbnail_width: 1200,
+    thumbnail_height: 630,
+  });
+}

@@ -1,0 +1,254 @@
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { getPlatformProxy } from 'wrangler';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSite, type SiteBuild } from '../../cli/buildSite.ts';
+import { freePort, startWranglerDev, type DevServer } from '../../cli/wranglerDev.ts';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.ts';
+
+// Real parts only: real wrangler dev with real local KV, real small studies trained by the real
+// queue consumer, the real Astro build from that KV, served by the real Worker, in real Chromium.
+const TOKEN = 'site-test-token';
+const HOSTILE_TITLE = `<script>window.__pwned = 1</script>"><img src=x onerror="window.__pwned = 2"> & 'quotes'`;
+const ARTIFACTS = resolve('test-artifacts');
+const work = mkdtempSync(join(tmpdir(), 'seedlab-site-'));
+const assetsDir = join(work, 'dist');
+
+let server: DevServer;
+let browser: Browser;
+let build: SiteBuild;
+let embedHost: Server;
+let embedHostUrl = '';
+const ids: Record<string, string> = {};
+
+const base = {
+  dataset: { name: 'moons', samples: 160, noise: 0.2 },
+  split: { kind: 'stratified', testFraction: 0.25 },
+  scaling: { kind: 'standardize' },
+  model: { hidden: [8] },
+  training: { optimizer: { kind: 'adam', lr: 0.05 }, epochs: 4 },
+  seeds: 6,
+};
+
+async function submit(spec: unknown): Promise<string> {
+  const res = await fetch(`${server.url}/api/studies`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' }, body: JSON.stringify(spec) });
+  const body = (await res.json()) as { id: string };
+  for (const end = Date.now() + 60_000; Date.now() < end; ) {
+    const s = (await (await fetch(`${server.url}/api/studies/${body.id}`)).json()) as { status: string };
+    if (s.status === 'done') return body.id;
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  throw new Error(`study ${body.id} did not finish`);
+}
+
+async function openPage(path: string): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage();
+  const errors: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('dialog', (d) => {
+    errors.push(`dialog: ${d.message()}`);
+    void d.dismiss();
+  });
+  const res = await page.goto(`${server.url}${path}`);
+  expect(res?.status(), path).toBe(200);
+  return { page, errors };
+}
+
+beforeAll(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  mkdirSync(assetsDir, { recursive: true });
+  const port = await freePort();
+  const persistTo = join(work, 'state');
+  server = await startWranglerDev({ port, persistTo, vars: { SEEDLAB_TOKEN: TOKEN }, assetsDir });
+  ids.plain = await submit({ ...base, title: 'Site test: moons, 6 seeds' });
+  ids.hostile = await submit({ ...base, seeds: 4, title: HOSTILE_TITLE });
+  // A malformed document in KV must be reported and skipped, never break the build.
+  const proxy = await getPlatformProxy<{ STUDIES: { put(key: string, value: string): Promise<void> } }>({ configPath: 'wrangler.toml', persist: { path: join(persistTo, 'v3') }, remoteBindings: false });
+  await proxy.env.STUDIES.put('doc:0123456789abcdef0123', JSON.stringify({ documentVersion: 1, kind: 'seed-variance', id: '0123456789abcdef0123' }));
+  await proxy.dispose();
+  build = await buildSite({ siteUrl: server.url, statePath: join(persistTo, 'v3'), outDir: assetsDir });
+  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  embedHost = createServer((req, res) => {
+    res.setHeader('content-type', 'text/html');
+    res.end(`<!doctype html><html><head><link rel="icon" href="data:,"></head><body><h1>A blog post</h1>${new URL(req.url!, 'http://x').searchParams.get('embed') ?? ''}</body></html>`);
+  });
+  const hostPort = await freePort();
+  await new Promise<void>((r) => embedHost.listen(hostPort, '127.0.0.1', r));
+  embedHostUrl = `http://127.0.0.1:${hostPort}`;
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  embedHost?.close();
+});
+
+describe('the report site, built from real KV and served by the real Worker', () => {
+  it('builds every valid study and reports the malformed one by id', () => {
+    expect(build.studies).toBe(2);
+    expect(build.output).toMatch(/skipping study 0123456789abcdef0123: invalid document/);
+  });
+
+  it('the index and a report open with no console errors, with every section', async () => {
+    const index = await openPage('/');
+    expect(await index.page.locator('ul.studies li').count()).toBe(2);
+    expect(await index.page.textContent('ul.studies')).toContain('Site test: moons, 6 seeds');
+    expect(index.errors).toEqual([]);
+    const { page, errors } = await openPage(`/r/${ids.plain}/`);
+    for (const section of ['question', 'verdict', 'per-seed', 'histogram', 'curves', 'best-worst', 'seeds', 'spec', 'reproduce', 'environment', 'steps']) {
+      expect(await page.locator(`section#${section}`).count(), section).toBe(1);
+    }
+    // Sections come in the order the report promises.
+    const order = await page.$$eval('main section', (els) => els.map((e) => e.id));
+    expect(order.slice(0, 11)).toEqual(['question', 'verdict', 'per-seed', 'histogram', 'curves', 'best-worst', 'seeds', 'spec', 'reproduce', 'environment', 'steps']);
+    expect(await page.locator('section#verdict').textContent()).toMatch(/Yes ✓/);
+    expect(await page.locator('table.seed-table tbody tr').count()).toBe(6);
+    expect(await page.locator('section#steps li').count()).toBe(10);
+    expect(errors).toEqual([]);
+    await page.screenshot({ path: join(ARTIFACTS, 'report.png'), fullPage: true });
+  });
+
+  it('the charts are static SVG with one mark per seed, titles and alt text', async () => {
+    const { page } = await openPage(`/r/${ids.plain}/`);
+    expect(await page.locator('#chart-seeds svg circle').count()).toBe(6);
+    // Curves: one thin line per seed, plus the median line.
+    const lineGroups = page.locator('#chart-test-accuracy svg g[aria-label="line"]');
+    expect(await lineGroups.nth(0).locator('path').count()).toBe(6);
+    expect(await lineGroups.nth(1).locator('path').count()).toBe(1);
+    for (const id of ['chart-seeds', 'chart-histogram', 'chart-test-accuracy', 'chart-train-loss']) {
+      expect((await page.locator(`#${id} svg`).getAttribute('aria-label'))?.length, id).toBeGreaterThan(10);
+      expect((await page.locator(`#${id} figcaption`).textContent())?.length, id).toBeGreaterThan(5);
+    }
+  });
+
+  it('works without JavaScript, and in dark mode', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false, colorScheme: 'dark' });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/r/${ids.plain}/`);
+    expect(await page.locator('#chart-seeds svg circle').count()).toBe(6);
+    const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(bg).toBe('rgb(13, 17, 23)');
+    await page.screenshot({ path: join(ARTIFACTS, 'report-dark.png') });
+    await context.close();
+  });
+
+  it('the Chinese pages show Chinese text and link back to English', async () => {
+    const { page, errors } = await openPage(`/zh/r/${ids.plain}/`);
+    expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
+    expect(await page.locator('section#verdict h2').textContent()).toBe('结论');
+    expect(await page.locator('section#question').textContent()).toMatch(/随机种子/);
+    expect(await page.locator('a.lang-switch').getAttribute('href')).toBe(`/r/${ids.plain}/`);
+    expect(errors).toEqual([]);
+    const index = await openPage('/zh/');
+    expect(await index.page.textContent('h2')).toBe('研究');
+    await page.screenshot({ path: join(ARTIFACTS, 'report-zh.png') });
+  });
+
+  it('shows a hostile title as text: nothing injected, nothing executed', async () => {
+    const { page, errors } = await openPage(`/r/${ids.hostile}/`);
+    expect(await page.locator('h1').textContent()).toBe(HOSTILE_TITLE);
+    expect(await page.title()).toBe(`${HOSTILE_TITLE} · Seedlab`);
+    expect(await page.locator('img[src="x"]').count()).toBe(0);
+    expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(errors).toEqual([]);
+    const index = await openPage('/');
+    expect(await index.page.locator('ul.studies').textContent()).toContain(HOSTILE_TITLE);
+    expect(await index.page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
+  });
+
+  it('reports send a Content-Security-Policy; embed cards can be framed anywhere', async () => {
+    const report = await fetch(`${server.url}/r/${ids.plain}/`);
+    expect(report.headers.get('content-security-policy')).toMatch(/script-src 'self'/);
+    expect(report.headers.get('content-security-policy')).toMatch(/frame-ancestors 'self'/);
+    const embed = await fetch(`${server.url}/embed/${ids.plain}/`);
+    expect(embed.headers.get('content-security-policy')).toMatch(/frame-ancestors \*/);
+    expect(embed.headers.get('x-frame-options')).toBeNull();
+  });
+
+  it('the embed card renders inside an iframe on another site, and fits its frame', async () => {
+    const { page: report } = await openPage(`/r/${ids.plain}/`);
+    const embedCode = (await report.locator('button[data-copy^="<iframe"]').getAttribute('data-copy'))!;
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    await page.goto(`${embedHostUrl}/?embed=${encodeURIComponent(embedCode)}`);
+    const frame = page.frameLocator('iframe');
+    await expect.poll(() => frame.locator('.card .title').textContent()).toBe('Site test: moons, 6 seeds');
+    expect(await frame.locator('#chart-seeds svg circle').count()).toBe(6);
+    const [frameHeight, contentHeight] = await page.evaluate(() => {
+      const f = document.querySelector('iframe')!;
+      return [f.clientHeight, f.contentDocument ? -1 : -1];
+    });
+    const inner = await frame.locator('html').evaluate((el) => el.scrollHeight);
+    expect(contentHeight).toBe(-1); // cross-origin: the host page cannot read it, as on a real blog
+    expect(inner).toBeLessThanOrEqual(frameHeight); // no scrollbar
+    expect(inner).toBeGreaterThan(frameHeight - 100); // and no large empty band under the card
+    expect(errors).toEqual([]);
+    await page.screenshot({ path: join(ARTIFACTS, 'embed.png') });
+  });
+
+  it('the oEmbed endpoint is discoverable and returns valid JSON', async () => {
+    const { page } = await openPage(`/r/${ids.plain}/`);
+    const href = (await page.locator('link[rel="alternate"][type="application/json+oembed"]').getAttribute('href'))!;
+    const res = await fetch(href);
+    expect(res.status).toBe(200);
+    const o = (await res.json()) as Record<string, unknown>;
+    expect(o).toMatchObject({ version: '1.0', type: 'rich', provider_name: 'Seedlab', title: 'Site test: moons, 6 seeds' });
+    expect(o.html).toMatch(new RegExp(`^<iframe src="${server.url}/embed/${ids.plain}/"`));
+    expect(Number.isInteger(o.width) && Number.isInteger(o.height)).toBe(true);
+    expect((await fetch(`${server.url}/oembed?url=${encodeURIComponent('https://elsewhere.example/r/x/')}`)).status).toBe(404);
+  });
+
+  it('Open Graph and Twitter tags point at an existing PNG', async () => {
+    const { page } = await openPage(`/r/${ids.plain}/`);
+    const og = (await page.locator('meta[property="og:image"]').getAttribute('content'))!;
+    expect(await page.locator('meta[name="twitter:image"]').getAttribute('content')).toBe(og);
+    expect(await page.locator('meta[name="twitter:card"]').getAttribute('content')).toBe('summary_large_image');
+    const res = await fetch(og);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('image/png');
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    expect(Array.from(bytes.slice(0, 8))).toEqual([137, 80, 78, 71, 13, 10, 26, 10]);
+    expect(new DataView(bytes.buffer).getUint32(16)).toBe(1200); // IHDR width
+  });
+
+  it('the badge is a static SVG with the headline numbers', async () => {
+    const res = await fetch(`${server.url}/badge/${ids.plain}.svg`);
+    expect(res.headers.get('content-type')).toMatch(/image\/svg\+xml/);
+    expect(await res.text()).toMatch(/seed variance.*\d+\.\d% ± \d+\.\d/s);
+  });
+
+  it('the copy buttons put the right text on the clipboard', async () => {
+    const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/r/${ids.plain}/`);
+    const buttons = page.locator('button[data-copy]');
+    expect(await buttons.count()).toBe(3);
+    for (let i = 0; i < 3; i++) {
+      const expected = await buttons.nth(i).getAttribute('data-copy');
+      await buttons.nth(i).click();
+      expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(expected);
+    }
+    expect(await buttons.nth(0).getAttribute('data-copy')).toBe(`${server.url}/r/${ids.plain}/`);
+    expect(await buttons.nth(2).getAttribute('data-copy')).toMatch(/^\[!\[seed variance \| .*\]\(.*\/badge\/.*\.svg\)\]\(.*\/r\/.*\/\)$/);
+    await context.close();
+  });
+
+  it('a report page stays under 150 KB transferred (without the preview image)', async () => {
+    const page = await browser.newPage();
+    const sizes: Promise<number>[] = [];
+    page.on('response', (res) => {
+      if (!res.url().endsWith('.png')) sizes.push(res.body().then((b) => b.length));
+    });
+    await page.goto(`${server.url}/r/${ids.plain}/`, { waitUntil: 'networkidle' });
+    const bytes = (await Promise.all(sizes)).reduce((a, b) => a + b, 0);
+    console.log(`report page weight: ${bytes} bytes in ${sizes.length} responses`);
+    expect(sizes.length).toBeGreaterThanOrEqual(3); // the page, copy.js, the badge
+    expect(bytes).toBeGreaterThan(10_000);
+    expect(bytes).toBeLessThan(150 * 1024);
+  });
+});
