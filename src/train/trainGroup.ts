@@ -45,6 +45,12 @@ export interface TrainGroupOptions {
   /** Learning rate for a step (counted from 1); defaults to the optimizer's lr. */
   learningRateAt?: (step: number, epoch: number) => number;
   onEpoch?: (progress: TrainingProgress) => void | Promise<void>;
+  /** Stop after this many steps, mid-epoch if need be (fixed step budgets, range tests). */
+  maxSteps?: number;
+  /** Called after every step with each seed's batch loss (reads the loss back: a sync per step). */
+  onStepLoss?: (step: number, lossPerSeed: Float32Array) => void;
+  /** 'each-epoch' (default) records metrics after every epoch; 'end' only after the last step. */
+  evaluate?: 'each-epoch' | 'end';
 }
 
 const ACTIVATIONS = { relu: tf.relu, tanh: tf.tanh, sigmoid: tf.sigmoid } as const;
@@ -67,7 +73,9 @@ export async function trainGroup(members: SeedTrainingInput[], options: TrainGro
   }
   const B = Math.min(training.batchSize, N);
   const stepsPerEpoch = Math.ceil(N / B);
-  const stepsTotal = stepsPerEpoch * training.epochs;
+  const stepsTotal = options.maxSteps ?? stepsPerEpoch * training.epochs;
+  const epochs = Math.ceil(stepsTotal / stepsPerEpoch);
+  const evaluateEachEpoch = (options.evaluate ?? 'each-epoch') === 'each-epoch';
   const learningRateAt = options.learningRateAt ?? (() => training.optimizer.lr);
   const activate = ACTIVATIONS[model.activation];
   const keepProb = 1 - model.dropout;
@@ -110,41 +118,51 @@ export async function trainGroup(members: SeedTrainingInput[], options: TrainGro
   const order = members.map(() => Int32Array.from({ length: N }, (_, i) => i));
   let step = 0;
 
-  for (let epoch = 1; epoch <= training.epochs; epoch++) {
+  for (let epoch = 1; epoch <= epochs; epoch++) {
     members.forEach((m, s) => shuffleInPlace(order[s], m.order));
     // Running sums over the epoch's batches (Keras-style train metrics), kept on the device.
     let lossSum = tf.zeros([S]);
     let correctSum = tf.zeros([S]);
-    for (let start = 0; start < N; start += B) {
+    let seen = 0;
+    for (let start = 0; start < N && step < stepsTotal; start += B) {
       const b = Math.min(B, N - start); // the last partial batch is kept
       const batch = buildBatch(members, order, start, b, F, C);
       const masks = model.dropout > 0 ? dropoutMasks(members, sizes, b, keepProb) : null;
       step++;
       const lr = learningRateAt(step, epoch);
-      const [nextLossSum, nextCorrectSum] = tf.tidy(() => {
+      seen += b;
+      const [nextLossSum, nextCorrectSum, stepLosses] = tf.tidy(() => {
         const x = tf.tensor(batch.x, [S, b, F]);
         const oneHot = tf.tensor(batch.oneHot, [S, b, C]);
         const labels = tf.tensor(batch.labels, [S, b], 'int32');
         const maskTensors = masks?.map((mask, l) => tf.tensor(mask, [S, b, sizes[l + 1]]));
-        let sums: tf.Tensor[] = [];
+        let kept: tf.Tensor[] = [];
         const { grads } = tf.variableGrads(() => {
           const logits = forward(x, maskTensors ?? null);
           const losses = lossPerSeed(logits, oneHot);
-          sums = [tf.keep(tf.add(lossSum, tf.mul(losses, b))), tf.keep(tf.add(correctSum, correctPerSeed(logits, labels)))];
+          kept = [tf.keep(tf.add(lossSum, tf.mul(losses, b))), tf.keep(tf.add(correctSum, correctPerSeed(logits, labels))), tf.keep(losses)];
           return tf.sum(losses) as tf.Scalar;
         }, variables);
         optimizer.apply(variables, variables.map((v) => grads[v.name]), lr, step);
-        return sums;
+        return kept;
       });
+      if (options.onStepLoss) options.onStepLoss(step, stepLosses.dataSync() as Float32Array);
+      stepLosses.dispose();
       lossSum.dispose();
       correctSum.dispose();
       lossSum = nextLossSum;
       correctSum = nextCorrectSum;
     }
 
+    if (!evaluateEachEpoch && epoch < epochs) {
+      lossSum.dispose();
+      correctSum.dispose();
+      await options.onEpoch?.({ epoch, epochs, stepsDone: step, stepsTotal, numTensors: tf.memory().numTensors });
+      continue;
+    }
     const metricsTensor = tf.tidy(() => {
       const logits = forward(testX, null);
-      return tf.stack([tf.div(lossSum, N), tf.div(correctSum, N), lossPerSeed(logits, testOneHot), tf.div(correctPerSeed(logits, testLabels), T)]);
+      return tf.stack([tf.div(lossSum, seen), tf.div(correctSum, seen), lossPerSeed(logits, testOneHot), tf.div(correctPerSeed(logits, testLabels), T)]);
     });
     const metrics = (await metricsTensor.data()) as Float32Array;
     metricsTensor.dispose();
@@ -158,7 +176,7 @@ export async function trainGroup(members: SeedTrainingInput[], options: TrainGro
       c.testAccuracy.push(metrics[3 * S + s]);
       if (divergedAtEpoch[s] === null && !(Number.isFinite(metrics[s]) && Number.isFinite(metrics[2 * S + s]))) divergedAtEpoch[s] = epoch;
     });
-    await options.onEpoch?.({ epoch, epochs: training.epochs, stepsDone: step, stepsTotal, numTensors: tf.memory().numTensors });
+    await options.onEpoch?.({ epoch, epochs, stepsDone: step, stepsTotal, numTensors: tf.memory().numTensors });
   }
 
   const finalValues = await Promise.all(variables.map((v) => v.data() as Promise<Float32Array>));

@@ -1,0 +1,67 @@
+import KNN from 'ml-knn';
+import type { RandomStream } from '../random/seedStreams.ts';
+import { fitTree, predictTree, type DecisionTree, type TreeData } from './decisionTree.ts';
+import { fitSoftmaxRegression, predictSoftmax } from './softmaxRegression.ts';
+
+export const CLASSIC_MODELS = ['logistic-regression', 'knn', 'decision-tree', 'random-forest'] as const;
+export type ClassicModelName = (typeof CLASSIC_MODELS)[number];
+
+export interface ClassicOptions {
+  knnK: number;
+  forestTrees: number;
+}
+
+export const DEFAULT_CLASSIC_OPTIONS: ClassicOptions = { knnK: 5, forestTrees: 100 };
+
+export interface FittedClassifier {
+  predict(x: Float32Array, rows: number): Int32Array;
+  /** The learned parameters as numbers in a canonical order, or null when the model has none (kNN). */
+  parameters(): number[] | null;
+}
+
+const toRows = (x: Float32Array, rows: number, features: number) => Array.from({ length: rows }, (_, r) => Array.from(x.subarray(r * features, (r + 1) * features)));
+const treeParameters = (t: DecisionTree) => [...t.feature, ...t.threshold, ...t.left, ...t.right, ...t.leafClass];
+
+/**
+ * Fits a classic model. `stream` is the model's own randomness (the random forest's bootstrap and
+ * feature draws); the others are deterministic given their data. kNN comes from ml.js; the trees
+ * and the softmax regression are ours (decisionTree.ts and softmaxRegression.ts say why).
+ */
+export function fitClassic(name: ClassicModelName, data: TreeData, stream: RandomStream, options: ClassicOptions = DEFAULT_CLASSIC_OPTIONS): FittedClassifier {
+  const all = Int32Array.from({ length: data.rows }, (_, i) => i);
+  switch (name) {
+    case 'decision-tree': {
+      const tree = fitTree(data, all);
+      return { predict: (x, rows) => Int32Array.from({ length: rows }, (_, r) => predictTree(tree, x, r, data.features)), parameters: () => treeParameters(tree) };
+    }
+    case 'random-forest': {
+      const trees: DecisionTree[] = [];
+      const mtry = Math.max(1, Math.floor(Math.sqrt(data.features)));
+      for (let t = 0; t < options.forestTrees; t++) {
+        const sample = Int32Array.from({ length: data.rows }, () => stream.nextInt(data.rows)); // bootstrap
+        trees.push(fitTree(data, sample, { featuresPerSplit: mtry, stream }));
+      }
+      return {
+        predict(x, rows) {
+          const votes = new Int32Array(data.classes);
+          return Int32Array.from({ length: rows }, (_, r) => {
+            votes.fill(0);
+            for (const tree of trees) votes[predictTree(tree, x, r, data.features)]++;
+            let best = 0;
+            for (let c = 1; c < data.classes; c++) if (votes[c] > votes[best]) best = c;
+            return best;
+          });
+        },
+        parameters: () => trees.flatMap(treeParameters),
+      };
+    }
+    case 'knn': {
+      const model = new KNN(toRows(data.x, data.rows, data.features), Array.from(data.y), { k: Math.min(options.knnK, data.rows) });
+      return { predict: (x, rows) => Int32Array.from(model.predict(toRows(x, rows, data.features)) as number[]), parameters: () => null };
+    }
+    case 'logistic-regression': {
+      const model = fitSoftmaxRegression(data);
+      return { predict: (x, rows) => predictSoftmax(model, x, rows, data.features), parameters: () => [...model.weights, ...model.bias] };
+    }
+  }
+}
