@@ -6,12 +6,12 @@
  */
 import { parseArgs } from 'node:util';
 import { useNodeBackend } from '../cli/nodeBackends.ts';
-import { findPreset, parseStudySpec, runSeeds, type BackendName } from '../src/index.ts';
+import { findPreset, parseSpecOfKind, runSeeds, type BackendName } from '../src/index.ts';
 
 const { values } = parseArgs({
   options: { repeats: { type: 'string', default: '3' }, backends: { type: 'string', default: 'cpu,wasm' }, groups: { type: 'string', default: '1,10,30' } },
 });
-const spec = parseStudySpec(findPreset('digits-reference')!.spec);
+const spec = parseSpecOfKind(findPreset('digits-reference')!.spec, 'seed-variance');
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 console.log(`| backend | seeds per group | seconds for 30 seeds (median of ${values.repeats}) | all runs |`);

@@ -8,8 +8,9 @@ import {
   SpecError,
   findPreset,
   parseStudySpec,
-  runSeedVarianceStudy,
+  runStudy,
   type SeedVarianceDocument,
+  type StudyDocument,
 } from '../src/index.ts';
 import { useNodeBackend } from './nodeBackends.ts';
 import { createProgressBar } from './progressBar.ts';
@@ -40,10 +41,16 @@ function loadSpecInput(target: string): unknown {
 
 const pct = (x: number) => `${(100 * x).toFixed(2)}%`;
 
-function printSummary(doc: SeedVarianceDocument, seconds: number) {
-  const s = doc.summary;
+function printSummary(doc: StudyDocument, seconds: number) {
   console.log(`\n${doc.title}`);
-  console.log(`id ${doc.id} · ${doc.environment.backend} backend · tfjs ${doc.environment.tfjs} · ${doc.runs.length} runs in ${seconds.toFixed(1)} s`);
+  console.log(`${doc.kind} · id ${doc.id} · ${doc.environment.backend} backend · tfjs ${doc.environment.tfjs} · ${seconds.toFixed(1)} s`);
+  if (doc.kind === 'seed-variance') return printSeedVariance(doc);
+  for (const v of doc.verdict) console.log(`\n${v.question}\n  ${v.answer}`);
+}
+
+function printSeedVariance(doc: SeedVarianceDocument) {
+  const s = doc.summary;
+  console.log(`${doc.runs.length} runs`);
   if (s) {
     console.log(`test accuracy: mean ${pct(s.mean)} · std ${(100 * s.std).toFixed(2)} pts · median ${pct(s.median)} · min ${pct(s.min)} (seed ${s.worst.seed}) · max ${pct(s.max)} (seed ${s.best.seed})`);
     console.log(`95% CI of the mean: t ${pct(s.ci95.t[0])}–${pct(s.ci95.t[1])} · bootstrap ${pct(s.ci95.bootstrap[0])}–${pct(s.ci95.bootstrap[1])}`);
@@ -88,9 +95,10 @@ async function main(argv: string[]): Promise<number> {
 
   await useNodeBackend(spec.backend);
   const bar = createProgressBar(`training (${spec.backend})`);
-  const doc = await runSeedVarianceStudy(spec, {
+  const doc = await runStudy(spec, {
     groupSize,
-    onProgress: (p) => bar.update(p.seedEpochsDone, p.seedEpochsTotal, `runs ${p.runsDone}/${p.runsTotal}`),
+    switchBackend: useNodeBackend,
+    onProgress: (p) => bar.update(p.fraction, 1, `runs ${p.runsDone}/${p.runsTotal}`),
   });
   const seconds = bar.finish();
   printSummary(doc, seconds);

@@ -7,7 +7,7 @@ import { useBackend, type BackendName } from '../src/index.ts';
 let registered = false;
 
 /** Worker edge: registers the wasm backend from the bundled module once, then selects a backend. */
-async function useWorkerBackend(name: BackendName): Promise<void> {
+export async function useWorkerBackend(name: BackendName): Promise<void> {
   if (name === 'wasm' && !registered) {
     // emscripten's Node branch (taken under nodejs_compat) reads __dirname.
     (globalThis as { __dirname?: string }).__dirname ??= '/';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { useNodeBackend } from '../cli/nodeBackends.ts';
-import { parseStudySpec, planSeedVariance, runSeedVarianceStudy, SeedVarianceDocument, studyId } from '../src/index.ts';
+import { parseSpecOfKind, planSeedVariance, runSeedVarianceStudy, SeedVarianceDocument, studyId } from '../src/index.ts';
 
-const spec = parseStudySpec({
+const spec = parseSpecOfKind({
   title: 'iris, 6 seeds',
   dataset: { name: 'iris' },
   split: { kind: 'stratified', testFraction: 0.3 },
@@ -10,13 +10,13 @@ const spec = parseStudySpec({
   model: { hidden: [8], activation: 'tanh', initializer: 'glorotUniform', dropout: 0 },
   training: { optimizer: { kind: 'adam', lr: 0.02 }, batchSize: 16, epochs: 15 },
   seeds: 6,
-});
+}, 'seed-variance');
 
 describe('seed-variance study, end to end on real data', () => {
   it('produces a valid, complete, honest document', async () => {
     await useNodeBackend('cpu');
     const progress: number[] = [];
-    const doc = await runSeedVarianceStudy(spec, { groupSize: 4, onProgress: (p) => void progress.push(p.seedEpochsDone / p.seedEpochsTotal) });
+    const doc = await runSeedVarianceStudy(spec, { groupSize: 4, onProgress: (p) => void progress.push(p.fraction) });
     expect(() => SeedVarianceDocument.parse(doc)).not.toThrow();
     expect(doc.id).toBe(await studyId(spec));
     expect(doc.runs.map((r) => r.seed)).toEqual([1, 2, 3, 4, 5, 6]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findPreset, parseStudySpec, SpecError, studyId, LIMITS } from '../src/index.ts';
+import { findPreset, parseSpecOfKind, parseStudySpec, SpecError, studyId, LIMITS } from '../src/index.ts';
 
 const base = findPreset('digits-reference')!.spec as Record<string, any>;
 const with_ = (patch: (s: any) => void) => {
@@ -20,7 +20,7 @@ function issuesOf(input: unknown) {
 
 describe('study spec validation', () => {
   it('accepts the preset and fills defaults', () => {
-    const spec = parseStudySpec(base);
+    const spec = parseSpecOfKind(base, 'seed-variance');
     expect(spec.seeds).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
     expect(spec.kind).toBe('seed-variance');
     expect(spec.pins).toEqual({});

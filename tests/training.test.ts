@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { useNodeBackend } from '../cli/nodeBackends.ts';
-import { parseStudySpec, runSeeds, runSeedVarianceStudy, tf, type StudySpecInput, type TrainingSetup } from '../src/index.ts';
+import { parseSpecOfKind, parseStudySpec, runSeeds, runSeedVarianceStudy, tf, type StudySpecInput, type TrainingSetup } from '../src/index.ts';
 import { trainGroup } from '../src/train/trainGroup.ts';
 import { initParams, layerSizes } from '../src/model/mlp.ts';
 import { prepareData } from '../src/data/prepareData.ts';
@@ -14,7 +14,7 @@ const small: StudySpecInput = {
   training: { optimizer: { kind: 'adam', lr: 0.01 }, batchSize: 32, epochs: 3 },
   seeds: [1, 2, 3, 4],
 };
-const setupOf = (input: StudySpecInput): TrainingSetup => parseStudySpec(input);
+const setupOf = (input: StudySpecInput): TrainingSetup => parseSpecOfKind(input, 'seed-variance');
 const fingerprints = async (setup: TrainingSetup, seeds: number[]) => (await runSeeds(setup, seeds)).map((o) => o.record.fingerprint);
 
 const realRandom = Math.random;

@@ -9,7 +9,8 @@ import {
   estimateStudyCost,
   findPreset,
   parseStudySpec,
-  planSeedVariance,
+  planStudy,
+  SpecError,
   studyId,
 } from '../../src/index.ts';
 import { withEngine } from '../engineBackends.ts';
@@ -101,12 +102,20 @@ api.post(
     if (!parsed.success) return invalid(c, zodIssues(parsed.error));
     const spec = parsed.data;
 
-    const estimate = estimateStudyCost(spec);
+    let estimate: ReturnType<typeof estimateStudyCost>;
+    let units: ReturnType<typeof planStudy>;
+    try {
+      estimate = estimateStudyCost(spec);
+      units = planStudy(spec, seedsPerUnit(c.env));
+    } catch (e) {
+      if (e instanceof SpecError) return invalid(c, e.issues);
+      throw e;
+    }
     if (estimate.cost > estimate.limit) {
-      return apiError(c, 422, `the study is over the compute budget (seeds x epochs x training rows x parameters = ${estimate.cost.toExponential(3)} > ${estimate.limit.toExponential(3)})`, {
+      return apiError(c, 422, `the study is over the compute budget (runs x epochs x training rows x parameters = ${estimate.cost.toExponential(3)} > ${estimate.limit.toExponential(3)})`, {
         estimatedCost: estimate.cost,
         limit: estimate.limit,
-        factors: { seeds: estimate.seeds, epochs: estimate.epochs, trainingRows: estimate.trainingRows, parameters: estimate.parameters },
+        factors: { runs: estimate.runs, epochs: estimate.epochs, trainingRows: estimate.trainingRows, parameters: estimate.parameters },
       });
     }
 
@@ -120,7 +129,6 @@ api.post(
       return apiError(c, 503, `the ${spec.backend} backend failed to start: ${(e as Error).message}`);
     }
 
-    const units = planSeedVariance(spec, seedsPerUnit(c.env));
     const createdAt = new Date();
     const record: StudyRecord = {
       id,

@@ -1,5 +1,5 @@
-import { runSeedVarianceUnit, type RunRecord } from '../../src/index.ts';
-import { withEngine } from '../engineBackends.ts';
+import { studyKind } from '../../src/index.ts';
+import { useWorkerBackend, withEngine } from '../engineBackends.ts';
 import type { SeedlabEnv, UnitMessage } from '../env.ts';
 import { keys } from '../studies/keys.ts';
 import { finalizeIfComplete, readRecord } from '../studies/studyState.ts';
@@ -16,8 +16,8 @@ export async function consumeUnit(message: Message<UnitMessage>, env: SeedlabEnv
     console.warn(`dropping message for unknown study/unit ${JSON.stringify(message.body)}`);
     return message.ack();
   }
-  const stored = await env.STUDIES.list({ prefix: `${keys.runPrefix(studyId)}${unit}:` });
-  if (stored.keys.length === work.seeds.length || (await env.STUDIES.get(keys.failed(studyId, unit))) !== null) {
+  const stored = await env.STUDIES.get(keys.result(studyId, unit));
+  if (stored !== null || (await env.STUDIES.get(keys.failed(studyId, unit))) !== null) {
     await finalizeIfComplete(env, studyId);
     return message.ack();
   }
@@ -25,9 +25,9 @@ export async function consumeUnit(message: Message<UnitMessage>, env: SeedlabEnv
   const attempts = Number((await env.STUDIES.get(keys.attempts(studyId, unit))) ?? 0) + 1;
   await env.STUDIES.put(keys.attempts(studyId, unit), String(attempts));
   await env.STUDIES.put(keys.enqueued(studyId, unit), String(Date.now())); // alive: not stale
-  let records: RunRecord[];
+  let result: unknown;
   try {
-    records = await withEngine(record.spec.backend, () => runSeedVarianceUnit(record.spec, work));
+    result = await withEngine(record.spec.backend, () => studyKind(record.spec).runUnit(record.spec, work, { switchBackend: useWorkerBackend }));
   } catch (e) {
     const error = e instanceof Error ? e.message : String(e);
     console.error(`study ${studyId} unit ${unit} attempt ${attempts} failed: ${error}`);
@@ -36,9 +36,9 @@ export async function consumeUnit(message: Message<UnitMessage>, env: SeedlabEnv
     await finalizeIfComplete(env, studyId);
     return message.ack();
   }
-  await Promise.all(
-    records.map((r) => env.STUDIES.put(keys.run(studyId, unit, r.seed), JSON.stringify(r), { metadata: { fingerprint: r.fingerprint } })),
-  );
+  // Runs keep their fingerprints in the key's metadata too, so a listing shows them without reads.
+  const fingerprints = Array.isArray(result) ? result.flatMap((r) => (typeof r?.fingerprint === 'string' ? [r.fingerprint.slice(0, 16)] : [])) : [];
+  await env.STUDIES.put(keys.result(studyId, unit), JSON.stringify(result), { metadata: { runs: work.seeds.length, fingerprints } });
   await finalizeIfComplete(env, studyId);
   message.ack();
 }

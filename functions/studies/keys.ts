@@ -3,7 +3,7 @@
  * concurrent consumers never overwrite each other's work (KV has no transactions):
  *
  *   study:<id>                 StudyRecord, written once by POST
- *   run:<id>:<unit>:<seed>     one finished run (RunRecord), metadata { fingerprint }
+ *   result:<id>:<unit>         one finished unit's result (e.g. its runs), metadata { runs, fingerprints }
  *   failed:<id>:<unit>         a unit that failed for good: { error, attempts }
  *   attempts:<id>:<unit>       how many times a consumer started the unit
  *   enqueued:<id>:<unit>       when the unit was last sent to the queue (ms since epoch)
@@ -13,8 +13,8 @@
  */
 export const keys = {
   study: (id: string) => `study:${id}`,
-  run: (id: string, unit: number, seed: number) => `run:${id}:${unit}:${seed}`,
-  runPrefix: (id: string) => `run:${id}:`,
+  result: (id: string, unit: number) => `result:${id}:${unit}`,
+  resultPrefix: (id: string) => `result:${id}:`,
   failed: (id: string, unit: number) => `failed:${id}:${unit}`,
   failedPrefix: (id: string) => `failed:${id}:`,
   attempts: (id: string, unit: number) => `attempts:${id}:${unit}`,

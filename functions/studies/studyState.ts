@@ -1,4 +1,4 @@
-import { combineSeedVariance, type RunRecord, type RunUnit, type StudyDocument, type StudySpec } from '../../src/index.ts';
+import { studyHeadline, studyKind, type StudyDocument, type StudySpec, type WorkUnit } from '../../src/index.ts';
 import type { SeedlabEnv } from '../env.ts';
 import { keys, listAllKeys } from './keys.ts';
 
@@ -11,7 +11,7 @@ export interface StudyRecord {
   title: string;
   spec: StudySpec;
   createdAt: string;
-  units: RunUnit[];
+  units: WorkUnit[];
   runsTotal: number;
 }
 
@@ -37,17 +37,19 @@ export interface StudyState {
   record: StudyRecord;
   status: StudyStatus;
   runsDone: number;
-  /** Units with every run stored. */
+  /** Units whose result is stored. */
   doneUnits: Set<number>;
   failures: UnitFailure[];
   document: StudyDocument | null;
 }
 
-export const studyTitle = (spec: StudySpec) =>
-  spec.title ?? `Seed variance: ${spec.dataset.name}, ${spec.model.hidden.join('-') || 'linear'} ${spec.model.activation}, ${spec.training.optimizer.kind}, ${spec.seeds.length} seeds`;
+const datasetOf = (spec: StudySpec) => (spec.kind === 'compare' ? spec.a.dataset.name : spec.dataset.name);
 
-export function listingMeta(record: StudyRecord, status: StudyStatus, headline?: string): ListingMeta {
-  return { id: record.id, kind: record.kind, title: record.title, dataset: record.spec.dataset.name, createdAt: record.createdAt, status, ...(headline ? { headline } : {}) };
+/** The title until the document exists (which then supplies its own). */
+export const studyTitle = (spec: StudySpec) => spec.title ?? `${spec.kind}: ${datasetOf(spec)}`;
+
+export function listingMeta(record: StudyRecord, status: StudyStatus, headline?: string, title = record.title): ListingMeta {
+  return { id: record.id, kind: record.kind, title, dataset: datasetOf(record.spec), createdAt: record.createdAt, status, ...(headline ? { headline } : {}) };
 }
 
 export async function readRecord(env: SeedlabEnv, id: string): Promise<StudyRecord | null> {
@@ -59,13 +61,8 @@ export async function readStudyState(env: SeedlabEnv, id: string): Promise<Study
   const record = await readRecord(env, id);
   if (!record) return null;
   const document = await env.STUDIES.get<StudyDocument>(keys.doc(id), 'json');
-  const runKeys = await listAllKeys(env.STUDIES, keys.runPrefix(id));
-  const perUnit = new Map<number, number>();
-  for (const k of runKeys) {
-    const unit = Number(k.name.split(':')[2]);
-    perUnit.set(unit, (perUnit.get(unit) ?? 0) + 1);
-  }
-  const doneUnits = new Set([...perUnit].filter(([u, n]) => n === record.units[u]?.seeds.length).map(([u]) => u));
+  const resultKeys = await listAllKeys(env.STUDIES, keys.resultPrefix(id));
+  const doneUnits = new Set(resultKeys.map((k) => Number(k.name.split(':')[2])).filter((u) => u < record.units.length));
   const failedKeys = await listAllKeys(env.STUDIES, keys.failedPrefix(id));
   const failures = await Promise.all(
     failedKeys.map(async (k) => {
@@ -75,17 +72,9 @@ export async function readStudyState(env: SeedlabEnv, id: string): Promise<Study
     }),
   );
   const settled = record.units.every((_, u) => doneUnits.has(u) || failures.some((f) => f.unit === u));
-  const runsDone = runKeys.length;
+  const runsDone = [...doneUnits].reduce((n, u) => n + record.units[u].seeds.length, 0);
   const status: StudyStatus = document ? 'done' : settled && failures.length ? 'failed' : runsDone > 0 || failures.length ? 'running' : 'queued';
   return { record, status, runsDone, doneUnits, failures, document };
-}
-
-const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
-
-export function headlineOf(doc: StudyDocument): string {
-  const s = doc.summary;
-  const det = doc.repeatability.identical ? 'deterministic ✓' : 'not deterministic ✗';
-  return s ? `${doc.runs.length} seeds: ${pct(s.mean)} ± ${(100 * s.std).toFixed(2)}, ${det}` : `${doc.runs.length} seeds: all diverged`;
 }
 
 /**
@@ -99,16 +88,10 @@ export async function finalizeIfComplete(env: SeedlabEnv, id: string): Promise<S
   const { record } = state;
   const allDone = record.units.every((_, u) => state.doneUnits.has(u));
   if (allDone) {
-    const runs = await Promise.all(
-      record.units.map(async (unit, u) =>
-        Promise.all(unit.seeds.map(async (seed) => (await env.STUDIES.get<RunRecord>(keys.run(id, u, seed), 'json'))!)),
-      ),
-    );
-    const main = record.units.flatMap((unit, u) => (unit.purpose === 'main' ? runs[u] : []));
-    const repeat = record.units.flatMap((unit, u) => (unit.purpose === 'repeat' ? runs[u] : []));
-    const document = await combineSeedVariance(record.spec, main, repeat);
+    const results = await Promise.all(record.units.map((_, u) => env.STUDIES.get(keys.result(id, u), 'json')));
+    const document = await studyKind(record.spec).combine(record.spec, record.units, results);
     await env.STUDIES.put(keys.doc(id), JSON.stringify(document));
-    await env.STUDIES.put(keys.listing(Date.parse(record.createdAt), id), '', { metadata: listingMeta(record, 'done', headlineOf(document)) });
+    await env.STUDIES.put(keys.listing(Date.parse(record.createdAt), id), '', { metadata: listingMeta(record, 'done', studyHeadline(document), document.title) });
     await env.STUDIES.delete(keys.active(id));
     return { ...state, status: 'done', document };
   }

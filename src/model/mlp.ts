@@ -48,3 +48,28 @@ export function initParams(sizes: number[], initializer: ModelSpec['initializer'
   }
   return params;
 }
+
+const JS_ACTIVATIONS: Record<ModelSpec['activation'], (v: number) => number> = {
+  relu: (v) => Math.max(0, v),
+  tanh: Math.tanh,
+  sigmoid: (v) => 1 / (1 + Math.exp(-v)),
+};
+
+/** Class predictions from trained parameters, in plain JS (for comparing models, not for training). */
+export function predictMlp(params: MlpParams, sizes: number[], activation: ModelSpec['activation'], x: Float32Array, rows: number): Int32Array {
+  const act = JS_ACTIVATIONS[activation];
+  return Int32Array.from({ length: rows }, (_, r) => {
+    let h = Array.from(x.subarray(r * sizes[0], (r + 1) * sizes[0]));
+    for (let l = 0; l + 1 < sizes.length; l++) {
+      const w = params[2 * l];
+      const b = params[2 * l + 1];
+      const out = sizes[l + 1];
+      h = Array.from({ length: out }, (_, o) => {
+        let z = b[o];
+        for (let i = 0; i < sizes[l]; i++) z += w[o * sizes[l] + i] * h[i];
+        return l + 2 < sizes.length ? act(z) : z;
+      });
+    }
+    return h.indexOf(Math.max(...h));
+  });
+}

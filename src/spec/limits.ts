@@ -11,5 +11,7 @@ export const LIMITS = {
   maxBatchSize: 2048,
   maxSyntheticSamples: 5000,
   maxTitleLength: 200,
+  maxRangeIterations: 2000,
+  maxSteps: 20_000,
   maxNotesLength: 2000,
 } as const;

@@ -27,6 +27,11 @@ export interface SeedOutcome {
 export interface RunSeedsOptions {
   learningRateAt?: (step: number, epoch: number) => number;
   onEpoch?: (progress: TrainingProgress) => void | Promise<void>;
+  maxSteps?: number;
+  onStepLoss?: (step: number, lossPerSeed: Float32Array) => void;
+  evaluate?: 'each-epoch' | 'end';
+  /** Replaces the data preparation (data-size trains on seeded subsets). */
+  prepare?: (seed: number, streams: ReturnType<typeof seedStreams>) => PreparedData;
 }
 
 const jsonNumber = (x: number): number | null => (Number.isFinite(x) ? x : null);
@@ -38,7 +43,7 @@ const jsonNumber = (x: number): number | null => (Number.isFinite(x) ? x : null)
 export async function runSeeds(setup: TrainingSetup, seeds: number[], options: RunSeedsOptions = {}): Promise<SeedOutcome[]> {
   const members = seeds.map((seed) => {
     const streams = seedStreams(seed, setup.pins);
-    const data = prepareData(setup, streams);
+    const data = options.prepare ? options.prepare(seed, streams) : prepareData(setup, streams);
     const sizes = layerSizes(data.features, setup.model, data.classes);
     return { seed, data, sizes, initial: initParams(sizes, setup.model.initializer, streams.init), order: streams.order, dropout: streams.dropout };
   });
@@ -48,6 +53,9 @@ export async function runSeeds(setup: TrainingSetup, seeds: number[], options: R
     training: setup.training,
     learningRateAt: options.learningRateAt,
     onEpoch: options.onEpoch,
+    maxSteps: options.maxSteps,
+    onStepLoss: options.onStepLoss,
+    evaluate: options.evaluate,
   });
   const environment = describeEnvironment();
   return Promise.all(

@@ -7,11 +7,13 @@ import { studyId } from '../spec/studyId.ts';
 import { quantile, summarizeSeeds } from '../stats/summarize.ts';
 import { DOCUMENT_VERSION } from '../version.ts';
 import { runSeeds, type RunSeedsOptions } from './runSeeds.ts';
+import type { StudyKindModule } from './studyKind.ts';
 
 /** A unit of work: seeds trained together as one group. The Worker sends one per queue message. */
 export interface RunUnit {
   purpose: 'main' | 'repeat';
   seeds: number[];
+  [detail: string]: unknown;
 }
 
 /** The seeds re-run to check repeatability: first, middle and last (all of them when fewer than 3). */
@@ -93,39 +95,12 @@ export async function combineSeedVariance(spec: SeedVarianceSpec, main: RunRecor
   return SeedVarianceDocument.parse(doc);
 }
 
-export interface StudyProgress {
-  runsDone: number;
-  runsTotal: number;
-  /** Progress in seed-epochs: one seed trained for one epoch. */
-  seedEpochsDone: number;
-  seedEpochsTotal: number;
-}
-
-export interface RunStudyOptions {
-  /** Seeds per batched group; see bench/README.md for how the default was chosen. */
-  groupSize?: number;
-  onProgress?: (progress: StudyProgress) => void | Promise<void>;
-}
-
-export const DEFAULT_GROUP_SIZE = 30;
-
-/** Runs a whole seed-variance study in this process (CLI, tests). The Worker runs the same units via its queue. */
-export async function runSeedVarianceStudy(spec: SeedVarianceSpec, options: RunStudyOptions = {}): Promise<SeedVarianceDocument> {
-  const units = planSeedVariance(spec, options.groupSize ?? DEFAULT_GROUP_SIZE);
-  const runsTotal = units.reduce((n, u) => n + u.seeds.length, 0);
-  const seedEpochsTotal = runsTotal * spec.training.epochs;
-  let runsDone = 0;
-  let seedEpochsBefore = 0;
-  const main: RunRecord[] = [];
-  const repeat: RunRecord[] = [];
-  for (const unit of units) {
-    const records = await runSeedVarianceUnit(spec, unit, {
-      onEpoch: (p) => options.onProgress?.({ runsDone, runsTotal, seedEpochsDone: seedEpochsBefore + p.epoch * unit.seeds.length, seedEpochsTotal }),
-    });
-    (unit.purpose === 'main' ? main : repeat).push(...records);
-    runsDone += unit.seeds.length;
-    seedEpochsBefore += unit.seeds.length * spec.training.epochs;
-    await options.onProgress?.({ runsDone, runsTotal, seedEpochsDone: seedEpochsBefore, seedEpochsTotal });
-  }
-  return combineSeedVariance(spec, main, repeat);
-}
+/** seed-variance as a study kind: groups of seeds, then the repeatability re-run. */
+export const seedVariance: StudyKindModule<SeedVarianceSpec> = {
+  plan: planSeedVariance,
+  runUnit: (spec, unit, context) => runSeedVarianceUnit(spec, unit as RunUnit, { onEpoch: context.onEpoch }),
+  combine(spec, units, results) {
+    const pick = (purpose: string) => units.flatMap((u, i) => (u.purpose === purpose ? (results[i] as RunRecord[]) : []));
+    return combineSeedVariance(spec, pick('main'), pick('repeat'));
+  },
+};

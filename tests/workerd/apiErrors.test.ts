@@ -30,7 +30,9 @@ describe('reads', () => {
     expect(openapi.openapi).toBe('3.1.0');
     expect(Object.keys(openapi.paths)).toEqual(['/api/health', '/api/presets', '/api/openapi.json', '/api/studies', '/api/studies/{id}']);
     // Generated from the zod schema: the dataset enum and limits are the engine's own.
-    const spec = openapi.components.schemas.StudySpec;
+    const variants = openapi.components.schemas.StudySpec.oneOf ?? openapi.components.schemas.StudySpec.anyOf;
+    expect(variants.map((v: any) => v.properties.kind.const).sort()).toEqual(['compare', 'data-size', 'determinism-audit', 'lr-range-test', 'lr-schedule', 'seed-variance', 'variance-sources']);
+    const spec = variants.find((v: any) => v.properties.kind.const === 'seed-variance');
     expect(JSON.stringify(spec.properties.dataset)).toContain('breast-cancer');
     expect(spec.properties.training.properties.epochs.maximum).toBe(200);
     expect(spec.additionalProperties).toBe(false);
@@ -117,8 +119,8 @@ describe('hostile input never reaches a 500', () => {
       422,
     );
     expect(body.estimatedCost).toBeGreaterThan(body.limit);
-    expect(body.limit).toBe(1e10);
-    expect(body.factors).toMatchObject({ seeds: 100, epochs: 200, trainingRows: 1348 });
+    expect(body.limit).toBe(3e10);
+    expect(body.factors).toMatchObject({ runs: 103, epochs: 200, trainingRows: 1348 }); // 100 seeds + the repeatability re-run
   });
 
   it('unknown routes are 404 and wrong methods 405', async () => {

@@ -32,10 +32,14 @@ describe('studies through the API (real KV and Queue inside workerd)', () => {
     expect(done.document.runs).toHaveLength(3);
     expect(done.document.repeatability.identical).toBe(true);
     expect(done.document.environment.runtime).toBe('workerd');
-    // Every run is stored under the study with its fingerprint.
-    const runKeys = await env.STUDIES.list({ prefix: `run:${created.id}:` });
-    expect(runKeys.keys).toHaveLength(6);
-    expect(runKeys.keys.every((k) => /^[0-9a-f]{64}$/.test((k.metadata as any).fingerprint))).toBe(true);
+    // Every run is stored under the study with its fingerprint (units of 2 seeds, plus the re-run of 3).
+    const resultKeys = await env.STUDIES.list({ prefix: `result:${created.id}:` });
+    expect(resultKeys.keys).toHaveLength(3);
+    const fingerprints = resultKeys.keys.flatMap((k) => (k.metadata as any).fingerprints);
+    expect(fingerprints).toHaveLength(6);
+    expect(fingerprints.every((f: string) => /^[0-9a-f]{16}$/.test(f))).toBe(true);
+    const stored: any[] = (await Promise.all(resultKeys.keys.map((k) => env.STUDIES.get(k.name, 'json')))).flat() as any[];
+    expect(stored.map((r) => r.fingerprint).sort()).toEqual([...done.document.runs.map((r: any) => r.fingerprint), ...done.document.runs.map((r: any) => r.fingerprint)].sort());
 
     const list: any = await (await call('/api/studies', { token: null })).json();
     expect(list.studies[0]).toMatchObject({ id: created.id, status: 'done', kind: 'seed-variance', title: 'tiny' });
