@@ -8,11 +8,13 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { PRESETS } from '../src/presets/presets.ts';
 import { buildSite } from './buildSite.ts';
 import { createProgressBar } from './progressBar.ts';
 import { freePort, startWranglerDev, type DevServer } from './wranglerDev.ts';
 
-export const DEMO_PRESETS = ['digits-reference', 'iris-small', 'moons-dropout'];
+// Every preset: the seed-variance demos first (they finish first), then each study kind's.
+export const DEMO_PRESETS = PRESETS.map((p) => p.name);
 const STATE_DIR = resolve('.state'); // git-ignored
 const KV_STATE = resolve(STATE_DIR, 'v3'); // where wrangler dev --persist-to keeps KV
 const DEV_VARS = resolve('.dev.vars'); // git-ignored

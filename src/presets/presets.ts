@@ -1,5 +1,15 @@
 import type { StudySpecInput } from '../spec/schema.ts';
 
+/** The digits-reference data, split and MLP, shared by every digits-* preset. */
+const digits = {
+  dataset: { name: 'digits' },
+  split: { kind: 'index-mod', k: 4, r: 3 },
+  scaling: { kind: 'divide', by: 16 },
+  model: { hidden: [32], activation: 'relu', initializer: 'glorotUniform', dropout: 0 },
+};
+const referenceAdam = { optimizer: { kind: 'adam', lr: 0.001, beta1: 0.9, beta2: 0.999, epsilon: 1e-7 }, batchSize: 32, epochs: 20 };
+const sgdMomentum = { optimizer: { kind: 'sgd', lr: 0.05, momentum: 0.9 }, batchSize: 32, epochs: 20 };
+
 export interface Preset {
   name: string;
   description: string;
@@ -49,6 +59,93 @@ export const PRESETS: Preset[] = [
     },
   },
 ];
+
+PRESETS.push(
+  {
+    name: 'digits-lr-range',
+    description: "Smith's range test on digits: plain SGD, batch 32, lr 1e-5 to 10 exponentially over 100 batches, EMA 0.98, diverge x4, seeds 1..30; then trains at the suggestion, /10 and x10.",
+    spec: {
+      kind: 'lr-range-test',
+      title: 'Which learning rate? A range test over 30 seeds (digits, SGD)',
+      ...digits,
+      training: { optimizer: { kind: 'sgd', lr: 0.01, momentum: 0 }, batchSize: 32, epochs: 20 },
+      range: { startLr: 1e-5, endLr: 10, iterations: 100, mode: 'exponential', smoothing: 0.98, divergeFactor: 4 },
+      verify: { suggestion: 'steepest', multipliers: [0.1, 1, 10] },
+      seeds: 30,
+    },
+  },
+  {
+    name: 'digits-lr-schedules',
+    description: 'Digits, SGD momentum 0.9, batch 32, 20 epochs, seeds 1..10: constant 0.05, step 0.1/0.01/0.001, exponential, triangular 0.001-0.1, one-cycle.',
+    spec: {
+      kind: 'lr-schedule',
+      title: 'From high to low, or in cycles? Five learning-rate schedules on digits',
+      ...digits,
+      training: sgdMomentum,
+      seeds: 10,
+      schedules: [
+        { name: 'constant', type: 'constant', lr: 0.05 },
+        { name: 'step', type: 'step', boundaries: [7, 14], rates: [0.1, 0.01, 0.001] },
+        { name: 'exponential', type: 'exponential', lr: 0.1, gamma: 0.8 },
+        { name: 'triangular', type: 'triangular', minLr: 0.001, maxLr: 0.1, halfCycleEpochs: 4 },
+        { name: 'one-cycle', type: 'one-cycle', maxLr: 0.1 },
+      ],
+    },
+  },
+  {
+    name: 'digits-data-size',
+    description: 'Learning curves on digits: sizes 50..1348, subset seeds 1..10, MLP for 1000 Adam steps against logistic regression, kNN (k=5), a tree and a forest of 100.',
+    spec: {
+      kind: 'data-size',
+      title: 'Does deep learning need more data? Learning curves on digits',
+      ...digits,
+      training: referenceAdam,
+      steps: 1000,
+      sizes: [50, 100, 200, 400, 800, 1348],
+      seeds: 10,
+      knnK: 5,
+      forestTrees: 100,
+    },
+  },
+  {
+    name: 'digits-variance-sources',
+    description: 'The digits-reference training, 30 runs per source (init, order, split, dropout, all), plus cpu against wasm.',
+    spec: { kind: 'variance-sources', title: 'Why does every run give a different accuracy? Sources of variance on digits', ...digits, training: referenceAdam, runs: 30, implementationSeeds: 5 },
+  },
+  {
+    name: 'digits-determinism',
+    description: 'Same seed, another seed, rows reordered: which algorithms give the same model every time? MLP and four classic models on digits.',
+    spec: { kind: 'determinism-audit', title: 'Does every algorithm give the same model every time? (digits)', ...digits, training: referenceAdam },
+  },
+  {
+    name: 'digits-adam-vs-sgd',
+    description: 'Compare the reference Adam against SGD with momentum 0.9 at lr 0.05 on digits, seeds 1..30.',
+    spec: {
+      kind: 'compare',
+      title: 'Adam or SGD with momentum? 30 seeds on digits',
+      a: { label: 'Adam 0.001', ...digits, training: referenceAdam },
+      b: { label: 'SGD 0.05, momentum 0.9', ...digits, training: sgdMomentum },
+      seeds: 30,
+    },
+  },
+  {
+    name: 'spiral-data-size',
+    description: 'Learning curves on a 3-arm spiral (synthetic, noise 0.1): a curved boundary a linear model cannot draw.',
+    spec: {
+      kind: 'data-size',
+      title: 'Learning curves on a spiral: where the MLP catches up',
+      dataset: { name: 'spiral', samples: 3000, noise: 0.1, classes: 3 },
+      split: { kind: 'index-mod', k: 4, r: 3 },
+      scaling: { kind: 'standardize' },
+      model: { hidden: [64, 64], activation: 'relu', initializer: 'heUniform', dropout: 0 },
+      training: { optimizer: { kind: 'adam', lr: 0.01 }, batchSize: 32, epochs: 20 },
+      steps: 1500,
+      sizes: [30, 100, 300, 1000, 2250],
+      seeds: 5,
+      forestTrees: 50,
+    },
+  },
+);
 
 export function findPreset(name: string): Preset | undefined {
   return PRESETS.find((p) => p.name === name);

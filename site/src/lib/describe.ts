@@ -1,18 +1,33 @@
-import type { SeedVarianceDocument } from '../../../src/document/studyDocument.ts';
-import { formatters, t, type Locale } from './i18n.ts';
+import type { SeedVarianceDocument, StudyDocument } from '../../../src/document/studyDocument.ts';
+import { formatters, type Locale } from './i18n.ts';
+import { headlineOf } from './verdicts.ts';
 
 /** Wording shared by pages, cards, badges and images: formatting of document values only. */
-export function headline(doc: SeedVarianceDocument, locale: Locale): string {
-  const f = formatters(locale);
-  const L = t(locale);
-  const s = doc.summary;
-  const det = doc.repeatability.identical ? L.deterministic : L.notDeterministic;
-  return s ? `${L.seedsN(doc.runs.length)}: ${f.pct(s.mean)} ± ${f.points(s.std, 1)}, ${det}` : `${L.seedsN(doc.runs.length)}: ${L.allDiverged}`;
-}
+export const headline = (doc: StudyDocument, locale: Locale): string => headlineOf(doc, locale);
 
-export function badgeValue(doc: SeedVarianceDocument): string {
-  const s = doc.summary;
-  return s ? `${(100 * s.mean).toFixed(1)}% ± ${(100 * s.std).toFixed(1)}` : 'diverged';
+/** The value half of a badge, kept short. */
+export function badgeValue(doc: StudyDocument): string {
+  const p = (x: number) => `${(100 * x).toFixed(1)}%`;
+  switch (doc.kind) {
+    case 'seed-variance':
+      return doc.summary ? `${p(doc.summary.mean)} ± ${(100 * doc.summary.std).toFixed(1)}` : 'diverged';
+    case 'lr-range-test':
+      return `lr ${doc.suggestions[doc.verification.suggestion].median?.toPrecision(2) ?? 'n/a'}`;
+    case 'lr-schedule': {
+      const best = doc.schedules.find((s) => s.name === doc.best);
+      return best?.summary ? `${best.name} ${p(best.summary.mean)}` : 'diverged';
+    }
+    case 'data-size':
+      return `best: ${doc.leaders.largest}`;
+    case 'variance-sources': {
+      const all = doc.sources.find((s) => s.name === 'all');
+      return `std ${all?.std == null ? 'n/a' : (100 * all.std).toFixed(2)} pts`;
+    }
+    case 'determinism-audit':
+      return `${doc.rows.filter((r) => r.category === 'always-same').length}/${doc.rows.length} always same`;
+    case 'compare':
+      return doc.difference ? `Δ ${(100 * doc.difference.meanDiff).toFixed(2)} pts` : 'n/a';
+  }
 }
 
 /** The real training steps with the real parameters, in order. */

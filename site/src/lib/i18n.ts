@@ -25,6 +25,12 @@ export function formatters(locale: Locale) {
 
 export const KIND_NAMES: Record<string, Record<Locale, string>> = {
   'seed-variance': { en: 'Seed variance', zh: '种子方差' },
+  'lr-range-test': { en: 'LR range test', zh: '学习率范围测试' },
+  'lr-schedule': { en: 'LR schedules', zh: '学习率计划' },
+  'data-size': { en: 'Data size', zh: '数据规模' },
+  'variance-sources': { en: 'Variance sources', zh: '方差来源' },
+  'determinism-audit': { en: 'Determinism audit', zh: '确定性审计' },
+  compare: { en: 'A/B comparison', zh: 'A/B 对比' },
 };
 
 const en = {
