@@ -10,13 +10,20 @@ export function loadTable(spec: DatasetSpec, data: RandomStream): LabelledTable 
   return 'samples' in spec ? makeSynthetic(spec.name, spec, data) : loadBundledTable(spec.name);
 }
 
-/** Dataset -> split -> scaling, each step driven by its own stream. */
+/**
+ * Dataset -> split -> scaling, each step driven by its own stream. `selectTrain` narrows the
+ * training rows before scaling (data-size studies train on subsets); scaling statistics always
+ * come from the rows that train.
+ */
 export function prepareData(
   spec: { dataset: DatasetSpec; split: SplitSpec; scaling: ScalingSpec },
   streams: { data: RandomStream; split: RandomStream },
+  selectTrain?: (train: Int32Array, table: LabelledTable) => Int32Array,
 ): PreparedData {
   const table = loadTable(spec.dataset, streams.data);
-  const { train, test } = splitRows(table, spec.split, streams.split);
+  const rows = splitRows(table, spec.split, streams.split);
+  const test = rows.test;
+  const train = selectTrain ? selectTrain(rows.train, table) : rows.train;
   const scaling = fitScaling(table, train, spec.scaling);
   return {
     features: table.features,

@@ -1,6 +1,5 @@
 import { fitClassic, type ClassicModelName } from '../classic/classifiers.ts';
-import { loadTable } from '../data/prepareData.ts';
-import { fitScaling, scaleRows } from '../data/scaling.ts';
+import { loadTable, prepareData } from '../data/prepareData.ts';
 import { splitRows } from '../data/split.ts';
 import type { PreparedData } from '../data/table.ts';
 import type { DataSizeDocument } from '../document/studyDocument.ts';
@@ -32,21 +31,10 @@ export function stratifiedSubset(rows: Int32Array, labels: Int32Array, classes: 
 /** The fixed test set, and a training subset of `size` rows for `seed` (the split stream), scaled by the subset's own statistics. */
 export function subsetData(spec: DataSizeSpec, size: number, seed: number): PreparedData {
   const streams = seedStreams(seed);
-  const table = loadTable(spec.dataset, streams.data);
-  const { train, test } = splitRows(table, spec.split, streams.split);
-  if (size > train.length) throw new SpecError([{ path: 'sizes', message: `size ${size} is larger than the ${train.length} training rows` }]);
-  const subset = stratifiedSubset(train, table.y, table.classes, size, streams.split);
-  const scaling = fitScaling(table, subset, spec.scaling);
-  return {
-    features: table.features,
-    classes: table.classes,
-    trainX: scaleRows(table, subset, scaling),
-    trainY: subset.map((r) => table.y[r]),
-    testX: scaleRows(table, test, scaling),
-    testY: test.map((r) => table.y[r]),
-    trainRows: subset,
-    testRows: test,
-  };
+  return prepareData(spec, streams, (train, table) => {
+    if (size > train.length) throw new SpecError([{ path: 'sizes', message: `size ${size} is larger than the ${train.length} training rows` }]);
+    return stratifiedSubset(train, table.y, table.classes, size, streams.split);
+  });
 }
 
 const accuracyOf = (pred: Int32Array, truth: Int32Array) => pred.filter((p, i) => p === truth[i]).length / truth.length;

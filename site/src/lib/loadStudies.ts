@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { getPlatformProxy } from 'wrangler';
 import { StudyDocument } from '../../../src/document/studyDocument.ts';
+import { listAllKeys } from '../../../functions/studies/keys.ts';
 
 // The build runs from the repository root (npm run build:site); this file is bundled, so its own URL says nothing.
 const repoRoot = resolve(process.env.SEEDLAB_ROOT ?? process.cwd());
@@ -27,12 +28,12 @@ async function readStudies(): Promise<LoadedStudy[]> {
   try {
     const kv = proxy.env.STUDIES;
     const createdAt = new Map<string, string>();
-    for (const k of await listAll(kv, 'list:')) {
+    for (const k of await listAllKeys(kv, 'list:')) {
       const meta = k.metadata as { id?: string; createdAt?: string } | undefined;
       if (meta?.id && meta.createdAt) createdAt.set(meta.id, meta.createdAt);
     }
     const studies: LoadedStudy[] = [];
-    for (const k of await listAll(kv, 'doc:')) {
+    for (const k of await listAllKeys(kv, 'doc:')) {
       const id = k.name.slice('doc:'.length);
       const raw = await kv.get(k.name);
       let parsed: ReturnType<typeof StudyDocument.safeParse>;
@@ -54,17 +55,6 @@ async function readStudies(): Promise<LoadedStudy[]> {
   } finally {
     await proxy.dispose();
   }
-}
-
-async function listAll(kv: KVNamespace, prefix: string) {
-  const out: KVNamespaceListKey<unknown>[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await kv.list({ prefix, cursor });
-    out.push(...page.keys);
-    cursor = page.list_complete ? undefined : page.cursor;
-  } while (cursor);
-  return out;
 }
 
 let cache: Promise<LoadedStudy[]> | undefined;
