@@ -2,7 +2,7 @@
 // so wrangler compiles it at deploy/bundle time (a CompiledWasm module import).
 import simdModule from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm';
 import { registerWasmBackend } from '../src/backends/wasmFromModule.ts';
-import { useBackend, type BackendName } from '../src/index.ts';
+import { tf, useBackend, type BackendName } from '../src/index.ts';
 
 let registered = false;
 
@@ -30,6 +30,12 @@ export function withEngine<T>(backend: BackendName, work: () => Promise<T>, time
     });
     try {
       await Promise.race([useWorkerBackend(backend), timeout]);
+    } catch (e) {
+      // A start that never settles leaves tfjs waiting on it, and every later op would throw
+      // "not yet initialized": drop the backend, so the next job starts clean (and registers anew).
+      if (tf.findBackendFactory(backend)) tf.removeBackend(backend);
+      if (backend === 'wasm') registered = false;
+      throw e;
     } finally {
       if (timer !== undefined) clearTimeout(timer);
     }

@@ -275,6 +275,15 @@ describe('the report site, built from real KV and served by the real Worker', ()
     }
   });
 
+  it('a study finished after the build has a working report link: a page that refreshes until it is built', async () => {
+    const id = await submit({ ...base, seeds: 2, title: 'Site test: finished after the build' });
+    const res = await fetch(`${server.url}/r/${id}/`);
+    expect(res.status).toBe(503);
+    expect(res.headers.get('retry-after')).toBe('3');
+    expect(await res.text()).toMatch(/<meta http-equiv="refresh" content="3">/);
+    expect((await fetch(`${server.url}/r/0123456789abcdef0000/`)).status).toBe(404); // no such study: a plain 404
+  });
+
   it('a report page stays under 150 KB transferred (without the preview image)', async () => {
     const page = await browser.newPage();
     const sizes: Promise<number>[] = [];
