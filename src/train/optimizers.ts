@@ -19,18 +19,20 @@ function zerosLike(variables: tf.Variable[]): tf.Variable[] {
 /** SGD, with optional heavy-ball momentum in the PyTorch/tfjs form: v = m*v + g; w -= lr*v. */
 function sgd(momentum: number, variables: tf.Variable[]): GroupOptimizer {
   const velocity = momentum > 0 ? zerosLike(variables) : [];
+  const mu = tf.scalar(momentum);
   return {
     apply(vars, grads, lr) {
+      const rate = tf.scalar(lr);
       vars.forEach((w, i) => {
         let direction = grads[i];
         if (momentum > 0) {
-          direction = tf.add(tf.mul(velocity[i], momentum), grads[i]);
+          direction = tf.add(tf.mul(velocity[i], mu), grads[i]);
           velocity[i].assign(direction);
         }
-        w.assign(tf.sub(w, tf.mul(direction, lr)));
+        w.assign(tf.sub(w, tf.mul(direction, rate)));
       });
     },
-    dispose: () => velocity.forEach((v) => v.dispose()),
+    dispose: () => [...velocity, mu].forEach((v) => v.dispose()),
   };
 }
 
@@ -38,22 +40,26 @@ function sgd(momentum: number, variables: tf.Variable[]): GroupOptimizer {
 function adam(beta1: number, beta2: number, epsilon: number, variables: tf.Variable[]): GroupOptimizer {
   const m = zerosLike(variables);
   const v = zerosLike(variables);
+  // Constants as tensors made once: the same float32 values tf.mul(x, number) would upload every call.
+  const [b1, oneMinusB1, b2, oneMinusB2, eps] = [beta1, 1 - beta1, beta2, 1 - beta2, epsilon].map((x) => tf.scalar(x));
   return {
     apply(vars, grads, lr, step) {
-      const correction1 = 1 - beta1 ** step;
-      const correction2 = 1 - beta2 ** step;
+      // Per-step values, shared by every variable.
+      const correction1 = tf.scalar(1 - beta1 ** step);
+      const correction2 = tf.scalar(1 - beta2 ** step);
+      const rate = tf.scalar(lr);
       vars.forEach((w, i) => {
         const g = grads[i];
-        const mNext = tf.add(tf.mul(m[i], beta1), tf.mul(g, 1 - beta1));
-        const vNext = tf.add(tf.mul(v[i], beta2), tf.mul(tf.square(g), 1 - beta2));
+        const mNext = tf.add(tf.mul(m[i], b1), tf.mul(g, oneMinusB1));
+        const vNext = tf.add(tf.mul(v[i], b2), tf.mul(tf.square(g), oneMinusB2));
         m[i].assign(mNext);
         v[i].assign(vNext);
         const mHat = tf.div(mNext, correction1);
         const vHat = tf.div(vNext, correction2);
-        w.assign(tf.sub(w, tf.mul(tf.div(mHat, tf.add(tf.sqrt(vHat), epsilon)), lr)));
+        w.assign(tf.sub(w, tf.mul(tf.div(mHat, tf.add(tf.sqrt(vHat), eps)), rate)));
       });
     },
-    dispose: () => [...m, ...v].forEach((t) => t.dispose()),
+    dispose: () => [...m, ...v, b1, oneMinusB1, b2, oneMinusB2, eps].forEach((t) => t.dispose()),
   };
 }
 
