@@ -1,0 +1,20 @@
+import { useNodeBackend } from '../../cli/nodeBackends.ts';
+import { parseStudySpec, runStudy, type BackendName, type StudyDocument } from '../../src/index.ts';
+import { GOLDEN_CASES } from './cases.ts';
+import { goldenFacts, type GoldenFacts } from './facts.ts';
+
+export const GOLDEN_BACKENDS: BackendName[] = ['cpu', 'wasm'];
+
+/** Runs one golden case on one backend, as the CLI would (groups of 2, so groups split). */
+export async function runGoldenCase(name: string, backend: BackendName): Promise<StudyDocument> {
+  const found = GOLDEN_CASES.find((c) => c.name === name);
+  if (!found) throw new Error(`no golden case ${name}`);
+  await useNodeBackend(backend);
+  return runStudy(parseStudySpec({ ...found.spec, backend }), { groupSize: 2, switchBackend: useNodeBackend });
+}
+
+export async function allGoldenFacts(): Promise<Record<string, GoldenFacts>> {
+  const out: Record<string, GoldenFacts> = {};
+  for (const c of GOLDEN_CASES) for (const b of GOLDEN_BACKENDS) out[`${c.name}/${b}`] = goldenFacts(await runGoldenCase(c.name, b));
+  return out;
+}
