@@ -9,7 +9,11 @@ import { useNodeBackend } from '../cli/nodeBackends.ts';
 import { findPreset, parseSpecOfKind, runSeeds, type BackendName } from '../src/index.ts';
 
 const { values } = parseArgs({
-  options: { repeats: { type: 'string', default: '3' }, backends: { type: 'string', default: 'cpu,wasm' }, groups: { type: 'string', default: '1,10,30' } },
+  options: {
+    repeats: { type: 'string', default: '3' },
+    backends: { type: 'string', default: 'cpu,wasm' },
+    groups: { type: 'string', default: '1,10,30' },
+  },
 });
 const spec = parseSpecOfKind(findPreset('digits-reference')!.spec, 'seed-variance');
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];

@@ -11,7 +11,9 @@ export function createProgressBar(label: string, stream: NodeJS.WriteStream = pr
       if (stream.isTTY) {
         const width = 24;
         const filled = Math.round(fraction * width);
-        stream.write(`\r${label} [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${(100 * fraction).toFixed(0).padStart(3)}% ${detail} ${etaText}   `);
+        stream.write(
+          `\r${label} [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${(100 * fraction).toFixed(0).padStart(3)}% ${detail} ${etaText}   `,
+        );
       } else {
         const decile = Math.floor(fraction * 10);
         if (decile !== lastPlain) {

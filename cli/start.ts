@@ -89,7 +89,9 @@ async function main() {
     let statuses = submitted;
     for (;;) {
       statuses = await Promise.all(submitted.map(async (s) => (await (await fetch(s.links.self)).json()) as StudyStatus));
-      for (const s of statuses) if ((s.status === 'done' || s.status === 'failed') && !firstDone.has(s.id)) firstDone.set(s.id, (performance.now() - started) / 1000);
+      for (const s of statuses)
+        if ((s.status === 'done' || s.status === 'failed') && !firstDone.has(s.id))
+          firstDone.set(s.id, (performance.now() - started) / 1000);
       const done = statuses.reduce((n, s) => n + s.progress.runsDone, 0);
       const total = statuses.reduce((n, s) => n + s.progress.runsTotal, 0);
       bar.update(done, total, `runs ${done}/${total}`);
@@ -107,7 +109,10 @@ async function main() {
     });
     if (statuses.some((s) => s.status === 'done' && !built.has(s.id))) await rebuild();
     console.log('\nReports:');
-    statuses.forEach((s, i) => s.status === 'done' && console.log(`  ${DEMO_PRESETS[i].padEnd(18)} ${server.url}/r/${s.id}/   中文: ${server.url}/zh/r/${s.id}/`));
+    statuses.forEach(
+      (s, i) =>
+        s.status === 'done' && console.log(`  ${DEMO_PRESETS[i].padEnd(18)} ${server.url}/r/${s.id}/   中文: ${server.url}/zh/r/${s.id}/`),
+    );
     console.log(`\nSeedlab is running at ${server.url}/`);
     console.log(`  API:       ${server.url}/api/studies   (OpenAPI: ${server.url}/api/openapi.json)`);
     console.log(`  write token (from .dev.vars): ${token}`);

@@ -52,13 +52,19 @@ function printSeedVariance(doc: SeedVarianceDocument) {
   const s = doc.summary;
   console.log(`${doc.runs.length} runs`);
   if (s) {
-    console.log(`test accuracy: mean ${pct(s.mean)} · std ${(100 * s.std).toFixed(2)} pts · median ${pct(s.median)} · min ${pct(s.min)} (seed ${s.worst.seed}) · max ${pct(s.max)} (seed ${s.best.seed})`);
-    console.log(`95% CI of the mean: t ${pct(s.ci95.t[0])}–${pct(s.ci95.t[1])} · bootstrap ${pct(s.ci95.bootstrap[0])}–${pct(s.ci95.bootstrap[1])}`);
+    console.log(
+      `test accuracy: mean ${pct(s.mean)} · std ${(100 * s.std).toFixed(2)} pts · median ${pct(s.median)} · min ${pct(s.min)} (seed ${s.worst.seed}) · max ${pct(s.max)} (seed ${s.best.seed})`,
+    );
+    console.log(
+      `95% CI of the mean: t ${pct(s.ci95.t[0])}–${pct(s.ci95.t[1])} · bootstrap ${pct(s.ci95.bootstrap[0])}–${pct(s.ci95.bootstrap[1])}`,
+    );
     if (s.outliers.length) console.log(`outliers: ${s.outliers.map((o) => `seed ${o.seed} (${pct(o.value)})`).join(', ')}`);
     if (s.diverged) console.log(`diverged runs: ${s.diverged}`);
   }
   const distinct = new Set(doc.runs.map((r) => r.fingerprint)).size;
-  console.log(`fingerprints: ${distinct} distinct of ${doc.runs.length} · repeatability (seeds ${doc.repeatability.seeds.join(', ')}): ${doc.repeatability.identical ? 'identical ✓' : 'DIFFERENT ✗'}`);
+  console.log(
+    `fingerprints: ${distinct} distinct of ${doc.runs.length} · repeatability (seeds ${doc.repeatability.seeds.join(', ')}): ${doc.repeatability.identical ? 'identical ✓' : 'DIFFERENT ✗'}`,
+  );
   console.log(`\n${doc.answers.deterministic.question}\n  ${doc.answers.deterministic.answer}`);
   console.log(`${doc.answers.seedEffect.question}\n  ${doc.answers.seedEffect.answer}`);
 }
@@ -114,7 +120,8 @@ main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (e) => {
     if (e instanceof SpecError) console.error(e.message);
-    else if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) console.error(`error: ${(e as Error).message}`);
+    else if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS'))
+      console.error(`error: ${(e as Error).message}`);
     else {
       console.error(e);
       process.exit(1);

@@ -43,11 +43,25 @@ export interface DevServerOptions {
 /** Starts `wrangler dev` on 127.0.0.1 and resolves once /api/health answers. */
 export async function startWranglerDev(options: DevServerOptions): Promise<DevServer> {
   // This same Node (22, checked by the npm script), not whatever `node` is first on PATH.
-  const args = [resolve('node_modules/wrangler/bin/wrangler.js'), 'dev', '--ip', '127.0.0.1', '--port', String(options.port), '--persist-to', options.persistTo, '--show-interactive-dev-session=false'];
+  const args = [
+    resolve('node_modules/wrangler/bin/wrangler.js'),
+    'dev',
+    '--ip',
+    '127.0.0.1',
+    '--port',
+    String(options.port),
+    '--persist-to',
+    options.persistTo,
+    '--show-interactive-dev-session=false',
+  ];
   for (const [k, v] of Object.entries(options.vars ?? {})) args.push('--var', `${k}:${v}`);
   if (options.assetsDir) args.push('--assets', options.assetsDir);
   // Its own process group, so stop() ends workerd too.
-  const child: ChildProcess = spawn(process.execPath, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...OFFLINE_WRANGLER_ENV } });
+  const child: ChildProcess = spawn(process.execPath, args, {
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...OFFLINE_WRANGLER_ENV },
+  });
   let output = '';
   const onData = (chunk: Buffer) => {
     output += chunk.toString();

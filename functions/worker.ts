@@ -8,7 +8,9 @@ import { sweepActiveStudies } from './studies/scheduler.ts';
 export default {
   fetch(request, env, ctx) {
     const { pathname } = new URL(request.url);
-    return pathname.startsWith('/api/') || pathname === '/api' || pathname === '/oembed' ? app.fetch(request, env, ctx) : serveSite(request, env);
+    return pathname.startsWith('/api/') || pathname === '/api' || pathname === '/oembed'
+      ? app.fetch(request, env, ctx)
+      : serveSite(request, env);
   },
   async queue(batch, env) {
     for (const message of batch.messages) await consumeUnit(message, env);

@@ -8,7 +8,15 @@ export { canonicalJson, studyId } from './spec/studyId.ts';
 export * from './document/studyDocument.ts';
 export { PRESETS, findPreset, type Preset } from './presets/presets.ts';
 export { planSeedVariance, runSeedVarianceUnit, combineSeedVariance, type RunUnit } from './studies/seedVariance.ts';
-export { runStudy, runSeedVarianceStudy, planStudy, studyKind, DEFAULT_GROUP_SIZE, type StudyProgress, type RunStudyOptions } from './studies/registry.ts';
+export {
+  runStudy,
+  runSeedVarianceStudy,
+  planStudy,
+  studyKind,
+  DEFAULT_GROUP_SIZE,
+  type StudyProgress,
+  type RunStudyOptions,
+} from './studies/registry.ts';
 export type { WorkUnit, UnitContext, StudyKindModule } from './studies/studyKind.ts';
 export { runSeeds, type TrainingSetup } from './studies/runSeeds.ts';
 export { fingerprintWeights } from './fingerprint/fingerprintWeights.ts';

@@ -4,7 +4,10 @@ import { fitTree, predictTree } from '../src/classic/decisionTree.ts';
 import { prepareData } from '../src/data/prepareData.ts';
 import { createStream, seedStreams } from '../src/random/seedStreams.ts';
 
-const iris = prepareData({ dataset: { name: 'iris' }, split: { kind: 'index-mod', k: 5, r: 0 }, scaling: { kind: 'standardize' } }, seedStreams(1));
+const iris = prepareData(
+  { dataset: { name: 'iris' }, split: { kind: 'index-mod', k: 5, r: 0 }, scaling: { kind: 'standardize' } },
+  seedStreams(1),
+);
 const train = { x: iris.trainX, y: iris.trainY, rows: iris.trainY.length, features: 4, classes: 3 };
 const accuracy = (pred: Int32Array) => pred.filter((p, i) => p === iris.testY[i]).length / iris.testY.length;
 
@@ -35,6 +38,8 @@ describe('classic models', () => {
     const a2 = fitClassic('random-forest', train, createStream(1), { knnK: 5, forestTrees: 10 }).parameters();
     expect(a).toEqual(a2);
     expect(a).not.toEqual(b);
-    expect(fitClassic('decision-tree', train, createStream(1)).parameters()).toEqual(fitClassic('decision-tree', train, createStream(2)).parameters());
+    expect(fitClassic('decision-tree', train, createStream(1)).parameters()).toEqual(
+      fitClassic('decision-tree', train, createStream(2)).parameters(),
+    );
   });
 });

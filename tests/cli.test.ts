@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { SeedVarianceDocument } from '../src/index.ts';
 
 // The real CLI, as `npm run study` runs it (bundled by scripts/run-ts.mjs, on this Node).
-const study = (...args: string[]) => spawnSync(process.execPath, ['scripts/run-ts.mjs', 'cli/study.ts', ...args], { encoding: 'utf8', timeout: 120_000 });
+const study = (...args: string[]) =>
+  spawnSync(process.execPath, ['scripts/run-ts.mjs', 'cli/study.ts', ...args], { encoding: 'utf8', timeout: 120_000 });
 const dir = mkdtempSync(join(tmpdir(), 'seedlab-cli-'));
 
 describe('npm run study', () => {
@@ -40,7 +41,14 @@ describe('npm run study', () => {
 
   it('names the bad fields of an invalid spec and exits 2', () => {
     const specPath = join(dir, 'bad.json');
-    writeFileSync(specPath, JSON.stringify({ dataset: { name: 'mnist' }, split: { kind: 'index-mod', k: 4, r: 3 }, training: { optimizer: { kind: 'sgd', lr: -1 }, epochs: 9999 } }));
+    writeFileSync(
+      specPath,
+      JSON.stringify({
+        dataset: { name: 'mnist' },
+        split: { kind: 'index-mod', k: 4, r: 3 },
+        training: { optimizer: { kind: 'sgd', lr: -1 }, epochs: 9999 },
+      }),
+    );
     const r = study(specPath);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/dataset\.name/);

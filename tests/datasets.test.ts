@@ -56,7 +56,11 @@ describe('splits and scaling', () => {
   });
 
   it('standardization uses training-set statistics only', () => {
-    const spec = { dataset: { name: 'iris' as const }, split: { kind: 'index-mod' as const, k: 5, r: 0 }, scaling: { kind: 'standardize' as const } };
+    const spec = {
+      dataset: { name: 'iris' as const },
+      split: { kind: 'index-mod' as const, k: 5, r: 0 },
+      scaling: { kind: 'standardize' as const },
+    };
     const d = prepareData(spec, seedStreams(1));
     for (let j = 0; j < 4; j++) {
       const col = Array.from({ length: d.trainY.length }, (_, i) => d.trainX[i * 4 + j]);
@@ -70,7 +74,10 @@ describe('splits and scaling', () => {
   });
 
   it('divide-by-constant scaling: digits / 16 stays in [0, 1]', () => {
-    const d = prepareData({ dataset: { name: 'digits' }, split: { kind: 'index-mod', k: 4, r: 3 }, scaling: { kind: 'divide', by: 16 } }, seedStreams(1));
+    const d = prepareData(
+      { dataset: { name: 'digits' }, split: { kind: 'index-mod', k: 4, r: 3 }, scaling: { kind: 'divide', by: 16 } },
+      seedStreams(1),
+    );
     expect(Math.max(...d.trainX)).toBe(1);
     expect(Math.min(...d.trainX)).toBe(0);
   });

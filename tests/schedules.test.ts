@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { scheduleLearningRate, ScheduleSpec } from '../src/train/schedules.ts';
 
-const lr = (spec: unknown, step: number, epoch: number, perEpoch = 10, total = 100) => scheduleLearningRate(ScheduleSpec.parse(spec), step, epoch, perEpoch, total);
+const lr = (spec: unknown, step: number, epoch: number, perEpoch = 10, total = 100) =>
+  scheduleLearningRate(ScheduleSpec.parse(spec), step, epoch, perEpoch, total);
 
 describe('learning-rate schedules', () => {
   it('step: 0.1 for epochs 1-7, 0.01 for 8-14, 0.001 for 15-20', () => {

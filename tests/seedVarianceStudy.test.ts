@@ -2,15 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { useNodeBackend } from '../cli/nodeBackends.ts';
 import { parseSpecOfKind, planSeedVariance, runSeedVarianceStudy, SeedVarianceDocument, studyId } from '../src/index.ts';
 
-const spec = parseSpecOfKind({
-  title: 'iris, 6 seeds',
-  dataset: { name: 'iris' },
-  split: { kind: 'stratified', testFraction: 0.3 },
-  scaling: { kind: 'standardize' },
-  model: { hidden: [8], activation: 'tanh', initializer: 'glorotUniform', dropout: 0 },
-  training: { optimizer: { kind: 'adam', lr: 0.02 }, batchSize: 16, epochs: 15 },
-  seeds: 6,
-}, 'seed-variance');
+const spec = parseSpecOfKind(
+  {
+    title: 'iris, 6 seeds',
+    dataset: { name: 'iris' },
+    split: { kind: 'stratified', testFraction: 0.3 },
+    scaling: { kind: 'standardize' },
+    model: { hidden: [8], activation: 'tanh', initializer: 'glorotUniform', dropout: 0 },
+    training: { optimizer: { kind: 'adam', lr: 0.02 }, batchSize: 16, epochs: 15 },
+    seeds: 6,
+  },
+  'seed-variance',
+);
 
 describe('seed-variance study, end to end on real data', () => {
   it('produces a valid, complete, honest document', async () => {

@@ -81,6 +81,8 @@ describe('study ids', () => {
   });
 
   it('a count and the equivalent list are the same study', async () => {
-    expect(await studyId(parseStudySpec(with_((s) => (s.seeds = 3))))).toBe(await studyId(parseStudySpec(with_((s) => (s.seeds = [3, 1, 2])))));
+    expect(await studyId(parseStudySpec(with_((s) => (s.seeds = 3))))).toBe(
+      await studyId(parseStudySpec(with_((s) => (s.seeds = [3, 1, 2])))),
+    );
   });
 });

@@ -7,7 +7,12 @@ import { createStream } from '../src/random/seedStreams.ts';
 import { loadBundledTable } from '../src/data/bundled.ts';
 
 // Small real data for every kind: iris (150 rows) or a 200-point synthetic set, a few seeds.
-const iris = { dataset: { name: 'iris' }, split: { kind: 'index-mod', k: 4, r: 3 }, scaling: { kind: 'standardize' }, model: { hidden: [8] } };
+const iris = {
+  dataset: { name: 'iris' },
+  split: { kind: 'index-mod', k: 4, r: 3 },
+  scaling: { kind: 'standardize' },
+  model: { hidden: [8] },
+};
 const quick = { optimizer: { kind: 'adam', lr: 0.02 }, batchSize: 16, epochs: 5 };
 
 async function run(input: StudySpecInput) {
@@ -23,7 +28,14 @@ afterEach(() => {
 describe('study kinds on small real data', () => {
   it('lr-range-test: curves per seed, suggestions with median and quartiles, and the verification arms', async () => {
     await useNodeBackend('cpu');
-    const doc = await run({ kind: 'lr-range-test', ...iris, training: { ...quick, optimizer: { kind: 'sgd', lr: 0.01 } }, seeds: 4, range: { startLr: 1e-4, endLr: 100, iterations: 60 }, verify: { multipliers: [0.1, 1] } });
+    const doc = await run({
+      kind: 'lr-range-test',
+      ...iris,
+      training: { ...quick, optimizer: { kind: 'sgd', lr: 0.01 } },
+      seeds: 4,
+      range: { startLr: 1e-4, endLr: 100, iterations: 60 },
+      verify: { multipliers: [0.1, 1] },
+    });
     if (doc.kind !== 'lr-range-test') throw new Error('kind');
     expect(doc.lrs).toHaveLength(60);
     expect(doc.lrs[0]).toBeCloseTo(1e-4, 12);
@@ -111,7 +123,12 @@ describe('study kinds on small real data', () => {
     expect(row.mlp.differentSeedIdentical).toBe(false);
     expect(row.mlp.permutedRowsIdentical).toBe(false);
     expect(row['random-forest'].differentSeedIdentical).toBe(false);
-    expect(row['decision-tree']).toMatchObject({ differentSeedIdentical: true, permutedRowsIdentical: true, category: 'always-same', comparedBy: 'parameters' });
+    expect(row['decision-tree']).toMatchObject({
+      differentSeedIdentical: true,
+      permutedRowsIdentical: true,
+      category: 'always-same',
+      comparedBy: 'parameters',
+    });
     expect(row.knn.comparedBy).toBe('predictions');
     expect(row['logistic-regression'].differentSeedIdentical).toBe(true);
   });
@@ -142,7 +159,15 @@ describe('study kinds on small real data', () => {
     };
     await run({ kind: 'determinism-audit', ...iris, training: { ...quick, epochs: 2 }, forestTrees: 3, backend: 'wasm' });
     await run({ kind: 'data-size', ...iris, training: quick, steps: 20, sizes: [30, 60], seeds: 2, forestTrees: 3, backend: 'wasm' });
-    await run({ kind: 'lr-range-test', ...iris, training: { ...quick, epochs: 1 }, seeds: 2, range: { iterations: 20 }, verify: { multipliers: [1] }, backend: 'wasm' });
+    await run({
+      kind: 'lr-range-test',
+      ...iris,
+      training: { ...quick, epochs: 1 },
+      seeds: 2,
+      range: { iterations: 20 },
+      verify: { multipliers: [1] },
+      backend: 'wasm',
+    });
   });
 });
 

@@ -1,6 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { useNodeBackend } from '../cli/nodeBackends.ts';
-import { parseSpecOfKind, parseStudySpec, runSeeds, runSeedVarianceStudy, tf, type StudySpecInput, type TrainingSetup } from '../src/index.ts';
+import {
+  parseSpecOfKind,
+  parseStudySpec,
+  runSeeds,
+  runSeedVarianceStudy,
+  tf,
+  type StudySpecInput,
+  type TrainingSetup,
+} from '../src/index.ts';
 import { trainGroup } from '../src/train/trainGroup.ts';
 import { initParams, layerSizes } from '../src/model/mlp.ts';
 import { prepareData } from '../src/data/prepareData.ts';
@@ -69,9 +77,20 @@ describe.each(['cpu', 'wasm'] as const)('training on the %s backend', (backend) 
     const members = [1, 2].map((seed) => {
       const streams = seedStreams(seed);
       const data = prepareData(setup, streams);
-      return { seed, data, initial: initParams(layerSizes(2, setup.model, 3), 'glorotUniform', streams.init), order: streams.order, dropout: streams.dropout };
+      return {
+        seed,
+        data,
+        initial: initParams(layerSizes(2, setup.model, 3), 'glorotUniform', streams.init),
+        order: streams.order,
+        dropout: streams.dropout,
+      };
     });
-    await trainGroup(members, { sizes: layerSizes(2, setup.model, 3), model: setup.model, training: setup.training, onEpoch: (p) => void counts.push(p.numTensors) });
+    await trainGroup(members, {
+      sizes: layerSizes(2, setup.model, 3),
+      model: setup.model,
+      training: setup.training,
+      onEpoch: (p) => void counts.push(p.numTensors),
+    });
     expect(counts).toHaveLength(5);
     expect(new Set(counts).size).toBe(1);
     expect(tf.memory().numTensors).toBe(before);

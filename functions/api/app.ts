@@ -17,7 +17,15 @@ import { withEngine } from '../engineBackends.ts';
 import type { SeedlabEnv } from '../env.ts';
 import { enqueueUnits, recoverStalledUnits } from '../studies/scheduler.ts';
 import { keys } from '../studies/keys.ts';
-import { finalizeIfComplete, listingMeta, readStudyState, studyTitle, type ListingMeta, type StudyRecord, type StudyState } from '../studies/studyState.ts';
+import {
+  finalizeIfComplete,
+  listingMeta,
+  readStudyState,
+  studyTitle,
+  type ListingMeta,
+  type StudyRecord,
+  type StudyState,
+} from '../studies/studyState.ts';
 import { requireToken } from './auth.ts';
 import { apiError, invalid } from './errors.ts';
 import { openApiDocument } from './openapi.ts';
@@ -69,7 +77,9 @@ api.get('/studies', async (c) => {
   if (!query.success) return invalid(c, zodIssues(query.error), 'invalid query');
   const page = await c.env.STUDIES.list<ListingMeta>({ prefix: keys.listingPrefix, limit: query.data.limit, cursor: query.data.cursor });
   return c.json({
-    studies: page.keys.flatMap((k) => (k.metadata ? [{ ...k.metadata, links: { self: new URL(`/api/studies/${k.metadata.id}`, c.req.url).toString() } }] : [])),
+    studies: page.keys.flatMap((k) =>
+      k.metadata ? [{ ...k.metadata, links: { self: new URL(`/api/studies/${k.metadata.id}`, c.req.url).toString() } }] : [],
+    ),
     cursor: page.list_complete ? null : page.cursor,
   });
 });
@@ -94,7 +104,11 @@ api.post(
       if (!request.success) return invalid(c, zodIssues(request.error), 'invalid preset request');
       const preset = findPreset(request.data.preset);
       if (!preset) {
-        return invalid(c, [{ path: 'preset', message: `unknown preset "${request.data.preset}"; known: ${PRESETS.map((p) => p.name).join(', ')}` }], 'unknown preset');
+        return invalid(
+          c,
+          [{ path: 'preset', message: `unknown preset "${request.data.preset}"; known: ${PRESETS.map((p) => p.name).join(', ')}` }],
+          'unknown preset',
+        );
       }
       input = preset.spec;
     }
@@ -112,11 +126,16 @@ api.post(
       throw e;
     }
     if (estimate.cost > estimate.limit) {
-      return apiError(c, 422, `the study is over the compute budget (runs x epochs x training rows x parameters = ${estimate.cost.toExponential(3)} > ${estimate.limit.toExponential(3)})`, {
-        estimatedCost: estimate.cost,
-        limit: estimate.limit,
-        factors: { runs: estimate.runs, epochs: estimate.epochs, trainingRows: estimate.trainingRows, parameters: estimate.parameters },
-      });
+      return apiError(
+        c,
+        422,
+        `the study is over the compute budget (runs x epochs x training rows x parameters = ${estimate.cost.toExponential(3)} > ${estimate.limit.toExponential(3)})`,
+        {
+          estimatedCost: estimate.cost,
+          limit: estimate.limit,
+          factors: { runs: estimate.runs, epochs: estimate.epochs, trainingRows: estimate.trainingRows, parameters: estimate.parameters },
+        },
+      );
     }
 
     const id = await studyId(spec);
@@ -142,7 +161,12 @@ api.post(
     await c.env.STUDIES.put(keys.study(id), JSON.stringify(record));
     await c.env.STUDIES.put(keys.listing(createdAt.getTime(), id), '', { metadata: listingMeta(record, 'queued') });
     await c.env.STUDIES.put(keys.active(id), '');
-    await enqueueUnits(c.env, id, units.map((_, u) => u), createdAt.getTime());
+    await enqueueUnits(
+      c.env,
+      id,
+      units.map((_, u) => u),
+      createdAt.getTime(),
+    );
     return c.json(statusBody(c, { record, status: 'queued', runsDone: 0, doneUnits: new Set(), failures: [], document: null }), 202);
   },
 );

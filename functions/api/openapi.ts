@@ -10,12 +10,29 @@ export function openApiDocument() {
     const { $schema: _drop, ...rest } = z.toJSONSchema(s, { io, unrepresentable: 'any' }) as Record<string, unknown>;
     return rest;
   };
-  const error = { type: 'object', required: ['error'], properties: { error: { type: 'string' }, issues: { type: 'array', items: { type: 'object', properties: { path: { type: 'string' }, message: { type: 'string' } } } } } };
-  const errors = (...codes: number[]) => Object.fromEntries(codes.map((c) => [String(c), { description: 'error', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } }]));
+  const error = {
+    type: 'object',
+    required: ['error'],
+    properties: {
+      error: { type: 'string' },
+      issues: { type: 'array', items: { type: 'object', properties: { path: { type: 'string' }, message: { type: 'string' } } } },
+    },
+  };
+  const errors = (...codes: number[]) =>
+    Object.fromEntries(
+      codes.map((c) => [
+        String(c),
+        { description: 'error', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+      ]),
+    );
   const studyRef = { $ref: '#/components/schemas/StudyStatus' };
   return {
     openapi: '3.1.0',
-    info: { title: 'Seedlab API', version: ENGINE_VERSION, description: `Seeded TensorFlow.js studies. Study documents are version ${DOCUMENT_VERSION}.` },
+    info: {
+      title: 'Seedlab API',
+      version: ENGINE_VERSION,
+      description: `Seeded TensorFlow.js studies. Study documents are version ${DOCUMENT_VERSION}.`,
+    },
     servers: [{ url: '/' }],
     components: {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
@@ -60,7 +77,12 @@ export function openApiDocument() {
             required: true,
             content: {
               'application/json': {
-                schema: { oneOf: [{ $ref: '#/components/schemas/StudySpec' }, { type: 'object', required: ['preset'], properties: { preset: { type: 'string' } }, additionalProperties: false }] },
+                schema: {
+                  oneOf: [
+                    { $ref: '#/components/schemas/StudySpec' },
+                    { type: 'object', required: ['preset'], properties: { preset: { type: 'string' } }, additionalProperties: false },
+                  ],
+                },
               },
             },
           },

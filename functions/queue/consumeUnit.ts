@@ -27,7 +27,9 @@ export async function consumeUnit(message: Message<UnitMessage>, env: SeedlabEnv
   await env.STUDIES.put(keys.enqueued(studyId, unit), String(Date.now())); // alive: not stale
   let result: unknown;
   try {
-    result = await withEngine(record.spec.backend, () => studyKind(record.spec).runUnit(record.spec, work, { switchBackend: useWorkerBackend }));
+    result = await withEngine(record.spec.backend, () =>
+      studyKind(record.spec).runUnit(record.spec, work, { switchBackend: useWorkerBackend }),
+    );
   } catch (e) {
     const error = e instanceof Error ? e.message : String(e);
     console.error(`study ${studyId} unit ${unit} attempt ${attempts} failed: ${error}`);
@@ -37,7 +39,9 @@ export async function consumeUnit(message: Message<UnitMessage>, env: SeedlabEnv
     return message.ack();
   }
   // Runs keep their fingerprints in the key's metadata too, so a listing shows them without reads.
-  const fingerprints = Array.isArray(result) ? result.flatMap((r) => (typeof r?.fingerprint === 'string' ? [r.fingerprint.slice(0, 16)] : [])) : [];
+  const fingerprints = Array.isArray(result)
+    ? result.flatMap((r) => (typeof r?.fingerprint === 'string' ? [r.fingerprint.slice(0, 16)] : []))
+    : [];
   await env.STUDIES.put(keys.result(studyId, unit), JSON.stringify(result), { metadata: { runs: work.seeds.length, fingerprints } });
   await finalizeIfComplete(env, studyId);
   message.ack();

@@ -4,7 +4,6 @@ import type { SeedlabEnv } from '../env.ts';
 import { readStudyState } from '../studies/studyState.ts';
 import { EMBED_HEIGHT, EMBED_WIDTH, embedIframe } from './embedCode.ts';
 
-
 /** oEmbed (https://oembed.com) for report and embed URLs of this site: a "rich" iframe of the card. */
 export async function oembed(c: Context<{ Bindings: SeedlabEnv }>) {
   const origin = new URL(c.req.url).origin;

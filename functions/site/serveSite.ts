@@ -19,7 +19,10 @@ export async function serveSite(request: Request, env: SeedlabEnv): Promise<Resp
       const zh = Boolean(match![1]);
       const text = zh ? '报告正在生成，几秒后自动刷新。' : 'This report is being built. This page refreshes in a few seconds.';
       const body = `<!doctype html><html lang="${zh ? 'zh' : 'en'}"><head><meta charset="utf-8"><meta http-equiv="refresh" content="3"><title>Seedlab</title></head><body><p>${text}</p><p><a href="/api/studies/${record.id}">/api/studies/${record.id}</a></p></body></html>`;
-      return withSiteHeaders(new Response(body, { status: 503, headers: { 'content-type': 'text/html; charset=utf-8', 'retry-after': '3' } }), url.pathname);
+      return withSiteHeaders(
+        new Response(body, { status: 503, headers: { 'content-type': 'text/html; charset=utf-8', 'retry-after': '3' } }),
+        url.pathname,
+      );
     }
   }
   return withSiteHeaders(asset, url.pathname);

@@ -49,7 +49,15 @@ const datasetOf = (spec: StudySpec) => (spec.kind === 'compare' ? spec.a.dataset
 export const studyTitle = (spec: StudySpec) => spec.title ?? `${spec.kind}: ${datasetOf(spec)}`;
 
 export function listingMeta(record: StudyRecord, status: StudyStatus, headline?: string, title = record.title): ListingMeta {
-  return { id: record.id, kind: record.kind, title, dataset: datasetOf(record.spec), createdAt: record.createdAt, status, ...(headline ? { headline } : {}) };
+  return {
+    id: record.id,
+    kind: record.kind,
+    title,
+    dataset: datasetOf(record.spec),
+    createdAt: record.createdAt,
+    status,
+    ...(headline ? { headline } : {}),
+  };
 }
 
 export async function readRecord(env: SeedlabEnv, id: string): Promise<StudyRecord | null> {
@@ -73,7 +81,13 @@ export async function readStudyState(env: SeedlabEnv, id: string): Promise<Study
   );
   const settled = record.units.every((_, u) => doneUnits.has(u) || failures.some((f) => f.unit === u));
   const runsDone = [...doneUnits].reduce((n, u) => n + record.units[u].seeds.length, 0);
-  const status: StudyStatus = document ? 'done' : settled && failures.length ? 'failed' : runsDone > 0 || failures.length ? 'running' : 'queued';
+  const status: StudyStatus = document
+    ? 'done'
+    : settled && failures.length
+      ? 'failed'
+      : runsDone > 0 || failures.length
+        ? 'running'
+        : 'queued';
   return { record, status, runsDone, doneUnits, failures, document };
 }
 
@@ -91,7 +105,9 @@ export async function finalizeIfComplete(env: SeedlabEnv, id: string): Promise<S
     const results = await Promise.all(record.units.map((_, u) => env.STUDIES.get(keys.result(id, u), 'json')));
     const document = await studyKind(record.spec).combine(record.spec, record.units, results);
     await env.STUDIES.put(keys.doc(id), JSON.stringify(document));
-    await env.STUDIES.put(keys.listing(Date.parse(record.createdAt), id), '', { metadata: listingMeta(record, 'done', studyHeadline(document), document.title) });
+    await env.STUDIES.put(keys.listing(Date.parse(record.createdAt), id), '', {
+      metadata: listingMeta(record, 'done', studyHeadline(document), document.title),
+    });
     await env.STUDIES.delete(keys.active(id));
     return { ...state, status: 'done', document };
   }

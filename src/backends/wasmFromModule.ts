@@ -23,7 +23,8 @@ export function registerWasmBackend(module: WebAssembly.Module, binary: 'simd' |
     'wasm',
     () =>
       new Promise((resolve, reject) => {
-        const fail = (why: unknown) => reject(new Error(`wasm backend failed to start: ${why instanceof Error ? why.message : String(why)}`));
+        const fail = (why: unknown) =>
+          reject(new Error(`wasm backend failed to start: ${why instanceof Error ? why.message : String(why)}`));
         const started: Promise<EmscriptenModule> = (wasmFactory as unknown as (config: object) => Promise<EmscriptenModule>)({
           instantiateWasm(imports: WebAssembly.Imports, receive: (instance: WebAssembly.Instance, module: WebAssembly.Module) => void) {
             WebAssembly.instantiate(module, imports).then((instance) => receive(instance, module), fail);

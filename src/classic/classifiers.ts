@@ -19,7 +19,8 @@ export interface FittedClassifier {
   parameters(): number[] | null;
 }
 
-const toRows = (x: Float32Array, rows: number, features: number) => Array.from({ length: rows }, (_, r) => Array.from(x.subarray(r * features, (r + 1) * features)));
+const toRows = (x: Float32Array, rows: number, features: number) =>
+  Array.from({ length: rows }, (_, r) => Array.from(x.subarray(r * features, (r + 1) * features)));
 const treeParameters = (t: DecisionTree) => [...t.feature, ...t.threshold, ...t.left, ...t.right, ...t.leafClass];
 
 /**
@@ -27,12 +28,20 @@ const treeParameters = (t: DecisionTree) => [...t.feature, ...t.threshold, ...t.
  * feature draws); the others are deterministic given their data. kNN comes from ml.js; the trees
  * and the softmax regression are ours (decisionTree.ts and softmaxRegression.ts say why).
  */
-export function fitClassic(name: ClassicModelName, data: TreeData, stream: RandomStream, options: ClassicOptions = DEFAULT_CLASSIC_OPTIONS): FittedClassifier {
+export function fitClassic(
+  name: ClassicModelName,
+  data: TreeData,
+  stream: RandomStream,
+  options: ClassicOptions = DEFAULT_CLASSIC_OPTIONS,
+): FittedClassifier {
   const all = Int32Array.from({ length: data.rows }, (_, i) => i);
   switch (name) {
     case 'decision-tree': {
       const tree = fitTree(data, all);
-      return { predict: (x, rows) => Int32Array.from({ length: rows }, (_, r) => predictTree(tree, x, r, data.features)), parameters: () => treeParameters(tree) };
+      return {
+        predict: (x, rows) => Int32Array.from({ length: rows }, (_, r) => predictTree(tree, x, r, data.features)),
+        parameters: () => treeParameters(tree),
+      };
     }
     case 'random-forest': {
       const trees: DecisionTree[] = [];

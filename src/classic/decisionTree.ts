@@ -47,7 +47,13 @@ const gini = (counts: Float64Array, n: number) => {
 
 export function fitTree(data: TreeData, rows: Int32Array, options: TreeOptions = {}): DecisionTree {
   const { x, y, features: F, classes: C } = data;
-  const nodes = { feature: [] as number[], threshold: [] as number[], left: [] as number[], right: [] as number[], leafClass: [] as number[] };
+  const nodes = {
+    feature: [] as number[],
+    threshold: [] as number[],
+    left: [] as number[],
+    right: [] as number[],
+    leafClass: [] as number[],
+  };
   const featureList = Int32Array.from({ length: F }, (_, f) => f);
   const mtry = Math.min(F, options.featuresPerSplit ?? F);
 
@@ -128,6 +134,7 @@ export function fitTree(data: TreeData, rows: Int32Array, options: TreeOptions =
 
 export function predictTree(tree: DecisionTree, x: Float32Array, row: number, features: number): number {
   let node = 0;
-  while (tree.feature[node] >= 0) node = x[row * features + tree.feature[node]] <= tree.threshold[node] ? tree.left[node] : tree.right[node];
+  while (tree.feature[node] >= 0)
+    node = x[row * features + tree.feature[node]] <= tree.threshold[node] ? tree.left[node] : tree.right[node];
   return tree.leafClass[node];
 }

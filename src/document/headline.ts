@@ -9,7 +9,9 @@ export function studyHeadline(doc: StudyDocument): string {
     case 'seed-variance': {
       const s = doc.summary;
       const det = doc.repeatability.identical ? 'deterministic ✓' : 'not deterministic ✗';
-      return s ? `${doc.runs.length} seeds: ${pct(s.mean)} ± ${(100 * s.std).toFixed(2)}, ${det}` : `${doc.runs.length} seeds: all diverged`;
+      return s
+        ? `${doc.runs.length} seeds: ${pct(s.mean)} ± ${(100 * s.std).toFixed(2)}, ${det}`
+        : `${doc.runs.length} seeds: all diverged`;
     }
     case 'lr-range-test': {
       const s = doc.suggestions[doc.verification.suggestion];
@@ -35,7 +37,9 @@ export function studyHeadline(doc: StudyDocument): string {
     }
     case 'compare': {
       const d = doc.difference;
-      return d ? `${doc.arms[0].label} − ${doc.arms[1].label}: ${(100 * d.meanDiff).toFixed(2)} pts [${(100 * d.ci95[0]).toFixed(2)}, ${(100 * d.ci95[1]).toFixed(2)}]` : 'no verdict';
+      return d
+        ? `${doc.arms[0].label} − ${doc.arms[1].label}: ${(100 * d.meanDiff).toFixed(2)} pts [${(100 * d.ci95[0]).toFixed(2)}, ${(100 * d.ci95[1]).toFixed(2)}]`
+        : 'no verdict';
     }
   }
 }

@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { DOCUMENT_VERSION } from '../version.ts';
-import { CompareSpec, DataSizeSpec, DeterminismAuditSpec, LrRangeTestSpec, LrScheduleSpec, SeedVarianceSpec, VarianceSourcesSpec } from '../spec/schema.ts';
+import {
+  CompareSpec,
+  DataSizeSpec,
+  DeterminismAuditSpec,
+  LrRangeTestSpec,
+  LrScheduleSpec,
+  SeedVarianceSpec,
+  VarianceSourcesSpec,
+} from '../spec/schema.ts';
 
 /**
  * The study document: the one contract between the engine, the API and the site. The site
@@ -115,7 +123,9 @@ export const LrRangeTestDocument = z.object({
   ...header,
   spec: LrRangeTestSpec,
   lrs: z.array(z.number()),
-  curves: z.array(z.object({ seed: z.number().int(), losses: z.array(finiteOrNull), smoothed: z.array(finiteOrNull), stoppedAt: z.number().int() })),
+  curves: z.array(
+    z.object({ seed: z.number().int(), losses: z.array(finiteOrNull), smoothed: z.array(finiteOrNull), stoppedAt: z.number().int() }),
+  ),
   medianCurve: z.array(finiteOrNull),
   suggestions: z.object({ steepest: SuggestionStats, minOver10: SuggestionStats, valley: SuggestionStats }),
   verification: z.object({
@@ -155,7 +165,16 @@ export const DataSizeDocument = z.object({
   curves: z.array(
     z.object({
       model: z.string(),
-      points: z.array(z.object({ size: z.number().int(), mean: z.number(), std: z.number(), min: z.number(), max: z.number(), accuracies: z.array(z.number()) })),
+      points: z.array(
+        z.object({
+          size: z.number().int(),
+          mean: z.number(),
+          std: z.number(),
+          min: z.number(),
+          max: z.number(),
+          accuracies: z.array(z.number()),
+        }),
+      ),
     }),
   ),
   crossovers: z.array(z.object({ model: z.string(), size: z.number().int(), direction: z.enum(['mlp-overtakes', 'model-overtakes']) })),
@@ -184,7 +203,16 @@ export const VarianceSourcesDocument = z.object({
     identicalFingerprints: z.number().int(),
     maxAbsWeightDiff: z.number(),
     maxAbsAccuracyDiff: z.number(),
-    perSeed: z.array(z.object({ seed: z.number().int(), cpu: z.string(), wasm: z.string(), maxAbsWeightDiff: z.number(), cpuAccuracy: finiteOrNull, wasmAccuracy: finiteOrNull })),
+    perSeed: z.array(
+      z.object({
+        seed: z.number().int(),
+        cpu: z.string(),
+        wasm: z.string(),
+        maxAbsWeightDiff: z.number(),
+        cpuAccuracy: finiteOrNull,
+        wasmAccuracy: finiteOrNull,
+      }),
+    ),
   }),
 });
 export type VarianceSourcesDocument = z.infer<typeof VarianceSourcesDocument>;

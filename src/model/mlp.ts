@@ -56,7 +56,13 @@ const JS_ACTIVATIONS: Record<ModelSpec['activation'], (v: number) => number> = {
 };
 
 /** Class predictions from trained parameters, in plain JS (for comparing models, not for training). */
-export function predictMlp(params: MlpParams, sizes: number[], activation: ModelSpec['activation'], x: Float32Array, rows: number): Int32Array {
+export function predictMlp(
+  params: MlpParams,
+  sizes: number[],
+  activation: ModelSpec['activation'],
+  x: Float32Array,
+  rows: number,
+): Int32Array {
   const act = JS_ACTIVATIONS[activation];
   return Int32Array.from({ length: rows }, (_, r) => {
     let h = Array.from(x.subarray(r * sizes[0], (r + 1) * sizes[0]));

@@ -34,7 +34,8 @@ export const PRESETS: Preset[] = [
   },
   {
     name: 'moons-dropout',
-    description: 'Noisy two moons, stratified split that changes with the seed, MLP 2-32-32-2 tanh with dropout 0.2, SGD momentum, 10 seeds.',
+    description:
+      'Noisy two moons, stratified split that changes with the seed, MLP 2-32-32-2 tanh with dropout 0.2, SGD momentum, 10 seeds.',
     spec: {
       title: 'Seed variance on noisy moons with dropout',
       dataset: { name: 'moons', samples: 400, noise: 0.25 },
@@ -63,7 +64,8 @@ export const PRESETS: Preset[] = [
 PRESETS.push(
   {
     name: 'digits-lr-range',
-    description: "Smith's range test on digits: plain SGD, batch 32, lr 1e-5 to 10 exponentially over 100 batches, EMA 0.98, diverge x4, seeds 1..30; then trains at the suggestion, /10 and x10.",
+    description:
+      "Smith's range test on digits: plain SGD, batch 32, lr 1e-5 to 10 exponentially over 100 batches, EMA 0.98, diverge x4, seeds 1..30; then trains at the suggestion, /10 and x10.",
     spec: {
       kind: 'lr-range-test',
       title: 'Which learning rate? A range test over 30 seeds (digits, SGD)',
@@ -76,7 +78,8 @@ PRESETS.push(
   },
   {
     name: 'digits-lr-schedules',
-    description: 'Digits, SGD momentum 0.9, batch 32, 20 epochs, seeds 1..10: constant 0.05, step 0.1/0.01/0.001, exponential, triangular 0.001-0.1, one-cycle.',
+    description:
+      'Digits, SGD momentum 0.9, batch 32, 20 epochs, seeds 1..10: constant 0.05, step 0.1/0.01/0.001, exponential, triangular 0.001-0.1, one-cycle.',
     spec: {
       kind: 'lr-schedule',
       title: 'From high to low, or in cycles? Five learning-rate schedules on digits',
@@ -94,7 +97,8 @@ PRESETS.push(
   },
   {
     name: 'digits-data-size',
-    description: 'Learning curves on digits: sizes 50..1348, subset seeds 1..10, MLP for 1000 Adam steps against logistic regression, kNN (k=5), a tree and a forest of 100.',
+    description:
+      'Learning curves on digits: sizes 50..1348, subset seeds 1..10, MLP for 1000 Adam steps against logistic regression, kNN (k=5), a tree and a forest of 100.',
     spec: {
       kind: 'data-size',
       title: 'Does deep learning need more data? Learning curves on digits',
@@ -110,12 +114,25 @@ PRESETS.push(
   {
     name: 'digits-variance-sources',
     description: 'The digits-reference training, 30 runs per source (init, order, split, dropout, all), plus cpu against wasm.',
-    spec: { kind: 'variance-sources', title: 'Why does every run give a different accuracy? Sources of variance on digits', ...digits, training: referenceAdam, runs: 30, implementationSeeds: 5 },
+    spec: {
+      kind: 'variance-sources',
+      title: 'Why does every run give a different accuracy? Sources of variance on digits',
+      ...digits,
+      training: referenceAdam,
+      runs: 30,
+      implementationSeeds: 5,
+    },
   },
   {
     name: 'digits-determinism',
-    description: 'Same seed, another seed, rows reordered: which algorithms give the same model every time? MLP and four classic models on digits.',
-    spec: { kind: 'determinism-audit', title: 'Does every algorithm give the same model every time? (digits)', ...digits, training: referenceAdam },
+    description:
+      'Same seed, another seed, rows reordered: which algorithms give the same model every time? MLP and four classic models on digits.',
+    spec: {
+      kind: 'determinism-audit',
+      title: 'Does every algorithm give the same model every time? (digits)',
+      ...digits,
+      training: referenceAdam,
+    },
   },
   {
     name: 'digits-adam-vs-sgd',

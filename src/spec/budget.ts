@@ -23,7 +23,11 @@ export interface CostEstimate {
 
 function shape(setup: { dataset: DatasetSpec; split: SplitSpec; scaling: ScalingSpec; model: ModelSpec }, seed: number) {
   const data = prepareData(setup, seedStreams(seed));
-  return { rows: data.trainY.length, parameters: parameterCount(layerSizes(data.features, setup.model, data.classes)), features: data.features };
+  return {
+    rows: data.trainY.length,
+    parameters: parameterCount(layerSizes(data.features, setup.model, data.classes)),
+    features: data.features,
+  };
 }
 
 /** Estimates a study's cost from its shapes, without training (data preparation is cheap). */

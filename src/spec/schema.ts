@@ -24,12 +24,14 @@ export const DatasetSpec = z.discriminatedUnion('name', [
   }),
 ]);
 
-export const SplitSpec = z.discriminatedUnion('kind', [
-  /** test = rows with index % k == r (a fixed split, no randomness). */
-  z.strictObject({ kind: z.literal('index-mod'), k: z.number().int().min(2).max(100), r: z.number().int().min(0).max(99) }),
-  /** Seeded stratified split from the `split` stream. */
-  z.strictObject({ kind: z.literal('stratified'), testFraction: z.number().gt(0).lt(1).default(0.25) }),
-]).refine((s) => s.kind !== 'index-mod' || s.r < s.k, { message: 'r must be less than k', path: ['r'] });
+export const SplitSpec = z
+  .discriminatedUnion('kind', [
+    /** test = rows with index % k == r (a fixed split, no randomness). */
+    z.strictObject({ kind: z.literal('index-mod'), k: z.number().int().min(2).max(100), r: z.number().int().min(0).max(99) }),
+    /** Seeded stratified split from the `split` stream. */
+    z.strictObject({ kind: z.literal('stratified'), testFraction: z.number().gt(0).lt(1).default(0.25) }),
+  ])
+  .refine((s) => s.kind !== 'index-mod' || s.r < s.k, { message: 'r must be less than k', path: ['r'] });
 
 export const ScalingSpec = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('none') }),
@@ -172,7 +174,10 @@ export const DataSizeSpec = z.strictObject({
     .transform((xs) => [...xs].sort((a, b) => a - b))
     .refine((xs) => new Set(xs).size === xs.length, { message: 'sizes must be distinct' }),
   seeds: seedsDefault(10),
-  models: z.array(z.enum(MLP_AND_CLASSIC)).min(1).default([...MLP_AND_CLASSIC]),
+  models: z
+    .array(z.enum(MLP_AND_CLASSIC))
+    .min(1)
+    .default([...MLP_AND_CLASSIC]),
   knnK: z.number().int().min(1).max(50).default(5),
   forestTrees: z.number().int().min(1).max(300).default(100),
 });
@@ -194,7 +199,10 @@ export const DeterminismAuditSpec = z.strictObject({
   kind: z.literal('determinism-audit'),
   ...commonFields,
   ...setupFields,
-  models: z.array(z.enum(MLP_AND_CLASSIC)).min(1).default([...MLP_AND_CLASSIC]),
+  models: z
+    .array(z.enum(MLP_AND_CLASSIC))
+    .min(1)
+    .default([...MLP_AND_CLASSIC]),
   seed: z.number().int().min(1).max(LIMITS.maxSeed).default(1),
   otherSeed: z.number().int().min(1).max(LIMITS.maxSeed).default(2),
   knnK: z.number().int().min(1).max(50).default(5),
@@ -226,13 +234,29 @@ export type ModelSpec = z.output<typeof ModelSpec>;
 export type OptimizerSpec = z.output<typeof OptimizerSpec>;
 export type TrainingSpec = z.output<typeof TrainingSpec>;
 
-export const STUDY_KINDS = ['seed-variance', 'lr-range-test', 'lr-schedule', 'data-size', 'variance-sources', 'determinism-audit', 'compare'] as const;
+export const STUDY_KINDS = [
+  'seed-variance',
+  'lr-range-test',
+  'lr-schedule',
+  'data-size',
+  'variance-sources',
+  'determinism-audit',
+  'compare',
+] as const;
 export type StudyKind = (typeof STUDY_KINDS)[number];
 
 /** Every study kind's spec. `kind` defaults to seed-variance. */
 export const StudySpec = z.preprocess(
   (v) => (v && typeof v === 'object' && !Array.isArray(v) && !('kind' in v) ? { ...v, kind: 'seed-variance' } : v),
-  z.discriminatedUnion('kind', [SeedVarianceSpec, LrRangeTestSpec, LrScheduleSpec, DataSizeSpec, VarianceSourcesSpec, DeterminismAuditSpec, CompareSpec]),
+  z.discriminatedUnion('kind', [
+    SeedVarianceSpec,
+    LrRangeTestSpec,
+    LrScheduleSpec,
+    DataSizeSpec,
+    VarianceSourcesSpec,
+    DeterminismAuditSpec,
+    CompareSpec,
+  ]),
 );
 export type StudySpec = z.output<typeof StudySpec>;
 export type StudySpecInput = Record<string, unknown>;
@@ -255,9 +279,7 @@ export class SpecError extends Error {
 export function parseStudySpec(input: unknown): StudySpec {
   const result = StudySpec.safeParse(input);
   if (!result.success) {
-    throw new SpecError(
-      result.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })),
-    );
+    throw new SpecError(result.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })));
   }
   return result.data;
 }

@@ -35,7 +35,8 @@ export const compare: StudyKindModule<CompareSpec> = {
   },
 
   async combine(spec, units, results) {
-    const runsOf = (arm: 'a' | 'b') => units.flatMap((u, i) => (u.arm === arm ? (results[i] as SeedResult[]) : [])).sort((x, y) => x.seed - y.seed);
+    const runsOf = (arm: 'a' | 'b') =>
+      units.flatMap((u, i) => (u.arm === arm ? (results[i] as SeedResult[]) : [])).sort((x, y) => x.seed - y.seed);
     const arms = (['a', 'b'] as const).map((arm) => {
       const runs = runsOf(arm);
       return { label: spec[arm].label, summary: summarizeRuns(runs), runs };
@@ -67,7 +68,9 @@ export const compare: StudyKindModule<CompareSpec> = {
               ? `${spec.a.label} ${pct(A.summary.mean)} against ${spec.b.label} ${pct(B.summary.mean)}: a difference of ${points(difference.meanDiff)} (95% bootstrap CI ${points(difference.ci95[0])} to ${points(difference.ci95[1])}, paired by seed). ` +
                 `${difference.ci95[0] > 0 || difference.ci95[1] < 0 ? 'The interval excludes zero.' : 'The interval includes zero: no clear winner.'} ` +
                 `On a fresh seed, ${spec.a.label} beats ${spec.b.label} with probability ${pct(probability ?? 0)}. ` +
-                (needed ? `Detecting a difference this size at 95% with 80% power takes about ${needed} seeds per arm.` : 'The means are equal.')
+                (needed
+                  ? `Detecting a difference this size at 95% with 80% power takes about ${needed} seeds per arm.`
+                  : 'The means are equal.')
               : 'No verdict: runs diverged.',
         },
       ],

@@ -32,7 +32,8 @@ export function stratifiedSubset(rows: Int32Array, labels: Int32Array, classes: 
 export function subsetData(spec: DataSizeSpec, size: number, seed: number): PreparedData {
   const streams = seedStreams(seed);
   return prepareData(spec, streams, (train, table) => {
-    if (size > train.length) throw new SpecError([{ path: 'sizes', message: `size ${size} is larger than the ${train.length} training rows` }]);
+    if (size > train.length)
+      throw new SpecError([{ path: 'sizes', message: `size ${size} is larger than the ${train.length} training rows` }]);
     return stratifiedSubset(train, table.y, table.classes, size, streams.split);
   });
 }
@@ -44,7 +45,9 @@ export const dataSize: StudyKindModule<DataSizeSpec> = {
     // Fail early (400 in the API) if a size does not fit.
     subsetData(spec, spec.sizes[spec.sizes.length - 1], spec.seeds[0]);
     return spec.sizes.flatMap((size) =>
-      spec.models.flatMap((model) => (model === 'mlp' ? chunk(spec.seeds, seedsPerUnit) : [spec.seeds]).map((seeds) => ({ purpose: 'fit', model, size, seeds }))),
+      spec.models.flatMap((model) =>
+        (model === 'mlp' ? chunk(spec.seeds, seedsPerUnit) : [spec.seeds]).map((seeds) => ({ purpose: 'fit', model, size, seeds })),
+      ),
     );
   },
 
@@ -61,7 +64,12 @@ export const dataSize: StudyKindModule<DataSizeSpec> = {
     }
     return unit.seeds.map((seed) => {
       const data = subsetData(spec, size, seed);
-      const model = fitClassic(unit.model as ClassicModelName, { x: data.trainX, y: data.trainY, rows: data.trainY.length, features: data.features, classes: data.classes }, seedStreams(seed).init, spec);
+      const model = fitClassic(
+        unit.model as ClassicModelName,
+        { x: data.trainX, y: data.trainY, rows: data.trainY.length, features: data.features, classes: data.classes },
+        seedStreams(seed).init,
+        spec,
+      );
       return { seed, accuracy: accuracyOf(model.predict(data.testX, data.testY.length), data.testY) };
     });
   },
@@ -94,14 +102,16 @@ export const dataSize: StudyKindModule<DataSizeSpec> = {
     const leaderAt = (k: number) => curves.reduce((a, b) => (b.points[k].mean > a.points[k].mean ? b : a)).model;
     const leaders = { smallest: leaderAt(0), largest: leaderAt(spec.sizes.length - 1) };
     const first = subsetData(spec, spec.sizes[0], spec.seeds[0]);
-    const trainRows = splitRows(loadTable(spec.dataset, seedStreams(spec.seeds[0]).data), spec.split, seedStreams(spec.seeds[0]).split).train.length;
+    const trainRows = splitRows(loadTable(spec.dataset, seedStreams(spec.seeds[0]).data), spec.split, seedStreams(spec.seeds[0]).split)
+      .train.length;
     const at = (model: string, k: number) => curves.find((c) => c.model === model)!.points[k].mean;
     const last = spec.sizes.length - 1;
     const doc: DataSizeDocument = {
       documentVersion: DOCUMENT_VERSION,
       kind: 'data-size',
       id: await studyId(spec),
-      title: spec.title ?? `Learning curves: ${spec.dataset.name}, MLP against classic models, ${spec.sizes[0]} to ${spec.sizes[last]} rows`,
+      title:
+        spec.title ?? `Learning curves: ${spec.dataset.name}, MLP against classic models, ${spec.sizes[0]} to ${spec.sizes[last]} rows`,
       spec,
       environment: describeEnvironment(),
       trainRows,

@@ -20,10 +20,16 @@ function permuteRows(data: PreparedData, seed: number): PreparedData {
   const F = data.features;
   const trainX = new Float32Array(data.trainX.length);
   order.forEach((from, to) => trainX.set(data.trainX.subarray(from * F, from * F + F), to * F));
-  return { ...data, trainX, trainY: Int32Array.from(order, (from) => data.trainY[from]), trainRows: Int32Array.from(order, (from) => data.trainRows[from]) };
+  return {
+    ...data,
+    trainX,
+    trainY: Int32Array.from(order, (from) => data.trainY[from]),
+    trainRows: Int32Array.from(order, (from) => data.trainRows[from]),
+  };
 }
 
-const same = (a: ArrayLike<number>, b: ArrayLike<number>) => a.length === b.length && Array.prototype.every.call(a, (v: number, i: number) => Object.is(v, b[i]));
+const same = (a: ArrayLike<number>, b: ArrayLike<number>) =>
+  a.length === b.length && Array.prototype.every.call(a, (v: number, i: number) => Object.is(v, b[i]));
 
 interface Fit {
   parameters: number[] | null;
@@ -43,10 +49,18 @@ async function fitFour(spec: DeterminismAuditSpec, model: string): Promise<{ fit
     if (model === 'mlp') {
       const [o] = await runSeeds(spec, [v.seed], { prepare: () => v.data });
       const sizes = layerSizes(v.data.features, spec.model, v.data.classes);
-      fits.push({ parameters: o.params.flatMap((p) => Array.from(p)), predictions: predictMlp(o.params, sizes, spec.model.activation, base.testX, base.testY.length) });
+      fits.push({
+        parameters: o.params.flatMap((p) => Array.from(p)),
+        predictions: predictMlp(o.params, sizes, spec.model.activation, base.testX, base.testY.length),
+      });
     } else {
       const d = v.data;
-      const m = fitClassic(model as ClassicModelName, { x: d.trainX, y: d.trainY, rows: d.trainY.length, features: d.features, classes: d.classes }, seedStreams(v.seed, spec.pins).init, spec);
+      const m = fitClassic(
+        model as ClassicModelName,
+        { x: d.trainX, y: d.trainY, rows: d.trainY.length, features: d.features, classes: d.classes },
+        seedStreams(v.seed, spec.pins).init,
+        spec,
+      );
       fits.push({ parameters: m.parameters(), predictions: m.predict(base.testX, base.testY.length) });
     }
   }
@@ -70,7 +84,11 @@ export const determinismAudit: StudyKindModule<DeterminismAuditSpec> = {
       sameSeedIdentical: identical(a, again),
       differentSeedIdentical: identical(a, other),
       permutedRowsIdentical: identical(a, permuted),
-      predictions: { sameSeed: same(a.predictions, again.predictions), differentSeed: same(a.predictions, other.predictions), permutedRows: same(a.predictions, permuted.predictions) },
+      predictions: {
+        sameSeed: same(a.predictions, again.predictions),
+        differentSeed: same(a.predictions, other.predictions),
+        permutedRows: same(a.predictions, permuted.predictions),
+      },
       testAccuracy: accuracy,
       category: 'varies',
     };
@@ -95,11 +113,21 @@ export const determinismAudit: StudyKindModule<DeterminismAuditSpec> = {
           question: 'Does every algorithm give the same model every time?',
           answer:
             `Always the same model (same seed, another seed, rows in another order): ${always.join(', ') || 'none'}. ` +
-            `A different model when the seed or the row order changes: ${varies.map((m) => {
-              const r = rows.find((x) => x.model === m)!;
-              const why = [!r.sameSeedIdentical && 'even with the same seed', !r.differentSeedIdentical && 'with another seed', !r.permutedRowsIdentical && 'with rows reordered'].filter(Boolean).join(', ');
-              return `${m} (${why})`;
-            }).join('; ') || 'none'}.`,
+            `A different model when the seed or the row order changes: ${
+              varies
+                .map((m) => {
+                  const r = rows.find((x) => x.model === m)!;
+                  const why = [
+                    !r.sameSeedIdentical && 'even with the same seed',
+                    !r.differentSeedIdentical && 'with another seed',
+                    !r.permutedRowsIdentical && 'with rows reordered',
+                  ]
+                    .filter(Boolean)
+                    .join(', ');
+                  return `${m} (${why})`;
+                })
+                .join('; ') || 'none'
+            }.`,
         },
       ],
     };

@@ -12,7 +12,9 @@ import { chunk, pct, seedResult, summarizeRuns, type StudyKindModule, type UnitC
 export function rangeLearningRates(range: LrRangeTestSpec['range']): number[] {
   const n = range.iterations;
   return Array.from({ length: n }, (_, i) =>
-    range.mode === 'exponential' ? range.startLr * (range.endLr / range.startLr) ** (i / (n - 1)) : range.startLr + ((range.endLr - range.startLr) * i) / (n - 1),
+    range.mode === 'exponential'
+      ? range.startLr * (range.endLr / range.startLr) ** (i / (n - 1))
+      : range.startLr + ((range.endLr - range.startLr) * i) / (n - 1),
   );
 }
 
@@ -101,7 +103,11 @@ export const lrRangeTest: StudyKindModule<LrRangeTestSpec> = {
     };
     const baseLr = suggestions[spec.verify.suggestion].median;
     const arms = spec.verify.multipliers.map((multiplier) => {
-      const parts = units.flatMap((u, i) => (u.purpose === 'verify' && u.multiplier === multiplier ? [results[i] as { lr: number | null; runs: ReturnType<typeof seedResult>[] }] : []));
+      const parts = units.flatMap((u, i) =>
+        u.purpose === 'verify' && u.multiplier === multiplier
+          ? [results[i] as { lr: number | null; runs: ReturnType<typeof seedResult>[] }]
+          : [],
+      );
       const runs = parts.flatMap((p) => p.runs).sort((a, b) => a.seed - b.seed);
       return { multiplier, lr: parts[0]?.lr ?? 0, summary: summarizeRuns(runs), runs };
     });

@@ -27,13 +27,18 @@ function lrCurve(s: ScheduleSpec, perEpoch: number, epochs: number) {
 
 const medianOver = (runs: RunRecord[], curve: 'testAccuracy' | 'trainLoss', epochs: number) =>
   Array.from({ length: epochs }, (_, e) => {
-    const values = runs.filter((r) => !r.diverged).map((r) => r.curves[curve][e]).filter((v): v is number => v !== null);
+    const values = runs
+      .filter((r) => !r.diverged)
+      .map((r) => r.curves[curve][e])
+      .filter((v): v is number => v !== null);
     return values.length ? quantile(values, 0.5) : null;
   });
 
 export const lrSchedule: StudyKindModule<LrScheduleSpec> = {
   plan(spec, seedsPerUnit) {
-    return spec.schedules.flatMap((s) => chunk(spec.seeds, seedsPerUnit).map((seeds) => ({ purpose: 'schedule', schedule: s.name, seeds })));
+    return spec.schedules.flatMap((s) =>
+      chunk(spec.seeds, seedsPerUnit).map((seeds) => ({ purpose: 'schedule', schedule: s.name, seeds })),
+    );
   },
 
   async runUnit(spec, unit, context) {
@@ -58,7 +63,10 @@ export const lrSchedule: StudyKindModule<LrScheduleSpec> = {
         lrCurve: lrCurve(s, perEpoch, spec.training.epochs),
         summary: summarizeRuns(runs),
         runs,
-        medianCurves: { testAccuracy: medianOver(records, 'testAccuracy', spec.training.epochs), trainLoss: medianOver(records, 'trainLoss', spec.training.epochs) },
+        medianCurves: {
+          testAccuracy: medianOver(records, 'testAccuracy', spec.training.epochs),
+          trainLoss: medianOver(records, 'trainLoss', spec.training.epochs),
+        },
       };
     });
     const scored = schedules.filter((s) => s.summary);
@@ -77,7 +85,8 @@ export const lrSchedule: StudyKindModule<LrScheduleSpec> = {
           question: 'Which schedule trains best over the same seeds?',
           answer: best
             ? `${best.name}: mean ${pct(best.summary!.mean)} (95% CI ${pct(best.summary!.ci95.t[0])}–${pct(best.summary!.ci95.t[1])}). ` +
-              schedules.map((s) => `${s.name} ${s.summary ? pct(s.summary.mean) : 'diverged'}`).join('; ') + '.'
+              schedules.map((s) => `${s.name} ${s.summary ? pct(s.summary.mean) : 'diverged'}`).join('; ') +
+              '.'
             : 'Every run diverged.',
         },
       ],

@@ -53,7 +53,8 @@ export async function runStudy(spec: StudySpec, options: RunStudyOptions = {}): 
     results.push(
       await kind.runUnit(spec, unit, {
         switchBackend: options.switchBackend,
-        onEpoch: (p) => options.onProgress?.({ runsDone, runsTotal, fraction: (runsDone + (unit.seeds.length * p.epoch) / p.epochs) / runsTotal }),
+        onEpoch: (p) =>
+          options.onProgress?.({ runsDone, runsTotal, fraction: (runsDone + (unit.seeds.length * p.epoch) / p.epochs) / runsTotal }),
       }),
     );
     runsDone += unit.seeds.length;

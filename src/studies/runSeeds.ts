@@ -45,7 +45,14 @@ export async function runSeeds(setup: TrainingSetup, seeds: number[], options: R
     const streams = seedStreams(seed, setup.pins);
     const data = options.prepare ? options.prepare(seed, streams) : prepareData(setup, streams);
     const sizes = layerSizes(data.features, setup.model, data.classes);
-    return { seed, data, sizes, initial: initParams(sizes, setup.model.initializer, streams.init), order: streams.order, dropout: streams.dropout };
+    return {
+      seed,
+      data,
+      sizes,
+      initial: initParams(sizes, setup.model.initializer, streams.init),
+      order: streams.order,
+      dropout: streams.dropout,
+    };
   });
   const trained = await trainGroup(members, {
     sizes: members[0].sizes,

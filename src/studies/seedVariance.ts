@@ -46,7 +46,12 @@ export async function combineSeedVariance(spec: SeedVarianceSpec, main: RunRecor
   const repeatability = { seeds: repeat.map((r) => r.seed), identical: repeat.length > 0 && mismatches.length === 0, mismatches };
 
   const finished = runs.filter((r) => !r.diverged && r.testAccuracy !== null);
-  const summary = finished.length ? { ...summarizeSeeds(finished.map((r) => ({ seed: r.seed, value: r.testAccuracy as number }))), diverged: runs.length - finished.length } : null;
+  const summary = finished.length
+    ? {
+        ...summarizeSeeds(finished.map((r) => ({ seed: r.seed, value: r.testAccuracy as number }))),
+        diverged: runs.length - finished.length,
+      }
+    : null;
 
   const medianOf = (curve: keyof RunRecord['curves']) =>
     Array.from({ length: spec.training.epochs }, (_, e) => {
@@ -77,7 +82,9 @@ export async function combineSeedVariance(spec: SeedVarianceSpec, main: RunRecor
     documentVersion: DOCUMENT_VERSION,
     kind: 'seed-variance',
     id: await studyId(spec),
-    title: spec.title ?? `Seed variance: ${spec.dataset.name}, MLP ${sizes.join('-')}, ${spec.training.optimizer.kind}, ${spec.seeds.length} seeds`,
+    title:
+      spec.title ??
+      `Seed variance: ${spec.dataset.name}, MLP ${sizes.join('-')}, ${spec.training.optimizer.kind}, ${spec.seeds.length} seeds`,
     spec,
     environment: runs[0].environment,
     model: { layerSizes: sizes, parameters: parameterCount(sizes) },

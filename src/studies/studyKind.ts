@@ -34,7 +34,12 @@ export function chunk<T>(xs: T[], size: number): T[][] {
   return out;
 }
 
-export const seedResult = (r: RunRecord): SeedResult => ({ seed: r.seed, fingerprint: r.fingerprint, testAccuracy: r.testAccuracy, diverged: r.diverged });
+export const seedResult = (r: RunRecord): SeedResult => ({
+  seed: r.seed,
+  fingerprint: r.fingerprint,
+  testAccuracy: r.testAccuracy,
+  diverged: r.diverged,
+});
 
 /** The accuracy summary of the runs that did not diverge, or null. */
 export function summarizeRuns(runs: SeedResult[]) {

@@ -30,14 +30,18 @@ interface ImplementationRow {
 export const varianceSources: StudyKindModule<VarianceSourcesSpec> = {
   plan(spec, seedsPerUnit) {
     const seeds = Array.from({ length: spec.runs }, (_, i) => i + 1);
-    const units: WorkUnit[] = SOURCES.flatMap((source) => chunk(seeds, seedsPerUnit).map((group) => ({ purpose: 'source', source, seeds: group })));
+    const units: WorkUnit[] = SOURCES.flatMap((source) =>
+      chunk(seeds, seedsPerUnit).map((group) => ({ purpose: 'source', source, seeds: group })),
+    );
     units.push({ purpose: 'implementation', seeds: Array.from({ length: spec.implementationSeeds }, (_, i) => i + 1) });
     return units;
   },
 
   async runUnit(spec, unit, context) {
     if (unit.purpose === 'source') {
-      const outcomes = await runSeeds({ ...spec, pins: pinsFor(unit.source as Source, spec.baseSeed) }, unit.seeds, { onEpoch: context.onEpoch });
+      const outcomes = await runSeeds({ ...spec, pins: pinsFor(unit.source as Source, spec.baseSeed) }, unit.seeds, {
+        onEpoch: context.onEpoch,
+      });
       return outcomes.map((o) => seedResult(o.record));
     }
     // The same seeds on both backends: real implementation-level variance.
@@ -48,19 +52,23 @@ export const varianceSources: StudyKindModule<VarianceSourcesSpec> = {
       byBackend[backend] = await runSeeds(spec, unit.seeds, { onEpoch: context.onEpoch });
     }
     await context.switchBackend(spec.backend);
-    return unit.seeds.map((seed, s): ImplementationRow => ({
-      seed,
-      cpu: byBackend.cpu[s].record.fingerprint,
-      wasm: byBackend.wasm[s].record.fingerprint,
-      maxAbsWeightDiff: maxAbsDifference(byBackend.cpu[s].params, byBackend.wasm[s].params),
-      cpuAccuracy: byBackend.cpu[s].record.testAccuracy,
-      wasmAccuracy: byBackend.wasm[s].record.testAccuracy,
-    }));
+    return unit.seeds.map(
+      (seed, s): ImplementationRow => ({
+        seed,
+        cpu: byBackend.cpu[s].record.fingerprint,
+        wasm: byBackend.wasm[s].record.fingerprint,
+        maxAbsWeightDiff: maxAbsDifference(byBackend.cpu[s].params, byBackend.wasm[s].params),
+        cpuAccuracy: byBackend.cpu[s].record.testAccuracy,
+        wasmAccuracy: byBackend.wasm[s].record.testAccuracy,
+      }),
+    );
   },
 
   async combine(spec, units, results) {
     const sources = SOURCES.map((name) => {
-      const runs = units.flatMap((u, i) => (u.purpose === 'source' && u.source === name ? (results[i] as SeedResult[]) : [])).sort((a, b) => a.seed - b.seed);
+      const runs = units
+        .flatMap((u, i) => (u.purpose === 'source' && u.source === name ? (results[i] as SeedResult[]) : []))
+        .sort((a, b) => a.seed - b.seed);
       const accs = runs.filter((r) => !r.diverged && r.testAccuracy !== null).map((r) => r.testAccuracy as number);
       const note =
         name === 'split' && spec.split.kind === 'index-mod'
@@ -68,7 +76,14 @@ export const varianceSources: StudyKindModule<VarianceSourcesSpec> = {
           : name === 'dropout' && spec.model.dropout === 0
             ? 'The model has no dropout: this stream is never used.'
             : undefined;
-      return { name, mean: accs.length ? mean(accs) : null, std: accs.length > 1 ? sampleStd(accs) : null, share: null as number | null, runs, ...(note ? { note } : {}) };
+      return {
+        name,
+        mean: accs.length ? mean(accs) : null,
+        std: accs.length > 1 ? sampleStd(accs) : null,
+        share: null as number | null,
+        runs,
+        ...(note ? { note } : {}),
+      };
     });
     const singles = sources.filter((s) => s.name !== 'all');
     const total = singles.reduce((sum, s) => sum + (s.std ?? 0) ** 2, 0);
@@ -98,7 +113,10 @@ export const varianceSources: StudyKindModule<VarianceSourcesSpec> = {
           question: 'Why does the same network give different accuracy on every run?',
           answer:
             `Varying every source at once moves test accuracy by a standard deviation of ${std(all.std)}. One source at a time: ` +
-            ranked.map((s) => `${s.name} ${std(s.std)}${s.share !== null ? ` (${pct(s.share)} of the single-source variance)` : ''}`).join(', ') + '.',
+            ranked
+              .map((s) => `${s.name} ${std(s.std)}${s.share !== null ? ` (${pct(s.share)} of the single-source variance)` : ''}`)
+              .join(', ') +
+            '.',
         },
         {
           question: 'Do the cpu and wasm backends give the same model for the same seed?',

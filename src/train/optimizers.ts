@@ -64,7 +64,5 @@ function adam(beta1: number, beta2: number, epsilon: number, variables: tf.Varia
 }
 
 export function createOptimizer(spec: OptimizerSpec, variables: tf.Variable[]): GroupOptimizer {
-  return spec.kind === 'sgd'
-    ? sgd(spec.momentum, variables)
-    : adam(spec.beta1, spec.beta2, spec.epsilon, variables);
+  return spec.kind === 'sgd' ? sgd(spec.momentum, variables) : adam(spec.beta1, spec.beta2, spec.epsilon, variables);
 }

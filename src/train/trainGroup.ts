@@ -69,7 +69,8 @@ export async function trainGroup(members: SeedTrainingInput[], options: TrainGro
   const N = members[0].data.trainY.length;
   const T = members[0].data.testY.length;
   for (const m of members) {
-    if (m.data.trainY.length !== N || m.data.testY.length !== T) throw new Error('every seed in a group needs the same train and test sizes');
+    if (m.data.trainY.length !== N || m.data.testY.length !== T)
+      throw new Error('every seed in a group needs the same train and test sizes');
   }
   const B = Math.min(training.batchSize, N);
   const stepsPerEpoch = Math.ceil(N / B);
@@ -110,7 +111,13 @@ export async function trainGroup(members: SeedTrainingInput[], options: TrainGro
 
   // The test set never changes during training: upload it once.
   const testX = tf.tensor(stackSeeds(members.map((m) => m.data.testX)), [S, T, F]);
-  const testOneHot = tf.tensor(oneHotRows(members.map((m) => m.data.testY), C), [S, T, C]);
+  const testOneHot = tf.tensor(
+    oneHotRows(
+      members.map((m) => m.data.testY),
+      C,
+    ),
+    [S, T, C],
+  );
   const testLabels = tf.tensor(stackLabels(members.map((m) => m.data.testY)), [S, T], 'int32');
 
   const curves: EpochCurves[] = members.map(() => ({ trainLoss: [], trainAccuracy: [], testLoss: [], testAccuracy: [] }));
@@ -140,10 +147,19 @@ export async function trainGroup(members: SeedTrainingInput[], options: TrainGro
         const { grads } = tf.variableGrads(() => {
           const logits = forward(x, maskTensors ?? null);
           const losses = lossPerSeed(logits, oneHot);
-          kept = [tf.keep(tf.add(lossSum, tf.mul(losses, b))), tf.keep(tf.add(correctSum, correctPerSeed(logits, labels))), tf.keep(losses)];
+          kept = [
+            tf.keep(tf.add(lossSum, tf.mul(losses, b))),
+            tf.keep(tf.add(correctSum, correctPerSeed(logits, labels))),
+            tf.keep(losses),
+          ];
           return tf.sum(losses) as tf.Scalar;
         }, variables);
-        optimizer.apply(variables, variables.map((v) => grads[v.name]), lr, step);
+        optimizer.apply(
+          variables,
+          variables.map((v) => grads[v.name]),
+          lr,
+          step,
+        );
         return kept;
       });
       if (options.onStepLoss) options.onStepLoss(step, stepLosses.dataSync() as Float32Array);
@@ -162,7 +178,12 @@ export async function trainGroup(members: SeedTrainingInput[], options: TrainGro
     }
     const metricsTensor = tf.tidy(() => {
       const logits = forward(testX, null);
-      return tf.stack([tf.div(lossSum, seen), tf.div(correctSum, seen), lossPerSeed(logits, testOneHot), tf.div(correctPerSeed(logits, testLabels), T)]);
+      return tf.stack([
+        tf.div(lossSum, seen),
+        tf.div(correctSum, seen),
+        lossPerSeed(logits, testOneHot),
+        tf.div(correctPerSeed(logits, testLabels), T),
+      ]);
     });
     const metrics = (await metricsTensor.data()) as Float32Array;
     metricsTensor.dispose();

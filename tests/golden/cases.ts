@@ -6,7 +6,12 @@ import type { StudySpecInput } from '../../src/index.ts';
  * them bit for bit unchanged on both backends. A change that alters numbers on purpose re-records
  * the file (`npm run golden -- --record`) and lists what changed in its commit message.
  */
-const iris = { dataset: { name: 'iris' }, split: { kind: 'index-mod', k: 4, r: 3 }, scaling: { kind: 'standardize' }, model: { hidden: [8] } };
+const iris = {
+  dataset: { name: 'iris' },
+  split: { kind: 'index-mod', k: 4, r: 3 },
+  scaling: { kind: 'standardize' },
+  model: { hidden: [8] },
+};
 const quick = { optimizer: { kind: 'adam', lr: 0.02 }, batchSize: 16, epochs: 3 };
 
 export const GOLDEN_CASES: { name: string; spec: StudySpecInput }[] = [
@@ -34,7 +39,14 @@ export const GOLDEN_CASES: { name: string; spec: StudySpecInput }[] = [
   },
   {
     name: 'lr-range-test',
-    spec: { kind: 'lr-range-test', ...iris, training: { ...quick, optimizer: { kind: 'sgd', lr: 0.01 } }, seeds: 3, range: { startLr: 1e-4, endLr: 100, iterations: 40 }, verify: { multipliers: [0.1, 1] } },
+    spec: {
+      kind: 'lr-range-test',
+      ...iris,
+      training: { ...quick, optimizer: { kind: 'sgd', lr: 0.01 } },
+      seeds: 3,
+      range: { startLr: 1e-4, endLr: 100, iterations: 40 },
+      verify: { multipliers: [0.1, 1] },
+    },
   },
   {
     name: 'lr-schedule',

@@ -41,12 +41,19 @@ export function goldenFacts(doc: StudyDocument): GoldenFacts {
     case 'lr-schedule':
       return {
         fingerprints: Object.fromEntries(doc.schedules.map((s) => [s.name, prints(s.runs)])),
-        numbers: Object.fromEntries(doc.schedules.map((s) => [s.name, { mean: s.summary?.mean ?? null, std: s.summary?.std ?? null, accuracies: accuracies(s.runs) }])),
+        numbers: Object.fromEntries(
+          doc.schedules.map((s) => [
+            s.name,
+            { mean: s.summary?.mean ?? null, std: s.summary?.std ?? null, accuracies: accuracies(s.runs) },
+          ]),
+        ),
       };
     case 'data-size':
       return {
         fingerprints: {},
-        numbers: Object.fromEntries(doc.curves.map((c) => [c.model, c.points.map((p) => ({ size: p.size, accuracies: p.accuracies, mean: p.mean, std: p.std }))])),
+        numbers: Object.fromEntries(
+          doc.curves.map((c) => [c.model, c.points.map((p) => ({ size: p.size, accuracies: p.accuracies, mean: p.mean, std: p.std }))]),
+        ),
       };
     case 'variance-sources':
       return {
@@ -64,7 +71,16 @@ export function goldenFacts(doc: StudyDocument): GoldenFacts {
       return {
         fingerprints: {},
         numbers: Object.fromEntries(
-          doc.rows.map((r) => [r.model, { same: r.sameSeedIdentical, other: r.differentSeedIdentical, permuted: r.permutedRowsIdentical, predictions: r.predictions, accuracy: r.testAccuracy }]),
+          doc.rows.map((r) => [
+            r.model,
+            {
+              same: r.sameSeedIdentical,
+              other: r.differentSeedIdentical,
+              permuted: r.permutedRowsIdentical,
+              predictions: r.predictions,
+              accuracy: r.testAccuracy,
+            },
+          ]),
         ),
       };
     case 'compare':

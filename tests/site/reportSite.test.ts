@@ -34,7 +34,11 @@ const base = {
 };
 
 async function submit(spec: unknown): Promise<string> {
-  const res = await fetch(`${server.url}/api/studies`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' }, body: JSON.stringify(spec) });
+  const res = await fetch(`${server.url}/api/studies`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+    body: JSON.stringify(spec),
+  });
   const body = (await res.json()) as { id: string };
   if (!res.ok) throw new Error(`submit failed (${res.status}): ${JSON.stringify(body)}`);
   for (const end = Date.now() + 60_000; Date.now() < end; ) {
@@ -68,17 +72,38 @@ beforeAll(async () => {
   ids.plain = await submit({ ...base, title: 'Site test: moons, 6 seeds' });
   ids.hostile = await submit({ ...base, seeds: 4, title: HOSTILE_TITLE });
   const { seeds: _seeds, ...setup } = base;
-  ids.audit = await submit({ kind: 'determinism-audit', title: 'Site test: audit', ...setup, training: { ...base.training, epochs: 2 }, forestTrees: 5 });
-  ids.compare = await submit({ kind: 'compare', title: 'Site test: compare', a: { label: 'adam', ...setup }, b: { label: 'sgd', ...setup, training: { optimizer: { kind: 'sgd', lr: 0.1 }, epochs: 4 } }, seeds: 4 });
+  ids.audit = await submit({
+    kind: 'determinism-audit',
+    title: 'Site test: audit',
+    ...setup,
+    training: { ...base.training, epochs: 2 },
+    forestTrees: 5,
+  });
+  ids.compare = await submit({
+    kind: 'compare',
+    title: 'Site test: compare',
+    a: { label: 'adam', ...setup },
+    b: { label: 'sgd', ...setup, training: { optimizer: { kind: 'sgd', lr: 0.1 }, epochs: 4 } },
+    seeds: 4,
+  });
   // A malformed document in KV must be reported and skipped, never break the build.
-  const proxy = await getPlatformProxy<{ STUDIES: { put(key: string, value: string): Promise<void> } }>({ configPath: 'wrangler.toml', persist: { path: join(persistTo, 'v3') }, remoteBindings: false });
-  await proxy.env.STUDIES.put('doc:0123456789abcdef0123', JSON.stringify({ documentVersion: 1, kind: 'seed-variance', id: '0123456789abcdef0123' }));
+  const proxy = await getPlatformProxy<{ STUDIES: { put(key: string, value: string): Promise<void> } }>({
+    configPath: 'wrangler.toml',
+    persist: { path: join(persistTo, 'v3') },
+    remoteBindings: false,
+  });
+  await proxy.env.STUDIES.put(
+    'doc:0123456789abcdef0123',
+    JSON.stringify({ documentVersion: 1, kind: 'seed-variance', id: '0123456789abcdef0123' }),
+  );
   await proxy.dispose();
   build = await buildSite({ siteUrl: server.url, statePath: join(persistTo, 'v3'), outDir: assetsDir });
   browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   embedHost = createServer((req, res) => {
     res.setHeader('content-type', 'text/html');
-    res.end(`<!doctype html><html><head><link rel="icon" href="data:,"></head><body><h1>A blog post</h1>${new URL(req.url!, 'http://x').searchParams.get('embed') ?? ''}</body></html>`);
+    res.end(
+      `<!doctype html><html><head><link rel="icon" href="data:,"></head><body><h1>A blog post</h1>${new URL(req.url!, 'http://x').searchParams.get('embed') ?? ''}</body></html>`,
+    );
   });
   const hostPort = await freePort();
   await new Promise<void>((r) => embedHost.listen(hostPort, '127.0.0.1', r));
@@ -103,12 +128,36 @@ describe('the report site, built from real KV and served by the real Worker', ()
     expect(await index.page.textContent('ul.studies')).toContain('Site test: moons, 6 seeds');
     expect(index.errors).toEqual([]);
     const { page, errors } = await openPage(`/r/${ids.plain}/`);
-    for (const section of ['question', 'verdict', 'per-seed', 'histogram', 'curves', 'best-worst', 'seeds', 'spec', 'reproduce', 'environment', 'steps']) {
+    for (const section of [
+      'question',
+      'verdict',
+      'per-seed',
+      'histogram',
+      'curves',
+      'best-worst',
+      'seeds',
+      'spec',
+      'reproduce',
+      'environment',
+      'steps',
+    ]) {
       expect(await page.locator(`section#${section}`).count(), section).toBe(1);
     }
     // Sections come in the order the report promises.
     const order = await page.$$eval('main section', (els) => els.map((e) => e.id));
-    expect(order.slice(0, 11)).toEqual(['question', 'verdict', 'per-seed', 'histogram', 'curves', 'best-worst', 'seeds', 'spec', 'reproduce', 'environment', 'steps']);
+    expect(order.slice(0, 11)).toEqual([
+      'question',
+      'verdict',
+      'per-seed',
+      'histogram',
+      'curves',
+      'best-worst',
+      'seeds',
+      'spec',
+      'reproduce',
+      'environment',
+      'steps',
+    ]);
     expect(await page.locator('section#verdict').textContent()).toMatch(/Yes ✓/);
     expect(await page.locator('table.seed-table tbody tr').count()).toBe(6);
     expect(await page.locator('section#steps li').count()).toBe(10);
@@ -265,7 +314,10 @@ describe('the report site, built from real KV and served by the real Worker', ()
   });
 
   it('the guide page walks through the four questions, in both languages', async () => {
-    for (const [path, heading] of [['/guide/', 'Four classic questions about training'], ['/zh/guide/', '关于训练的四个经典问题']]) {
+    for (const [path, heading] of [
+      ['/guide/', 'Four classic questions about training'],
+      ['/zh/guide/', '关于训练的四个经典问题'],
+    ]) {
       const { page, errors } = await openPage(path);
       expect(await page.locator('h1').textContent()).toBe(heading);
       expect(await page.locator('section.question').count()).toBe(4);

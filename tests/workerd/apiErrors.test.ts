@@ -31,7 +31,15 @@ describe('reads', () => {
     expect(Object.keys(openapi.paths)).toEqual(['/api/health', '/api/presets', '/api/openapi.json', '/api/studies', '/api/studies/{id}']);
     // Generated from the zod schema: the dataset enum and limits are the engine's own.
     const variants = openapi.components.schemas.StudySpec.oneOf ?? openapi.components.schemas.StudySpec.anyOf;
-    expect(variants.map((v: any) => v.properties.kind.const).sort()).toEqual(['compare', 'data-size', 'determinism-audit', 'lr-range-test', 'lr-schedule', 'seed-variance', 'variance-sources']);
+    expect(variants.map((v: any) => v.properties.kind.const).sort()).toEqual([
+      'compare',
+      'data-size',
+      'determinism-audit',
+      'lr-range-test',
+      'lr-schedule',
+      'seed-variance',
+      'variance-sources',
+    ]);
     const spec = variants.find((v: any) => v.properties.kind.const === 'seed-variance');
     expect(JSON.stringify(spec.properties.dataset)).toContain('breast-cancer');
     expect(spec.properties.training.properties.epochs.maximum).toBe(200);
@@ -87,12 +95,22 @@ describe('hostile input never reaches a 500', () => {
     ['form data', { body: 'a=1', headers: { 'content-type': 'application/x-www-form-urlencoded' } }, 415],
     ['a body over 64 KB', { json: { ...valid, notes: 'x'.repeat(70_000) } }, 413],
     ['deep nesting', { body: `{"dataset": ${deep.slice(0, 60_000)}`, headers: { 'content-type': 'application/json' } }, 400],
-    ['deep nesting, well formed', { body: `{"x": ${'['.repeat(20_000)}${']'.repeat(20_000)}}`, headers: { 'content-type': 'application/json' } }, 400, ''],
+    [
+      'deep nesting, well formed',
+      { body: `{"x": ${'['.repeat(20_000)}${']'.repeat(20_000)}}`, headers: { 'content-type': 'application/json' } },
+      400,
+      '',
+    ],
     ['a JSON array', { json: [valid] }, 400],
     ['JSON null', { json: null }, 400],
     ['a JSON string', { json: 'digits-reference' }, 400],
     ['an unknown field', { json: { ...valid, admin: true } }, 400, ''],
-    ['a huge number', { body: JSON.stringify(valid).replace('"seeds":2', '"seeds":1e400'), headers: { 'content-type': 'application/json' } }, 400, 'seeds'],
+    [
+      'a huge number',
+      { body: JSON.stringify(valid).replace('"seeds":2', '"seeds":1e400'), headers: { 'content-type': 'application/json' } },
+      400,
+      'seeds',
+    ],
     ['a huge seed', { json: { ...valid, seeds: [2 ** 53] } }, 400, 'seeds.0'],
     ['a negative width', { json: { ...valid, model: { hidden: [-1] } } }, 400, 'model.hidden.0'],
     ['lr = 0', { json: { ...valid, training: { optimizer: { kind: 'sgd', lr: 0 } } } }, 400, 'training.optimizer.lr'],
@@ -101,7 +119,11 @@ describe('hostile input never reaches a 500', () => {
     ['a string where a number goes', { json: { ...valid, seeds: '30' } }, 400, 'seeds'],
     ['an unknown preset', { json: { preset: 'nope' } }, 400, 'preset'],
     ['a preset with extra fields', { json: { preset: 'iris-small', seeds: 3 } }, 400, ''],
-    ['a prototype key', { body: '{"__proto__": {"admin": true}, "dataset": {"name": "iris"}}', headers: { 'content-type': 'application/json' } }, 400],
+    [
+      'a prototype key',
+      { body: '{"__proto__": {"admin": true}, "dataset": {"name": "iris"}}', headers: { 'content-type': 'application/json' } },
+      400,
+    ],
   ];
 
   it.each(cases)('%s', async (_label, init, status, path) => {
@@ -114,7 +136,14 @@ describe('hostile input never reaches a 500', () => {
     const body = await expectError(
       await call('/api/studies', {
         method: 'POST',
-        json: { ...valid, dataset: { name: 'digits' }, split: { kind: 'index-mod', k: 4, r: 3 }, model: { hidden: [512, 512] }, training: { optimizer: { kind: 'adam' }, epochs: 200 }, seeds: 100 },
+        json: {
+          ...valid,
+          dataset: { name: 'digits' },
+          split: { kind: 'index-mod', k: 4, r: 3 },
+          model: { hidden: [512, 512] },
+          training: { optimizer: { kind: 'adam' }, epochs: 200 },
+          seeds: 100,
+        },
       }),
       422,
     );

@@ -11,7 +11,9 @@ import { CROSS_RUNTIME_SPEC } from '../crossRuntimeSpec.ts';
 function runCli() {
   const dir = mkdtempSync(join(tmpdir(), 'seedlab-cross-'));
   writeFileSync(join(dir, 'spec.json'), JSON.stringify(CROSS_RUNTIME_SPEC));
-  const r = spawnSync(process.execPath, ['scripts/run-ts.mjs', 'cli/study.ts', join(dir, 'spec.json'), '--json', join(dir, 'out.json')], { encoding: 'utf8' });
+  const r = spawnSync(process.execPath, ['scripts/run-ts.mjs', 'cli/study.ts', join(dir, 'spec.json'), '--json', join(dir, 'out.json')], {
+    encoding: 'utf8',
+  });
   if (r.status !== 0) throw new Error(`the CLI failed: ${r.stderr}`);
   const doc = JSON.parse(readFileSync(join(dir, 'out.json'), 'utf8'));
   return { id: doc.id as string, fingerprints: doc.runs.map((run: { fingerprint: string }) => run.fingerprint) as string[] };

@@ -12,7 +12,15 @@ async function storeWithLostMessages(spec: StudySpec): Promise<string> {
   const id = await studyId(spec);
   const units = planSeedVariance(spec, 2);
   const createdAt = new Date();
-  const record: StudyRecord = { id, kind: spec.kind, title: studyTitle(spec), spec, createdAt: createdAt.toISOString(), units, runsTotal: units.reduce((n, u) => n + u.seeds.length, 0) };
+  const record: StudyRecord = {
+    id,
+    kind: spec.kind,
+    title: studyTitle(spec),
+    spec,
+    createdAt: createdAt.toISOString(),
+    units,
+    runsTotal: units.reduce((n, u) => n + u.seeds.length, 0),
+  };
   await env.STUDIES.put(keys.study(id), JSON.stringify(record));
   await env.STUDIES.put(keys.listing(createdAt.getTime(), id), '', { metadata: listingMeta(record, 'queued') });
   await env.STUDIES.put(keys.active(id), '');

@@ -39,7 +39,9 @@ describe('studies through the API (real KV and Queue inside workerd)', () => {
     expect(fingerprints).toHaveLength(6);
     expect(fingerprints.every((f: string) => /^[0-9a-f]{16}$/.test(f))).toBe(true);
     const stored: any[] = (await Promise.all(resultKeys.keys.map((k) => env.STUDIES.get(k.name, 'json')))).flat() as any[];
-    expect(stored.map((r) => r.fingerprint).sort()).toEqual([...done.document.runs.map((r: any) => r.fingerprint), ...done.document.runs.map((r: any) => r.fingerprint)].sort());
+    expect(stored.map((r) => r.fingerprint).sort()).toEqual(
+      [...done.document.runs.map((r: any) => r.fingerprint), ...done.document.runs.map((r: any) => r.fingerprint)].sort(),
+    );
 
     const list: any = await (await call('/api/studies', { token: null })).json();
     expect(list.studies[0]).toMatchObject({ id: created.id, status: 'done', kind: 'seed-variance', title: 'tiny' });

@@ -1,6 +1,14 @@
 import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
-import type { CompareDocument, DataSizeDocument, LrRangeTestDocument, LrScheduleDocument, SeedVarianceDocument, StudyDocument, VarianceSourcesDocument } from '../../../src/document/studyDocument.ts';
+import type {
+  CompareDocument,
+  DataSizeDocument,
+  LrRangeTestDocument,
+  LrScheduleDocument,
+  SeedVarianceDocument,
+  StudyDocument,
+  VarianceSourcesDocument,
+} from '../../../src/document/studyDocument.ts';
 import { formatters, t, type Locale } from './i18n.ts';
 
 /**
@@ -30,11 +38,28 @@ export function seedStripSvg(doc: SeedVarianceDocument, locale: Locale, width = 
     marks: [
       ...(s
         ? [
-            Plot.rectX([s.ci95.t], { x1: (d: number[]) => 100 * d[0], x2: (d: number[]) => 100 * d[1], fill: 'currentColor', fillOpacity: 0.12, className: 'ci' }),
+            Plot.rectX([s.ci95.t], {
+              x1: (d: number[]) => 100 * d[0],
+              x2: (d: number[]) => 100 * d[1],
+              fill: 'currentColor',
+              fillOpacity: 0.12,
+              className: 'ci',
+            }),
             Plot.ruleX([100 * s.mean], { stroke: 'currentColor', strokeWidth: 2, className: 'mean' }),
           ]
         : []),
-      Plot.dot(runs, Plot.dodgeY({ x: 'accuracy', r: 4.5, anchor: 'middle', fill: 'var(--accent, #2563eb)', stroke: 'white', strokeWidth: 0.5, title: (d: { seed: number; accuracy: number }) => `seed ${d.seed}: ${d.accuracy.toFixed(2)}%` })),
+      Plot.dot(
+        runs,
+        Plot.dodgeY({
+          x: 'accuracy',
+          r: 4.5,
+          anchor: 'middle',
+          fill: 'var(--accent, #2563eb)',
+          stroke: 'white',
+          strokeWidth: 0.5,
+          title: (d: { seed: number; accuracy: number }) => `seed ${d.seed}: ${d.accuracy.toFixed(2)}%`,
+        }),
+      ),
     ],
   });
 }
@@ -47,7 +72,10 @@ export function histogramSvg(doc: SeedVarianceDocument, locale: Locale, width = 
     x: { label: `${t(locale).accuracy} (%)` },
     y: { label: t(locale).count, grid: true },
     ariaLabel: t(locale).histogramAlt,
-    marks: [Plot.rectY(values, Plot.binX({ y: 'count' }, { x: (d: number) => d, fill: 'var(--accent, #2563eb)', inset: 1 })), Plot.ruleY([0])],
+    marks: [
+      Plot.rectY(values, Plot.binX({ y: 'count' }, { x: (d: number) => d, fill: 'var(--accent, #2563eb)', inset: 1 })),
+      Plot.ruleY([0]),
+    ],
   });
 }
 
@@ -73,7 +101,6 @@ export function curvesSvg(doc: SeedVarianceDocument, curve: 'testAccuracy' | 'tr
   });
 }
 
-
 const accent = 'var(--accent, #2563eb)';
 const RULE_COLORS: Record<string, string> = { steepest: '#2563eb', minOver10: '#d97706', valley: '#059669' };
 
@@ -91,20 +118,33 @@ export function rangeCurvesSvg(doc: LrRangeTestDocument, locale: Locale, width =
     height: 280,
     x: { type: 'log', label: 'learning rate' },
     y: { label: locale === 'zh' ? '平滑后的损失' : 'smoothed loss', domain: [0, top], grid: true },
-    ariaLabel: locale === 'zh' ? '每个种子的学习率范围测试曲线（细线）、中位数曲线（粗线）和各规则的建议值。' : "Every seed's range-test curve (thin), the median curve (thick), and each rule's median suggestion with its interquartile band.",
+    ariaLabel:
+      locale === 'zh'
+        ? '每个种子的学习率范围测试曲线（细线）、中位数曲线（粗线）和各规则的建议值。'
+        : "Every seed's range-test curve (thin), the median curve (thick), and each rule's median suggestion with its interquartile band.",
     marks: [
       Plot.rectX(rules, { x1: 'q25', x2: 'q75', fill: (d: { rule: string }) => RULE_COLORS[d.rule], fillOpacity: 0.1 }),
       Plot.line(lines, { x: 'lr', y: 'loss', z: 'seed', stroke: 'currentColor', strokeOpacity: 0.2, strokeWidth: 1, clip: true }),
       Plot.line(median, { x: 'lr', y: 'loss', stroke: accent, strokeWidth: 3, clip: true }),
       Plot.ruleX(rules, { x: 'lr', stroke: (d: { rule: string }) => RULE_COLORS[d.rule], strokeWidth: 2, strokeDasharray: '4,3' }),
-      Plot.text(rules, { x: 'lr', y: top, text: 'rule', dy: 8 - 0, fill: (d: { rule: string }) => RULE_COLORS[d.rule], textAnchor: 'start', dx: 3 }),
+      Plot.text(rules, {
+        x: 'lr',
+        y: top,
+        text: 'rule',
+        dy: 8 - 0,
+        fill: (d: { rule: string }) => RULE_COLORS[d.rule],
+        textAnchor: 'start',
+        dx: 3,
+      }),
     ],
   });
 }
 
 /** One dot per seed per rule: how far each rule's suggestion moves between seeds. */
 export function suggestionSpreadSvg(doc: LrRangeTestDocument, locale: Locale, width = 640): string {
-  const dots = (['steepest', 'minOver10', 'valley'] as const).flatMap((rule) => doc.suggestions[rule].perSeed.flatMap((lr, i) => (lr === null ? [] : [{ rule, lr, seed: doc.curves[i].seed }])));
+  const dots = (['steepest', 'minOver10', 'valley'] as const).flatMap((rule) =>
+    doc.suggestions[rule].perSeed.flatMap((lr, i) => (lr === null ? [] : [{ rule, lr, seed: doc.curves[i].seed }])),
+  );
   return renderSvg({
     width,
     height: 170,
@@ -112,13 +152,29 @@ export function suggestionSpreadSvg(doc: LrRangeTestDocument, locale: Locale, wi
     x: { type: 'log', label: 'suggested learning rate' },
     y: { label: null },
     ariaLabel: locale === 'zh' ? '每条规则在每个种子上给出的建议学习率。' : "Each rule's suggested learning rate for every seed.",
-    marks: [Plot.dot(dots, { x: 'lr', y: 'rule', fill: (d: { rule: string }) => RULE_COLORS[d.rule], r: 3.5, title: (d: { seed: number; lr: number }) => `seed ${d.seed}: ${d.lr.toPrecision(3)}` })],
+    marks: [
+      Plot.dot(dots, {
+        x: 'lr',
+        y: 'rule',
+        fill: (d: { rule: string }) => RULE_COLORS[d.rule],
+        r: 3.5,
+        title: (d: { seed: number; lr: number }) => `seed ${d.seed}: ${d.lr.toPrecision(3)}`,
+      }),
+    ],
   });
 }
 
 /** Accuracy per seed for several labelled groups (verification arms, schedules, sources, compare arms), with each group's mean. */
-export function groupedAccuracySvg(groups: { label: string; runs: { seed: number; testAccuracy: number | null; diverged: boolean }[] }[], locale: Locale, width = 640): string {
-  const dots = groups.flatMap((g) => g.runs.filter((r) => !r.diverged && r.testAccuracy !== null).map((r) => ({ label: g.label, seed: r.seed, accuracy: 100 * (r.testAccuracy as number) })));
+export function groupedAccuracySvg(
+  groups: { label: string; runs: { seed: number; testAccuracy: number | null; diverged: boolean }[] }[],
+  locale: Locale,
+  width = 640,
+): string {
+  const dots = groups.flatMap((g) =>
+    g.runs
+      .filter((r) => !r.diverged && r.testAccuracy !== null)
+      .map((r) => ({ label: g.label, seed: r.seed, accuracy: 100 * (r.testAccuracy as number) })),
+  );
   const means = groups.flatMap((g) => {
     const xs = dots.filter((d) => d.label === g.label).map((d) => d.accuracy);
     return xs.length ? [{ label: g.label, mean: xs.reduce((a, b) => a + b, 0) / xs.length }] : [];
@@ -129,10 +185,20 @@ export function groupedAccuracySvg(groups: { label: string; runs: { seed: number
     marginLeft: 150,
     x: { label: `${t(locale).accuracy} (%)`, nice: true },
     y: { label: null, domain: groups.map((g) => g.label) },
-    ariaLabel: locale === 'zh' ? '每组每个种子的测试准确率（点）及组均值（竖线）。' : 'Test accuracy of every seed in each group (dots) and the group mean (tick).',
+    ariaLabel:
+      locale === 'zh'
+        ? '每组每个种子的测试准确率（点）及组均值（竖线）。'
+        : 'Test accuracy of every seed in each group (dots) and the group mean (tick).',
     marks: [
       Plot.tickX(means, { x: 'mean', y: 'label', stroke: 'currentColor', strokeWidth: 2 }),
-      Plot.dot(dots, { x: 'accuracy', y: 'label', fill: accent, fillOpacity: 0.75, r: 3.5, title: (d: { seed: number; accuracy: number }) => `seed ${d.seed}: ${d.accuracy.toFixed(2)}%` }),
+      Plot.dot(dots, {
+        x: 'accuracy',
+        y: 'label',
+        fill: accent,
+        fillOpacity: 0.75,
+        r: 3.5,
+        title: (d: { seed: number; accuracy: number }) => `seed ${d.seed}: ${d.accuracy.toFixed(2)}%`,
+      }),
     ],
   });
 }
@@ -151,7 +217,9 @@ export function scheduleLrSvg(doc: LrScheduleDocument, locale: Locale, width = 6
 }
 
 export function scheduleCurvesSvg(doc: LrScheduleDocument, locale: Locale, width = 640): string {
-  const data = doc.schedules.flatMap((s) => s.medianCurves.testAccuracy.flatMap((v, e) => (v === null ? [] : [{ schedule: s.name, epoch: e + 1, accuracy: 100 * v }])));
+  const data = doc.schedules.flatMap((s) =>
+    s.medianCurves.testAccuracy.flatMap((v, e) => (v === null ? [] : [{ schedule: s.name, epoch: e + 1, accuracy: 100 * v }])),
+  );
   return renderSvg({
     width,
     height: 240,
@@ -164,14 +232,19 @@ export function scheduleCurvesSvg(doc: LrScheduleDocument, locale: Locale, width
 }
 
 export function learningCurvesSvg(doc: DataSizeDocument, locale: Locale, width = 640): string {
-  const points = doc.curves.flatMap((c) => c.points.map((p) => ({ model: c.model, size: p.size, mean: 100 * p.mean, lo: 100 * (p.mean - p.std), hi: 100 * (p.mean + p.std) })));
+  const points = doc.curves.flatMap((c) =>
+    c.points.map((p) => ({ model: c.model, size: p.size, mean: 100 * p.mean, lo: 100 * (p.mean - p.std), hi: 100 * (p.mean + p.std) })),
+  );
   return renderSvg({
     width,
     height: 300,
     x: { type: 'log', label: locale === 'zh' ? '训练集大小（行）' : 'training rows' },
     y: { label: `${t(locale).accuracy} (%)`, grid: true },
     color: { legend: true },
-    ariaLabel: locale === 'zh' ? '各模型测试准确率随训练集大小的变化（均值 ± 标准差）。' : 'Mean test accuracy of each model against the training-set size, with ± one standard deviation.',
+    ariaLabel:
+      locale === 'zh'
+        ? '各模型测试准确率随训练集大小的变化（均值 ± 标准差）。'
+        : 'Mean test accuracy of each model against the training-set size, with ± one standard deviation.',
     marks: [
       Plot.ruleX(points, { x: 'size', y1: 'lo', y2: 'hi', stroke: 'model', strokeOpacity: 0.5 }),
       Plot.line(points, { x: 'size', y: 'mean', stroke: 'model', strokeWidth: 2 }),
@@ -188,7 +261,10 @@ export function sourcesSvg(doc: VarianceSourcesDocument, locale: Locale, width =
     marginLeft: 70,
     x: { label: locale === 'zh' ? '测试准确率的标准差（百分点）' : 'std of test accuracy (points)', grid: true },
     y: { label: null, domain: bars.map((b) => b.source) },
-    ariaLabel: locale === 'zh' ? '每个随机性来源单独变化时测试准确率的标准差。' : 'Standard deviation of test accuracy when each source of randomness varies alone, and all at once.',
+    ariaLabel:
+      locale === 'zh'
+        ? '每个随机性来源单独变化时测试准确率的标准差。'
+        : 'Standard deviation of test accuracy when each source of randomness varies alone, and all at once.',
     marks: [Plot.barX(bars, { x: 'std', y: 'source', fill: accent }), Plot.ruleX([0])],
   });
 }
@@ -201,9 +277,19 @@ export function compareDifferenceSvg(doc: CompareDocument, locale: Locale, width
     width,
     height: 100,
     marginLeft: 20,
-    x: { label: locale === 'zh' ? '准确率差（百分点），95% bootstrap 置信区间' : 'accuracy difference (points), 95% bootstrap CI', nice: true },
-    ariaLabel: locale === 'zh' ? '两种配置的准确率差及其置信区间。' : 'The difference in accuracy between the two configurations with its confidence interval.',
-    marks: [Plot.ruleX([0], { strokeDasharray: '3,3' }), Plot.ruleY(row, { x1: 'lo', x2: 'hi', y: () => 0, strokeWidth: 3, stroke: accent }), Plot.dot(row, { x: 'diff', y: () => 0, r: 6, fill: accent })],
+    x: {
+      label: locale === 'zh' ? '准确率差（百分点），95% bootstrap 置信区间' : 'accuracy difference (points), 95% bootstrap CI',
+      nice: true,
+    },
+    ariaLabel:
+      locale === 'zh'
+        ? '两种配置的准确率差及其置信区间。'
+        : 'The difference in accuracy between the two configurations with its confidence interval.',
+    marks: [
+      Plot.ruleX([0], { strokeDasharray: '3,3' }),
+      Plot.ruleY(row, { x1: 'lo', x2: 'hi', y: () => 0, strokeWidth: 3, stroke: accent }),
+      Plot.dot(row, { x: 'diff', y: () => 0, r: 6, fill: accent }),
+    ],
   });
 }
 
@@ -215,7 +301,11 @@ export function mainChartSvg(doc: StudyDocument, locale: Locale, width = 640): s
     case 'lr-range-test':
       return rangeCurvesSvg(doc, locale, width);
     case 'lr-schedule':
-      return groupedAccuracySvg(doc.schedules.map((s) => ({ label: s.name, runs: s.runs })), locale, width);
+      return groupedAccuracySvg(
+        doc.schedules.map((s) => ({ label: s.name, runs: s.runs })),
+        locale,
+        width,
+      );
     case 'data-size':
       return learningCurvesSvg(doc, locale, width);
     case 'variance-sources':
@@ -228,9 +318,19 @@ export function mainChartSvg(doc: StudyDocument, locale: Locale, width = 640): s
         x: { label: `${t(locale).accuracy} (%)`, nice: true },
         y: { label: null },
         ariaLabel: locale === 'zh' ? '各算法的测试准确率。' : 'Test accuracy of each algorithm.',
-        marks: [Plot.barX(doc.rows.map((r) => ({ model: r.model, accuracy: 100 * r.testAccuracy })), { x: 'accuracy', y: 'model', fill: accent }), Plot.ruleX([0])],
+        marks: [
+          Plot.barX(
+            doc.rows.map((r) => ({ model: r.model, accuracy: 100 * r.testAccuracy })),
+            { x: 'accuracy', y: 'model', fill: accent },
+          ),
+          Plot.ruleX([0]),
+        ],
       });
     case 'compare':
-      return groupedAccuracySvg(doc.arms.map((a) => ({ label: a.label, runs: a.runs })), locale, width);
+      return groupedAccuracySvg(
+        doc.arms.map((a) => ({ label: a.label, runs: a.runs })),
+        locale,
+        width,
+      );
   }
 }

@@ -54,10 +54,16 @@ export function trainingSteps(doc: SeedVarianceDocument, locale: Locale): string
         : `Split: stratified, seeded by the split stream, test fraction ${spec.split.testFraction} (${doc.data.testRows} test rows, ${doc.data.trainRows} train).`;
   const scaling =
     spec.scaling.kind === 'none'
-      ? zh ? '缩放：无。' : 'Scaling: none.'
+      ? zh
+        ? '缩放：无。'
+        : 'Scaling: none.'
       : spec.scaling.kind === 'divide'
-        ? zh ? `缩放：特征除以 ${spec.scaling.by}。` : `Scaling: features divided by ${spec.scaling.by}.`
-        : zh ? '缩放：用训练集的均值和标准差标准化。' : "Scaling: standardized with the training set's mean and standard deviation.";
+        ? zh
+          ? `缩放：特征除以 ${spec.scaling.by}。`
+          : `Scaling: features divided by ${spec.scaling.by}.`
+        : zh
+          ? '缩放：用训练集的均值和标准差标准化。'
+          : "Scaling: standardized with the training set's mean and standard deviation.";
   const sizes = doc.model.layerSizes.join(' → ');
   const init = zh
     ? `初始化：MLP ${sizes}（${f.int(doc.model.parameters)} 个参数），${spec.model.activation} 激活，权重用 ${spec.model.initializer} 从 init 流抽取，偏置为零。`
@@ -70,7 +76,9 @@ export function trainingSteps(doc: SeedVarianceDocument, locale: Locale): string
     ? `每批前向：x·Wᵀ + b，${spec.model.activation}${spec.model.dropout ? `，dropout ${spec.model.dropout}（每步由 dropout 流生成新掩码）` : ''}，最后一层输出 logits。`
     : `Each batch, forward: x·Wᵀ + b, ${spec.model.activation}${spec.model.dropout ? `, dropout ${spec.model.dropout} (a new mask from the dropout stream every step)` : ''}, logits from the last layer.`;
   const loss = zh ? '损失：softmax 交叉熵，在批次上取平均。' : 'Loss: softmax cross-entropy, averaged over the batch.';
-  const backward = zh ? '反向：一次梯度调用得到组内所有种子的梯度。' : "Backward: one gradient call gives every seed's gradients in the group.";
+  const backward = zh
+    ? '反向：一次梯度调用得到组内所有种子的梯度。'
+    : "Backward: one gradient call gives every seed's gradients in the group.";
   const o = spec.training.optimizer;
   const update =
     o.kind === 'adam'

@@ -49,20 +49,24 @@ const en = {
   notDeterministic: 'not deterministic ✗',
   seedsN: (n: number) => `${n} seeds`,
   question: 'The question',
-  questionText: (n: number) => `Train the same network on the same data with ${n} different seeds. Does the same seed give the same weights, and how far does test accuracy move from seed to seed?`,
+  questionText: (n: number) =>
+    `Train the same network on the same data with ${n} different seeds. Does the same seed give the same weights, and how far does test accuracy move from seed to seed?`,
   verdict: 'The verdict',
   sameSeed: 'Same seed, same weights?',
   yes: 'Yes',
   no: 'No',
   fingerprint: 'fingerprint',
-  repeatedSeeds: (seeds: string) => `Seeds ${seeds} were trained twice, in a different group; every SHA-256 fingerprint matched bit for bit.`,
+  repeatedSeeds: (seeds: string) =>
+    `Seeds ${seeds} were trained twice, in a different group; every SHA-256 fingerprint matched bit for bit.`,
   mismatchedSeeds: (seeds: string) => `Seeds ${seeds} gave different weights when trained again.`,
   spread: 'How far accuracy moves',
-  spreadText: (range: string, lo: string, hi: string, n: number, std: string) => `${range} points from the worst to the best of ${n} seeds (${lo} – ${hi}), standard deviation ${std} points.`,
+  spreadText: (range: string, lo: string, hi: string, n: number, std: string) =>
+    `${range} points from the worst to the best of ${n} seeds (${lo} – ${hi}), standard deviation ${std} points.`,
   allDiverged: 'Every run diverged: there is no accuracy to compare.',
   divergedNote: (n: number) => `${n} run(s) diverged (the loss became NaN or infinite) and are left out.`,
   perSeed: 'Test accuracy of every seed',
-  perSeedAlt: (n: number, mean: string, lo: string, hi: string) => `Dot plot of ${n} seeds' test accuracy, with the mean ${mean} and its 95% confidence interval ${lo} – ${hi}.`,
+  perSeedAlt: (n: number, mean: string, lo: string, hi: string) =>
+    `Dot plot of ${n} seeds' test accuracy, with the mean ${mean} and its 95% confidence interval ${lo} – ${hi}.`,
   perSeedNote: 'One dot per seed. The line is the mean; the band is the 95% confidence interval of the mean (Student t).',
   histogram: 'Distribution',
   histogramAlt: 'Histogram of test accuracy across seeds.',

@@ -44,7 +44,12 @@ async function readStudies(): Promise<LoadedStudy[]> {
         continue;
       }
       if (!parsed.success || parsed.data.id !== id) {
-        const why = parsed.success ? `its id is ${parsed.data.id}` : parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+        const why = parsed.success
+          ? `its id is ${parsed.data.id}`
+          : parsed.error.issues
+              .slice(0, 3)
+              .map((i) => `${i.path.join('.')}: ${i.message}`)
+              .join('; ');
         console.warn(`[seedlab] skipping study ${id}: invalid document (${why})`);
         continue;
       }

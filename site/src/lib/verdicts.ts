@@ -15,14 +15,20 @@ export function verdictOf(doc: StudyDocument, locale: Locale): QA[] {
       const s = doc.suggestions[doc.verification.suggestion];
       const v = doc.verification;
       return [
-        { question: '学习率范围测试建议用多大的学习率？', answer: `${v.suggestion} 规则建议 ${lr(s.median)}（${doc.curves.length} 个种子的中位数；四分位区间 ${lr(s.q25)} 到 ${lr(s.q75)}）。` },
+        {
+          question: '学习率范围测试建议用多大的学习率？',
+          answer: `${v.suggestion} 规则建议 ${lr(s.median)}（${doc.curves.length} 个种子的中位数；四分位区间 ${lr(s.q25)} 到 ${lr(s.q75)}）。`,
+        },
         {
           question: '建议值会随运行而变化吗？',
           answer: `在不同种子之间，四分位区间跨 ${s.iqrDecades?.toFixed(2) ?? '无'} 个数量级；steepest ${doc.suggestions.steepest.iqrDecades?.toFixed(2) ?? '无'}，minOver10 ${doc.suggestions.minOver10.iqrDecades?.toFixed(2) ?? '无'}，valley ${doc.suggestions.valley.iqrDecades?.toFixed(2) ?? '无'}。`,
         },
         {
           question: '用这个建议值训练，效果站得住吗？',
-          answer: v.holdsUp === null ? '无法判断：运行发散了。' : `${v.holdsUp ? '是' : '否'}。平均测试准确率：${v.arms.map((a) => `×${a.multiplier}（lr ${lr(a.lr)}）：${a.summary ? f.pct(a.summary.mean) : '发散'}`).join('；')}。`,
+          answer:
+            v.holdsUp === null
+              ? '无法判断：运行发散了。'
+              : `${v.holdsUp ? '是' : '否'}。平均测试准确率：${v.arms.map((a) => `×${a.multiplier}（lr ${lr(a.lr)}）：${a.summary ? f.pct(a.summary.mean) : '发散'}`).join('；')}。`,
         },
       ];
     }
@@ -41,7 +47,9 @@ export function verdictOf(doc: StudyDocument, locale: Locale): QA[] {
       const sizes = doc.spec.sizes;
       const at = (model: string, k: number) => doc.curves.find((c) => c.model === model)!.points[k].mean;
       const last = sizes.length - 1;
-      const cross = doc.crossovers.map((x) => (x.direction === 'mlp-overtakes' ? `MLP 在 ${x.size} 行时超过 ${x.model}` : `${x.model} 在 ${x.size} 行时超过 MLP`));
+      const cross = doc.crossovers.map((x) =>
+        x.direction === 'mlp-overtakes' ? `MLP 在 ${x.size} 行时超过 ${x.model}` : `${x.model} 在 ${x.size} 行时超过 MLP`,
+      );
       return [
         {
           question: '深度学习比经典机器学习需要更多数据吗？',
@@ -70,11 +78,24 @@ export function verdictOf(doc: StudyDocument, locale: Locale): QA[] {
     }
     case 'determinism-audit': {
       const same = doc.rows.filter((r) => r.category === 'always-same').map((r) => r.model);
-      const varies = doc.rows.filter((r) => r.category === 'varies').map((r) => {
-        const why = [!r.sameSeedIdentical && '即使种子相同', !r.differentSeedIdentical && '换种子时', !r.permutedRowsIdentical && '打乱行顺序时'].filter(Boolean).join('、');
-        return `${r.model}（${why}）`;
-      });
-      return [{ question: '每种算法每次都会得到同样的模型吗？', answer: `总是同样的模型（同种子、换种子、打乱行顺序）：${same.join('、') || '无'}。会得到不同模型：${varies.join('；') || '无'}。` }];
+      const varies = doc.rows
+        .filter((r) => r.category === 'varies')
+        .map((r) => {
+          const why = [
+            !r.sameSeedIdentical && '即使种子相同',
+            !r.differentSeedIdentical && '换种子时',
+            !r.permutedRowsIdentical && '打乱行顺序时',
+          ]
+            .filter(Boolean)
+            .join('、');
+          return `${r.model}（${why}）`;
+        });
+      return [
+        {
+          question: '每种算法每次都会得到同样的模型吗？',
+          answer: `总是同样的模型（同种子、换种子、打乱行顺序）：${same.join('、') || '无'}。会得到不同模型：${varies.join('；') || '无'}。`,
+        },
+      ];
     }
     case 'compare': {
       const [A, B] = doc.arms;
@@ -86,7 +107,9 @@ export function verdictOf(doc: StudyDocument, locale: Locale): QA[] {
             d && A.summary && B.summary
               ? `${A.label} ${f.pct(A.summary.mean)}，${B.label} ${f.pct(B.summary.mean)}：相差 ${f.points(d.meanDiff, 2)} 个百分点（按种子配对的 95% bootstrap 置信区间 ${f.points(d.ci95[0], 2)} 到 ${f.points(d.ci95[1], 2)}）。` +
                 `${d.ci95[0] > 0 || d.ci95[1] < 0 ? '区间不包含零。' : '区间包含零：没有明确的赢家。'}换一个新种子，${A.label} 胜过 ${B.label} 的概率为 ${f.pct(doc.probabilityABeatsB ?? 0)}。` +
-                (doc.seedsToDetect ? `要在 95% 水平、80% 功效下检测出这么大的差异，每组大约需要 ${doc.seedsToDetect} 个种子。` : '两者均值相同。')
+                (doc.seedsToDetect
+                  ? `要在 95% 水平、80% 功效下检测出这么大的差异，每组大约需要 ${doc.seedsToDetect} 个种子。`
+                  : '两者均值相同。')
               : '无法判断：运行发散了。',
         },
       ];
@@ -114,7 +137,12 @@ export function headlineOf(doc: StudyDocument, locale: Locale): string {
       return `全部来源：标准差 ${all?.std == null ? '无' : f.points(all.std, 2)} 个百分点`;
     }
     case 'determinism-audit':
-      return `总是同样的模型：${doc.rows.filter((r) => r.category === 'always-same').map((r) => r.model).join('、') || '无'}`;
+      return `总是同样的模型：${
+        doc.rows
+          .filter((r) => r.category === 'always-same')
+          .map((r) => r.model)
+          .join('、') || '无'
+      }`;
     case 'compare':
       return doc.difference ? `${doc.arms[0].label} − ${doc.arms[1].label}：${f.points(doc.difference.meanDiff, 2)} 个百分点` : '无法判断';
   }
