@@ -7,7 +7,7 @@ import { prepareData } from '../src/data/prepareData.ts';
 import { indexModSplit, stratifiedSplit } from '../src/data/split.ts';
 import { makeSynthetic } from '../src/data/synthetic.ts';
 import { createStream, seedStreams } from '../src/random/seedStreams.ts';
-import { SYNTHETIC_DATASETS } from '../src/spec/schema.ts';
+import { SYNTHETIC_DATASETS } from '../src/spec/setup.ts';
 
 const info = JSON.parse(readFileSync('data/datasets_info.json', 'utf8'));
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { useNodeBackend } from '../cli/nodeBackends.ts';
-import { findPreset, parseStudySpec, runSeedVarianceStudy } from '../src/index.ts';
+import { documentOfKind, findPreset, parseStudySpec, runStudy } from '../src/index.ts';
 
 // Independent measurements of the same protocol, made by bench/pytorch_digits_reference.py and
 // bench/sklearn_digits_reference.py (see bench/README.md).
@@ -13,7 +13,7 @@ const references = ['pytorch', 'sklearn'].map((name) => ({
 describe('digits-reference agrees with PyTorch and scikit-learn', () => {
   it('30 seeds: mean within 1 point and std within a factor of 2 of each reference', async () => {
     await useNodeBackend('wasm');
-    const doc = await runSeedVarianceStudy(parseStudySpec(findPreset('digits-reference')!.spec));
+    const doc = documentOfKind(await runStudy(parseStudySpec(findPreset('digits-reference')!.spec)), 'seed-variance');
     expect(doc.runs).toHaveLength(30);
     expect(new Set(doc.runs.map((r) => r.fingerprint)).size).toBe(30);
     expect(doc.repeatability.identical).toBe(true);

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { useNodeBackend } from '../cli/nodeBackends.ts';
 import { parseStudySpec, runStudy, StudyDocument, type StudySpecInput } from '../src/index.ts';
-import { probabilityOfSuperiority, seedsToDetect } from '../src/studies/compare.ts';
-import { stratifiedSubset } from '../src/studies/dataSize.ts';
+import { probabilityOfSuperiority, seedsToDetect } from '../src/studies/compare/index.ts';
+import { stratifiedSubset } from '../src/studies/data-size/index.ts';
 import { createStream } from '../src/random/seedStreams.ts';
 import { loadBundledTable } from '../src/data/bundled.ts';
 
@@ -92,7 +92,10 @@ describe('study kinds on small real data', () => {
     const tree = doc.curves.find((c) => c.model === 'decision-tree')!;
     expect(tree.points[2].std).toBeLessThan(1e-12);
     expect(new Set(tree.points[2].accuracies).size).toBe(1);
-    for (const x of doc.crossovers) expect(['mlp-overtakes', 'model-overtakes']).toContain(x.direction);
+    // The verdict names a leader at every size, from the models that ran.
+    const [verdict] = doc.verdict;
+    expect(verdict.facts.leaders.map((l) => l.size)).toEqual([20, 60, 111]);
+    for (const l of verdict.facts.leaders) expect(doc.curves.map((c) => c.model)).toContain(l.model);
   });
 
   it('variance-sources: one source at a time, all at once, and cpu against wasm', async () => {
@@ -104,7 +107,9 @@ describe('study kinds on small real data', () => {
     // The index-mod split and dropout 0 have no randomness: pinning the others leaves one model.
     expect(byName.split.std).toBe(0);
     expect(new Set(byName.split.runs.map((r) => r.fingerprint)).size).toBe(1);
-    expect(byName.split.note).toMatch(/fixed index rule/);
+    expect(byName.split.unusedBecause).toBe('fixed-split');
+    expect(byName.dropout.unusedBecause).toBe('no-dropout');
+    expect(byName.init.unusedBecause).toBeNull();
     expect(byName.dropout.std).toBe(0);
     expect(new Set(byName.init.runs.map((r) => r.fingerprint)).size).toBe(4);
     const shares = doc.sources.filter((s) => s.name !== 'all').map((s) => s.share ?? 0);

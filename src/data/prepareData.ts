@@ -1,5 +1,5 @@
 import type { RandomStream } from '../random/seedStreams.ts';
-import type { DatasetSpec, ScalingSpec, SplitSpec } from '../spec/schema.ts';
+import type { DatasetSpec, ScalingSpec, SplitSpec } from '../spec/setup.ts';
 import { loadBundledTable } from './bundled.ts';
 import { fitScaling, scaleRows } from './scaling.ts';
 import { splitRows } from './split.ts';

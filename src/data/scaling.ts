@@ -1,4 +1,4 @@
-import type { ScalingSpec } from '../spec/schema.ts';
+import type { ScalingSpec } from '../spec/setup.ts';
 import type { LabelledTable } from './table.ts';
 
 /**

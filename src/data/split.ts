@@ -1,5 +1,5 @@
 import { shuffleInPlace, type RandomStream } from '../random/seedStreams.ts';
-import type { SplitSpec } from '../spec/schema.ts';
+import type { SplitSpec } from '../spec/setup.ts';
 import type { LabelledTable } from './table.ts';
 
 export interface RowSplit {

@@ -1,5 +1,5 @@
 import type { RandomStream } from '../random/seedStreams.ts';
-import type { ModelSpec } from '../spec/schema.ts';
+import type { ModelSpec } from '../spec/setup.ts';
 
 /**
  * An MLP's parameters for one seed, in canonical order: for each layer its weight matrix in

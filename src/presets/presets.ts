@@ -1,4 +1,5 @@
-import type { StudySpecInput } from '../spec/schema.ts';
+import { canonicalJson } from '../spec/studyId.ts';
+import { parseStudySpec, type StudySpec, type StudySpecInput } from '../studies/registry.ts';
 
 /** The digits-reference data, split and MLP, shared by every digits-* preset. */
 const digits = {
@@ -166,4 +167,11 @@ PRESETS.push(
 
 export function findPreset(name: string): Preset | undefined {
   return PRESETS.find((p) => p.name === name);
+}
+
+let normalized: Map<string, Preset> | undefined;
+/** The preset a normalized spec is exactly (pages word a preset's title per locale), or undefined. */
+export function presetOfSpec(spec: StudySpec): Preset | undefined {
+  normalized ??= new Map(PRESETS.map((p) => [canonicalJson(parseStudySpec(p.spec)), p]));
+  return normalized.get(canonicalJson(spec));
 }

@@ -1,6 +1,5 @@
 import { sha256Hex } from '../fingerprint/fingerprintWeights.ts';
 import { ENGINE_VERSION } from '../version.ts';
-import type { StudySpec } from './schema.ts';
 
 /** JSON with object keys sorted at every level: equal values give equal text. */
 export function canonicalJson(value: unknown): string {
@@ -16,7 +15,7 @@ export function canonicalJson(value: unknown): string {
 }
 
 /** Content address of a study: hash of the canonical (normalized) spec plus the engine version. */
-export async function studyId(spec: StudySpec): Promise<string> {
+export async function studyId(spec: { kind: string }): Promise<string> {
   const text = canonicalJson({ engine: ENGINE_VERSION, spec });
   return (await sha256Hex(new TextEncoder().encode(text))).slice(0, 20);
 }

@@ -1,71 +1,41 @@
-import type { SeedVarianceDocument, StudyDocument } from '../document/studyDocument.ts';
-import type { BackendName, StudyKind, StudySpec } from '../spec/schema.ts';
-import { compare } from './compare.ts';
-import { dataSize } from './dataSize.ts';
-import { determinismAudit } from './determinismAudit.ts';
-import { lrRangeTest } from './lrRangeTest.ts';
-import { lrSchedule } from './lrSchedule.ts';
-import { seedVariance } from './seedVariance.ts';
-import type { StudyKindModule, WorkUnit } from './studyKind.ts';
-import { varianceSources } from './varianceSources.ts';
+import { compare } from './compare/index.ts';
+import { dataSize } from './data-size/index.ts';
+import { determinismAudit } from './determinism-audit/index.ts';
+import { createKindRegistry, type DocumentOfModule, type SpecOfModule, type UnitOfModule } from './kindRegistry.ts';
+import { lrRangeTest } from './lr-range-test/index.ts';
+import { lrSchedule } from './lr-schedule/index.ts';
+import { seedVariance } from './seed-variance/index.ts';
+import { varianceSources } from './variance-sources/index.ts';
 
-const MODULES: { [K in StudyKind]: StudyKindModule<Extract<StudySpec, { kind: K }>> } = {
-  'seed-variance': seedVariance,
-  'lr-range-test': lrRangeTest,
-  'lr-schedule': lrSchedule,
-  'data-size': dataSize,
-  'variance-sources': varianceSources,
-  'determinism-audit': determinismAudit,
-  compare,
-};
+/**
+ * The study kinds. Adding a kind is a folder in src/studies/, a view folder in site/src/kinds/,
+ * and one line here (docs/architecture.md has the checklist). The first kind is the default.
+ */
+export const STUDY_KIND_MODULES = [seedVariance, lrRangeTest, lrSchedule, dataSize, varianceSources, determinismAudit, compare] as const;
 
-/** The module of a spec's kind. */
-export function studyKind(spec: StudySpec): StudyKindModule<StudySpec> {
-  return MODULES[spec.kind] as unknown as StudyKindModule<StudySpec>;
-}
+export const registry = createKindRegistry(STUDY_KIND_MODULES);
 
-export const planStudy = (spec: StudySpec, seedsPerUnit: number): WorkUnit[] => studyKind(spec).plan(spec, seedsPerUnit);
+type Module = (typeof STUDY_KIND_MODULES)[number];
+export type StudyKind = Module['kind'];
+export type StudySpec = SpecOfModule<Module>;
+export type StudyDocument = DocumentOfModule<Module>;
+export type StudyUnit = UnitOfModule<Module>;
+export type SpecOfKind<K extends StudyKind> = Extract<StudySpec, { kind: K }>;
+export type DocumentOfKind<K extends StudyKind> = Extract<StudyDocument, { kind: K }>;
+export type StudySpecInput = Record<string, unknown>;
 
-export interface StudyProgress {
-  runsDone: number;
-  runsTotal: number;
-  /** 0..1, counting partly trained units by their epochs. */
-  fraction: number;
-}
-
-export interface RunStudyOptions {
-  /** Seeds per batched group; see bench/README.md for how the default was chosen. */
-  groupSize?: number;
-  onProgress?: (progress: StudyProgress) => void | Promise<void>;
-  switchBackend?: (name: BackendName) => Promise<void>;
-}
-
-export const DEFAULT_GROUP_SIZE = 30;
-
-/** Runs a whole study in this process (CLI, tests). The Worker runs the same units through its queue. */
-export async function runStudy(spec: StudySpec, options: RunStudyOptions = {}): Promise<StudyDocument> {
-  const kind = studyKind(spec);
-  const units = kind.plan(spec, options.groupSize ?? DEFAULT_GROUP_SIZE);
-  const runsTotal = units.reduce((n, u) => n + u.seeds.length, 0);
-  let runsDone = 0;
-  const results: unknown[] = [];
-  for (const unit of units) {
-    results.push(
-      await kind.runUnit(spec, unit, {
-        switchBackend: options.switchBackend,
-        onEpoch: (p) =>
-          options.onProgress?.({ runsDone, runsTotal, fraction: (runsDone + (unit.seeds.length * p.epoch) / p.epochs) / runsTotal }),
-      }),
-    );
-    runsDone += unit.seeds.length;
-    await options.onProgress?.({ runsDone, runsTotal, fraction: runsDone / runsTotal });
-  }
-  return kind.combine(spec, units, results);
-}
-
-/** runStudy for a seed-variance spec, typed as its document. */
-export async function runSeedVarianceStudy(spec: StudySpec, options: RunStudyOptions = {}): Promise<SeedVarianceDocument> {
-  const doc = await runStudy(spec, options);
-  if (doc.kind !== 'seed-variance') throw new Error(`expected a seed-variance study, got ${doc.kind}`);
-  return doc;
-}
+export const {
+  kinds: STUDY_KINDS,
+  StudySpec,
+  StudyDocument,
+  parseStudySpec,
+  parseSpecOfKind,
+  documentOfKind,
+  planStudy,
+  estimateStudyCost,
+  datasetOf,
+  runStudyUnit,
+  combineStudy,
+  parseStoredDocument,
+  runStudy,
+} = registry;

@@ -1,22 +1,14 @@
 import { prepareData } from '../data/prepareData.ts';
 import type { PreparedData } from '../data/table.ts';
-import type { RunRecord } from '../document/studyDocument.ts';
+import type { RunRecord, SeedResult } from '../document/parts.ts';
 import { describeEnvironment } from '../fingerprint/environment.ts';
 import { fingerprintWeights } from '../fingerprint/fingerprintWeights.ts';
 import { initParams, layerSizes, type MlpParams } from '../model/mlp.ts';
-import { seedStreams, streamSourceSeeds, type StreamPins } from '../random/seedStreams.ts';
-import type { DatasetSpec, ModelSpec, ScalingSpec, SplitSpec, TrainingSpec } from '../spec/schema.ts';
+import { seedStreams, streamSourceSeeds } from '../random/seedStreams.ts';
+import type { TrainingSetup } from '../spec/setup.ts';
+import { summarizeSeeds } from '../stats/summarize.ts';
 import { trainGroup, type TrainingProgress } from '../train/trainGroup.ts';
 
-/** Everything that decides one seed's training, shared by every study kind. */
-export interface TrainingSetup {
-  dataset: DatasetSpec;
-  split: SplitSpec;
-  scaling: ScalingSpec;
-  model: ModelSpec;
-  training: TrainingSpec;
-  pins: StreamPins;
-}
 
 export interface SeedOutcome {
   record: RunRecord;
@@ -89,4 +81,13 @@ export async function runSeeds(setup: TrainingSetup, seeds: number[], options: R
       return { record, params: t.params, data: members[s].data };
     }),
   );
+}
+
+/** The short form of a run that most kinds keep (no curves). */
+export const seedResult = (r: RunRecord): SeedResult => ({ seed: r.seed, fingerprint: r.fingerprint, testAccuracy: r.testAccuracy, diverged: r.diverged });
+
+/** The accuracy summary of the runs that did not diverge, or null. */
+export function summarizeRuns(runs: SeedResult[]) {
+  const ok = runs.filter((r) => !r.diverged && r.testAccuracy !== null);
+  return ok.length ? summarizeSeeds(ok.map((r) => ({ seed: r.seed, value: r.testAccuracy as number }))) : null;
 }

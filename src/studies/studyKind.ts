@@ -1,14 +1,17 @@
-import type { BackendName, StudySpec } from '../spec/schema.ts';
-import type { RunRecord, SeedResult, StudyDocument } from '../document/studyDocument.ts';
-import { summarizeSeeds } from '../stats/summarize.ts';
+import type { z } from 'zod';
+import type { BackendName, DatasetSpec } from '../spec/setup.ts';
 import type { TrainingProgress } from '../train/trainGroup.ts';
 
-/** A unit of work: one queue message in the Worker, one step of the loop in the CLI. JSON only. */
-export interface WorkUnit {
+/** What every unit of work has: its purpose and the seeds it trains (its weight in progress). JSON only. */
+export interface UnitBase {
   purpose: string;
-  /** The seeds this unit trains (its progress weight). */
   seeds: number[];
-  [detail: string]: unknown;
+}
+
+/** A unit together with the result it produced; a kind's combine reads a list of these. */
+export interface UnitPart<Unit extends UnitBase = UnitBase, Result = unknown> {
+  unit: Unit;
+  result: Result;
 }
 
 export interface UnitContext {
@@ -17,15 +20,61 @@ export interface UnitContext {
   switchBackend?: (name: BackendName) => Promise<void>;
 }
 
+/** A study's compute estimate, with the factors an error message can name. */
+export interface CostEstimate {
+  cost: number;
+  limit: number;
+  runs: number;
+  epochs: number;
+  trainingRows: number;
+  parameters: number;
+}
+
+/** A kind's spec schema: a zod object whose `kind` is its literal name (so kinds form a discriminated union). */
+export type KindSpecSchema<K extends string> = z.ZodObject<{ kind: z.ZodLiteral<K> } & z.ZodRawShape>;
+/** A kind's document schema: the shared header (src/document/parts.ts) plus its measured body. */
+export type KindDocumentSchema<K extends string> = z.ZodObject<{ kind: z.ZodLiteral<K> } & z.ZodRawShape>;
+
 /**
- * A study kind: plans units, runs one unit (pure given the spec: a unit run twice gives the same
- * result), and combines all units' results into the document. The CLI runs the units in process;
- * the Worker sends each through its queue. The same plan either way, so the paths cannot drift.
+ * A study kind: everything the engine knows about it, in one module (src/studies/<kind>/index.ts).
+ *
+ * The kind plans units of work, runs one unit (pure given the spec: a unit run twice gives the
+ * same result), and combines the parts into its document. The CLI runs the units in process;
+ * the Worker sends each through its queue and stores the parts in KV, parsing them back with
+ * `partSchema`. The same plan either way, so the two paths cannot drift.
  */
-export interface StudyKindModule<S extends StudySpec = StudySpec> {
-  plan(spec: S, seedsPerUnit: number): WorkUnit[];
-  runUnit(spec: S, unit: WorkUnit, context: UnitContext): Promise<unknown>;
-  combine(spec: S, units: WorkUnit[], results: unknown[]): Promise<StudyDocument>;
+export interface StudyKindModule<
+  K extends string,
+  SpecSchema extends KindSpecSchema<K>,
+  DocumentSchema extends KindDocumentSchema<K>,
+  Unit extends UnitBase,
+  Part extends UnitPart<Unit>,
+> {
+  kind: K;
+  specSchema: SpecSchema;
+  documentSchema: DocumentSchema;
+  /** A unit and its result, as stored (the Worker validates what it reads back with it). */
+  partSchema: z.ZodType<Part>;
+  /** The dataset a study of this kind is about (for compare: arm A's). */
+  dataset(spec: z.output<SpecSchema>): DatasetSpec;
+  /** Training work, checked against the compute budget before anything is queued. */
+  cost(spec: z.output<SpecSchema>): CostEstimate;
+  plan(spec: z.output<SpecSchema>, seedsPerUnit: number): Unit[];
+  runUnit(spec: z.output<SpecSchema>, unit: Unit, context: UnitContext): Promise<Part['result']>;
+  combine(spec: z.output<SpecSchema>, parts: Part[]): Promise<z.output<DocumentSchema>>;
+  /** A stored version-1 document of this kind, as a current one (the same numbers; the verdict decided as combine decides it). */
+  migrateV1(stored: unknown): z.output<DocumentSchema>;
+}
+
+/** Identity, so a kind module's types are inferred from its parts. */
+export function defineStudyKind<
+  const K extends string,
+  SpecSchema extends KindSpecSchema<K>,
+  DocumentSchema extends KindDocumentSchema<K>,
+  Unit extends UnitBase,
+  Part extends UnitPart<Unit>,
+>(module: StudyKindModule<K, SpecSchema, DocumentSchema, Unit, Part>): StudyKindModule<K, SpecSchema, DocumentSchema, Unit, Part> {
+  return module;
 }
 
 export function chunk<T>(xs: T[], size: number): T[][] {
@@ -33,18 +82,3 @@ export function chunk<T>(xs: T[], size: number): T[][] {
   for (let i = 0; i < xs.length; i += size) out.push(xs.slice(i, i + size));
   return out;
 }
-
-export const seedResult = (r: RunRecord): SeedResult => ({
-  seed: r.seed,
-  fingerprint: r.fingerprint,
-  testAccuracy: r.testAccuracy,
-  diverged: r.diverged,
-});
-
-/** The accuracy summary of the runs that did not diverge, or null. */
-export function summarizeRuns(runs: SeedResult[]) {
-  const ok = runs.filter((r) => !r.diverged && r.testAccuracy !== null);
-  return ok.length ? summarizeSeeds(ok.map((r) => ({ seed: r.seed, value: r.testAccuracy as number }))) : null;
-}
-
-export const pct = (x: number) => `${(100 * x).toFixed(1)}%`;

@@ -1,5 +1,5 @@
 import { tf } from '../tf.ts';
-import type { OptimizerSpec } from '../spec/schema.ts';
+import type { OptimizerSpec } from '../spec/setup.ts';
 
 /**
  * Optimizers over stacked variables (leading seed axis). Hand-written so that the learning rate

@@ -9,6 +9,12 @@ type Run = { seed: number; fingerprint: string; testAccuracy: number | null };
 const prints = (runs: Run[]) => runs.map((r) => `${r.seed}:${r.fingerprint}`);
 const accuracies = (runs: Run[]) => runs.map((r) => r.testAccuracy);
 
+/** The range test's yes / no / no answer as recorded in version 1 (true, false, null). */
+function holdsUp(doc: Extract<StudyDocument, { kind: 'lr-range-test' }>): boolean | null {
+  const outcome = doc.verdict.find((v) => v.question === 'holds-up')?.outcome.is;
+  return outcome === 'yes' ? true : outcome === 'no' ? false : null;
+}
+
 /**
  * The fingerprints and headline numbers of a study document, by name. Written against the
  * document's shape; when the shape changes, this changes with it, and golden.json must not.
@@ -35,7 +41,7 @@ export function goldenFacts(doc: StudyDocument): GoldenFacts {
           medianCurve: doc.medianCurve,
           suggestions: doc.suggestions,
           arms: doc.verification.arms.map((a) => ({ multiplier: a.multiplier, lr: a.lr, mean: a.summary?.mean ?? null })),
-          holdsUp: doc.verification.holdsUp,
+          holdsUp: holdsUp(doc),
         },
       };
     case 'lr-schedule':

@@ -1,0 +1,108 @@
+import { z } from 'zod';
+import { DOCUMENT_VERSION } from '../version.ts';
+
+/**
+ * The pieces every study document is built from: the shared header, verdict outcomes, runs and
+ * summaries. Each kind's document schema (src/studies/<kind>/document.ts) composes them. The
+ * document is the one contract between the engine, the Worker and the pages.
+ */
+
+/** JSON has no NaN: a diverged loss or accuracy is stored as null. */
+export const finiteOrNull = z.number().nullable();
+
+export const Environment = z.object({
+  tfjs: z.string(),
+  backend: z.string(),
+  wasmBinary: z.string().optional(),
+  runtime: z.enum(['node', 'workerd', 'browser', 'unknown']),
+  engine: z.string(),
+});
+export type Environment = z.infer<typeof Environment>;
+
+export const EpochCurves = z.object({
+  trainLoss: z.array(finiteOrNull),
+  trainAccuracy: z.array(finiteOrNull),
+  testLoss: z.array(finiteOrNull),
+  testAccuracy: z.array(finiteOrNull),
+});
+
+export const RunRecord = z.object({
+  seed: z.number().int(),
+  /** The source seed behind each stream (the run seed, or a pinned one). */
+  streams: z.object({ data: z.number(), split: z.number(), init: z.number(), order: z.number(), dropout: z.number() }),
+  fingerprint: z.string().regex(/^[0-9a-f]{64}$/),
+  testAccuracy: finiteOrNull,
+  testLoss: finiteOrNull,
+  trainAccuracy: finiteOrNull,
+  trainLoss: finiteOrNull,
+  diverged: z.boolean(),
+  divergedAtEpoch: z.number().int().nullable(),
+  curves: EpochCurves,
+  environment: Environment,
+});
+export type RunRecord = z.infer<typeof RunRecord>;
+
+/** A short per-seed result: enough to plot, list and fingerprint. */
+export const SeedResult = z.object({ seed: z.number().int(), fingerprint: z.string(), testAccuracy: finiteOrNull, diverged: z.boolean() });
+export type SeedResult = z.infer<typeof SeedResult>;
+
+const SeedValue = z.object({ seed: z.number().int(), value: z.number() });
+export const Summary = z.object({
+  n: z.number().int(),
+  mean: z.number(),
+  std: z.number(),
+  min: z.number(),
+  max: z.number(),
+  median: z.number(),
+  q25: z.number(),
+  q75: z.number(),
+  ci95: z.object({ t: z.tuple([z.number(), z.number()]), bootstrap: z.tuple([z.number(), z.number()]) }),
+  best: SeedValue,
+  worst: SeedValue,
+  outliers: z.array(SeedValue),
+});
+export const SummaryOrNull = Summary.nullable();
+
+/**
+ * What a verdict concluded, for pages to word and never to re-decide. `measured` answers a
+ * "how much" question: the numbers are in the document. `undecided` says why no answer exists.
+ */
+export const Yes = z.strictObject({ is: z.literal('yes') });
+export const No = z.strictObject({ is: z.literal('no') });
+export const Tied = z.strictObject({ is: z.literal('tied') });
+export const Winner = z.strictObject({ is: z.literal('winner'), who: z.string() });
+export const Measured = z.strictObject({ is: z.literal('measured') });
+/** Why a question has no answer: every run diverged, no seed gave a suggestion, or the study did not measure it. */
+export const Undecided = z.strictObject({ is: z.literal('undecided'), because: z.enum(['all-diverged', 'no-suggestion', 'not-measured']) });
+
+export const ALL_DIVERGED = { is: 'undecided', because: 'all-diverged' } as const;
+
+/**
+ * The schema of one kind's document: the shared header (version, kind, id, the normalized spec,
+ * the environment the runs recorded, the verdict list) plus the kind's own measured body.
+ */
+export function studyDocumentSchema<K extends string, S extends z.ZodType, V extends z.ZodType, Body extends z.ZodRawShape>(
+  kind: K,
+  spec: S,
+  verdict: V,
+  body: Body,
+) {
+  return z.object({
+    documentVersion: z.literal(DOCUMENT_VERSION),
+    kind: z.literal(kind),
+    id: z.string().regex(/^[0-9a-f]{20}$/),
+    spec,
+    environment: Environment,
+    verdict: z.array(verdict).min(1),
+    ...body,
+  });
+}
+
+/** The header fields of a version-1 document that version 2 dropped (titles and sentences are words now). */
+export const V1_HEADER = {
+  documentVersion: z.literal(1),
+  id: z.string(),
+  title: z.string(),
+  environment: Environment,
+};
+export const V1Answer = z.object({ question: z.string(), answer: z.string() });

@@ -1,0 +1,15 @@
+import { z } from 'zod';
+import { commonFields, seedsOf, setupFields } from '../../spec/setup.ts';
+
+export const ArmSpec = z.strictObject({ label: z.string().trim().min(1).max(60), ...setupFields });
+export type ArmSpec = z.output<typeof ArmSpec>;
+
+/** A/B: two labelled training setups over the same seeds. */
+export const CompareSpec = z.strictObject({
+  kind: z.literal('compare'),
+  ...commonFields,
+  a: ArmSpec,
+  b: ArmSpec,
+  seeds: seedsOf(30),
+});
+export type CompareSpec = z.output<typeof CompareSpec>;

@@ -1,0 +1,170 @@
+import { z } from 'zod';
+import type { DatasetSpec } from '../spec/setup.ts';
+import { SpecError } from '../spec/specError.ts';
+import type { CostEstimate, KindDocumentSchema, KindSpecSchema, StudyKindModule, UnitBase, UnitContext, UnitPart } from './studyKind.ts';
+
+// biome-ignore lint/suspicious/noExplicitAny: a registry holds kinds of every spec and document type; each stays typed in its own module.
+export type AnyStudyKindModule = StudyKindModule<string, KindSpecSchema<string>, KindDocumentSchema<string>, any, any>;
+
+export type SpecOfModule<M> = M extends StudyKindModule<string, infer S, KindDocumentSchema<string>, UnitBase, UnitPart> ? z.output<S> : never;
+export type DocumentOfModule<M> = M extends StudyKindModule<string, KindSpecSchema<string>, infer D, UnitBase, UnitPart> ? z.output<D> : never;
+export type UnitOfModule<M> = M extends { plan(...args: never[]): (infer U)[] } ? U : never;
+
+export interface StudyProgress {
+  runsDone: number;
+  runsTotal: number;
+  /** 0..1, counting partly trained units by their epochs. */
+  fraction: number;
+}
+
+export interface RunStudyOptions extends Pick<UnitContext, 'switchBackend'> {
+  /** Seeds per batched group; see bench/README.md for how the default was chosen. */
+  groupSize?: number;
+  onProgress?: (progress: StudyProgress) => void | Promise<void>;
+}
+
+/** Seeds per group in the CLI: wasm trains 30 seeds as fast as 10 (bench/README.md). */
+export const DEFAULT_GROUP_SIZE = 30;
+
+/** The `kind` of a spec or document (inside the generic registry, one is only known to have a kind). */
+function kindOf(value: unknown): string {
+  if (value && typeof value === 'object' && 'kind' in value && typeof value.kind === 'string') return value.kind;
+  throw new Error('a spec or document without a kind');
+}
+
+/** A stored document that cannot be read, and why (its kind and id when known). */
+export type StoredDocumentResult<D> = { success: true; data: D; migratedFrom?: number } | { success: false; error: string };
+
+/**
+ * Everything derived from a list of study kinds: the spec and document unions (the contract the
+ * API, the OpenAPI description and the pages validate against), the kind list, and the dispatch
+ * from a spec to its kind's plan, units, combine, cost and dataset.
+ *
+ * TypeScript cannot relate a union of specs to the union of their modules (a spec of kind K to the
+ * module of kind K), so the dispatch below looks the module up by `kind` and holds it with its
+ * types erased. That lookup is the one place where the types are erased; every part a kind reads
+ * back is parsed by its own schema first, and every document it returns is validated.
+ */
+export function createKindRegistry<const Modules extends readonly [AnyStudyKindModule, ...AnyStudyKindModule[]]>(modules: Modules) {
+  type Module = Modules[number];
+  type Kind = Module['kind'];
+  type Spec = SpecOfModule<Module>;
+  type Doc = DocumentOfModule<Module>;
+  type Unit = UnitOfModule<Module>;
+  type SpecOfKind<K extends Kind> = Extract<Spec, { kind: K }>;
+  type DocumentOfKind<K extends Kind> = Extract<Doc, { kind: K }>;
+
+  const kinds = modules.map((m) => m.kind) as Kind[];
+  if (new Set(kinds).size !== kinds.length) throw new Error(`study kinds must be distinct: ${kinds.join(', ')}`);
+  const byKind = new Map<string, AnyStudyKindModule>(modules.map((m) => [m.kind, m]));
+  const [firstSpec, ...otherSpecs] = modules.map((m) => m.specSchema);
+  const [firstDocument, ...otherDocuments] = modules.map((m) => m.documentSchema);
+
+  /** Every kind's spec. `kind` defaults to the first kind (seed-variance). */
+  const StudySpec = z.preprocess(
+    (v) => (v && typeof v === 'object' && !Array.isArray(v) && !('kind' in v) ? { ...v, kind: kinds[0] } : v),
+    z.discriminatedUnion('kind', [firstSpec, ...otherSpecs]),
+  ) as unknown as z.ZodType<Spec, Record<string, unknown>>;
+  const StudyDocument = z.discriminatedUnion('kind', [firstDocument, ...otherDocuments]) as unknown as z.ZodType<Doc>;
+
+  function moduleOf(kind: string): AnyStudyKindModule {
+    const found = byKind.get(kind);
+    if (!found) throw new Error(`unknown study kind "${kind}"`);
+    return found;
+  }
+
+  /** The module of a spec's kind (inside this generic function, a spec is only known to have a kind). */
+  const moduleFor = (spec: Spec) => moduleOf(kindOf(spec));
+
+  const issuesOf = (error: z.ZodError) => error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
+
+  /** Validates and normalizes a spec (defaults filled in). Throws SpecError naming each bad field. */
+  function parseStudySpec(input: unknown): Spec {
+    const result = StudySpec.safeParse(input);
+    if (!result.success) throw new SpecError(issuesOf(result.error));
+    return result.data;
+  }
+
+  /** parseStudySpec for callers that need one kind (a spec of another kind is a SpecError on `kind`). */
+  function parseSpecOfKind<K extends Kind>(input: unknown, kind: K): SpecOfKind<K> {
+    const spec = parseStudySpec(input);
+    const got = kindOf(spec);
+    if (got !== kind) throw new SpecError([{ path: 'kind', message: `expected a ${kind} spec, got ${got}` }]);
+    return spec as SpecOfKind<K>;
+  }
+
+  /** Narrows a document to one kind, or throws (for callers that ran a spec of a known kind). */
+  function documentOfKind<K extends Kind>(doc: Doc, kind: K): DocumentOfKind<K> {
+    const got = kindOf(doc);
+    if (got !== kind) throw new Error(`expected a ${kind} document, got ${got}`);
+    return doc as DocumentOfKind<K>;
+  }
+
+  const planStudy = (spec: Spec, seedsPerUnit: number): Unit[] => moduleFor(spec).plan(spec, seedsPerUnit);
+  const estimateStudyCost = (spec: Spec): CostEstimate => moduleFor(spec).cost(spec);
+  /** The dataset a study is about (one rule for the API, the listing and the pages). */
+  const datasetOf = (spec: Spec): DatasetSpec => moduleFor(spec).dataset(spec);
+  const runStudyUnit = (spec: Spec, unit: Unit, context: UnitContext = {}): Promise<unknown> => moduleFor(spec).runUnit(spec, unit, context);
+
+  /** The document of a study from its units' stored parts; each part is validated by its kind first. */
+  async function combineStudy(spec: Spec, parts: { unit: unknown; result: unknown }[]): Promise<Doc> {
+    const module = moduleFor(spec);
+    const document = await module.combine(spec, parts.map((p) => module.partSchema.parse(p)));
+    return module.documentSchema.parse(document) as Doc;
+  }
+
+  /** Reads a stored document of any version: version 1 is migrated by its kind; anything else must be current. */
+  function parseStoredDocument(raw: unknown): StoredDocumentResult<Doc> {
+    const header = z.looseObject({ documentVersion: z.number(), kind: z.string(), id: z.string().optional() }).safeParse(raw);
+    if (!header.success) return { success: false, error: `not a study document (${issuesOf(header.error)[0]?.path || 'root'}: ${issuesOf(header.error)[0]?.message})` };
+    const { documentVersion, kind } = header.data;
+    const module = byKind.get(kind);
+    if (!module) return { success: false, error: `unknown study kind "${kind}"` };
+    try {
+      if (documentVersion === 1) return { success: true, data: module.documentSchema.parse(module.migrateV1(raw)) as Doc, migratedFrom: 1 };
+      const parsed = module.documentSchema.safeParse(raw);
+      if (parsed.success) return { success: true, data: parsed.data as Doc };
+      return { success: false, error: issuesOf(parsed.error).slice(0, 3).map((i) => `${i.path}: ${i.message}`).join('; ') };
+    } catch (e) {
+      const detail = e instanceof z.ZodError ? issuesOf(e).slice(0, 3).map((i) => `${i.path}: ${i.message}`).join('; ') : String(e);
+      return { success: false, error: `a version-${documentVersion} ${kind} document that cannot be migrated (${detail})` };
+    }
+  }
+
+  /** Runs a whole study in this process (CLI, tests). The Worker runs the same units through its queue. */
+  async function runStudy(spec: Spec, options: RunStudyOptions = {}): Promise<Doc> {
+    const module = moduleFor(spec);
+    const units: UnitBase[] = module.plan(spec, options.groupSize ?? DEFAULT_GROUP_SIZE);
+    const runsTotal = units.reduce((n, u) => n + u.seeds.length, 0);
+    let runsDone = 0;
+    const parts: { unit: unknown; result: unknown }[] = [];
+    for (const unit of units) {
+      const result = await module.runUnit(spec, unit, {
+        switchBackend: options.switchBackend,
+        onEpoch: (p) => options.onProgress?.({ runsDone, runsTotal, fraction: (runsDone + (unit.seeds.length * p.epoch) / p.epochs) / runsTotal }),
+      });
+      parts.push({ unit, result });
+      runsDone += unit.seeds.length;
+      await options.onProgress?.({ runsDone, runsTotal, fraction: runsDone / runsTotal });
+    }
+    // The same path as the Worker's: parts validated by the kind, then combined.
+    return combineStudy(spec, parts);
+  }
+
+  return {
+    modules,
+    kinds,
+    StudySpec,
+    StudyDocument,
+    parseStudySpec,
+    parseSpecOfKind,
+    documentOfKind,
+    planStudy,
+    estimateStudyCost,
+    datasetOf,
+    runStudyUnit,
+    combineStudy,
+    parseStoredDocument,
+    runStudy,
+  };
+}

@@ -1,0 +1,189 @@
+import { z } from 'zod';
+import { ALL_DIVERGED, finiteOrNull, SeedResult } from '../../document/parts.ts';
+import { describeEnvironment } from '../../fingerprint/environment.ts';
+import { COMPUTE_BUDGET, setupShape } from '../../spec/budget.ts';
+import { studyId } from '../../spec/studyId.ts';
+import { quantile } from '../../stats/summarize.ts';
+import { DOCUMENT_VERSION } from '../../version.ts';
+import { runSeeds, seedResult, summarizeRuns } from '../runSeeds.ts';
+import { chunk, defineStudyKind, type UnitContext } from '../studyKind.ts';
+import { LrRangeTestDocument, LrRangeTestDocumentV1, type LrRangeTestVerdict, type SuggestionStats } from './document.ts';
+import { LrRangeTestSpec } from './spec.ts';
+import { divergenceIndex, minOver10Suggestion, smoothLosses, steepestSuggestion, valleySuggestion } from './suggestions.ts';
+
+/** lr_i for the sweep: exponential lr_i = start * (end/start)^(i/(n-1)), or linear. */
+export function rangeLearningRates(range: LrRangeTestSpec['range']): number[] {
+  const n = range.iterations;
+  return Array.from({ length: n }, (_, i) =>
+    range.mode === 'exponential'
+      ? range.startLr * (range.endLr / range.startLr) ** (i / (n - 1))
+      : range.startLr + ((range.endLr - range.startLr) * i) / (n - 1),
+  );
+}
+
+const Suggestions = z.object({ steepest: z.number().nullable(), minOver10: z.number().nullable(), valley: z.number().nullable() });
+const RangeCurveResult = z.object({
+  seed: z.number().int(),
+  losses: z.array(finiteOrNull),
+  smoothed: z.array(finiteOrNull),
+  stoppedAt: z.number().int(),
+  suggestions: Suggestions,
+});
+type RangeCurveResult = z.infer<typeof RangeCurveResult>;
+const RangeUnit = z.object({ purpose: z.literal('range'), seeds: z.array(z.number().int()) });
+const VerifyUnit = z.object({ purpose: z.literal('verify'), multiplier: z.number(), seeds: z.array(z.number().int()) });
+const VerifyResult = z.object({ lr: z.number().nullable(), runs: z.array(SeedResult) });
+const RangePart = z.object({ unit: RangeUnit, result: z.array(RangeCurveResult) });
+const VerifyPart = z.object({ unit: VerifyUnit, result: VerifyResult });
+type Unit = z.infer<typeof RangeUnit> | z.infer<typeof VerifyUnit>;
+type Part = z.infer<typeof RangePart> | z.infer<typeof VerifyPart>;
+const isRangePart = (p: Part): p is z.infer<typeof RangePart> => p.unit.purpose === 'range';
+const isVerifyPart = (p: Part): p is z.infer<typeof VerifyPart> => p.unit.purpose === 'verify';
+
+/** Smith's range test over seeds: the lr grows every batch, cycling through the shuffled training rows. */
+export async function runRangeTest(spec: LrRangeTestSpec, seeds: number[], context: UnitContext = {}): Promise<RangeCurveResult[]> {
+  const lrs = rangeLearningRates(spec.range);
+  const losses = seeds.map(() => [] as number[]);
+  await runSeeds(spec, seeds, {
+    learningRateAt: (step) => lrs[step - 1],
+    maxSteps: lrs.length,
+    evaluate: 'end',
+    onEpoch: context.onEpoch,
+    onStepLoss: (_step, perSeed) => perSeed.forEach((loss, s) => void losses[s].push(loss)),
+  });
+  return seeds.map((seed, s) => {
+    const smoothedAll = smoothLosses(losses[s], spec.range.smoothing);
+    const stop = divergenceIndex(smoothedAll, spec.range.divergeFactor);
+    const keptLrs = lrs.slice(0, stop);
+    const smoothed = smoothedAll.slice(0, stop);
+    return {
+      seed,
+      losses: losses[s].slice(0, stop).map((x) => (Number.isFinite(x) ? x : null)),
+      smoothed: smoothed.map((x) => (Number.isFinite(x) ? x : null)),
+      stoppedAt: stop,
+      suggestions: {
+        steepest: steepestSuggestion(keptLrs, smoothed),
+        minOver10: minOver10Suggestion(keptLrs, smoothed),
+        valley: valleySuggestion(keptLrs, smoothed),
+      },
+    };
+  });
+}
+
+function suggestionStats(values: (number | null)[]): SuggestionStats {
+  const ok = values.filter((v): v is number => v !== null && v > 0);
+  if (!ok.length) return { median: null, q25: null, q75: null, iqrDecades: null, perSeed: values };
+  const logs = ok.map(Math.log10);
+  const [q25, median, q75] = [0.25, 0.5, 0.75].map((q) => 10 ** quantile(logs, q));
+  return { median, q25, q75, iqrDecades: Math.log10(q75) - Math.log10(q25), perSeed: values };
+}
+
+/** The lr to verify: the median across seeds of the chosen suggestion (recomputed, so each unit stands alone). */
+async function suggestedLr(spec: LrRangeTestSpec): Promise<number | null> {
+  const curves = await runRangeTest(spec, spec.seeds);
+  return suggestionStats(curves.map((c) => c.suggestions[spec.verify.suggestion])).median;
+}
+
+/** The verdict, decided from the measured body (combine and the version-1 migration both use it). */
+function decide(spec: LrRangeTestSpec, body: Pick<LrRangeTestDocument, 'suggestions' | 'verification'>): LrRangeTestVerdict[] {
+  const rule = spec.verify.suggestion;
+  const s = body.suggestions[rule];
+  const arms = body.verification.arms;
+  const scored = arms.flatMap((a) => (a.summary ? [{ multiplier: a.multiplier, summary: a.summary }] : []));
+  const best = scored.length ? scored.reduce((a, b) => (b.summary.mean > a.summary.mean ? b : a)) : null;
+  const atOne = scored.find((a) => a.multiplier === 1);
+  // The suggestion "holds up" when training at it is best, or statistically tied with the best (CIs overlap).
+  const holdsUp = best && atOne ? atOne === best || atOne.summary.ci95.t[1] >= best.summary.ci95.t[0] : null;
+  const noSuggestion = { is: 'undecided', because: 'no-suggestion' } as const;
+  return [
+    {
+      question: 'suggested-lr',
+      outcome: s.median === null ? noSuggestion : { is: 'measured' },
+      facts: { rule, seedsWithSuggestion: s.perSeed.filter((v) => v !== null && v > 0).length, seeds: s.perSeed.length },
+    },
+    { question: 'suggestion-spread', outcome: s.iqrDecades === null ? noSuggestion : { is: 'measured' }, facts: { rule } },
+    {
+      question: 'holds-up',
+      outcome: holdsUp === null ? (arms.some((a) => a.multiplier === 1) ? ALL_DIVERGED : { is: 'undecided', because: 'not-measured' }) : { is: holdsUp ? 'yes' : 'no' },
+      facts: { bestMultiplier: best?.multiplier ?? null },
+    },
+  ];
+}
+
+export const lrRangeTest = defineStudyKind({
+  kind: 'lr-range-test',
+  specSchema: LrRangeTestSpec,
+  documentSchema: LrRangeTestDocument,
+  partSchema: z.union([RangePart, VerifyPart]),
+  dataset: (spec) => spec.dataset,
+
+  cost(spec) {
+    const { rows, parameters } = setupShape(spec, spec.seeds[0]);
+    const runs = spec.seeds.length * spec.verify.multipliers.length;
+    const epochs = spec.training.epochs;
+    // The verify runs, plus the sweep: once in its own unit and once more in every verify unit.
+    const cost = runs * epochs * rows * parameters + (1 + runs) * spec.range.iterations * spec.training.batchSize * parameters;
+    return { cost, limit: COMPUTE_BUDGET, runs, epochs, trainingRows: rows, parameters };
+  },
+
+  plan(spec, seedsPerUnit): Unit[] {
+    const units: Unit[] = [{ purpose: 'range', seeds: spec.seeds }];
+    for (const multiplier of spec.verify.multipliers) {
+      for (const seeds of chunk(spec.seeds, seedsPerUnit)) units.push({ purpose: 'verify', multiplier, seeds });
+    }
+    return units;
+  },
+
+  async runUnit(spec, unit, context) {
+    if (unit.purpose === 'range') return runRangeTest(spec, unit.seeds, context);
+    const base = await suggestedLr(spec);
+    if (base === null) return { lr: null, runs: [] };
+    const lr = base * unit.multiplier;
+    const training = { ...spec.training, optimizer: { ...spec.training.optimizer, lr } };
+    const outcomes = await runSeeds({ ...spec, training }, unit.seeds, { onEpoch: context.onEpoch });
+    return { lr, runs: outcomes.map((o) => seedResult(o.record)) };
+  },
+
+  async combine(spec, parts): Promise<LrRangeTestDocument> {
+    const range = parts.find(isRangePart);
+    if (!range) throw new Error('lr-range-test: the range unit is missing');
+    const curves = range.result;
+    const lrs = rangeLearningRates(spec.range);
+    const medianCurve = lrs.map((_, i) => {
+      const values = curves.map((c) => c.smoothed[i]).filter((v): v is number => v !== null && v !== undefined);
+      return values.length ? quantile(values, 0.5) : null;
+    });
+    const suggestions = {
+      steepest: suggestionStats(curves.map((c) => c.suggestions.steepest)),
+      minOver10: suggestionStats(curves.map((c) => c.suggestions.minOver10)),
+      valley: suggestionStats(curves.map((c) => c.suggestions.valley)),
+    };
+    const verifyParts = parts.filter(isVerifyPart);
+    const arms = spec.verify.multipliers.map((multiplier) => {
+      const mine = verifyParts.filter((p) => p.unit.multiplier === multiplier).map((p) => p.result);
+      const runs = mine.flatMap((p) => p.runs).sort((a, b) => a.seed - b.seed);
+      return { multiplier, lr: mine[0]?.lr ?? 0, summary: summarizeRuns(runs), runs };
+    });
+    const verification = { suggestion: spec.verify.suggestion, baseLr: suggestions[spec.verify.suggestion].median, arms };
+    return {
+      documentVersion: DOCUMENT_VERSION,
+      kind: 'lr-range-test',
+      id: await studyId(spec),
+      spec,
+      environment: describeEnvironment(),
+      verdict: decide(spec, { suggestions, verification }),
+      lrs,
+      curves: curves.map(({ suggestions: _s, ...c }) => c),
+      medianCurve,
+      suggestions,
+      verification,
+    };
+  },
+
+  migrateV1(stored): LrRangeTestDocument {
+    const { title: _t, verdict: _v, documentVersion: _d, verification: v1, ...body } = LrRangeTestDocumentV1.parse(stored);
+    const verification = { suggestion: v1.suggestion, baseLr: v1.baseLr, arms: v1.arms };
+    return { ...body, verification, documentVersion: DOCUMENT_VERSION, verdict: decide(body.spec, { suggestions: body.suggestions, verification }) };
+  },
+});
+

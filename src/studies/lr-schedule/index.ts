@@ -1,0 +1,115 @@
+import { z } from 'zod';
+import { prepareData } from '../../data/prepareData.ts';
+import { ALL_DIVERGED, RunRecord } from '../../document/parts.ts';
+import { describeEnvironment } from '../../fingerprint/environment.ts';
+import { seedStreams } from '../../random/seedStreams.ts';
+import { COMPUTE_BUDGET, setupShape } from '../../spec/budget.ts';
+import { studyId } from '../../spec/studyId.ts';
+import { quantile } from '../../stats/summarize.ts';
+import { DOCUMENT_VERSION } from '../../version.ts';
+import { runSeeds, seedResult, summarizeRuns } from '../runSeeds.ts';
+import { chunk, defineStudyKind } from '../studyKind.ts';
+import { LrScheduleDocument, LrScheduleDocumentV1, type LrScheduleVerdict } from './document.ts';
+import { type ScheduleSpec, scheduleLearningRate } from './schedules.ts';
+import { LrScheduleSpec } from './spec.ts';
+
+const Unit = z.object({ purpose: z.literal('schedule'), schedule: z.string(), seeds: z.array(z.number().int()) });
+type Unit = z.infer<typeof Unit>;
+
+function stepsPerEpoch(spec: LrScheduleSpec): number {
+  const rows = prepareData(spec, seedStreams(spec.seeds[0], spec.pins)).trainY.length;
+  return Math.ceil(rows / Math.min(spec.training.batchSize, rows));
+}
+
+/** The schedule's lr at every step, sampled to at most 400 points for the chart. */
+function lrCurve(s: ScheduleSpec, perEpoch: number, epochs: number) {
+  const total = perEpoch * epochs;
+  const every = Math.max(1, Math.ceil(total / 400));
+  const steps: number[] = [];
+  for (let step = 1; step <= total; step += every) steps.push(step);
+  if (steps[steps.length - 1] !== total) steps.push(total);
+  return { steps, lrs: steps.map((step) => scheduleLearningRate(s, step, Math.ceil(step / perEpoch), perEpoch, total)) };
+}
+
+const medianOver = (runs: RunRecord[], curve: 'testAccuracy' | 'trainLoss', epochs: number) =>
+  Array.from({ length: epochs }, (_, e) => {
+    const values = runs
+      .filter((r) => !r.diverged)
+      .map((r) => r.curves[curve][e])
+      .filter((v): v is number => v !== null);
+    return values.length ? quantile(values, 0.5) : null;
+  });
+
+/** The verdict, decided from the measured body (combine and the version-1 migration both use it). */
+function decide(body: Pick<LrScheduleDocument, 'schedules'>): LrScheduleVerdict[] {
+  const scored = body.schedules.flatMap((s) => (s.summary ? [{ name: s.name, mean: s.summary.mean }] : []));
+  // The first schedule with the highest mean (a stable order: ties keep the spec's order).
+  const ranking = scored
+    .map((s, i) => ({ ...s, i }))
+    .sort((a, b) => b.mean - a.mean || a.i - b.i)
+    .map((s) => s.name);
+  return [{ question: 'best-schedule', outcome: ranking.length ? { is: 'winner', who: ranking[0] } : ALL_DIVERGED, facts: { ranking } }];
+}
+
+export const lrSchedule = defineStudyKind({
+  kind: 'lr-schedule',
+  specSchema: LrScheduleSpec,
+  documentSchema: LrScheduleDocument,
+  partSchema: z.object({ unit: Unit, result: z.array(RunRecord) }),
+  dataset: (spec) => spec.dataset,
+
+  cost(spec) {
+    const { rows, parameters } = setupShape(spec, spec.seeds[0]);
+    const runs = spec.seeds.length * spec.schedules.length;
+    return { cost: runs * spec.training.epochs * rows * parameters, limit: COMPUTE_BUDGET, runs, epochs: spec.training.epochs, trainingRows: rows, parameters };
+  },
+
+  plan(spec, seedsPerUnit): Unit[] {
+    return spec.schedules.flatMap((s) => chunk(spec.seeds, seedsPerUnit).map((seeds): Unit => ({ purpose: 'schedule', schedule: s.name, seeds })));
+  },
+
+  async runUnit(spec, unit, context) {
+    const schedule = spec.schedules.find((s) => s.name === unit.schedule);
+    if (!schedule) throw new Error(`lr-schedule: no schedule named ${unit.schedule}`);
+    const perEpoch = stepsPerEpoch(spec);
+    const total = perEpoch * spec.training.epochs;
+    const outcomes = await runSeeds(spec, unit.seeds, {
+      learningRateAt: (step, epoch) => scheduleLearningRate(schedule, step, epoch, perEpoch, total),
+      onEpoch: context.onEpoch,
+    });
+    return outcomes.map((o) => o.record);
+  },
+
+  async combine(spec, parts): Promise<LrScheduleDocument> {
+    const perEpoch = stepsPerEpoch(spec);
+    const schedules = spec.schedules.map((s) => {
+      const records = parts.flatMap((p) => (p.unit.schedule === s.name ? p.result : [])).sort((a, b) => a.seed - b.seed);
+      const runs = records.map(seedResult);
+      return {
+        name: s.name,
+        type: s.type,
+        lrCurve: lrCurve(s, perEpoch, spec.training.epochs),
+        summary: summarizeRuns(runs),
+        runs,
+        medianCurves: {
+          testAccuracy: medianOver(records, 'testAccuracy', spec.training.epochs),
+          trainLoss: medianOver(records, 'trainLoss', spec.training.epochs),
+        },
+      };
+    });
+    return {
+      documentVersion: DOCUMENT_VERSION,
+      kind: 'lr-schedule',
+      id: await studyId(spec),
+      spec,
+      environment: describeEnvironment(),
+      verdict: decide({ schedules }),
+      schedules,
+    };
+  },
+
+  migrateV1(stored): LrScheduleDocument {
+    const { title: _t, verdict: _v, documentVersion: _d, best: _b, ...body } = LrScheduleDocumentV1.parse(stored);
+    return { ...body, documentVersion: DOCUMENT_VERSION, verdict: decide(body) };
+  },
+});

@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import {
+  EpochCurves,
+  No,
+  RunRecord,
+  Summary,
+  studyDocumentSchema,
+  Undecided,
+  V1_HEADER,
+  V1Answer,
+  Yes,
+} from '../../document/parts.ts';
+import { SeedVarianceSpec } from './spec.ts';
+
+export const Repeatability = z.object({
+  seeds: z.array(z.number().int()),
+  identical: z.boolean(),
+  mismatches: z.array(z.object({ seed: z.number().int(), first: z.string(), second: z.string() })),
+});
+
+export const SeedVarianceVerdict = z.discriminatedUnion('question', [
+  z.object({
+    /** Re-training some seeds in another group gave bit-identical weights (yes) or not (no). */
+    question: z.literal('same-seed-same-weights'),
+    outcome: z.discriminatedUnion('is', [Yes, No]),
+    facts: z.object({ example: z.object({ seed: z.number().int(), fingerprint: z.string() }) }),
+  }),
+  z.object({
+    /** Test accuracy differs between seeds (yes) or is the same for all (no). */
+    question: z.literal('seed-moves-accuracy'),
+    outcome: z.discriminatedUnion('is', [Yes, No, Undecided]),
+    facts: z.object({ finished: z.number().int(), diverged: z.number().int() }),
+  }),
+]);
+export type SeedVarianceVerdict = z.infer<typeof SeedVarianceVerdict>;
+
+const body = {
+  /** Parameter count of the model and the run shape, for readers and cost estimates. */
+  model: z.object({ layerSizes: z.array(z.number().int()), parameters: z.number().int() }),
+  data: z.object({ trainRows: z.number().int(), testRows: z.number().int(), features: z.number().int(), classes: z.number().int() }),
+  runs: z.array(RunRecord),
+  /** Per-epoch median over the runs that did not diverge (for "thin lines plus median" charts). */
+  medianCurves: EpochCurves,
+  metric: z.literal('testAccuracy'),
+  /** Over runs that did not diverge; `diverged` counts the others. */
+  summary: Summary.extend({ diverged: z.number().int() }).nullable(),
+  repeatability: Repeatability,
+};
+
+export const SeedVarianceDocument = studyDocumentSchema('seed-variance', SeedVarianceSpec, SeedVarianceVerdict, body);
+export type SeedVarianceDocument = z.infer<typeof SeedVarianceDocument>;
+
+/** Version 1, frozen: English answers instead of a verdict, a title, no shared verdict header. */
+export const SeedVarianceDocumentV1 = z.object({
+  ...V1_HEADER,
+  kind: z.literal('seed-variance'),
+  spec: SeedVarianceSpec,
+  ...body,
+  answers: z.object({ deterministic: V1Answer, seedEffect: V1Answer }),
+});
+

@@ -1,0 +1,107 @@
+import { z } from 'zod';
+import { prepareData } from '../../data/prepareData.ts';
+import { ALL_DIVERGED, RunRecord } from '../../document/parts.ts';
+import { layerSizes, parameterCount } from '../../model/mlp.ts';
+import { seedStreams } from '../../random/seedStreams.ts';
+import { COMPUTE_BUDGET, setupShape } from '../../spec/budget.ts';
+import { studyId } from '../../spec/studyId.ts';
+import { quantile, summarizeSeeds } from '../../stats/summarize.ts';
+import { DOCUMENT_VERSION } from '../../version.ts';
+import { runSeeds } from '../runSeeds.ts';
+import { chunk, defineStudyKind } from '../studyKind.ts';
+import { SeedVarianceDocument, SeedVarianceDocumentV1, type SeedVarianceVerdict } from './document.ts';
+import { SeedVarianceSpec } from './spec.ts';
+
+const Unit = z.object({ purpose: z.enum(['main', 'repeat']), seeds: z.array(z.number().int()) });
+type Unit = z.infer<typeof Unit>;
+
+/** The seeds re-run to check repeatability: first, middle and last (all of them when fewer than 3). */
+export function repeatSeeds(seeds: number[]): number[] {
+  return [...new Set([seeds[0], seeds[Math.floor((seeds.length - 1) / 2)], seeds[seeds.length - 1]])];
+}
+
+/** The verdict, decided from the measured body (combine and the version-1 migration both use it). */
+function decide(body: Pick<SeedVarianceDocument, 'runs' | 'summary' | 'repeatability'>): SeedVarianceVerdict[] {
+  const { runs, summary, repeatability } = body;
+  const finished = summary?.n ?? 0;
+  return [
+    {
+      question: 'same-seed-same-weights',
+      outcome: { is: repeatability.identical ? 'yes' : 'no' },
+      facts: { example: { seed: runs[0].seed, fingerprint: runs[0].fingerprint } },
+    },
+    {
+      question: 'seed-moves-accuracy',
+      outcome: summary ? { is: summary.max > summary.min ? 'yes' : 'no' } : ALL_DIVERGED,
+      facts: { finished, diverged: runs.length - finished },
+    },
+  ];
+}
+
+/** seed-variance: groups of seeds, then the first, middle and last seeds again as a separate group. */
+export const seedVariance = defineStudyKind({
+  kind: 'seed-variance',
+  specSchema: SeedVarianceSpec,
+  documentSchema: SeedVarianceDocument,
+  partSchema: z.object({ unit: Unit, result: z.array(RunRecord) }),
+  dataset: (spec) => spec.dataset,
+
+  cost(spec) {
+    const { rows, parameters } = setupShape(spec, spec.seeds[0]);
+    const runs = spec.seeds.length + 3; // + the repeatability re-run
+    return { cost: runs * spec.training.epochs * rows * parameters, limit: COMPUTE_BUDGET, runs, epochs: spec.training.epochs, trainingRows: rows, parameters };
+  },
+
+  plan(spec, seedsPerUnit): Unit[] {
+    return [...chunk(spec.seeds, seedsPerUnit).map((seeds): Unit => ({ purpose: 'main', seeds })), { purpose: 'repeat', seeds: repeatSeeds(spec.seeds) }];
+  },
+
+  async runUnit(spec, unit, context) {
+    return (await runSeeds(spec, unit.seeds, { onEpoch: context.onEpoch })).map((o) => o.record);
+  },
+
+  async combine(spec, parts): Promise<SeedVarianceDocument> {
+    const pick = (purpose: Unit['purpose']) => parts.flatMap((p) => (p.unit.purpose === purpose ? p.result : []));
+    const runs = [...pick('main')].sort((a, b) => a.seed - b.seed);
+    if (runs.map((r) => r.seed).join() !== spec.seeds.join()) throw new Error('seed-variance: the runs do not match the spec seeds');
+    const repeat = pick('repeat');
+    const bySeed = new Map(runs.map((r) => [r.seed, r]));
+    const mismatches = repeat
+      .filter((r) => bySeed.get(r.seed)?.fingerprint !== r.fingerprint)
+      .map((r) => ({ seed: r.seed, first: bySeed.get(r.seed)?.fingerprint ?? '', second: r.fingerprint }));
+    const repeatability = { seeds: repeat.map((r) => r.seed), identical: repeat.length > 0 && mismatches.length === 0, mismatches };
+
+    const finished = runs.filter((r) => !r.diverged && r.testAccuracy !== null);
+    const summary = finished.length
+      ? { ...summarizeSeeds(finished.map((r) => ({ seed: r.seed, value: r.testAccuracy as number }))), diverged: runs.length - finished.length }
+      : null;
+    const medianOf = (curve: keyof RunRecord['curves']) =>
+      Array.from({ length: spec.training.epochs }, (_, e) => {
+        const values = finished.map((r) => r.curves[curve][e]).filter((v): v is number => v !== null);
+        return values.length ? quantile(values, 0.5) : null;
+      });
+    // Shapes come from the data itself (cheap: no training).
+    const data = prepareData(spec, seedStreams(spec.seeds[0], spec.pins));
+    const sizes = layerSizes(data.features, spec.model, data.classes);
+    return {
+      documentVersion: DOCUMENT_VERSION,
+      kind: 'seed-variance',
+      id: await studyId(spec),
+      spec,
+      environment: runs[0].environment,
+      verdict: decide({ runs, summary, repeatability }),
+      model: { layerSizes: sizes, parameters: parameterCount(sizes) },
+      data: { trainRows: data.trainY.length, testRows: data.testY.length, features: data.features, classes: data.classes },
+      runs,
+      medianCurves: { trainLoss: medianOf('trainLoss'), trainAccuracy: medianOf('trainAccuracy'), testLoss: medianOf('testLoss'), testAccuracy: medianOf('testAccuracy') },
+      metric: 'testAccuracy',
+      summary,
+      repeatability,
+    };
+  },
+
+  migrateV1(stored): SeedVarianceDocument {
+    const { title: _title, answers: _answers, documentVersion: _v, ...body } = SeedVarianceDocumentV1.parse(stored);
+    return { ...body, documentVersion: DOCUMENT_VERSION, verdict: decide(body) };
+  },
+});

@@ -1,0 +1,71 @@
+import type { MlpParams } from '../model/mlp.ts';
+import type { ModelSpec } from '../spec/setup.ts';
+import { tf } from '../tf.ts';
+
+const ACTIVATIONS = { relu: tf.relu, tanh: tf.tanh, sigmoid: tf.sigmoid } as const;
+
+/**
+ * S seeds' MLPs as one model: every parameter is one variable with a leading seed axis
+ * (W [S, out, in], b [S, 1, out]), so one op runs every seed. Each seed's numbers stay its own:
+ * no op mixes values across the seed axis.
+ */
+export interface StackedModel {
+  /** The stacked parameters in MlpParams order (W0, b0, W1, b1, ...). */
+  variables: tf.Variable[];
+  /** Logits [S, rows, classes] of inputs [S, rows, features]; dropout masks apply while training. */
+  forward(x: tf.Tensor, masks: tf.Tensor[] | null): tf.Tensor;
+  /** Each seed's parameters, read back from the device; frees the variables. */
+  unstack(): Promise<MlpParams[]>;
+}
+
+/** Stacks each seed's initial parameters on a leading seed axis. */
+export function stackModel(initial: MlpParams[], sizes: number[], activation: ModelSpec['activation']): StackedModel {
+  const S = initial.length;
+  const variables = tf.tidy(() =>
+    initial[0].map((_, p) => {
+      const layer = p >> 1;
+      const shape = p % 2 === 0 ? [S, sizes[layer + 1], sizes[layer]] : [S, 1, sizes[layer + 1]];
+      return tf.variable(tf.tensor(stackSeeds(initial.map((params) => params[p])), shape), true, `p${p}`);
+    }),
+  );
+  const weights = variables.filter((_, p) => p % 2 === 0);
+  const biases = variables.filter((_, p) => p % 2 === 1);
+  const activate = ACTIVATIONS[activation];
+  return {
+    variables,
+    forward(x, masks) {
+      // [out, in] weights: matMul(h, W, false, true) keeps wasm's matMul on one kernel for every group size.
+      let h = x;
+      for (let l = 0; l < weights.length; l++) {
+        h = tf.add(tf.matMul(h, weights[l], false, true), biases[l]);
+        if (l < weights.length - 1) {
+          h = activate(h);
+          if (masks) h = tf.mul(h, masks[l]);
+        }
+      }
+      return h;
+    },
+    async unstack() {
+      const values = await Promise.all(variables.map((v) => v.data() as Promise<Float32Array>));
+      for (const v of variables) v.dispose();
+      return initial.map((_, s) =>
+        values.map((all) => {
+          const size = all.length / S;
+          return all.slice(s * size, (s + 1) * size);
+        }),
+      );
+    },
+  };
+}
+
+/** Softmax cross-entropy, averaged over each seed's rows: one loss per seed, shape [S]. */
+export const lossPerSeed = (logits: tf.Tensor, oneHot: tf.Tensor) => tf.neg(tf.mean(tf.sum(tf.mul(oneHot, tf.logSoftmax(logits)), -1), -1));
+
+/** Correct predictions per seed, shape [S]. */
+export const correctPerSeed = (logits: tf.Tensor, labels: tf.Tensor) => tf.sum(tf.cast(tf.equal(tf.argMax(logits, -1), labels), 'float32'), -1);
+
+export function stackSeeds(arrays: Float32Array[]): Float32Array {
+  const out = new Float32Array(arrays.length * arrays[0].length);
+  arrays.forEach((a, s) => void out.set(a, s * a.length));
+  return out;
+}
