@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { registerWasmBackend } from '../src/backends/wasmFromModule.ts';
-import { useBackend, type BackendName } from '../src/index.ts';
+import { type BackendName, registerWasmBackend, useBackend } from '../src/index.ts';
 
 const require = createRequire(import.meta.url);
 

@@ -8,7 +8,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { PRESETS } from '../src/presets/presets.ts';
+import { PRESETS } from '../src/index.ts';
 import { buildSite } from './buildSite.ts';
 import { createProgressBar } from './progressBar.ts';
 import { freePort, startWranglerDev, type DevServer } from './wranglerDev.ts';

@@ -9,9 +9,9 @@ import {
   findPreset,
   parseStudySpec,
   runStudy,
-  type SeedVarianceDocument,
   type StudyDocument,
 } from '../src/index.ts';
+import { headlineOf, studyTitle, verdictOf } from '../site/src/kinds/words.ts';
 import { useNodeBackend } from './nodeBackends.ts';
 import { createProgressBar } from './progressBar.ts';
 
@@ -39,34 +39,12 @@ function loadSpecInput(target: string): unknown {
   }
 }
 
-const pct = (x: number) => `${(100 * x).toFixed(2)}%`;
-
+/** The study's title, key result and every verdict, worded as the report words them (English). */
 function printSummary(doc: StudyDocument, seconds: number) {
-  console.log(`\n${doc.title}`);
+  console.log(`\n${studyTitle(doc, 'en').text}`);
   console.log(`${doc.kind} · id ${doc.id} · ${doc.environment.backend} backend · tfjs ${doc.environment.tfjs} · ${seconds.toFixed(1)} s`);
-  if (doc.kind === 'seed-variance') return printSeedVariance(doc);
-  for (const v of doc.verdict) console.log(`\n${v.question}\n  ${v.answer}`);
-}
-
-function printSeedVariance(doc: SeedVarianceDocument) {
-  const s = doc.summary;
-  console.log(`${doc.runs.length} runs`);
-  if (s) {
-    console.log(
-      `test accuracy: mean ${pct(s.mean)} · std ${(100 * s.std).toFixed(2)} pts · median ${pct(s.median)} · min ${pct(s.min)} (seed ${s.worst.seed}) · max ${pct(s.max)} (seed ${s.best.seed})`,
-    );
-    console.log(
-      `95% CI of the mean: t ${pct(s.ci95.t[0])}–${pct(s.ci95.t[1])} · bootstrap ${pct(s.ci95.bootstrap[0])}–${pct(s.ci95.bootstrap[1])}`,
-    );
-    if (s.outliers.length) console.log(`outliers: ${s.outliers.map((o) => `seed ${o.seed} (${pct(o.value)})`).join(', ')}`);
-    if (s.diverged) console.log(`diverged runs: ${s.diverged}`);
-  }
-  const distinct = new Set(doc.runs.map((r) => r.fingerprint)).size;
-  console.log(
-    `fingerprints: ${distinct} distinct of ${doc.runs.length} · repeatability (seeds ${doc.repeatability.seeds.join(', ')}): ${doc.repeatability.identical ? 'identical ✓' : 'DIFFERENT ✗'}`,
-  );
-  console.log(`\n${doc.answers.deterministic.question}\n  ${doc.answers.deterministic.answer}`);
-  console.log(`${doc.answers.seedEffect.question}\n  ${doc.answers.seedEffect.answer}`);
+  console.log(headlineOf(doc, 'en'));
+  for (const v of verdictOf(doc, 'en')) console.log(`\n${v.question}\n  ${v.answer}`);
 }
 
 async function main(argv: string[]): Promise<number> {

@@ -1,8 +1,7 @@
 // The wasm binary as a precompiled module: workerd forbids compiling wasm from bytes at run time,
 // so wrangler compiles it at deploy/bundle time (a CompiledWasm module import).
 import simdModule from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm';
-import { registerWasmBackend } from '../src/backends/wasmFromModule.ts';
-import { tf, useBackend, type BackendName } from '../src/index.ts';
+import { type BackendName, registerWasmBackend, tf, useBackend } from '../src/index.ts';
 
 let registered = false;
 

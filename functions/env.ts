@@ -4,16 +4,8 @@ export interface UnitMessage {
   unit: number;
 }
 
-/** The Worker's bindings (wrangler.toml) and secrets (.dev.vars locally, `wrangler secret` in production). */
-export interface SeedlabEnv {
-  /** The built report site (Workers static assets). */
-  ASSETS: Fetcher;
-  STUDIES: KVNamespace;
-  RUNS: Queue<UnitMessage>;
-  /** Bearer token for writes. */
-  SEEDLAB_TOKEN?: string;
-  /** A unit enqueued longer ago than this without a result is enqueued again (default 15). */
-  STALE_AFTER_SECONDS?: string;
-  /** Seeds per queue message (default 10: about 1.5 s of CPU for a digits-sized run on wasm). */
-  SEEDS_PER_UNIT?: string;
-}
+/**
+ * The Worker's bindings, vars and secrets, as `npm run cf-typegen` generates them from
+ * wrangler.toml and .dev.vars.example (functions/worker-configuration.d.ts).
+ */
+export type SeedlabEnv = Env;

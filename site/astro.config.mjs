@@ -9,4 +9,9 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'always' },
   i18n: { defaultLocale: 'en', locales: ['en', 'zh'], routing: { prefixDefaultLocale: false } },
   devToolbar: { enabled: false },
+  vite: {
+    // The pages use the engine through src/index.ts, which brings tfjs: bundle it (its ESM build
+    // imports files without extensions, which Node's own loader cannot resolve), as wrangler does.
+    resolve: { noExternal: [/^@tensorflow\//] },
+  },
 });

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SeedVarianceDocument } from '../src/index.ts';
+import { documentOfKind, StudyDocument } from '../src/index.ts';
 
 // The real CLI, as `npm run study` runs it (bundled by scripts/run-ts.mjs, on this Node).
 const study = (...args: string[]) =>
@@ -33,8 +33,8 @@ describe('npm run study', () => {
     const r = study(specPath, '--json', out, '--backend', 'cpu');
     expect(r.stderr).toMatch(/training \(cpu\) 100%/);
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/repeatability \(seeds 1, 2, 3\): identical ✓/);
-    const doc = SeedVarianceDocument.parse(JSON.parse(readFileSync(out, 'utf8')));
+    expect(r.stdout).toMatch(/Same seed, same weights\?\n  Yes\. Seeds 1, 2, and 3 were trained again/);
+    const doc = documentOfKind(StudyDocument.parse(JSON.parse(readFileSync(out, 'utf8'))), 'seed-variance');
     expect(doc.runs).toHaveLength(3);
     expect(doc.environment.backend).toBe('cpu');
   });

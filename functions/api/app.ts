@@ -16,16 +16,8 @@ import {
 import { withEngine } from '../engineBackends.ts';
 import type { SeedlabEnv } from '../env.ts';
 import { enqueueUnits, recoverStalledUnits } from '../studies/scheduler.ts';
-import { keys } from '../studies/keys.ts';
-import {
-  finalizeIfComplete,
-  listingMeta,
-  readStudyState,
-  studyTitle,
-  type ListingMeta,
-  type StudyRecord,
-  type StudyState,
-} from '../studies/studyState.ts';
+import { createStudy, listingPage } from '../studies/store.ts';
+import { finalizeIfComplete, listingMeta, newStudyRecord, readStudyState, type StudyState } from '../studies/studyState.ts';
 import { requireToken } from './auth.ts';
 import { apiError, invalid } from './errors.ts';
 import { openApiDocument } from './openapi.ts';
@@ -45,8 +37,8 @@ const ListQuery = z.strictObject({
 });
 const STUDY_ID = /^[0-9a-f]{20}$/;
 
-/** Workers units per study: see SEEDS_PER_UNIT in functions/env.ts. */
-const seedsPerUnit = (env: SeedlabEnv) => Math.max(1, Number(env.SEEDS_PER_UNIT ?? 10));
+/** Seeds per queue message (SEEDS_PER_UNIT in wrangler.toml). */
+const seedsPerUnit = (env: SeedlabEnv) => Math.max(1, Number(env.SEEDS_PER_UNIT));
 
 function statusBody(c: Context<Env>, state: StudyState) {
   const { record } = state;
@@ -75,12 +67,10 @@ api.get('/openapi.json', (c) => c.json(openApiDocument()));
 api.get('/studies', async (c) => {
   const query = ListQuery.safeParse(c.req.query());
   if (!query.success) return invalid(c, zodIssues(query.error), 'invalid query');
-  const page = await c.env.STUDIES.list<ListingMeta>({ prefix: keys.listingPrefix, limit: query.data.limit, cursor: query.data.cursor });
+  const page = await listingPage(c.env.STUDIES, query.data.limit, query.data.cursor);
   return c.json({
-    studies: page.keys.flatMap((k) =>
-      k.metadata ? [{ ...k.metadata, links: { self: new URL(`/api/studies/${k.metadata.id}`, c.req.url).toString() } }] : [],
-    ),
-    cursor: page.list_complete ? null : page.cursor,
+    studies: page.entries.map((entry) => ({ ...entry, links: { self: new URL(`/api/studies/${entry.id}`, c.req.url).toString() } })),
+    cursor: page.cursor,
   });
 });
 
@@ -149,18 +139,8 @@ api.post(
     }
 
     const createdAt = new Date();
-    const record: StudyRecord = {
-      id,
-      kind: spec.kind,
-      title: studyTitle(spec),
-      spec,
-      createdAt: createdAt.toISOString(),
-      units,
-      runsTotal: units.reduce((n, u) => n + u.seeds.length, 0),
-    };
-    await c.env.STUDIES.put(keys.study(id), JSON.stringify(record));
-    await c.env.STUDIES.put(keys.listing(createdAt.getTime(), id), '', { metadata: listingMeta(record, 'queued') });
-    await c.env.STUDIES.put(keys.active(id), '');
+    const record = newStudyRecord(id, spec, units, createdAt);
+    await createStudy(c.env.STUDIES, record, listingMeta(record, 'queued'));
     await enqueueUnits(
       c.env,
       id,

@@ -1,8 +1,9 @@
 import type { Context } from 'hono';
 import { apiError } from '../api/errors.ts';
 import type { SeedlabEnv } from '../env.ts';
+import { studyTitle } from '../../site/src/kinds/words.ts';
+import { EMBED_HEIGHT, EMBED_WIDTH, embedIframe } from '../../site/src/share/embedCode.ts';
 import { readStudyState } from '../studies/studyState.ts';
-import { EMBED_HEIGHT, EMBED_WIDTH, embedIframe } from './embedCode.ts';
 
 /** oEmbed (https://oembed.com) for report and embed URLs of this site: a "rich" iframe of the card. */
 export async function oembed(c: Context<{ Bindings: SeedlabEnv }>) {
@@ -23,7 +24,8 @@ export async function oembed(c: Context<{ Bindings: SeedlabEnv }>) {
   if (!state?.document) return apiError(c, 404, `no finished study ${match[3]}`);
   const maxWidth = Number(c.req.query('maxwidth') ?? Infinity);
   const width = Math.max(280, Math.min(EMBED_WIDTH, Number.isFinite(maxWidth) ? maxWidth : EMBED_WIDTH));
-  const title = state.record.title;
+  const locale = match[1] ? 'zh' : 'en';
+  const title = studyTitle(state.document, locale).text;
   return c.json({
     version: '1.0',
     type: 'rich',
@@ -32,7 +34,7 @@ export async function oembed(c: Context<{ Bindings: SeedlabEnv }>) {
     title,
     width,
     height: EMBED_HEIGHT,
-    html: embedIframe(origin, Boolean(match[1]), state.record.id, title, width),
+    html: embedIframe(origin, locale, state.record.id, title, width),
     thumbnail_url: `${origin}/og/${state.record.id}.png`,
     thumbnail_width: 1200,
     thumbnail_height: 630,

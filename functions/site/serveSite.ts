@@ -1,5 +1,5 @@
 import type { SeedlabEnv } from '../env.ts';
-import { readRecord } from '../studies/studyState.ts';
+import { readRecord } from '../studies/store.ts';
 import { withSiteHeaders } from './securityHeaders.ts';
 
 const REPORT_PATH = /^\/(zh\/)?(r|embed)\/([0-9a-f]{20})\/$/;
@@ -14,7 +14,7 @@ export async function serveSite(request: Request, env: SeedlabEnv): Promise<Resp
   const asset = await env.ASSETS.fetch(request);
   if (asset.status === 404) {
     const match = REPORT_PATH.exec(url.pathname);
-    const record = match ? await readRecord(env, match[3]) : null;
+    const record = match ? await readRecord(env.STUDIES, match[3]) : null;
     if (record) {
       const zh = Boolean(match![1]);
       const text = zh ? '报告正在生成，几秒后自动刷新。' : 'This report is being built. This page refreshes in a few seconds.';

@@ -1,13 +1,13 @@
 import type { SeedlabEnv } from '../env.ts';
-import { keys, listAllKeys } from './keys.ts';
+import { activeStudyIds, markEnqueued, readEnqueuedAt } from './store.ts';
 import { finalizeIfComplete, type StudyState } from './studyState.ts';
 
-const staleAfterMs = (env: SeedlabEnv) => 1000 * Number(env.STALE_AFTER_SECONDS ?? 15);
+const staleAfterMs = (env: SeedlabEnv) => 1000 * Number(env.STALE_AFTER_SECONDS);
 
 export async function enqueueUnits(env: SeedlabEnv, studyId: string, units: number[], nowMs = Date.now()): Promise<void> {
   if (!units.length) return;
   await env.RUNS.sendBatch(units.map((unit) => ({ body: { studyId, unit } })));
-  await Promise.all(units.map((unit) => env.STUDIES.put(keys.enqueued(studyId, unit), String(nowMs))));
+  await Promise.all(units.map((unit) => markEnqueued(env.STUDIES, studyId, unit, nowMs)));
 }
 
 /**
@@ -21,8 +21,7 @@ export async function recoverStalledUnits(env: SeedlabEnv, state: StudyState, no
   const pending = record.units.map((_, u) => u).filter((u) => !state.doneUnits.has(u) && !state.failures.some((f) => f.unit === u));
   const stale: number[] = [];
   for (const u of pending) {
-    const last = Number((await env.STUDIES.get(keys.enqueued(record.id, u))) ?? 0);
-    if (nowMs - last >= staleAfterMs(env)) stale.push(u);
+    if (nowMs - (await readEnqueuedAt(env.STUDIES, record.id, u)) >= staleAfterMs(env)) stale.push(u);
   }
   await enqueueUnits(env, record.id, stale, nowMs);
   return stale;
@@ -31,9 +30,9 @@ export async function recoverStalledUnits(env: SeedlabEnv, state: StudyState, no
 /** The cron: finalize or recover every unfinished study. */
 export async function sweepActiveStudies(env: SeedlabEnv, nowMs = Date.now()): Promise<{ studies: number; reenqueued: number }> {
   let reenqueued = 0;
-  const active = await listAllKeys(env.STUDIES, keys.activePrefix);
-  for (const k of active) {
-    const state = await finalizeIfComplete(env, k.name.slice(keys.activePrefix.length));
+  const active = await activeStudyIds(env.STUDIES);
+  for (const id of active) {
+    const state = await finalizeIfComplete(env, id);
     if (state) reenqueued += (await recoverStalledUnits(env, state, nowMs)).length;
   }
   return { studies: active.length, reenqueued };

@@ -1,32 +1,20 @@
-import { studyHeadline, studyKind, type StudyDocument, type StudySpec, type WorkUnit } from '../../src/index.ts';
+import { combineStudy, datasetOf, type StudyDocument } from '../../src/index.ts';
+import { headlineOf, pendingStudyTitle, studyTitle } from '../../site/src/kinds/words.ts';
 import type { SeedlabEnv } from '../env.ts';
-import { keys, listAllKeys } from './keys.ts';
+import {
+  type ListingMeta,
+  markSettled,
+  putDocument,
+  putListing,
+  readDocument,
+  readRecord,
+  readUnitOutcomes,
+  readUnitResults,
+  type StudyRecord,
+  type StudyStatus,
+} from './store.ts';
 
-export type StudyStatus = 'queued' | 'running' | 'done' | 'failed';
-
-/** Written once when a study is created; everything that changes later lives in other keys. */
-export interface StudyRecord {
-  id: string;
-  kind: StudySpec['kind'];
-  title: string;
-  spec: StudySpec;
-  createdAt: string;
-  units: WorkUnit[];
-  runsTotal: number;
-}
-
-export interface ListingMeta {
-  id: string;
-  kind: string;
-  title: string;
-  dataset: string;
-  createdAt: string;
-  status: StudyStatus;
-  /** e.g. "30 seeds: 94.3% ± 0.67, deterministic ✓", once done. */
-  headline?: string;
-}
-
-export interface UnitFailure {
+export interface StudyFailure {
   unit: number;
   seeds: number[];
   error: string;
@@ -39,55 +27,49 @@ export interface StudyState {
   runsDone: number;
   /** Units whose result is stored. */
   doneUnits: Set<number>;
-  failures: UnitFailure[];
+  failures: StudyFailure[];
   document: StudyDocument | null;
 }
 
-const datasetOf = (spec: StudySpec) => (spec.kind === 'compare' ? spec.a.dataset.name : spec.dataset.name);
-
-/** The title until the document exists (which then supplies its own). */
-export const studyTitle = (spec: StudySpec) => spec.title ?? `${spec.kind}: ${datasetOf(spec)}`;
-
-export function listingMeta(record: StudyRecord, status: StudyStatus, headline?: string, title = record.title): ListingMeta {
+/** The listing entry of a study; once done, titled and summed up by its document's words (English). */
+export function listingMeta(record: StudyRecord, status: StudyStatus, document?: StudyDocument): ListingMeta {
   return {
     id: record.id,
     kind: record.kind,
-    title,
-    dataset: datasetOf(record.spec),
+    title: document ? studyTitle(document, 'en').text : record.title,
+    dataset: datasetOf(record.spec).name,
     createdAt: record.createdAt,
     status,
-    ...(headline ? { headline } : {}),
+    ...(document ? { headline: headlineOf(document, 'en') } : {}),
   };
 }
 
-export async function readRecord(env: SeedlabEnv, id: string): Promise<StudyRecord | null> {
-  return env.STUDIES.get<StudyRecord>(keys.study(id), 'json');
+/** A new study's record: its units, and a title until its document can word one. */
+export function newStudyRecord(id: string, spec: StudyRecord['spec'], units: StudyRecord['units'], createdAt: Date): StudyRecord {
+  return {
+    id,
+    kind: spec.kind,
+    title: pendingStudyTitle(spec),
+    spec,
+    createdAt: createdAt.toISOString(),
+    units,
+    runsTotal: units.reduce((n, u) => n + u.seeds.length, 0),
+  };
 }
 
 /** Reads where a study stands: derived from the keys present, never from a mutable counter. */
 export async function readStudyState(env: SeedlabEnv, id: string): Promise<StudyState | null> {
-  const record = await readRecord(env, id);
+  const record = await readRecord(env.STUDIES, id);
   if (!record) return null;
-  const document = await env.STUDIES.get<StudyDocument>(keys.doc(id), 'json');
-  const resultKeys = await listAllKeys(env.STUDIES, keys.resultPrefix(id));
-  const doneUnits = new Set(resultKeys.map((k) => Number(k.name.split(':')[2])).filter((u) => u < record.units.length));
-  const failedKeys = await listAllKeys(env.STUDIES, keys.failedPrefix(id));
-  const failures = await Promise.all(
-    failedKeys.map(async (k) => {
-      const unit = Number(k.name.split(':')[2]);
-      const f = (await env.STUDIES.get<{ error: string; attempts: number }>(k.name, 'json')) ?? { error: 'unknown', attempts: 0 };
-      return { unit, seeds: record.units[unit]?.seeds ?? [], ...f };
-    }),
-  );
+  const stored = await readDocument(env.STUDIES, id);
+  if (stored && 'error' in stored) throw new Error(`the document of study ${id} cannot be read: ${stored.error}`);
+  const document = stored?.document ?? null;
+  const outcomes = await readUnitOutcomes(env.STUDIES, id);
+  const doneUnits = new Set([...outcomes.done].filter((u) => u < record.units.length));
+  const failures = outcomes.failures.map((f) => ({ ...f, seeds: record.units[f.unit]?.seeds ?? [] }));
   const settled = record.units.every((_, u) => doneUnits.has(u) || failures.some((f) => f.unit === u));
   const runsDone = [...doneUnits].reduce((n, u) => n + record.units[u].seeds.length, 0);
-  const status: StudyStatus = document
-    ? 'done'
-    : settled && failures.length
-      ? 'failed'
-      : runsDone > 0 || failures.length
-        ? 'running'
-        : 'queued';
+  const status: StudyStatus = document ? 'done' : settled && failures.length ? 'failed' : runsDone > 0 || failures.length ? 'running' : 'queued';
   return { record, status, runsDone, doneUnits, failures, document };
 }
 
@@ -100,20 +82,20 @@ export async function finalizeIfComplete(env: SeedlabEnv, id: string): Promise<S
   const state = await readStudyState(env, id);
   if (!state || state.document) return state;
   const { record } = state;
-  const allDone = record.units.every((_, u) => state.doneUnits.has(u));
-  if (allDone) {
-    const results = await Promise.all(record.units.map((_, u) => env.STUDIES.get(keys.result(id, u), 'json')));
-    const document = await studyKind(record.spec).combine(record.spec, record.units, results);
-    await env.STUDIES.put(keys.doc(id), JSON.stringify(document));
-    await env.STUDIES.put(keys.listing(Date.parse(record.createdAt), id), '', {
-      metadata: listingMeta(record, 'done', studyHeadline(document), document.title),
-    });
-    await env.STUDIES.delete(keys.active(id));
+  if (record.units.every((_, u) => state.doneUnits.has(u))) {
+    const results = await readUnitResults(env.STUDIES, id, record.units.length);
+    const document = await combineStudy(
+      record.spec,
+      record.units.map((unit, u) => ({ unit, result: results[u] })),
+    );
+    await putDocument(env.STUDIES, document);
+    await putListing(env.STUDIES, record, listingMeta(record, 'done', document));
+    await markSettled(env.STUDIES, id);
     return { ...state, status: 'done', document };
   }
   if (state.status === 'failed') {
-    await env.STUDIES.put(keys.listing(Date.parse(record.createdAt), id), '', { metadata: listingMeta(record, 'failed') });
-    await env.STUDIES.delete(keys.active(id));
+    await putListing(env.STUDIES, record, listingMeta(record, 'failed'));
+    await markSettled(env.STUDIES, id);
   }
   return state;
 }

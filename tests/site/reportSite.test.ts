@@ -128,39 +128,13 @@ describe('the report site, built from real KV and served by the real Worker', ()
     expect(await index.page.textContent('ul.studies')).toContain('Site test: moons, 6 seeds');
     expect(index.errors).toEqual([]);
     const { page, errors } = await openPage(`/r/${ids.plain}/`);
-    for (const section of [
-      'question',
-      'verdict',
-      'per-seed',
-      'histogram',
-      'curves',
-      'best-worst',
-      'seeds',
-      'spec',
-      'reproduce',
-      'environment',
-      'steps',
-    ]) {
-      expect(await page.locator(`section#${section}`).count(), section).toBe(1);
-    }
-    // Sections come in the order the report promises.
-    const order = await page.$$eval('main section', (els) => els.map((e) => e.id));
-    expect(order.slice(0, 11)).toEqual([
-      'question',
-      'verdict',
-      'per-seed',
-      'histogram',
-      'curves',
-      'best-worst',
-      'seeds',
-      'spec',
-      'reproduce',
-      'environment',
-      'steps',
-    ]);
+    // Every kind's report has the same skeleton, in this order (site/src/components/ReportSkeleton.astro).
+    const order = await page.$$eval('main > section', (els) => els.map((e) => e.id));
+    expect(order).toEqual(['question', 'verdict', 'key-chart', 'method', 'details', 'reproduce', 'share']);
+    for (const part of ['histogram', 'curves', 'best-worst', 'seeds', 'environment']) expect(await page.locator(`section#details #${part}`).count(), part).toBe(1);
     expect(await page.locator('section#verdict').textContent()).toMatch(/Yes ✓/);
     expect(await page.locator('table.seed-table tbody tr').count()).toBe(6);
-    expect(await page.locator('section#steps li').count()).toBe(10);
+    expect(await page.locator('section#method li').count()).toBe(10);
     expect(errors).toEqual([]);
     await page.screenshot({ path: join(ARTIFACTS, 'report.png'), fullPage: true });
   });
@@ -192,7 +166,7 @@ describe('the report site, built from real KV and served by the real Worker', ()
   it('the Chinese pages show Chinese text and link back to English', async () => {
     const { page, errors } = await openPage(`/zh/r/${ids.plain}/`);
     expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
-    expect(await page.locator('section#verdict h2').textContent()).toBe('结论');
+    expect(await page.locator('section#verdict h2').textContent()).toBe('回答');
     expect(await page.locator('section#question').textContent()).toMatch(/随机种子/);
     expect(await page.locator('a.lang-switch').getAttribute('href')).toBe(`/r/${ids.plain}/`);
     expect(errors).toEqual([]);
@@ -231,7 +205,7 @@ describe('the report site, built from real KV and served by the real Worker', ()
     await page.goto(`${embedHostUrl}/?embed=${encodeURIComponent(embedCode)}`);
     const frame = page.frameLocator('iframe');
     await expect.poll(() => frame.locator('.card .title').textContent()).toBe('Site test: moons, 6 seeds');
-    expect(await frame.locator('#chart-seeds svg circle').count()).toBe(6);
+    expect(await frame.locator('#chart-main svg circle').count()).toBe(6);
     const [frameHeight, contentHeight] = await page.evaluate(() => {
       const f = document.querySelector('iframe')!;
       return [f.clientHeight, f.contentDocument ? -1 : -1];
@@ -298,12 +272,14 @@ describe('the report site, built from real KV and served by the real Worker', ()
     ]) {
       const en = await openPage(`/r/${id}/`);
       expect(await en.page.locator('section#verdict .qa').count()).toBeGreaterThan(0);
+      const order = await en.page.$$eval('main > section', (els) => els.map((e) => e.id));
+      expect(order).toEqual(['question', 'verdict', 'key-chart', 'method', 'details', 'reproduce', 'share']);
       expect(await en.page.locator('#chart-main svg').count()).toBe(1);
       expect(await en.page.textContent('main')).toContain(text);
       expect(en.errors).toEqual([]);
       const zh = await openPage(`/zh/r/${id}/`);
       expect(await zh.page.textContent('main')).toContain(zhText);
-      expect(await zh.page.locator('section#verdict h2').textContent()).toBe('结论');
+      expect(await zh.page.locator('section#verdict h2').textContent()).toBe('回答');
       expect(zh.errors).toEqual([]);
       const embed = await openPage(`/embed/${id}/`);
       expect(await embed.page.locator('#chart-main svg').count()).toBe(1);

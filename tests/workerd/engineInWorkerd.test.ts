@@ -1,11 +1,11 @@
 import { describe, expect, inject, it } from 'vitest';
-import { parseStudySpec, runSeedVarianceStudy, useBackend } from '../../src/index.ts';
+import { documentOfKind, parseStudySpec, runStudy, useBackend } from '../../src/index.ts';
 import { CROSS_RUNTIME_SPEC } from '../crossRuntimeSpec.ts';
 
 describe('the engine inside workerd', () => {
   it('gives the same fingerprints as Node on the cpu backend', async () => {
     await useBackend('cpu');
-    const doc = await runSeedVarianceStudy(parseStudySpec(CROSS_RUNTIME_SPEC));
+    const doc = documentOfKind(await runStudy(parseStudySpec(CROSS_RUNTIME_SPEC)), 'seed-variance');
     const node = inject('nodeCrossRuntime');
     expect(doc.environment.runtime).toBe('workerd');
     expect(node.runtime).toBe('node');

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { useNodeBackend } from '../../cli/nodeBackends.ts';
-import { parseStudySpec, runSeedVarianceStudy } from '../../src/index.ts';
+import { documentOfKind, parseStudySpec, runStudy } from '../../src/index.ts';
 import { CROSS_RUNTIME_SPEC } from '../crossRuntimeSpec.ts';
 
 /** The real CLI in Node (as `npm run study` runs it) on the cross-runtime spec. */
@@ -23,20 +23,13 @@ function runCli() {
 export default async function setup(project: TestProject) {
   project.provide('cliCrossRuntime', runCli());
   await useNodeBackend('cpu');
-  const doc = await runSeedVarianceStudy(parseStudySpec(CROSS_RUNTIME_SPEC));
+  const doc = documentOfKind(await runStudy(parseStudySpec(CROSS_RUNTIME_SPEC)), 'seed-variance');
   await useNodeBackend('wasm');
-  const wasm = await runSeedVarianceStudy(parseStudySpec({ ...CROSS_RUNTIME_SPEC, backend: 'wasm' }));
+  const wasm = documentOfKind(await runStudy(parseStudySpec({ ...CROSS_RUNTIME_SPEC, backend: 'wasm' })), 'seed-variance');
   project.provide('nodeCrossRuntime', {
     runtime: doc.environment.runtime,
     fingerprints: doc.runs.map((r) => r.fingerprint),
     testAccuracy: doc.runs.map((r) => r.testAccuracy),
     wasmFingerprints: wasm.runs.map((r) => r.fingerprint),
   });
-}
-
-declare module 'vitest' {
-  export interface ProvidedContext {
-    cliCrossRuntime: { id: string; fingerprints: string[] };
-    nodeCrossRuntime: { runtime: string; fingerprints: string[]; testAccuracy: (number | null)[]; wasmFingerprints: string[] };
-  }
 }

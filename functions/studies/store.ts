@@ -1,0 +1,216 @@
+import { parseStoredDocument, type StudyDocument, type StudyKind, type StudySpec, type StudyUnit } from '../../src/index.ts';
+
+/**
+ * The KV layout, owned here and nowhere else: every other module (the API, the queue consumer, the
+ * cron, the site's loader) reads and writes through these functions. Every mutable fact has its own
+ * key, written by exactly one kind of writer, so concurrent consumers never overwrite each other's
+ * work (KV has no transactions):
+ *
+ *   study:<id>                 StudyRecord, written once by POST
+ *   result:<id>:<unit>         one finished unit's result (e.g. its runs), metadata { runs, fingerprints }
+ *   failed:<id>:<unit>         a unit that failed for good: { error, attempts }
+ *   attempts:<id>:<unit>       how many times a consumer started the unit
+ *   enqueued:<id>:<unit>       when the unit was last sent to the queue (ms since epoch)
+ *   doc:<id>                   the finished study document
+ *   active:<id>                present while the study is unfinished (the cron scans these)
+ *   list:<inverted ms>:<id>    the listing, newest first; metadata ListingMeta
+ */
+const keys = {
+  study: (id: string) => `study:${id}`,
+  result: (id: string, unit: number) => `result:${id}:${unit}`,
+  resultPrefix: (id: string) => `result:${id}:`,
+  failed: (id: string, unit: number) => `failed:${id}:${unit}`,
+  failedPrefix: (id: string) => `failed:${id}:`,
+  attempts: (id: string, unit: number) => `attempts:${id}:${unit}`,
+  enqueued: (id: string, unit: number) => `enqueued:${id}:${unit}`,
+  doc: (id: string) => `doc:${id}`,
+  docPrefix: 'doc:',
+  active: (id: string) => `active:${id}`,
+  activePrefix: 'active:',
+  listing: (createdAtMs: number, id: string) => `list:${String(9e15 - createdAtMs).padStart(16, '0')}:${id}`,
+  listingPrefix: 'list:',
+};
+
+/**
+ * The parts of a Workers KV namespace the store uses, written out so that any KV binding fits:
+ * the Worker's own, and the one wrangler's getPlatformProxy hands the site's build in Node.
+ */
+export interface KeyValueStore {
+  get(key: string): Promise<string | null>;
+  get<T>(key: string, type: 'json'): Promise<T | null>;
+  put(key: string, value: string, options?: { metadata?: unknown }): Promise<void>;
+  delete(key: string): Promise<void>;
+  list<M = unknown>(options: { prefix: string; limit?: number; cursor?: string }): Promise<KeyPage<M>>;
+}
+type KeyPage<M> = { keys: { name: string; metadata?: M }[] } & ({ list_complete: true } | { list_complete: false; cursor: string });
+
+export type StudyStatus = 'queued' | 'running' | 'done' | 'failed';
+
+/** Written once when a study is created; everything that changes later lives in other keys. */
+export interface StudyRecord {
+  id: string;
+  kind: StudyKind;
+  title: string;
+  spec: StudySpec;
+  createdAt: string;
+  units: StudyUnit[];
+  runsTotal: number;
+}
+
+/** A listing entry's metadata: enough to list a study without reading its document. */
+export interface ListingMeta {
+  id: string;
+  kind: string;
+  title: string;
+  dataset: string;
+  createdAt: string;
+  status: StudyStatus;
+  /** The key result in one line, in English, once done. */
+  headline?: string;
+}
+
+export interface UnitFailure {
+  unit: number;
+  error: string;
+  attempts: number;
+}
+
+/** Every key under a prefix (KV pages at 1000). */
+async function listAllKeys<M>(kv: KeyValueStore, prefix: string): Promise<{ name: string; metadata?: M }[]> {
+  const out: { name: string; metadata?: M }[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await kv.list<M>({ prefix, cursor });
+    out.push(...page.keys);
+    cursor = page.list_complete ? undefined : page.cursor;
+  } while (cursor);
+  return out;
+}
+
+const unitOf = (key: string) => Number(key.split(':')[2]);
+
+// Studies ------------------------------------------------------------------------------------
+
+/** Stores a new study: its record, its listing entry (queued) and its active marker. */
+export async function createStudy(kv: KeyValueStore, record: StudyRecord, listing: ListingMeta): Promise<void> {
+  await kv.put(keys.study(record.id), JSON.stringify(record));
+  await kv.put(keys.listing(Date.parse(record.createdAt), record.id), '', { metadata: listing });
+  await kv.put(keys.active(record.id), '');
+}
+
+export async function readRecord(kv: KeyValueStore, id: string): Promise<StudyRecord | null> {
+  return kv.get<StudyRecord>(keys.study(id), 'json');
+}
+
+/** Replaces a study's listing entry (its status changed). */
+export async function putListing(kv: KeyValueStore, record: StudyRecord, listing: ListingMeta): Promise<void> {
+  await kv.put(keys.listing(Date.parse(record.createdAt), record.id), '', { metadata: listing });
+}
+
+/** A page of the listing, newest first. */
+export async function listingPage(kv: KeyValueStore, limit: number, cursor?: string) {
+  const page = await kv.list<ListingMeta>({ prefix: keys.listingPrefix, limit, cursor });
+  return { entries: page.keys.flatMap((k) => (k.metadata ? [k.metadata] : [])), cursor: page.list_complete ? null : page.cursor };
+}
+
+/** The ids of studies that are not finished (the cron's work list). */
+export async function activeStudyIds(kv: KeyValueStore): Promise<string[]> {
+  return (await listAllKeys(kv, keys.activePrefix)).map((k) => k.name.slice(keys.activePrefix.length));
+}
+
+export async function markSettled(kv: KeyValueStore, id: string): Promise<void> {
+  await kv.delete(keys.active(id));
+}
+
+// Documents ----------------------------------------------------------------------------------
+
+export async function putDocument(kv: KeyValueStore, document: StudyDocument): Promise<void> {
+  await kv.put(keys.doc(document.id), JSON.stringify(document));
+}
+
+/** A study's document, read and validated (a version-1 document is migrated); null when there is none. */
+export async function readDocument(kv: KeyValueStore, id: string): Promise<{ document: StudyDocument } | { error: string } | null> {
+  const raw = await kv.get(keys.doc(id));
+  if (raw === null) return null;
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch (e) {
+    return { error: `not JSON (${(e as Error).message})` };
+  }
+  const read = parseStoredDocument(json);
+  if (!read.success) return { error: read.error };
+  if (read.data.id !== id) return { error: `its id is ${read.data.id}` };
+  return { document: read.data };
+}
+
+export interface StoredStudy {
+  document: StudyDocument;
+  createdAt: string;
+}
+
+/** Every finished study, newest first, each validated; the ones that cannot be read are listed with why. */
+export async function listFinishedStudies(kv: KeyValueStore): Promise<{ studies: StoredStudy[]; unreadable: { id: string; error: string }[] }> {
+  const createdAt = new Map<string, string>();
+  for (const k of await listAllKeys<ListingMeta>(kv, keys.listingPrefix)) {
+    if (k.metadata?.id && k.metadata.createdAt) createdAt.set(k.metadata.id, k.metadata.createdAt);
+  }
+  const studies: StoredStudy[] = [];
+  const unreadable: { id: string; error: string }[] = [];
+  for (const k of await listAllKeys(kv, keys.docPrefix)) {
+    const id = k.name.slice(keys.docPrefix.length);
+    const read = await readDocument(kv, id);
+    if (read && 'document' in read) studies.push({ document: read.document, createdAt: createdAt.get(id) ?? '1970-01-01T00:00:00.000Z' });
+    else unreadable.push({ id, error: read?.error ?? 'missing' });
+  }
+  studies.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  return { studies, unreadable };
+}
+
+// Units --------------------------------------------------------------------------------------
+
+/** Which units have a stored result, and which failed for good (with why). */
+export async function readUnitOutcomes(kv: KeyValueStore, id: string): Promise<{ done: Set<number>; failures: UnitFailure[] }> {
+  const done = new Set((await listAllKeys(kv, keys.resultPrefix(id))).map((k) => unitOf(k.name)));
+  const failures = await Promise.all(
+    (await listAllKeys(kv, keys.failedPrefix(id))).map(async (k) => {
+      const f = (await kv.get<{ error: string; attempts: number }>(k.name, 'json')) ?? { error: 'unknown', attempts: 0 };
+      return { unit: unitOf(k.name), ...f };
+    }),
+  );
+  return { done, failures };
+}
+
+export async function hasUnitOutcome(kv: KeyValueStore, id: string, unit: number): Promise<boolean> {
+  return (await kv.get(keys.result(id, unit))) !== null || (await kv.get(keys.failed(id, unit))) !== null;
+}
+
+/** Every unit's stored result, in unit order (call when all are done). */
+export async function readUnitResults(kv: KeyValueStore, id: string, units: number): Promise<unknown[]> {
+  return Promise.all(Array.from({ length: units }, (_, u) => kv.get(keys.result(id, u), 'json')));
+}
+
+/** A unit's result; fingerprints go into the key's metadata too, so a listing shows them without reads. */
+export async function putUnitResult(kv: KeyValueStore, id: string, unit: number, result: unknown, metadata: { runs: number; fingerprints: string[] }) {
+  await kv.put(keys.result(id, unit), JSON.stringify(result), { metadata });
+}
+
+export async function putUnitFailure(kv: KeyValueStore, id: string, unit: number, failure: { error: string; attempts: number }) {
+  await kv.put(keys.failed(id, unit), JSON.stringify(failure));
+}
+
+/** Counts one more start of a unit and returns the count. */
+export async function countUnitAttempt(kv: KeyValueStore, id: string, unit: number): Promise<number> {
+  const attempts = Number((await kv.get(keys.attempts(id, unit))) ?? 0) + 1;
+  await kv.put(keys.attempts(id, unit), String(attempts));
+  return attempts;
+}
+
+/** When a unit was last sent to the queue or started (ms since epoch; 0 if never). */
+export async function readEnqueuedAt(kv: KeyValueStore, id: string, unit: number): Promise<number> {
+  return Number((await kv.get(keys.enqueued(id, unit))) ?? 0);
+}
+
+export async function markEnqueued(kv: KeyValueStore, id: string, unit: number, atMs: number): Promise<void> {
+  await kv.put(keys.enqueued(id, unit), String(atMs));
+}

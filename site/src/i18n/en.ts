@@ -1,0 +1,169 @@
+import type { DatasetSpec, ScalingSpec, SplitSpec, TrainingSetup } from '../../../src/index.ts';
+import type { Format } from './format.ts';
+
+/** The shape of a study's data, where a document records it. */
+export interface DataShape {
+  trainRows: number;
+  testRows: number;
+  features: number;
+  classes: number;
+  layerSizes: number[];
+  parameters: number;
+}
+
+/**
+ * The interface words shared by every page, in English (Astro's i18n recipe: one dictionary per
+ * locale, chosen by `t(locale)`). Words that belong to one study kind live in its view folder.
+ */
+export const en = {
+  siteTitle: 'Seedlab',
+  tagline: 'Same network, same data, different accuracy: measured, with evidence.',
+  /** This language's own name, for the link to it. */
+  languageName: 'English',
+  nav: { guide: 'Guide', studies: 'All studies' },
+  index: {
+    studies: 'Studies',
+    allKinds: 'All',
+    kind: 'Kind',
+    dataset: 'Dataset',
+    noStudies: 'No finished studies yet. Run npm start, or submit one through the API.',
+  },
+  notFound: { title: 'Not found', text: 'There is no page at this address.' },
+  report: {
+    question: 'The question',
+    answer: 'The answer',
+    keyChart: 'What was measured',
+    method: 'How it was measured',
+    details: 'Details',
+    reproduce: 'Reproduce this',
+    share: 'Share',
+    jsonLink: 'Study JSON',
+    spec: 'The exact spec',
+    reproduceApi: 'Through the API (needs a write token):',
+    reproduceCli: 'With the CLI, on your machine (save the spec above as spec.json):',
+    environment: 'Environment',
+    tfjs: 'TensorFlow.js',
+    backend: 'Backend',
+    runtime: 'Runtime',
+    engine: 'Engine version',
+    id: 'Study id',
+    copyLink: 'Copy link',
+    copyEmbed: 'Copy embed code',
+    copyBadge: 'Copy badge Markdown',
+    copied: 'Copied',
+    openReport: 'Open the full report',
+  },
+  words: {
+    yes: 'Yes',
+    no: 'No',
+    tied: 'Tied',
+    none: 'none',
+    notAvailable: 'n/a',
+    diverged: 'diverged',
+    seed: 'Seed',
+    seeds: (n: number) => (n === 1 ? '1 seed' : `${n} seeds`),
+    points: (x: string) => `${x} points`,
+    plusMinus: (mean: string, std: string) => `${mean} ± ${std}`,
+    accuracyAxis: 'test accuracy (%)',
+    mean: 'Mean',
+    median: 'Median',
+    std: 'Std (n−1)',
+    ciT: '95% CI (t)',
+    ciBootstrap: '95% CI (bootstrap)',
+    testAccuracy: 'Test accuracy',
+    fingerprint: 'Fingerprint',
+    /** Why a question has no answer (a verdict outcome of "undecided"). */
+    undecided: {
+      'all-diverged': 'No answer: every run diverged (the loss became NaN or infinite).',
+      'no-suggestion': 'No answer: no seed gave a suggestion.',
+      'not-measured': 'Not measured by this study.',
+    },
+  },
+  /** The models a study can train, by id. */
+  models: {
+    mlp: 'MLP',
+    'logistic-regression': 'logistic regression',
+    knn: 'kNN',
+    'decision-tree': 'decision tree',
+    'random-forest': 'random forest',
+  } as Record<string, string>,
+  guide: {
+    title: 'Guide: four classic questions about training',
+    heading: 'Four classic questions about training',
+    description: 'Four questions, each answered by a reproducible study.',
+    intro: 'Each question is answered by the live card of the study that measures it; open the full report from the card.',
+    notRun: (preset: string) => `The ${preset} preset has not run yet (npm start runs it).`,
+    questions: [
+      {
+        q: '1. Why does the same network give a different accuracy on every run?',
+        text: 'Randomness enters a training run in several places: the initial weights, the order of the data in every epoch, the train/test split and the dropout masks. The first card trains one network with many seeds and measures whether a seed repeats and how far accuracy moves; the second varies one source at a time.',
+      },
+      {
+        q: '2. Does every algorithm give the same model every time?',
+        text: 'The audit trains each algorithm with the same seed twice, with another seed, and with the training rows in another order, and compares the models bit for bit.',
+      },
+      {
+        q: '3. Does deep learning need more data than classic ML?',
+        text: 'Learning curves train an MLP and classic models (logistic regression, kNN, a decision tree, a random forest) on growing subsets of the training rows and score them on one fixed test set, on digits and on a synthetic spiral.',
+      },
+      {
+        q: '4. How do you find a good learning rate: from high to low (annealing), or from low to high (Smith’s range test)?',
+        text: 'The range test grows the learning rate batch by batch and reads a suggestion off the loss curve, over many seeds, then trains at the suggestion to check it. The schedules study trains the same seeds with constant, step, exponential, cyclical and one-cycle schedules.',
+      },
+    ],
+  },
+  /** The steps of one training run, with the spec's real parameters. */
+  method: {
+    data(dataset: DatasetSpec, shape: DataShape | null) {
+      if ('samples' in dataset) {
+        const classes = dataset.name === 'blobs' || dataset.name === 'spiral' ? `, ${dataset.classes} classes` : '';
+        return `Data: synthetic ${dataset.name}, ${dataset.samples} points generated from the data stream, noise ${dataset.noise}${classes}.`;
+      }
+      return shape
+        ? `Data: the bundled ${dataset.name} set (${shape.features} features, ${shape.classes} classes).`
+        : `Data: the bundled ${dataset.name} set.`;
+    },
+    split(split: SplitSpec, shape: DataShape | null) {
+      const rows = shape ? ` (${shape.testRows} test rows, ${shape.trainRows} training rows)` : '';
+      return split.kind === 'index-mod'
+        ? `Split: rows with index % ${split.k} == ${split.r} are the test set${rows}; the others train.`
+        : `Split: stratified, drawn from the split stream, test fraction ${split.testFraction}${rows}.`;
+    },
+    scaling(scaling: ScalingSpec) {
+      if (scaling.kind === 'none') return 'Scaling: none.';
+      if (scaling.kind === 'divide') return `Scaling: features divided by ${scaling.by}.`;
+      return 'Scaling: standardized with the training rows’ mean and standard deviation.';
+    },
+    init(setup: TrainingSetup, shape: DataShape | null, f: Format) {
+      const net = shape ? `MLP ${shape.layerSizes.join(' → ')} (${f.int(shape.parameters)} parameters)` : `MLP with hidden layers ${setup.model.hidden.join(', ')}`;
+      return `Init: ${net}, ${setup.model.activation} activations, weights drawn ${setup.model.initializer} from the init stream, biases zero.`;
+    },
+    epochs(setup: TrainingSetup, shape: DataShape | null) {
+      const { batchSize, epochs } = setup.training;
+      const batches = shape ? `${Math.ceil(shape.trainRows / batchSize)} batches of ${batchSize}` : `batches of ${batchSize}`;
+      return `Each epoch: shuffle the training rows with the order stream and cut ${batches} (the last partial batch is kept), for ${epochs} epochs.`;
+    },
+    forward(setup: TrainingSetup) {
+      const dropout = setup.model.dropout ? `, dropout ${setup.model.dropout} (a new mask from the dropout stream every step)` : '';
+      return `Each batch, forward: x·Wᵀ + b, ${setup.model.activation}${dropout}, logits from the last layer.`;
+    },
+    loss: 'Loss: softmax cross-entropy, averaged over the batch.',
+    backward: 'Backward: one gradient call gives every seed in the group its own gradients.',
+    update(setup: TrainingSetup) {
+      const o = setup.training.optimizer;
+      return o.kind === 'adam'
+        ? `Update: Adam, lr ${o.lr}, β1 ${o.beta1}, β2 ${o.beta2}, ε ${o.epsilon}.`
+        : `Update: SGD, lr ${o.lr}${o.momentum ? `, momentum ${o.momentum}` : ''}.`;
+    },
+    constantLr: (lr: number) => `Learning rate: constant ${lr}.`,
+    seeds: (seeds: number[], f: Format) => `Seeds: ${compactSeeds(seeds, f)}.`,
+  },
+};
+
+/** Seeds written compactly: 1..30 as "1–30", others listed. */
+export function compactSeeds(seeds: number[], f: Format): string {
+  const contiguous = seeds.every((s, i) => i === 0 || s === seeds[i - 1] + 1);
+  return contiguous && seeds.length > 2 ? `${seeds[0]}–${seeds[seeds.length - 1]}` : f.list(seeds);
+}
+
+export type UiWords = typeof en;

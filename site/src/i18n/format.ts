@@ -1,0 +1,33 @@
+import { LOCALE_TAGS, type Locale } from './locales.ts';
+
+/**
+ * Every number a reader sees is formatted here, per locale: proportions as percents, differences
+ * of proportions in percentage points, learning rates to three significant digits, dates in UTC.
+ */
+export function formatFor(locale: Locale) {
+  const tag = LOCALE_TAGS[locale].intl;
+  const cache = new Map<string, Intl.NumberFormat>();
+  const numberFormat = (key: string, options: Intl.NumberFormatOptions) => {
+    let f = cache.get(key);
+    if (!f) cache.set(key, (f = new Intl.NumberFormat(tag, options)));
+    return f;
+  };
+  const fixed = (digits: number) => numberFormat(`n${digits}`, { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  const date = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeZone: 'UTC' });
+  const list = new Intl.ListFormat(tag, { style: 'long', type: 'conjunction' });
+  return {
+    /** A proportion as a percent: 0.9426 -> "94.3%". */
+    pct: (x: number, digits = 1) => numberFormat(`p${digits}`, { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(x),
+    /** A proportion's difference or spread in percentage points, as a number: 0.0067 -> "0.67". */
+    points: (x: number, digits = 2) => fixed(digits).format(100 * x),
+    num: (x: number, digits = 4) => fixed(digits).format(x),
+    int: (x: number) => fixed(0).format(x),
+    /** A learning rate (or any positive scale) to three significant digits: 0.000812 -> "0.000812". */
+    lr: (x: number) => numberFormat('lr', { maximumSignificantDigits: 3, useGrouping: false }).format(x),
+    /** A tiny magnitude: 1.79e-7 -> "1.79e-7". */
+    sci: (x: number, digits = 2) => x.toExponential(digits).replace('e+', 'e'),
+    date: (iso: string) => date.format(new Date(iso)),
+    list: (xs: (string | number)[]) => list.format(xs.map(String)),
+  };
+}
+export type Format = ReturnType<typeof formatFor>;

@@ -1,0 +1,24 @@
+/** The site's locales: English at the root, Chinese under /zh. */
+export const LOCALES = ['en', 'zh'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+export const localePrefix = (locale: Locale) => (locale === 'en' ? '' : `/${locale}`);
+/** BCP 47 tags for <html lang>, Intl and Open Graph. */
+export const LOCALE_TAGS: Record<Locale, { html: string; intl: string; openGraph: string }> = {
+  en: { html: 'en', intl: 'en-US', openGraph: 'en_US' },
+  zh: { html: 'zh-CN', intl: 'zh-CN', openGraph: 'zh_CN' },
+};
+
+/** Text a user wrote, shown as written and marked with its language for readers and screen readers. */
+export interface UserText {
+  text: string;
+  lang: string;
+}
+
+/**
+ * The language of text a user wrote (a title, an arm label), guessed from its script: Han
+ * characters mean Chinese, anything else is taken as English. Specs carry no language field.
+ */
+export function userText(text: string): UserText {
+  return { text, lang: /\p{Script=Han}/u.test(text) ? 'zh' : 'en' };
+}

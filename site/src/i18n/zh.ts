@@ -1,0 +1,135 @@
+import { compactSeeds, type UiWords } from './en.ts';
+
+/** The interface words shared by every page, in Chinese (the same shape as en.ts). */
+export const zh: UiWords = {
+  siteTitle: 'Seedlab',
+  tagline: '同样的网络、同样的数据，准确率却不同：用证据来衡量。',
+  languageName: '中文',
+  nav: { guide: '指南', studies: '所有研究' },
+  index: {
+    studies: '研究',
+    allKinds: '全部',
+    kind: '类型',
+    dataset: '数据集',
+    noStudies: '还没有完成的研究。运行 npm start，或通过 API 提交。',
+  },
+  notFound: { title: '页面不存在', text: '这个地址没有页面。' },
+  report: {
+    question: '问题',
+    answer: '回答',
+    keyChart: '测量结果',
+    method: '测量方法',
+    details: '详细数据',
+    reproduce: '复现这项研究',
+    share: '分享',
+    jsonLink: '研究 JSON',
+    spec: '完整的研究规格',
+    reproduceApi: '通过 API（需要写入令牌）：',
+    reproduceCli: '在本机用命令行（把上面的规格保存为 spec.json）：',
+    environment: '运行环境',
+    tfjs: 'TensorFlow.js',
+    backend: '后端',
+    runtime: '运行时',
+    engine: '引擎版本',
+    id: '研究 ID',
+    copyLink: '复制链接',
+    copyEmbed: '复制嵌入代码',
+    copyBadge: '复制徽章 Markdown',
+    copied: '已复制',
+    openReport: '打开完整报告',
+  },
+  words: {
+    yes: '是',
+    no: '否',
+    tied: '持平',
+    none: '无',
+    notAvailable: '无',
+    diverged: '发散',
+    seed: '种子',
+    seeds: (n) => `${n} 个种子`,
+    points: (x) => `${x} 个百分点`,
+    plusMinus: (mean, std) => `${mean} ± ${std}`,
+    accuracyAxis: '测试准确率（%）',
+    mean: '均值',
+    median: '中位数',
+    std: '标准差（n−1）',
+    ciT: '95% 置信区间（t 分布）',
+    ciBootstrap: '95% 置信区间（自助法）',
+    testAccuracy: '测试准确率',
+    fingerprint: '指纹',
+    undecided: {
+      'all-diverged': '无法回答：所有运行都发散了（损失变为 NaN 或无穷大）。',
+      'no-suggestion': '无法回答：没有任何种子给出建议值。',
+      'not-measured': '本研究没有测量这一项。',
+    },
+  },
+  models: { mlp: 'MLP', 'logistic-regression': '逻辑回归', knn: 'kNN', 'decision-tree': '决策树', 'random-forest': '随机森林' },
+  guide: {
+    title: '指南：关于训练的四个经典问题',
+    heading: '关于训练的四个经典问题',
+    description: '四个问题，每个都由一项可复现的研究来回答。',
+    intro: '每个问题都由测量它的研究的实时卡片来回答；点击卡片可打开完整报告。',
+    notRun: (preset) => `预设 ${preset} 还没有运行（npm start 会运行它）。`,
+    questions: [
+      {
+        q: '1. 为什么同一个网络每次运行的准确率都不同？',
+        text: '随机性从几个地方进入一次训练：初始权重、每轮的数据顺序、训练集与测试集的划分，以及 dropout 掩码。第一张卡片用许多种子训练同一个网络，测量同一个种子能否复现、准确率变化多大；第二张卡片每次只改变一个来源。',
+      },
+      {
+        q: '2. 每种算法每次都会得到同样的模型吗？',
+        text: '审计对每种算法分别训练：同一个种子训练两次、换一个种子、把训练行换一种顺序，然后逐位比较得到的模型。',
+      },
+      {
+        q: '3. 深度学习比经典机器学习需要更多数据吗？',
+        text: '学习曲线在逐渐增大的训练子集上训练 MLP 和经典模型（逻辑回归、kNN、决策树、随机森林），并在同一个固定的测试集上评分，数据集为 digits 和合成的螺旋数据。',
+      },
+      {
+        q: '4. 如何找到好的学习率：从高到低（退火），还是从低到高（Smith 的范围测试）？',
+        text: '范围测试让学习率逐批增大，从损失曲线上读出建议值，在许多种子上重复，再用建议值训练加以检验。学习率计划研究则用恒定、阶梯、指数、循环和 one-cycle 计划训练同样的种子。',
+      },
+    ],
+  },
+  method: {
+    data(dataset, shape) {
+      if ('samples' in dataset) {
+        const classes = dataset.name === 'blobs' || dataset.name === 'spiral' ? `，${dataset.classes} 类` : '';
+        return `数据：由 data 流生成的合成数据集 ${dataset.name}，${dataset.samples} 个点，噪声 ${dataset.noise}${classes}。`;
+      }
+      return shape ? `数据：内置数据集 ${dataset.name}（${shape.features} 个特征，${shape.classes} 类）。` : `数据：内置数据集 ${dataset.name}。`;
+    },
+    split(split, shape) {
+      const rows = shape ? `（测试 ${shape.testRows} 行，训练 ${shape.trainRows} 行）` : '';
+      return split.kind === 'index-mod'
+        ? `划分：下标 % ${split.k} == ${split.r} 的行作为测试集${rows}，其余用于训练。`
+        : `划分：由 split 流做分层随机划分，测试比例 ${split.testFraction}${rows}。`;
+    },
+    scaling(scaling) {
+      if (scaling.kind === 'none') return '缩放：无。';
+      if (scaling.kind === 'divide') return `缩放：特征除以 ${scaling.by}。`;
+      return '缩放：用训练行的均值和标准差做标准化。';
+    },
+    init(setup, shape, f) {
+      const net = shape ? `MLP ${shape.layerSizes.join(' → ')}（${f.int(shape.parameters)} 个参数）` : `隐藏层为 ${setup.model.hidden.join('、')} 的 MLP`;
+      return `初始化：${net}，${setup.model.activation} 激活，权重按 ${setup.model.initializer} 从 init 流抽取，偏置为零。`;
+    },
+    epochs(setup, shape) {
+      const { batchSize, epochs } = setup.training;
+      const batches = shape ? `${Math.ceil(shape.trainRows / batchSize)} 个大小为 ${batchSize} 的批次` : `大小为 ${batchSize} 的批次`;
+      return `每轮：用 order 流打乱训练行，切成 ${batches}（保留最后一个不完整的批次），共 ${epochs} 轮。`;
+    },
+    forward(setup) {
+      const dropout = setup.model.dropout ? `，dropout ${setup.model.dropout}（每步由 dropout 流生成新掩码）` : '';
+      return `每批前向：x·Wᵀ + b，${setup.model.activation}${dropout}，最后一层输出 logits。`;
+    },
+    loss: '损失：softmax 交叉熵，在批次上取平均。',
+    backward: '反向：一次梯度调用为组内每个种子算出各自的梯度。',
+    update(setup) {
+      const o = setup.training.optimizer;
+      return o.kind === 'adam'
+        ? `更新：Adam，lr ${o.lr}，β1 ${o.beta1}，β2 ${o.beta2}，ε ${o.epsilon}。`
+        : `更新：SGD，lr ${o.lr}${o.momentum ? `，动量 ${o.momentum}` : ''}。`;
+    },
+    constantLr: (lr) => `学习率：恒定 ${lr}。`,
+    seeds: (seeds, f) => `种子：${compactSeeds(seeds, f)}。`,
+  },
+};

@@ -1,0 +1,32 @@
+import * as Plot from '@observablehq/plot';
+import type { CompareDocument } from '../../../../src/index.ts';
+import { ACCENT, groupedAccuracySvg, renderSvg } from '../../charts/plotSvg.ts';
+import { formatFor, type Locale, t } from '../../i18n/index.ts';
+import { compareWords } from './words.ts';
+
+/** Both arms' accuracy per seed, with each arm's recorded mean. */
+export function armsSvg(doc: CompareDocument, locale: Locale, width = 640): string {
+  const { labels } = compareWords[locale];
+  const groups = doc.arms.map((a) => ({ label: a.label, runs: a.runs, mean: a.summary?.mean ?? null }));
+  return groupedAccuracySvg(groups, { axis: t(locale).words.accuracyAxis, alt: labels.groupsAlt, seedDot: labels.seedDot, pct: formatFor(locale).pct }, width);
+}
+
+/** The paired difference (A − B) with its 95% interval, against zero. */
+export function differenceSvg(doc: CompareDocument, locale: Locale, width = 640): string {
+  const d = doc.difference;
+  if (!d) return '';
+  const { labels } = compareWords[locale];
+  const row = [{ label: labels.differenceLabel(doc.arms[0].label, doc.arms[1].label), diff: 100 * d.meanDiff, lo: 100 * d.ci95[0], hi: 100 * d.ci95[1] }];
+  return renderSvg({
+    width,
+    height: 100,
+    marginLeft: 20,
+    x: { label: labels.differenceAxis, nice: true },
+    ariaLabel: labels.differenceAlt,
+    marks: [
+      Plot.ruleX([0], { strokeDasharray: '3,3' }),
+      Plot.ruleY(row, { x1: 'lo', x2: 'hi', y: () => 0, strokeWidth: 3, stroke: ACCENT }),
+      Plot.dot(row, { x: 'diff', y: () => 0, r: 6, fill: ACCENT }),
+    ],
+  });
+}

@@ -1,0 +1,27 @@
+import * as Plot from '@observablehq/plot';
+import type { DataSizeDocument } from '../../../../src/index.ts';
+import { renderSvg } from '../../charts/plotSvg.ts';
+import { type Locale, t } from '../../i18n/index.ts';
+import { dataSizeWords } from './words.ts';
+
+/** Each model's recorded mean accuracy against the training-set size, with ± its recorded standard deviation. */
+export function learningCurvesSvg(doc: DataSizeDocument, locale: Locale, width = 640): string {
+  const { labels } = dataSizeWords[locale];
+  const ui = t(locale);
+  const points = doc.curves.flatMap((c) =>
+    c.points.map((p) => ({ model: ui.models[c.model] ?? c.model, size: p.size, mean: 100 * p.mean, lo: 100 * (p.mean - p.std), hi: 100 * (p.mean + p.std) })),
+  );
+  return renderSvg({
+    width,
+    height: 300,
+    x: { type: 'log', label: labels.sizeAxis },
+    y: { label: ui.words.accuracyAxis, grid: true },
+    color: { legend: true },
+    ariaLabel: labels.alt,
+    marks: [
+      Plot.ruleX(points, { x: 'size', y1: 'lo', y2: 'hi', stroke: 'model', strokeOpacity: 0.5 }),
+      Plot.line(points, { x: 'size', y: 'mean', stroke: 'model', strokeWidth: 2 }),
+      Plot.dot(points, { x: 'size', y: 'mean', fill: 'model', r: 3 }),
+    ],
+  });
+}

@@ -1,0 +1,25 @@
+import * as Plot from '@observablehq/plot';
+import type { DeterminismAuditDocument } from '../../../../src/index.ts';
+import { ACCENT, renderSvg } from '../../charts/plotSvg.ts';
+import { type Locale, t } from '../../i18n/index.ts';
+import { determinismAuditWords } from './words.ts';
+
+/** Each algorithm's test accuracy (its first fit). */
+export function auditAccuracySvg(doc: DeterminismAuditDocument, locale: Locale, width = 640): string {
+  const { labels } = determinismAuditWords[locale];
+  return renderSvg({
+    width,
+    height: 60 + 30 * doc.rows.length,
+    marginLeft: 130,
+    x: { label: t(locale).words.accuracyAxis, nice: true },
+    y: { label: null },
+    ariaLabel: labels.alt,
+    marks: [
+      Plot.barX(
+        doc.rows.map((r) => ({ model: labels.modelName(r.model), accuracy: 100 * r.testAccuracy })),
+        { x: 'accuracy', y: 'model', fill: ACCENT },
+      ),
+      Plot.ruleX([0]),
+    ],
+  });
+}

@@ -1,0 +1,61 @@
+import * as Plot from '@observablehq/plot';
+import { type LrRangeTestDocument, SUGGESTION_RULES } from '../../../../src/index.ts';
+import { ACCENT, groupedAccuracySvg, renderSvg } from '../../charts/plotSvg.ts';
+import { formatFor, type Locale, t } from '../../i18n/index.ts';
+import { lrRangeTestWords } from './words.ts';
+
+const RULE_COLORS: Record<string, string> = { steepest: '#2563eb', minOver10: '#d97706', valley: '#059669' };
+
+/** Every seed's smoothed loss (thin), the median (thick), and each rule's median suggestion. */
+export function rangeCurvesSvg(doc: LrRangeTestDocument, locale: Locale, width = 640): string {
+  const { labels } = lrRangeTestWords[locale];
+  const lines = doc.curves.flatMap((c) => c.smoothed.flatMap((v, i) => (v === null ? [] : [{ seed: c.seed, lr: doc.lrs[i], loss: v }])));
+  const median = doc.medianCurve.flatMap((v, i) => (v === null ? [] : [{ lr: doc.lrs[i], loss: v }]));
+  const rules = SUGGESTION_RULES.flatMap((rule) => {
+    const s = doc.suggestions[rule];
+    return s.median === null || s.q25 === null || s.q75 === null ? [] : [{ rule, lr: s.median, q25: s.q25, q75: s.q75 }];
+  });
+  // Cut the blow-up at the end: up to 1.5 x the median curve's highest point.
+  const top = Math.min(Math.max(...median.map((d) => d.loss)) * 1.5, Math.max(...lines.map((d) => d.loss)));
+  const color = (d: { rule: string }) => RULE_COLORS[d.rule];
+  return renderSvg({
+    width,
+    height: 280,
+    x: { type: 'log', label: labels.lrAxis },
+    y: { label: labels.lossAxis, domain: [0, top], grid: true },
+    ariaLabel: labels.curvesAlt,
+    marks: [
+      Plot.rectX(rules, { x1: 'q25', x2: 'q75', fill: color, fillOpacity: 0.1 }),
+      Plot.line(lines, { x: 'lr', y: 'loss', z: 'seed', stroke: 'currentColor', strokeOpacity: 0.2, strokeWidth: 1, clip: true }),
+      Plot.line(median, { x: 'lr', y: 'loss', stroke: ACCENT, strokeWidth: 3, clip: true }),
+      Plot.ruleX(rules, { x: 'lr', stroke: color, strokeWidth: 2, strokeDasharray: '4,3' }),
+      Plot.text(rules, { x: 'lr', y: top, text: 'rule', dy: 8, fill: color, textAnchor: 'start', dx: 3 }),
+    ],
+  });
+}
+
+/** One dot per seed per rule: how far each rule's suggestion moves between seeds. */
+export function suggestionSpreadSvg(doc: LrRangeTestDocument, locale: Locale, width = 640): string {
+  const { labels } = lrRangeTestWords[locale];
+  const f = formatFor(locale);
+  const dots = SUGGESTION_RULES.flatMap((rule) =>
+    doc.suggestions[rule].perSeed.flatMap((lr, i) => (lr === null ? [] : [{ rule, lr, text: labels.seedDot(doc.curves[i].seed, f.lr(lr)) }])),
+  );
+  return renderSvg({
+    width,
+    height: 170,
+    marginLeft: 80,
+    x: { type: 'log', label: labels.suggestedAxis },
+    y: { label: null },
+    ariaLabel: labels.spreadAlt,
+    marks: [Plot.dot(dots, { x: 'lr', y: 'rule', fill: (d: { rule: string }) => RULE_COLORS[d.rule], r: 3.5, title: 'text' })],
+  });
+}
+
+/** Accuracy per seed at each multiple of the suggestion. */
+export function verificationSvg(doc: LrRangeTestDocument, locale: Locale, width = 640): string {
+  const { labels } = lrRangeTestWords[locale];
+  const f = formatFor(locale);
+  const groups = doc.verification.arms.map((a) => ({ label: labels.arm(a.multiplier, f.lr(a.lr)), runs: a.runs, mean: a.summary?.mean ?? null }));
+  return groupedAccuracySvg(groups, { axis: t(locale).words.accuracyAxis, alt: labels.groupsAlt, seedDot: labels.seedDot, pct: f.pct }, width);
+}

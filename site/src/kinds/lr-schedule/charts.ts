@@ -1,0 +1,43 @@
+import * as Plot from '@observablehq/plot';
+import type { LrScheduleDocument } from '../../../../src/index.ts';
+import { groupedAccuracySvg, renderSvg } from '../../charts/plotSvg.ts';
+import { formatFor, type Locale, t } from '../../i18n/index.ts';
+import { lrScheduleWords } from './words.ts';
+
+/** Each schedule's final test accuracy per seed, with its recorded mean. */
+export function scheduleAccuracySvg(doc: LrScheduleDocument, locale: Locale, width = 640): string {
+  const { labels } = lrScheduleWords[locale];
+  const groups = doc.schedules.map((s) => ({ label: s.name, runs: s.runs, mean: s.summary?.mean ?? null }));
+  return groupedAccuracySvg(groups, { axis: t(locale).words.accuracyAxis, alt: labels.groupsAlt, seedDot: labels.seedDot, pct: formatFor(locale).pct }, width);
+}
+
+export function scheduleLrSvg(doc: LrScheduleDocument, locale: Locale, width = 640): string {
+  const { labels } = lrScheduleWords[locale];
+  const data = doc.schedules.flatMap((s) => s.lrCurve.steps.map((step, i) => ({ schedule: s.name, step, lr: s.lrCurve.lrs[i] })));
+  return renderSvg({
+    width,
+    height: 240,
+    x: { label: labels.stepAxis },
+    y: { label: labels.lrAxis, type: 'log', grid: true },
+    color: { legend: true },
+    ariaLabel: labels.lrAlt,
+    marks: [Plot.line(data, { x: 'step', y: 'lr', stroke: 'schedule', strokeWidth: 1.5 })],
+  });
+}
+
+/** The median test accuracy per epoch of each schedule (the document's median curves). */
+export function scheduleCurvesSvg(doc: LrScheduleDocument, locale: Locale, width = 640): string {
+  const { labels } = lrScheduleWords[locale];
+  const data = doc.schedules.flatMap((s) =>
+    s.medianCurves.testAccuracy.flatMap((v, e) => (v === null ? [] : [{ schedule: s.name, epoch: e + 1, accuracy: 100 * v }])),
+  );
+  return renderSvg({
+    width,
+    height: 240,
+    x: { label: labels.epochAxis },
+    y: { label: t(locale).words.accuracyAxis, grid: true },
+    color: { legend: true },
+    ariaLabel: labels.curvesAlt,
+    marks: [Plot.line(data, { x: 'epoch', y: 'accuracy', stroke: 'schedule', strokeWidth: 2 })],
+  });
+}

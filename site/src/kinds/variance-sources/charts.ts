@@ -1,0 +1,27 @@
+import * as Plot from '@observablehq/plot';
+import type { VarianceSourcesDocument } from '../../../../src/index.ts';
+import { ACCENT, groupedAccuracySvg, renderSvg } from '../../charts/plotSvg.ts';
+import { formatFor, type Locale, t } from '../../i18n/index.ts';
+import { varianceSourcesWords } from './words.ts';
+
+/** The standard deviation of test accuracy for each source alone, and all at once. */
+export function sourcesSvg(doc: VarianceSourcesDocument, locale: Locale, width = 640): string {
+  const { labels } = varianceSourcesWords[locale];
+  const bars = doc.sources.map((s) => ({ source: labels.sourceName(s.name), std: 100 * (s.std ?? 0) }));
+  return renderSvg({
+    width,
+    height: 200,
+    marginLeft: 90,
+    x: { label: labels.stdAxis, grid: true },
+    y: { label: null, domain: bars.map((b) => b.source) },
+    ariaLabel: labels.alt,
+    marks: [Plot.barX(bars, { x: 'std', y: 'source', fill: ACCENT }), Plot.ruleX([0])],
+  });
+}
+
+/** Every run's accuracy per source, with each source's recorded mean. */
+export function sourceRunsSvg(doc: VarianceSourcesDocument, locale: Locale, width = 640): string {
+  const { labels } = varianceSourcesWords[locale];
+  const groups = doc.sources.map((s) => ({ label: labels.sourceName(s.name), runs: s.runs, mean: s.mean }));
+  return groupedAccuracySvg(groups, { axis: t(locale).words.accuracyAxis, alt: labels.groupsAlt, seedDot: labels.seedDot, pct: formatFor(locale).pct }, width);
+}

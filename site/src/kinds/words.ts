@@ -1,0 +1,64 @@
+import { datasetOf, presetOfSpec, type StudyDocument, type StudySpec } from '../../../src/index.ts';
+import { type Locale, type UserText, userText } from '../i18n/index.ts';
+import { compareWords } from './compare/words.ts';
+import { dataSizeWords } from './data-size/words.ts';
+import { determinismAuditWords } from './determinism-audit/words.ts';
+import type { KindWords, VerdictWords } from './kindWords.ts';
+import { lrRangeTestWords } from './lr-range-test/words.ts';
+import { lrScheduleWords } from './lr-schedule/words.ts';
+import { seedVarianceWords } from './seed-variance/words.ts';
+import { varianceSourcesWords } from './variance-sources/words.ts';
+
+/** Every kind's words in every locale: a kind missing here (or a locale) fails the type-check. */
+export type KindWordsMap<Doc extends { kind: string }> = { [K in Doc['kind']]: Record<Locale, KindWords<Extract<Doc, { kind: K }>>> };
+
+export const KIND_WORDS: KindWordsMap<StudyDocument> = {
+  'seed-variance': seedVarianceWords,
+  'lr-range-test': lrRangeTestWords,
+  'lr-schedule': lrScheduleWords,
+  'data-size': dataSizeWords,
+  'variance-sources': varianceSourcesWords,
+  'determinism-audit': determinismAuditWords,
+  compare: compareWords,
+};
+
+/**
+ * A document's words. TypeScript cannot relate a document of kind K to the words of kind K
+ * through the union, so this one lookup holds them with the kind's type erased.
+ */
+function wordsOf(doc: StudyDocument, locale: Locale): KindWords<StudyDocument> {
+  return KIND_WORDS[doc.kind][locale] as KindWords<StudyDocument>;
+}
+
+export const kindName = (kind: StudyDocument['kind'], locale: Locale): string => KIND_WORDS[kind][locale].name;
+
+/**
+ * A study's title, in one place: a title the user wrote is shown as written (with its language);
+ * a preset's title and a study without one are worded per locale from the document.
+ */
+export function studyTitle(doc: StudyDocument, locale: Locale): UserText {
+  const words = wordsOf(doc, locale);
+  const preset = presetOfSpec(doc.spec);
+  if (preset) return { text: (words.presetTitles[preset.name] ?? words.title)(doc), lang: locale };
+  if (doc.spec.title) return userText(doc.spec.title);
+  return { text: words.title(doc), lang: locale };
+}
+
+/** The title of a study whose document does not exist yet (the API's record and listing, in English). */
+export function pendingStudyTitle(spec: StudySpec): string {
+  return spec.title ?? `${kindName(spec.kind, 'en')}: ${datasetOf(spec).name}`;
+}
+
+export const headlineOf = (doc: StudyDocument, locale: Locale): string => wordsOf(doc, locale).headline(doc);
+export const questionOf = (doc: StudyDocument, locale: Locale): string => wordsOf(doc, locale).question(doc);
+export const verdictOf = (doc: StudyDocument, locale: Locale): VerdictWords[] => wordsOf(doc, locale).verdict(doc);
+export const methodOf = (doc: StudyDocument, locale: Locale): string[] => wordsOf(doc, locale).method(doc);
+
+/** The badge: the kind, the key number, and green unless a verdict is bad news. Badges are images, worded in English. */
+export const badgeOf = (doc: StudyDocument) => ({
+  label: kindName(doc.kind, 'en').toLowerCase(),
+  value: wordsOf(doc, 'en').badge(doc),
+  good: verdictOf(doc, 'en').every((v) => v.tone !== 'bad'),
+});
+
+export type { KindWords, VerdictWords };
