@@ -6,7 +6,7 @@
  */
 import { parseArgs } from 'node:util';
 import { useNodeBackend } from '../cli/nodeBackends.ts';
-import { findPreset, parseSpecOfKind, runSeeds, type BackendName } from '../src/index.ts';
+import { type BackendName, findPreset, parseSpecOfKind, runSeeds } from '../src/index.ts';
 
 const { values } = parseArgs({
   options: {
@@ -15,7 +15,9 @@ const { values } = parseArgs({
     groups: { type: 'string', default: '1,10,30' },
   },
 });
-const spec = parseSpecOfKind(findPreset('digits-reference')!.spec, 'seed-variance');
+const preset = findPreset('digits-reference');
+if (!preset) throw new Error('the digits-reference preset is missing');
+const spec = parseSpecOfKind(preset.spec, 'seed-variance');
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 console.log(`| backend | seeds per group | seconds for 30 seeds (median of ${values.repeats}) | all runs |`);

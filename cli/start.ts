@@ -11,7 +11,7 @@ import { resolve } from 'node:path';
 import { PRESETS } from '../src/index.ts';
 import { buildSite } from './buildSite.ts';
 import { createProgressBar } from './progressBar.ts';
-import { freePort, startWranglerDev, type DevServer } from './wranglerDev.ts';
+import { type DevServer, freePort, startWranglerDev } from './wranglerDev.ts';
 
 // Every preset: the seed-variance demos first (they finish first), then each study kind's.
 export const DEMO_PRESETS = PRESETS.map((p) => p.name);
@@ -48,7 +48,7 @@ async function main() {
   const rebuild = async () => {
     const ids = await doneStudyIds();
     const result = await buildSite({ siteUrl, statePath: KV_STATE });
-    ids.forEach((id) => built.add(id));
+    for (const id of ids) built.add(id);
     console.log(`built the site: ${result.studies} report(s) in ${result.seconds.toFixed(1)} s`);
   };
   let doneStudyIds = async (): Promise<string[]> => [];
@@ -103,16 +103,15 @@ async function main() {
     console.log('');
     statuses.forEach((s, i) => {
       const mark = s.status === 'done' ? '✓' : '✗';
-      console.log(`${mark} ${DEMO_PRESETS[i].padEnd(18)} ${s.status.padEnd(6)} ready after ${firstDone.get(s.id)!.toFixed(1)} s`);
+      console.log(`${mark} ${DEMO_PRESETS[i].padEnd(18)} ${s.status.padEnd(6)} ready after ${firstDone.get(s.id)?.toFixed(1)} s`);
       console.log(`    ${s.links.self}`);
       for (const f of s.failures ?? []) console.log(`    failure: ${f.error}`);
     });
     if (statuses.some((s) => s.status === 'done' && !built.has(s.id))) await rebuild();
     console.log('\nReports:');
-    statuses.forEach(
-      (s, i) =>
-        s.status === 'done' && console.log(`  ${DEMO_PRESETS[i].padEnd(18)} ${server.url}/r/${s.id}/   中文: ${server.url}/zh/r/${s.id}/`),
-    );
+    for (const [i, s] of statuses.entries()) {
+      if (s.status === 'done') console.log(`  ${DEMO_PRESETS[i].padEnd(18)} ${server.url}/r/${s.id}/   中文: ${server.url}/zh/r/${s.id}/`);
+    }
     console.log(`\nSeedlab is running at ${server.url}/`);
     console.log(`  API:       ${server.url}/api/studies   (OpenAPI: ${server.url}/api/openapi.json)`);
     console.log(`  write token (from .dev.vars): ${token}`);

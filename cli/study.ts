@@ -1,17 +1,17 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
+import { headlineOf, studyTitle, verdictOf } from '../site/src/kinds/words.ts';
 import {
   BackendName,
   DEFAULT_GROUP_SIZE,
-  PRESETS,
-  SpecError,
   findPreset,
+  PRESETS,
   parseStudySpec,
   runStudy,
+  SpecError,
   type StudyDocument,
 } from '../src/index.ts';
-import { headlineOf, studyTitle, verdictOf } from '../site/src/kinds/words.ts';
 import { useNodeBackend } from './nodeBackends.ts';
 import { createProgressBar } from './progressBar.ts';
 
@@ -88,7 +88,7 @@ async function main(argv: string[]): Promise<number> {
   printSummary(doc, seconds);
   if (values.json) {
     mkdirSync(dirname(values.json), { recursive: true });
-    writeFileSync(values.json, JSON.stringify(doc, null, 2) + '\n');
+    writeFileSync(values.json, `${JSON.stringify(doc, null, 2)}\n`);
     console.log(`\nwrote ${values.json}`);
   }
   return 0;

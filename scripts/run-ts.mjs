@@ -1,11 +1,12 @@
 // Runs a TypeScript entry (the CLI, benchmarks) on Node: bundles it with esbuild into .cache/ and
 // imports the result. Bundling (rather than a loader like tsx) lets the ESM build of tfjs-core
 // and its gradient registrations load as one copy, exactly as wrangler bundles them for workerd.
-import { build } from 'esbuild';
+
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
 
 const [entry, ...args] = process.argv.slice(2);
 if (!entry) {

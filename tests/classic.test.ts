@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitClassic, CLASSIC_MODELS } from '../src/classic/classifiers.ts';
+import { CLASSIC_MODELS, fitClassic } from '../src/classic/classifiers.ts';
 import { fitTree, predictTree } from '../src/classic/decisionTree.ts';
 import { prepareData } from '../src/data/prepareData.ts';
 import { createStream, seedStreams } from '../src/random/seedStreams.ts';

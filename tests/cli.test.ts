@@ -33,7 +33,7 @@ describe('npm run study', () => {
     const r = study(specPath, '--json', out, '--backend', 'cpu');
     expect(r.stderr).toMatch(/training \(cpu\) 100%/);
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/Same seed, same weights\?\n  Yes\. Seeds 1, 2, and 3 were trained again/);
+    expect(r.stdout).toMatch(/Same seed, same weights\?\n {2}Yes\. Seeds 1, 2, and 3 were trained again/);
     const doc = documentOfKind(StudyDocument.parse(JSON.parse(readFileSync(out, 'utf8'))), 'seed-variance');
     expect(doc.runs).toHaveLength(3);
     expect(doc.environment.backend).toBe('cpu');

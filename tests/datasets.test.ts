@@ -30,7 +30,7 @@ describe('bundled datasets', () => {
     expect(createHash('sha256').update(bundledCsv[name].text).digest('hex')).toBe(info[key].sha256);
     expect([t.rows, t.features, t.classes]).toEqual([info[key].rows, info[key].features, info[key].classes.length]);
     const counts = new Array(t.classes).fill(0);
-    t.y.forEach((c) => counts[c]++);
+    for (const c of t.y) counts[c]++;
     expect(counts).toEqual(info[key].class_counts);
   });
 });
@@ -92,7 +92,7 @@ describe('synthetic datasets', () => {
     expect(Array.from(a.x)).toEqual(Array.from(b.x));
     expect(Array.from(a.x)).not.toEqual(Array.from(c.x));
     const counts = new Array(a.classes).fill(0);
-    a.y.forEach((k) => counts[k]++);
+    for (const k of a.y) counts[k]++;
     expect(Math.max(...counts) - Math.min(...counts)).toBeLessThanOrEqual(1);
     expect(a.x.every(Number.isFinite)).toBe(true);
   });

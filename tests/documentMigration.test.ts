@@ -28,9 +28,24 @@ describe('stored version-1 documents are migrated when read', () => {
     // "The interval excludes zero." with a difference of -8.11 points (adam - sgd): sgd, arm b, wins.
     compare: [{ question: 'a-better-than-b', outcome: { is: 'winner', who: 'b' }, facts: { excludesZero: true } }],
     // "With 20 training rows the best model is decision-tree ...; with 111 it is decision-tree ... No crossovers"
-    'data-size': [{ question: 'learning-curves', outcome: { is: 'measured' }, facts: { leaders: [{ size: 20, model: 'decision-tree' }, expect.anything(), { size: 111, model: 'decision-tree' }], crossovers: [] } }],
+    'data-size': [
+      {
+        question: 'learning-curves',
+        outcome: { is: 'measured' },
+        facts: {
+          leaders: [{ size: 20, model: 'decision-tree' }, expect.anything(), { size: 111, model: 'decision-tree' }],
+          crossovers: [],
+        },
+      },
+    ],
     // "Always the same model ...: knn, decision-tree. A different model ...: mlp ...; logistic-regression ...; random-forest"
-    'determinism-audit': [{ question: 'always-same-model', outcome: { is: 'no' }, facts: { alwaysSame: ['knn', 'decision-tree'], varies: ['mlp', 'logistic-regression', 'random-forest'] } }],
+    'determinism-audit': [
+      {
+        question: 'always-same-model',
+        outcome: { is: 'no' },
+        facts: { alwaysSame: ['knn', 'decision-tree'], varies: ['mlp', 'logistic-regression', 'random-forest'] },
+      },
+    ],
     // "The steepest rule suggests 1.00 (median of 3 seeds ...)", "moves by 0.23 decades", "Yes."
     'lr-range-test': [
       { question: 'suggested-lr', outcome: { is: 'measured' }, facts: { rule: 'steepest', seedsWithSuggestion: 3, seeds: 3 } },
@@ -38,15 +53,29 @@ describe('stored version-1 documents are migrated when read', () => {
       { question: 'holds-up', outcome: { is: 'yes' }, facts: { bestMultiplier: 1 } },
     ],
     // "exponential: mean 96.4% ... constant 95.5%; step 91.0%; exponential 96.4%; triangular 96.4%; one-cycle 93.7%."
-    'lr-schedule': [{ question: 'best-schedule', outcome: { is: 'winner', who: 'exponential' }, facts: { ranking: ['exponential', 'triangular', 'constant', 'one-cycle', 'step'] } }],
+    'lr-schedule': [
+      {
+        question: 'best-schedule',
+        outcome: { is: 'winner', who: 'exponential' },
+        facts: { ranking: ['exponential', 'triangular', 'constant', 'one-cycle', 'step'] },
+      },
+    ],
     // "Yes. Re-running seeds 1, 2, 3 reproduced bit-identical weights (... seed 1: d6391a4b6eff…)", "ranged from 31.2% ... to 36.5%"
     'seed-variance-digits': [
-      { question: 'same-seed-same-weights', outcome: { is: 'yes' }, facts: { example: { seed: 1, fingerprint: expect.stringMatching(/^d6391a4b6eff/) } } },
+      {
+        question: 'same-seed-same-weights',
+        outcome: { is: 'yes' },
+        facts: { example: { seed: 1, fingerprint: expect.stringMatching(/^d6391a4b6eff/) } },
+      },
       { question: 'seed-moves-accuracy', outcome: { is: 'yes' }, facts: { finished: 3, diverged: 0 } },
     ],
     // "Yes. Re-running seeds 1, 2, 4 ... seed 1: af2fed0565f7…", "ranged from 82.5% ... to 90.0%"
     'seed-variance-moons': [
-      { question: 'same-seed-same-weights', outcome: { is: 'yes' }, facts: { example: { seed: 1, fingerprint: expect.stringMatching(/^af2fed0565f7/) } } },
+      {
+        question: 'same-seed-same-weights',
+        outcome: { is: 'yes' },
+        facts: { example: { seed: 1, fingerprint: expect.stringMatching(/^af2fed0565f7/) } },
+      },
       { question: 'seed-moves-accuracy', outcome: { is: 'yes' }, facts: { finished: 4, diverged: 0 } },
     ],
     // "init 10.23 points ..., order 1.56 points ..., split 0.00 points ..., dropout 0.00 points", "0 of 2 seeds have identical fingerprints"
@@ -68,8 +97,14 @@ describe('stored version-1 documents are migrated when read', () => {
     const fresh = await runGoldenCase('compare', 'cpu');
     const again = parseStoredDocument(JSON.parse(JSON.stringify(fresh)));
     expect(again).toEqual({ success: true, data: JSON.parse(JSON.stringify(fresh)) });
-    expect(parseStoredDocument({ documentVersion: 2, kind: 'compare', id: 'x' })).toMatchObject({ success: false, error: expect.stringMatching(/^id: /) });
-    expect(parseStoredDocument({ documentVersion: 1, kind: 'seed-variance' })).toMatchObject({ success: false, error: expect.stringMatching(/version-1 seed-variance document that cannot be migrated/) });
+    expect(parseStoredDocument({ documentVersion: 2, kind: 'compare', id: 'x' })).toMatchObject({
+      success: false,
+      error: expect.stringMatching(/^id: /),
+    });
+    expect(parseStoredDocument({ documentVersion: 1, kind: 'seed-variance' })).toMatchObject({
+      success: false,
+      error: expect.stringMatching(/version-1 seed-variance document that cannot be migrated/),
+    });
     expect(parseStoredDocument({ documentVersion: 2, kind: 'weather' })).toEqual({ success: false, error: 'unknown study kind "weather"' });
     expect(parseStoredDocument('not json')).toMatchObject({ success: false, error: expect.stringMatching(/^not a study document/) });
   });

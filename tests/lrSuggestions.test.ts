@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { divergenceIndex, minOver10Suggestion, smoothLosses, steepestSuggestion, valleySuggestion } from '../src/studies/lr-range-test/suggestions.ts';
+import {
+  divergenceIndex,
+  minOver10Suggestion,
+  smoothLosses,
+  steepestSuggestion,
+  valleySuggestion,
+} from '../src/studies/lr-range-test/suggestions.ts';
 
 // A synthetic range-test curve with a known shape: flat, then a descent steepest at lr = 1e-2
 // (a tanh step in log10 lr), a minimum near 1e-1, then a blow-up.

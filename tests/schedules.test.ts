@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scheduleLearningRate, ScheduleSpec } from '../src/studies/lr-schedule/schedules.ts';
+import { ScheduleSpec, scheduleLearningRate } from '../src/studies/lr-schedule/schedules.ts';
 
 const lr = (spec: unknown, step: number, epoch: number, perEpoch = 10, total = 100) =>
   scheduleLearningRate(ScheduleSpec.parse(spec), step, epoch, perEpoch, total);

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
 import { createStream, seedStreams, shuffleInPlace, streamSeed } from '../src/random/seedStreams.ts';
 
 describe('seeded streams', () => {

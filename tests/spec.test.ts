@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findPreset, parseSpecOfKind, parseStudySpec, SpecError, studyId, LIMITS } from '../src/index.ts';
+import { findPreset, LIMITS, parseSpecOfKind, parseStudySpec, SpecError, studyId } from '../src/index.ts';
 
 const base = findPreset('digits-reference')!.spec as Record<string, any>;
 const with_ = (patch: (s: any) => void) => {
@@ -55,7 +55,12 @@ describe('study spec validation', () => {
   it('the error message lists every bad field', () => {
     const e = (() => {
       try {
-        parseStudySpec(with_((s) => ((s.training.epochs = 0), (s.dataset.name = 'x'))));
+        parseStudySpec(
+          with_((s) => {
+            s.training.epochs = 0;
+            s.dataset.name = 'x';
+          }),
+        );
       } catch (err) {
         return err as Error;
       }

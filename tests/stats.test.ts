@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
 import { bootstrapInterval, quantile, sampleStd, summarizeSeeds, tInterval } from '../src/stats/summarize.ts';
 
 describe('summary statistics', () => {

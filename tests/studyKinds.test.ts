@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { useNodeBackend } from '../cli/nodeBackends.ts';
+import { loadBundledTable } from '../src/data/bundled.ts';
 import { parseStudySpec, runStudy, StudyDocument, type StudySpecInput } from '../src/index.ts';
+import { createStream } from '../src/random/seedStreams.ts';
 import { probabilityOfSuperiority, seedsToDetect } from '../src/studies/compare/index.ts';
 import { stratifiedSubset } from '../src/studies/data-size/index.ts';
-import { createStream } from '../src/random/seedStreams.ts';
-import { loadBundledTable } from '../src/data/bundled.ts';
 
 // Small real data for every kind: iris (150 rows) or a 200-point synthetic set, a few seeds.
 const iris = {
@@ -193,7 +193,7 @@ describe('comparison statistics', () => {
     const rows = Int32Array.from({ length: 150 }, (_, i) => i);
     const subset = stratifiedSubset(rows, t.y, 3, 30, createStream(1));
     const counts = [0, 0, 0];
-    subset.forEach((r) => counts[t.y[r]]++);
+    for (const r of subset) counts[t.y[r]]++;
     expect(counts).toEqual([10, 10, 10]);
     expect(Array.from(stratifiedSubset(rows, t.y, 3, 30, createStream(1)))).toEqual(Array.from(subset));
   });

@@ -1,19 +1,19 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { useNodeBackend } from '../cli/nodeBackends.ts';
+import { prepareData } from '../src/data/prepareData.ts';
 import {
+  documentOfKind,
   parseSpecOfKind,
   parseStudySpec,
   runSeeds,
-  documentOfKind,
   runStudy,
-  tf,
   type StudySpecInput,
   type TrainingSetup,
+  tf,
 } from '../src/index.ts';
-import { trainGroup } from '../src/train/trainGroup.ts';
 import { initParams, layerSizes } from '../src/model/mlp.ts';
-import { prepareData } from '../src/data/prepareData.ts';
 import { seedStreams } from '../src/random/seedStreams.ts';
+import { trainGroup } from '../src/train/trainGroup.ts';
 
 const small: StudySpecInput = {
   dataset: { name: 'spiral', samples: 150, noise: 0.1, classes: 3 },
@@ -49,7 +49,7 @@ describe.each(['cpu', 'wasm'] as const)('training on the %s backend', (backend) 
     const again = await fingerprints(setup, [1, 2, 3]);
     expect(again).toEqual(first);
     expect(new Set(first).size).toBe(3);
-    first.forEach((f) => expect(f).toMatch(/^[0-9a-f]{64}$/));
+    for (const f of first) expect(f).toMatch(/^[0-9a-f]{64}$/);
   });
 
   it("a seed's fingerprint does not depend on its group (S=1 against S=8), with inner sizes above 48", async () => {
@@ -104,14 +104,14 @@ describe('divergence', () => {
     const doc = documentOfKind(
       await runStudy(
         parseStudySpec({
-        dataset: { name: 'digits' },
-        split: { kind: 'index-mod', k: 4, r: 3 },
-        // Inputs scaled up to ~1e10 with a large step: the loss overflows to NaN within the first epoch.
-        scaling: { kind: 'divide', by: 1e-9 },
-        model: { hidden: [32], activation: 'relu', initializer: 'glorotUniform', dropout: 0 },
-        training: { optimizer: { kind: 'sgd', lr: 10 }, batchSize: 32, epochs: 2 },
-        seeds: 2,
-      }),
+          dataset: { name: 'digits' },
+          split: { kind: 'index-mod', k: 4, r: 3 },
+          // Inputs scaled up to ~1e10 with a large step: the loss overflows to NaN within the first epoch.
+          scaling: { kind: 'divide', by: 1e-9 },
+          model: { hidden: [32], activation: 'relu', initializer: 'glorotUniform', dropout: 0 },
+          training: { optimizer: { kind: 'sgd', lr: 10 }, batchSize: 32, epochs: 2 },
+          seeds: 2,
+        }),
       ),
       'seed-variance',
     );
@@ -119,7 +119,11 @@ describe('divergence', () => {
     expect(doc.runs[0].divergedAtEpoch).toBe(1);
     expect(doc.runs[0].trainLoss).toBeNull();
     expect(doc.summary).toBeNull();
-    expect(doc.verdict[1]).toEqual({ question: 'seed-moves-accuracy', outcome: { is: 'undecided', because: 'all-diverged' }, facts: { finished: 0, diverged: 2 } });
+    expect(doc.verdict[1]).toEqual({
+      question: 'seed-moves-accuracy',
+      outcome: { is: 'undecided', because: 'all-diverged' },
+      facts: { finished: 0, diverged: 2 },
+    });
     expect(() => JSON.parse(JSON.stringify(doc))).not.toThrow();
   });
 });

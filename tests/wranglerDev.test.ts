@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { freePort, startWranglerDev, type DevServer } from '../cli/wranglerDev.ts';
+import { type DevServer, freePort, startWranglerDev } from '../cli/wranglerDev.ts';
 
 const TOKEN = 'e2e-token';
 const spec = {

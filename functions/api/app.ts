@@ -1,27 +1,27 @@
-import { Hono, type Context } from 'hono';
+import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import {
   DOCUMENT_VERSION,
   ENGINE_VERSION,
-  PRESETS,
-  StudySpec,
   estimateStudyCost,
   findPreset,
+  PRESETS,
   parseStudySpec,
   planStudy,
   SpecError,
+  StudySpec,
   studyId,
 } from '../../src/index.ts';
 import { withEngine } from '../engineBackends.ts';
 import type { SeedlabEnv } from '../env.ts';
+import { oembed } from '../site/oembed.ts';
 import { enqueueUnits, recoverStalledUnits } from '../studies/scheduler.ts';
 import { createStudy, listingPage } from '../studies/store.ts';
 import { finalizeIfComplete, listingMeta, newStudyRecord, readStudyState, type StudyState } from '../studies/studyState.ts';
 import { requireToken } from './auth.ts';
 import { apiError, invalid } from './errors.ts';
 import { openApiDocument } from './openapi.ts';
-import { oembed } from '../site/oembed.ts';
 
 /** Largest accepted request body. A spec is well under 4 KB; 64 KB leaves room for long seed lists and notes. */
 export const MAX_BODY_BYTES = 64 * 1024;

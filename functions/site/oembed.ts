@@ -1,8 +1,9 @@
 import type { Context } from 'hono';
-import { apiError } from '../api/errors.ts';
-import type { SeedlabEnv } from '../env.ts';
+import { localeOfPath } from '../../site/src/i18n/index.ts';
 import { studyTitle } from '../../site/src/kinds/words.ts';
 import { EMBED_HEIGHT, EMBED_WIDTH, embedIframe } from '../../site/src/share/embedCode.ts';
+import { apiError } from '../api/errors.ts';
+import type { SeedlabEnv } from '../env.ts';
 import { readStudyState } from '../studies/studyState.ts';
 
 /** oEmbed (https://oembed.com) for report and embed URLs of this site: a "rich" iframe of the card. */
@@ -24,7 +25,7 @@ export async function oembed(c: Context<{ Bindings: SeedlabEnv }>) {
   if (!state?.document) return apiError(c, 404, `no finished study ${match[3]}`);
   const maxWidth = Number(c.req.query('maxwidth') ?? Infinity);
   const width = Math.max(280, Math.min(EMBED_WIDTH, Number.isFinite(maxWidth) ? maxWidth : EMBED_WIDTH));
-  const locale = match[1] ? 'zh' : 'en';
+  const locale = localeOfPath(parsed.pathname);
   const title = studyTitle(state.document, locale).text;
   return c.json({
     version: '1.0',

@@ -1,3 +1,4 @@
+import { LOCALE_TAGS, localeOfPath, t } from '../../site/src/i18n/index.ts';
 import type { SeedlabEnv } from '../env.ts';
 import { readRecord } from '../studies/store.ts';
 import { withSiteHeaders } from './securityHeaders.ts';
@@ -16,9 +17,9 @@ export async function serveSite(request: Request, env: SeedlabEnv): Promise<Resp
     const match = REPORT_PATH.exec(url.pathname);
     const record = match ? await readRecord(env.STUDIES, match[3]) : null;
     if (record) {
-      const zh = Boolean(match![1]);
-      const text = zh ? '报告正在生成，几秒后自动刷新。' : 'This report is being built. This page refreshes in a few seconds.';
-      const body = `<!doctype html><html lang="${zh ? 'zh' : 'en'}"><head><meta charset="utf-8"><meta http-equiv="refresh" content="3"><title>Seedlab</title></head><body><p>${text}</p><p><a href="/api/studies/${record.id}">/api/studies/${record.id}</a></p></body></html>`;
+      const locale = localeOfPath(url.pathname);
+      const text = t(locale).building;
+      const body = `<!doctype html><html lang="${LOCALE_TAGS[locale].html}"><head><meta charset="utf-8"><meta http-equiv="refresh" content="3"><title>Seedlab</title></head><body><p>${text}</p><p><a href="/api/studies/${record.id}">/api/studies/${record.id}</a></p></body></html>`;
       return withSiteHeaders(
         new Response(body, { status: 503, headers: { 'content-type': 'text/html; charset=utf-8', 'retry-after': '3' } }),
         url.pathname,

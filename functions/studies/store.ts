@@ -150,7 +150,9 @@ export interface StoredStudy {
 }
 
 /** Every finished study, newest first, each validated; the ones that cannot be read are listed with why. */
-export async function listFinishedStudies(kv: KeyValueStore): Promise<{ studies: StoredStudy[]; unreadable: { id: string; error: string }[] }> {
+export async function listFinishedStudies(
+  kv: KeyValueStore,
+): Promise<{ studies: StoredStudy[]; unreadable: { id: string; error: string }[] }> {
   const createdAt = new Map<string, string>();
   for (const k of await listAllKeys<ListingMeta>(kv, keys.listingPrefix)) {
     if (k.metadata?.id && k.metadata.createdAt) createdAt.set(k.metadata.id, k.metadata.createdAt);
@@ -191,7 +193,13 @@ export async function readUnitResults(kv: KeyValueStore, id: string, units: numb
 }
 
 /** A unit's result; fingerprints go into the key's metadata too, so a listing shows them without reads. */
-export async function putUnitResult(kv: KeyValueStore, id: string, unit: number, result: unknown, metadata: { runs: number; fingerprints: string[] }) {
+export async function putUnitResult(
+  kv: KeyValueStore,
+  id: string,
+  unit: number,
+  result: unknown,
+  metadata: { runs: number; fingerprints: string[] },
+) {
   await kv.put(keys.result(id, unit), JSON.stringify(result), { metadata });
 }
 

@@ -1,5 +1,5 @@
-import { combineStudy, datasetOf, type StudyDocument } from '../../src/index.ts';
 import { headlineOf, pendingStudyTitle, studyTitle } from '../../site/src/kinds/words.ts';
+import { combineStudy, datasetOf, type StudyDocument } from '../../src/index.ts';
 import type { SeedlabEnv } from '../env.ts';
 import {
   type ListingMeta,
@@ -69,7 +69,13 @@ export async function readStudyState(env: SeedlabEnv, id: string): Promise<Study
   const failures = outcomes.failures.map((f) => ({ ...f, seeds: record.units[f.unit]?.seeds ?? [] }));
   const settled = record.units.every((_, u) => doneUnits.has(u) || failures.some((f) => f.unit === u));
   const runsDone = [...doneUnits].reduce((n, u) => n + record.units[u].seeds.length, 0);
-  const status: StudyStatus = document ? 'done' : settled && failures.length ? 'failed' : runsDone > 0 || failures.length ? 'running' : 'queued';
+  const status: StudyStatus = document
+    ? 'done'
+    : settled && failures.length
+      ? 'failed'
+      : runsDone > 0 || failures.length
+        ? 'running'
+        : 'queued';
   return { record, status, runsDone, doneUnits, failures, document };
 }
 

@@ -1,5 +1,5 @@
-import { tf } from '../tf.ts';
 import type { BackendName } from '../spec/setup.ts';
+import { tf } from '../tf.ts';
 
 export class BackendUnavailableError extends Error {
   constructor(name: string, cause?: unknown) {

@@ -1,6 +1,6 @@
 import KNN from 'ml-knn';
 import type { RandomStream } from '../random/seedStreams.ts';
-import { fitTree, predictTree, type DecisionTree, type TreeData } from './decisionTree.ts';
+import { type DecisionTree, fitTree, predictTree, type TreeData } from './decisionTree.ts';
 import { fitSoftmaxRegression, predictSoftmax } from './softmaxRegression.ts';
 
 export const CLASSIC_MODELS = ['logistic-regression', 'knn', 'decision-tree', 'random-forest'] as const;

@@ -72,10 +72,12 @@ export function fitTree(data: TreeData, rows: Int32Array, options: TreeOptions =
 
     let candidates = featureList;
     if (mtry < F) {
+      const stream = options.stream;
+      if (!stream) throw new Error('a tree that draws its candidate features needs a stream');
       // Partial Fisher-Yates: the first mtry entries become a random subset.
       candidates = featureList.slice();
       for (let i = 0; i < mtry; i++) {
-        const j = i + options.stream!.nextInt(F - i);
+        const j = i + stream.nextInt(F - i);
         const t = candidates[i];
         candidates[i] = candidates[j];
         candidates[j] = t;

@@ -1,4 +1,4 @@
-import { shuffleInPlace, type RandomStream } from '../random/seedStreams.ts';
+import { type RandomStream, shuffleInPlace } from '../random/seedStreams.ts';
 import type { SplitSpec } from '../spec/setup.ts';
 import type { LabelledTable } from './table.ts';
 

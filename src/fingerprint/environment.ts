@@ -1,5 +1,5 @@
-import { tf } from '../tf.ts';
 import { getBackendDetails } from '../backends/useBackend.ts';
+import { tf } from '../tf.ts';
 import { ENGINE_VERSION } from '../version.ts';
 
 export type Runtime = 'node' | 'workerd' | 'browser' | 'unknown';

@@ -22,6 +22,6 @@ export async function sha256Hex(data: ArrayBuffer | Uint8Array): Promise<string>
 /** Largest absolute elementwise difference between two parameter sets (same shapes). */
 export function maxAbsDifference(a: MlpParams, b: MlpParams): number {
   let max = 0;
-  a.forEach((p, k) => p.forEach((v, i) => (max = Math.max(max, Math.abs(v - b[k][i])))));
+  for (const [k, p] of a.entries()) for (let i = 0; i < p.length; i++) max = Math.max(max, Math.abs(p[i] - b[k][i]));
   return max;
 }

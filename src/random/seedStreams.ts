@@ -1,5 +1,5 @@
-import { mersenne } from 'pure-rand/generator/mersenne';
 import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
+import { mersenne } from 'pure-rand/generator/mersenne';
 
 /**
  * Every source of randomness in a training run has its own named stream, so each can be pinned

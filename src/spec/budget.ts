@@ -1,7 +1,8 @@
 import { prepareData } from '../data/prepareData.ts';
 import { layerSizes, parameterCount } from '../model/mlp.ts';
 import { seedStreams } from '../random/seedStreams.ts';
-import type { DatasetSpec, ModelSpec, ScalingSpec, SplitSpec } from './setup.ts';
+import type { CostEstimate } from '../studies/studyKind.ts';
+import type { DatasetSpec, ModelSpec, ScalingSpec, SplitSpec, TrainingSetup } from './setup.ts';
 
 /**
  * The compute budget of one study, in MLP training work: examples seen x parameters (seed x
@@ -14,5 +15,16 @@ export const COMPUTE_BUDGET = 3e10;
 /** Training rows, parameters and features of a setup, from its data alone (cheap: no training). */
 export function setupShape(setup: { dataset: DatasetSpec; split: SplitSpec; scaling: ScalingSpec; model: ModelSpec }, seed: number) {
   const data = prepareData(setup, seedStreams(seed));
-  return { rows: data.trainY.length, parameters: parameterCount(layerSizes(data.features, setup.model, data.classes)), features: data.features };
+  return {
+    rows: data.trainY.length,
+    parameters: parameterCount(layerSizes(data.features, setup.model, data.classes)),
+    features: data.features,
+  };
+}
+
+/** The cost of `runs` full trainings of one setup: runs x epochs x training rows x parameters. */
+export function trainingRunsCost(setup: TrainingSetup, shapeSeed: number, runs: number): CostEstimate {
+  const { rows, parameters } = setupShape(setup, shapeSeed);
+  const epochs = setup.training.epochs;
+  return { cost: runs * epochs * rows * parameters, limit: COMPUTE_BUDGET, runs, epochs, trainingRows: rows, parameters };
 }

@@ -81,7 +81,10 @@ export const seedsOf = (defaultCount: number) =>
     .refine((s) => new Set(s).size === s.length, { message: 'seeds must be distinct' });
 
 export const PinsSpec = z.strictObject(
-  Object.fromEntries(STREAM_NAMES.map((n) => [n, seedValue.optional()])) as Record<(typeof STREAM_NAMES)[number], z.ZodOptional<typeof seedValue>>,
+  Object.fromEntries(STREAM_NAMES.map((n) => [n, seedValue.optional()])) as Record<
+    (typeof STREAM_NAMES)[number],
+    z.ZodOptional<typeof seedValue>
+  >,
 );
 
 export const BackendName = z.enum(['cpu', 'wasm']);

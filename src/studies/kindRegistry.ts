@@ -6,8 +6,10 @@ import type { CostEstimate, KindDocumentSchema, KindSpecSchema, StudyKindModule,
 // biome-ignore lint/suspicious/noExplicitAny: a registry holds kinds of every spec and document type; each stays typed in its own module.
 export type AnyStudyKindModule = StudyKindModule<string, KindSpecSchema<string>, KindDocumentSchema<string>, any, any>;
 
-export type SpecOfModule<M> = M extends StudyKindModule<string, infer S, KindDocumentSchema<string>, UnitBase, UnitPart> ? z.output<S> : never;
-export type DocumentOfModule<M> = M extends StudyKindModule<string, KindSpecSchema<string>, infer D, UnitBase, UnitPart> ? z.output<D> : never;
+export type SpecOfModule<M> =
+  M extends StudyKindModule<string, infer S, KindDocumentSchema<string>, UnitBase, UnitPart> ? z.output<S> : never;
+export type DocumentOfModule<M> =
+  M extends StudyKindModule<string, KindSpecSchema<string>, infer D, UnitBase, UnitPart> ? z.output<D> : never;
 export type UnitOfModule<M> = M extends { plan(...args: never[]): (infer U)[] } ? U : never;
 
 export interface StudyProgress {
@@ -104,19 +106,27 @@ export function createKindRegistry<const Modules extends readonly [AnyStudyKindM
   const estimateStudyCost = (spec: Spec): CostEstimate => moduleFor(spec).cost(spec);
   /** The dataset a study is about (one rule for the API, the listing and the pages). */
   const datasetOf = (spec: Spec): DatasetSpec => moduleFor(spec).dataset(spec);
-  const runStudyUnit = (spec: Spec, unit: Unit, context: UnitContext = {}): Promise<unknown> => moduleFor(spec).runUnit(spec, unit, context);
+  const runStudyUnit = (spec: Spec, unit: Unit, context: UnitContext = {}): Promise<unknown> =>
+    moduleFor(spec).runUnit(spec, unit, context);
 
   /** The document of a study from its units' stored parts; each part is validated by its kind first. */
   async function combineStudy(spec: Spec, parts: { unit: unknown; result: unknown }[]): Promise<Doc> {
     const module = moduleFor(spec);
-    const document = await module.combine(spec, parts.map((p) => module.partSchema.parse(p)));
+    const document = await module.combine(
+      spec,
+      parts.map((p) => module.partSchema.parse(p)),
+    );
     return module.documentSchema.parse(document) as Doc;
   }
 
   /** Reads a stored document of any version: version 1 is migrated by its kind; anything else must be current. */
   function parseStoredDocument(raw: unknown): StoredDocumentResult<Doc> {
     const header = z.looseObject({ documentVersion: z.number(), kind: z.string(), id: z.string().optional() }).safeParse(raw);
-    if (!header.success) return { success: false, error: `not a study document (${issuesOf(header.error)[0]?.path || 'root'}: ${issuesOf(header.error)[0]?.message})` };
+    if (!header.success)
+      return {
+        success: false,
+        error: `not a study document (${issuesOf(header.error)[0]?.path || 'root'}: ${issuesOf(header.error)[0]?.message})`,
+      };
     const { documentVersion, kind } = header.data;
     const module = byKind.get(kind);
     if (!module) return { success: false, error: `unknown study kind "${kind}"` };
@@ -124,9 +134,21 @@ export function createKindRegistry<const Modules extends readonly [AnyStudyKindM
       if (documentVersion === 1) return { success: true, data: module.documentSchema.parse(module.migrateV1(raw)) as Doc, migratedFrom: 1 };
       const parsed = module.documentSchema.safeParse(raw);
       if (parsed.success) return { success: true, data: parsed.data as Doc };
-      return { success: false, error: issuesOf(parsed.error).slice(0, 3).map((i) => `${i.path}: ${i.message}`).join('; ') };
+      return {
+        success: false,
+        error: issuesOf(parsed.error)
+          .slice(0, 3)
+          .map((i) => `${i.path}: ${i.message}`)
+          .join('; '),
+      };
     } catch (e) {
-      const detail = e instanceof z.ZodError ? issuesOf(e).slice(0, 3).map((i) => `${i.path}: ${i.message}`).join('; ') : String(e);
+      const detail =
+        e instanceof z.ZodError
+          ? issuesOf(e)
+              .slice(0, 3)
+              .map((i) => `${i.path}: ${i.message}`)
+              .join('; ')
+          : String(e);
       return { success: false, error: `a version-${documentVersion} ${kind} document that cannot be migrated (${detail})` };
     }
   }
@@ -141,7 +163,8 @@ export function createKindRegistry<const Modules extends readonly [AnyStudyKindM
     for (const unit of units) {
       const result = await module.runUnit(spec, unit, {
         switchBackend: options.switchBackend,
-        onEpoch: (p) => options.onProgress?.({ runsDone, runsTotal, fraction: (runsDone + (unit.seeds.length * p.epoch) / p.epochs) / runsTotal }),
+        onEpoch: (p) =>
+          options.onProgress?.({ runsDone, runsTotal, fraction: (runsDone + (unit.seeds.length * p.epoch) / p.epochs) / runsTotal }),
       });
       parts.push({ unit, result });
       runsDone += unit.seeds.length;

@@ -7,8 +7,7 @@ import { initParams, layerSizes, type MlpParams } from '../model/mlp.ts';
 import { seedStreams, streamSourceSeeds } from '../random/seedStreams.ts';
 import type { TrainingSetup } from '../spec/setup.ts';
 import { summarizeSeeds } from '../stats/summarize.ts';
-import { trainGroup, type TrainingProgress } from '../train/trainGroup.ts';
-
+import { type TrainingProgress, trainGroup } from '../train/trainGroup.ts';
 
 export interface SeedOutcome {
   record: RunRecord;
@@ -84,7 +83,12 @@ export async function runSeeds(setup: TrainingSetup, seeds: number[], options: R
 }
 
 /** The short form of a run that most kinds keep (no curves). */
-export const seedResult = (r: RunRecord): SeedResult => ({ seed: r.seed, fingerprint: r.fingerprint, testAccuracy: r.testAccuracy, diverged: r.diverged });
+export const seedResult = (r: RunRecord): SeedResult => ({
+  seed: r.seed,
+  fingerprint: r.fingerprint,
+  testAccuracy: r.testAccuracy,
+  diverged: r.diverged,
+});
 
 /** The accuracy summary of the runs that did not diverge, or null. */
 export function summarizeRuns(runs: SeedResult[]) {

@@ -18,7 +18,14 @@ export interface BatchSource {
 }
 
 /** Each seed's next `rows` shuffled rows, one-hot labels and dropout masks (a fresh mask every step, from each seed's stream). */
-export function buildBatch(members: BatchSource[], order: Int32Array[], start: number, rows: number, sizes: number[], dropout: number): GroupBatch {
+export function buildBatch(
+  members: BatchSource[],
+  order: Int32Array[],
+  start: number,
+  rows: number,
+  sizes: number[],
+  dropout: number,
+): GroupBatch {
   const S = members.length;
   const F = sizes[0];
   const C = sizes[sizes.length - 1];

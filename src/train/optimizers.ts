@@ -1,5 +1,5 @@
-import { tf } from '../tf.ts';
 import type { OptimizerSpec } from '../spec/setup.ts';
+import { tf } from '../tf.ts';
 
 /**
  * Optimizers over stacked variables (leading seed axis). Hand-written so that the learning rate
@@ -32,7 +32,9 @@ function sgd(momentum: number, variables: tf.Variable[]): GroupOptimizer {
         w.assign(tf.sub(w, tf.mul(direction, rate)));
       });
     },
-    dispose: () => [...velocity, mu].forEach((v) => v.dispose()),
+    dispose: () => {
+      for (const t of [...velocity, mu]) t.dispose();
+    },
   };
 }
 
@@ -59,7 +61,9 @@ function adam(beta1: number, beta2: number, epsilon: number, variables: tf.Varia
         w.assign(tf.sub(w, tf.mul(tf.div(mHat, tf.add(tf.sqrt(vHat), eps)), rate)));
       });
     },
-    dispose: () => [...m, ...v, b1, oneMinusB1, b2, oneMinusB2, eps].forEach((t) => t.dispose()),
+    dispose: () => {
+      for (const t of [...m, ...v, b1, oneMinusB1, b2, oneMinusB2, eps]) t.dispose();
+    },
   };
 }
 

@@ -62,7 +62,8 @@ export function stackModel(initial: MlpParams[], sizes: number[], activation: Mo
 export const lossPerSeed = (logits: tf.Tensor, oneHot: tf.Tensor) => tf.neg(tf.mean(tf.sum(tf.mul(oneHot, tf.logSoftmax(logits)), -1), -1));
 
 /** Correct predictions per seed, shape [S]. */
-export const correctPerSeed = (logits: tf.Tensor, labels: tf.Tensor) => tf.sum(tf.cast(tf.equal(tf.argMax(logits, -1), labels), 'float32'), -1);
+export const correctPerSeed = (logits: tf.Tensor, labels: tf.Tensor) =>
+  tf.sum(tf.cast(tf.equal(tf.argMax(logits, -1), labels), 'float32'), -1);
 
 export function stackSeeds(arrays: Float32Array[]): Float32Array {
   const out = new Float32Array(arrays.length * arrays[0].length);

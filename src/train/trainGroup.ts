@@ -116,7 +116,12 @@ export async function trainGroup(members: SeedTrainingInput[], options: TrainGro
   const params = await model.unstack();
   evaluator.dispose();
   optimizer.dispose();
-  return members.map((m, s) => ({ seed: m.seed, params: params[s], curves: history[s].curves, divergedAtEpoch: history[s].divergedAtEpoch }));
+  return members.map((m, s) => ({
+    seed: m.seed,
+    params: params[s],
+    curves: history[s].curves,
+    divergedAtEpoch: history[s].divergedAtEpoch,
+  }));
 }
 
 /** One seed's metrics over the epochs, and the first epoch whose loss was not finite. */

@@ -18,7 +18,15 @@ export const disposeSums = (sums: EpochSums) => [sums.loss, sums.correct].forEac
  * seeds gives each seed its own gradient (no term mixes seeds), so one gradient call updates all.
  * Returns the epoch's sums with this batch added, and each seed's batch loss (a tensor to dispose).
  */
-export function trainStep(model: StackedModel, optimizer: GroupOptimizer, batch: GroupBatch, sizes: number[], lr: number, step: number, sums: EpochSums) {
+export function trainStep(
+  model: StackedModel,
+  optimizer: GroupOptimizer,
+  batch: GroupBatch,
+  sizes: number[],
+  lr: number,
+  step: number,
+  sums: EpochSums,
+) {
   const S = batch.labels.length / batch.rows;
   const b = batch.rows;
   const [loss, correct, losses] = tf.tidy(() => {
@@ -30,7 +38,11 @@ export function trainStep(model: StackedModel, optimizer: GroupOptimizer, batch:
     const { grads } = tf.variableGrads(() => {
       const logits = model.forward(x, masks);
       const perSeed = lossPerSeed(logits, oneHot);
-      kept = [tf.keep(tf.add(sums.loss, tf.mul(perSeed, b))), tf.keep(tf.add(sums.correct, correctPerSeed(logits, labels))), tf.keep(perSeed)];
+      kept = [
+        tf.keep(tf.add(sums.loss, tf.mul(perSeed, b))),
+        tf.keep(tf.add(sums.correct, correctPerSeed(logits, labels))),
+        tf.keep(perSeed),
+      ];
       return tf.sum(perSeed) as tf.Scalar;
     }, model.variables);
     optimizer.apply(

@@ -1,7 +1,7 @@
 import { useNodeBackend } from '../../cli/nodeBackends.ts';
-import { parseStudySpec, runStudy, type BackendName, type StudyDocument } from '../../src/index.ts';
+import { type BackendName, parseStudySpec, runStudy, type StudyDocument } from '../../src/index.ts';
 import { GOLDEN_CASES } from './cases.ts';
-import { goldenFacts, type GoldenFacts } from './facts.ts';
+import { type GoldenFacts, goldenFacts } from './facts.ts';
 
 export const GOLDEN_BACKENDS: BackendName[] = ['cpu', 'wasm'];
 

@@ -2,11 +2,11 @@ import { mkdirSync, mkdtempSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { getPlatformProxy } from 'wrangler';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getPlatformProxy } from 'wrangler';
 import { buildSite, type SiteBuild } from '../../cli/buildSite.ts';
-import { freePort, startWranglerDev, type DevServer } from '../../cli/wranglerDev.ts';
+import { type DevServer, freePort, startWranglerDev } from '../../cli/wranglerDev.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.ts';
 
 // Real parts only: real wrangler dev with real local KV, real small studies trained by the real
@@ -131,7 +131,8 @@ describe('the report site, built from real KV and served by the real Worker', ()
     // Every kind's report has the same skeleton, in this order (site/src/components/ReportSkeleton.astro).
     const order = await page.$$eval('main > section', (els) => els.map((e) => e.id));
     expect(order).toEqual(['question', 'verdict', 'key-chart', 'method', 'details', 'reproduce', 'share']);
-    for (const part of ['histogram', 'curves', 'best-worst', 'seeds', 'environment']) expect(await page.locator(`section#details #${part}`).count(), part).toBe(1);
+    for (const part of ['histogram', 'curves', 'best-worst', 'seeds', 'environment'])
+      expect(await page.locator(`section#details #${part}`).count(), part).toBe(1);
     expect(await page.locator('section#verdict').textContent()).toMatch(/Yes ✓/);
     expect(await page.locator('table.seed-table tbody tr').count()).toBe(6);
     expect(await page.locator('section#method li').count()).toBe(10);

@@ -1,9 +1,9 @@
-import { createScheduledController, createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
+import { createExecutionContext, createScheduledController, waitOnExecutionContext } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
-import worker from '../../functions/worker.ts';
 import { MAX_ATTEMPTS } from '../../functions/queue/consumeUnit.ts';
 import { createStudy } from '../../functions/studies/store.ts';
 import { listingMeta, newStudyRecord } from '../../functions/studies/studyState.ts';
+import worker from '../../functions/worker.ts';
 import { parseStudySpec, planStudy, type StudySpec, studyId } from '../../src/index.ts';
 import { call, env, waitForStudy } from './helpers.ts';
 

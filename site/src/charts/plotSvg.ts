@@ -33,7 +33,9 @@ export interface GroupedAccuracyLabels {
 export function groupedAccuracySvg(groups: AccuracyGroup[], labels: GroupedAccuracyLabels, width = 640): string {
   const dots = groups.flatMap((g) =>
     g.runs.flatMap((r) =>
-      !r.diverged && r.testAccuracy !== null ? [{ label: g.label, seed: r.seed, accuracy: 100 * r.testAccuracy, text: labels.seedDot(r.seed, labels.pct(r.testAccuracy, 2)) }] : [],
+      !r.diverged && r.testAccuracy !== null
+        ? [{ label: g.label, seed: r.seed, accuracy: 100 * r.testAccuracy, text: labels.seedDot(r.seed, labels.pct(r.testAccuracy, 2)) }]
+        : [],
     ),
   );
   const means = groups.flatMap((g) => (g.mean === null ? [] : [{ label: g.label, mean: 100 * g.mean }]));

@@ -29,6 +29,7 @@ export const en = {
     noStudies: 'No finished studies yet. Run npm start, or submit one through the API.',
   },
   notFound: { title: 'Not found', text: 'There is no page at this address.' },
+  building: 'This report is being built. This page refreshes in a few seconds.',
   report: {
     question: 'The question',
     answer: 'The answer',
@@ -135,7 +136,9 @@ export const en = {
       return 'Scaling: standardized with the training rows’ mean and standard deviation.';
     },
     init(setup: TrainingSetup, shape: DataShape | null, f: Format) {
-      const net = shape ? `MLP ${shape.layerSizes.join(' → ')} (${f.int(shape.parameters)} parameters)` : `MLP with hidden layers ${setup.model.hidden.join(', ')}`;
+      const net = shape
+        ? `MLP ${shape.layerSizes.join(' → ')} (${f.int(shape.parameters)} parameters)`
+        : `MLP with hidden layers ${setup.model.hidden.join(', ')}`;
       return `Init: ${net}, ${setup.model.activation} activations, weights drawn ${setup.model.initializer} from the init stream, biases zero.`;
     },
     epochs(setup: TrainingSetup, shape: DataShape | null) {

@@ -8,16 +8,19 @@ export function formatFor(locale: Locale) {
   const tag = LOCALE_TAGS[locale].intl;
   const cache = new Map<string, Intl.NumberFormat>();
   const numberFormat = (key: string, options: Intl.NumberFormatOptions) => {
-    let f = cache.get(key);
-    if (!f) cache.set(key, (f = new Intl.NumberFormat(tag, options)));
-    return f;
+    const known = cache.get(key);
+    if (known) return known;
+    const made = new Intl.NumberFormat(tag, options);
+    cache.set(key, made);
+    return made;
   };
   const fixed = (digits: number) => numberFormat(`n${digits}`, { minimumFractionDigits: digits, maximumFractionDigits: digits });
   const date = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeZone: 'UTC' });
   const list = new Intl.ListFormat(tag, { style: 'long', type: 'conjunction' });
   return {
     /** A proportion as a percent: 0.9426 -> "94.3%". */
-    pct: (x: number, digits = 1) => numberFormat(`p${digits}`, { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(x),
+    pct: (x: number, digits = 1) =>
+      numberFormat(`p${digits}`, { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(x),
     /** A proportion's difference or spread in percentage points, as a number: 0.0067 -> "0.67". */
     points: (x: number, digits = 2) => fixed(digits).format(100 * x),
     num: (x: number, digits = 4) => fixed(digits).format(x),

@@ -14,6 +14,7 @@ export const zh: UiWords = {
     noStudies: '还没有完成的研究。运行 npm start，或通过 API 提交。',
   },
   notFound: { title: '页面不存在', text: '这个地址没有页面。' },
+  building: '报告正在生成，几秒后自动刷新。',
   report: {
     question: '问题',
     answer: '回答',
@@ -95,7 +96,9 @@ export const zh: UiWords = {
         const classes = dataset.name === 'blobs' || dataset.name === 'spiral' ? `，${dataset.classes} 类` : '';
         return `数据：由 data 流生成的合成数据集 ${dataset.name}，${dataset.samples} 个点，噪声 ${dataset.noise}${classes}。`;
       }
-      return shape ? `数据：内置数据集 ${dataset.name}（${shape.features} 个特征，${shape.classes} 类）。` : `数据：内置数据集 ${dataset.name}。`;
+      return shape
+        ? `数据：内置数据集 ${dataset.name}（${shape.features} 个特征，${shape.classes} 类）。`
+        : `数据：内置数据集 ${dataset.name}。`;
     },
     split(split, shape) {
       const rows = shape ? `（测试 ${shape.testRows} 行，训练 ${shape.trainRows} 行）` : '';
@@ -109,7 +112,9 @@ export const zh: UiWords = {
       return '缩放：用训练行的均值和标准差做标准化。';
     },
     init(setup, shape, f) {
-      const net = shape ? `MLP ${shape.layerSizes.join(' → ')}（${f.int(shape.parameters)} 个参数）` : `隐藏层为 ${setup.model.hidden.join('、')} 的 MLP`;
+      const net = shape
+        ? `MLP ${shape.layerSizes.join(' → ')}（${f.int(shape.parameters)} 个参数）`
+        : `隐藏层为 ${setup.model.hidden.join('、')} 的 MLP`;
       return `初始化：${net}，${setup.model.activation} 激活，权重按 ${setup.model.initializer} 从 init 流抽取，偏置为零。`;
     },
     epochs(setup, shape) {

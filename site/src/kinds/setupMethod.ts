@@ -20,4 +20,8 @@ export function trainingMethod(locale: Locale, setup: TrainingSetup, shape: Data
 }
 
 /** The data and model shape a seed-variance document records. */
-export const dataShape = (doc: SeedVarianceDocument): DataShape => ({ ...doc.data, layerSizes: doc.model.layerSizes, parameters: doc.model.parameters });
+export const dataShape = (doc: SeedVarianceDocument): DataShape => ({
+  ...doc.data,
+  layerSizes: doc.model.layerSizes,
+  parameters: doc.model.parameters,
+});

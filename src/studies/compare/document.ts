@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SeedResult, studyDocumentSchema, SummaryOrNull, Tied, Undecided, V1_HEADER, V1Answer, Winner } from '../../document/parts.ts';
+import { SeedResult, SummaryOrNull, studyDocumentSchema, Tied, Undecided, V1_HEADER, V1Answer, Winner } from '../../document/parts.ts';
 import { CompareSpec } from './spec.ts';
 
 export const CompareVerdict = z.object({
@@ -23,4 +23,10 @@ export const CompareDocument = studyDocumentSchema('compare', CompareSpec, Compa
 export type CompareDocument = z.infer<typeof CompareDocument>;
 
 /** Version 1, frozen: an English verdict and a title. */
-export const CompareDocumentV1 = z.object({ ...V1_HEADER, kind: z.literal('compare'), spec: CompareSpec, ...body, verdict: z.array(V1Answer) });
+export const CompareDocumentV1 = z.object({
+  ...V1_HEADER,
+  kind: z.literal('compare'),
+  spec: CompareSpec,
+  ...body,
+  verdict: z.array(V1Answer),
+});

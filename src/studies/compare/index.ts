@@ -32,7 +32,8 @@ type Unit = z.infer<typeof Unit>;
 
 /** The verdict, decided from the paired difference (combine and the version-1 migration both use it). */
 function decide(difference: CompareDocument['difference']): CompareVerdict[] {
-  if (!difference) return [{ question: 'a-better-than-b', outcome: { is: 'undecided', because: 'all-diverged' }, facts: { excludesZero: false } }];
+  if (!difference)
+    return [{ question: 'a-better-than-b', outcome: { is: 'undecided', because: 'all-diverged' }, facts: { excludesZero: false } }];
   const [lo, hi] = difference.ci95;
   const excludesZero = lo > 0 || hi < 0;
   return [
@@ -55,7 +56,14 @@ export const compare = defineStudyKind({
     const a = setupShape(spec.a, spec.seeds[0]);
     const b = setupShape(spec.b, spec.seeds[0]);
     const cost = spec.seeds.length * (spec.a.training.epochs * a.rows * a.parameters + spec.b.training.epochs * b.rows * b.parameters);
-    return { cost, limit: COMPUTE_BUDGET, runs: 2 * spec.seeds.length, epochs: spec.a.training.epochs, trainingRows: a.rows, parameters: a.parameters };
+    return {
+      cost,
+      limit: COMPUTE_BUDGET,
+      runs: 2 * spec.seeds.length,
+      epochs: spec.a.training.epochs,
+      trainingRows: a.rows,
+      parameters: a.parameters,
+    };
   },
 
   plan(spec, seedsPerUnit): Unit[] {
@@ -73,7 +81,8 @@ export const compare = defineStudyKind({
       return { label: spec[arm].label, summary: summarizeRuns(runs), runs };
     });
     const [A, B] = arms;
-    const finished = (runs: SeedResult[]) => new Map(runs.flatMap((r) => (!r.diverged && r.testAccuracy !== null ? [[r.seed, r.testAccuracy] as const] : [])));
+    const finished = (runs: SeedResult[]) =>
+      new Map(runs.flatMap((r) => (!r.diverged && r.testAccuracy !== null ? [[r.seed, r.testAccuracy] as const] : [])));
     const accA = finished(A.runs);
     const accB = finished(B.runs);
     const paired = [...accA].flatMap(([seed, a]) => {

@@ -24,7 +24,14 @@ const body = {
     z.object({
       model: z.string(),
       points: z.array(
-        z.object({ size: z.number().int(), mean: z.number(), std: z.number(), min: z.number(), max: z.number(), accuracies: z.array(z.number()) }),
+        z.object({
+          size: z.number().int(),
+          mean: z.number(),
+          std: z.number(),
+          min: z.number(),
+          max: z.number(),
+          accuracies: z.array(z.number()),
+        }),
       ),
     }),
   ),

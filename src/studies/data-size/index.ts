@@ -43,7 +43,12 @@ export function subsetData(spec: DataSizeSpec, size: number, seed: number): Prep
 
 const accuracyOf = (pred: Int32Array, truth: Int32Array) => pred.filter((p, i) => p === truth[i]).length / truth.length;
 
-const Unit = z.object({ purpose: z.literal('fit'), model: z.enum(MLP_AND_CLASSIC), size: z.number().int(), seeds: z.array(z.number().int()) });
+const Unit = z.object({
+  purpose: z.literal('fit'),
+  model: z.enum(MLP_AND_CLASSIC),
+  size: z.number().int(),
+  seeds: z.array(z.number().int()),
+});
 type Unit = z.infer<typeof Unit>;
 const FitResult = z.array(z.object({ seed: z.number().int(), accuracy: z.number() }));
 
@@ -64,7 +69,10 @@ function decide(spec: DataSizeSpec, curves: DataSizeDocument['curves']): DataSiz
         )
     : [];
   // The first model with the highest mean at each size (ties keep the spec's model order).
-  const leaders = spec.sizes.map((size, k) => ({ size, model: curves.reduce((a, b) => (b.points[k].mean > a.points[k].mean ? b : a)).model }));
+  const leaders = spec.sizes.map((size, k) => ({
+    size,
+    model: curves.reduce((a, b) => (b.points[k].mean > a.points[k].mean ? b : a)).model,
+  }));
   return [{ question: 'learning-curves', outcome: { is: 'measured' }, facts: { leaders, crossovers } }];
 }
 
@@ -129,7 +137,8 @@ export const dataSize = defineStudyKind({
       }),
     }));
     const first = subsetData(spec, spec.sizes[0], spec.seeds[0]);
-    const trainRows = splitRows(loadTable(spec.dataset, seedStreams(spec.seeds[0]).data), spec.split, seedStreams(spec.seeds[0]).split).train.length;
+    const trainRows = splitRows(loadTable(spec.dataset, seedStreams(spec.seeds[0]).data), spec.split, seedStreams(spec.seeds[0]).split)
+      .train.length;
     return {
       documentVersion: DOCUMENT_VERSION,
       kind: 'data-size',

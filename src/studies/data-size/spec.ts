@@ -25,7 +25,10 @@ export const DataSizeSpec = z.strictObject({
     .transform((xs) => [...xs].sort((a, b) => a - b))
     .refine((xs) => new Set(xs).size === xs.length, { message: 'sizes must be distinct' }),
   seeds: seedsOf(10),
-  models: z.array(z.enum(MLP_AND_CLASSIC)).min(1).default([...MLP_AND_CLASSIC]),
+  models: z
+    .array(z.enum(MLP_AND_CLASSIC))
+    .min(1)
+    .default([...MLP_AND_CLASSIC]),
   knnK: z.number().int().min(1).max(50).default(5),
   forestTrees: z.number().int().min(1).max(300).default(100),
 });

@@ -24,7 +24,7 @@ function permuteRows(data: PreparedData, seed: number): PreparedData {
   shuffleInPlace(order, createStream(streamSeed(seed, 'audit-permutation')));
   const F = data.features;
   const trainX = new Float32Array(data.trainX.length);
-  order.forEach((from, to) => trainX.set(data.trainX.subarray(from * F, from * F + F), to * F));
+  for (const [to, from] of order.entries()) trainX.set(data.trainX.subarray(from * F, from * F + F), to * F);
   return {
     ...data,
     trainX,

@@ -8,7 +8,10 @@ export const DeterminismAuditSpec = z.strictObject({
   kind: z.literal('determinism-audit'),
   ...commonFields,
   ...setupFields,
-  models: z.array(z.enum(MLP_AND_CLASSIC)).min(1).default([...MLP_AND_CLASSIC]),
+  models: z
+    .array(z.enum(MLP_AND_CLASSIC))
+    .min(1)
+    .default([...MLP_AND_CLASSIC]),
   seed: z.number().int().min(1).max(LIMITS.maxSeed).default(1),
   otherSeed: z.number().int().min(1).max(LIMITS.maxSeed).default(2),
   knnK: z.number().int().min(1).max(50).default(5),

@@ -4,8 +4,8 @@ import {
   Measured,
   No,
   SeedResult,
-  studyDocumentSchema,
   SummaryOrNull,
+  studyDocumentSchema,
   Undecided,
   V1_HEADER,
   V1Answer,
@@ -45,7 +45,12 @@ export const LrRangeTestVerdict = z.discriminatedUnion('question', [
 ]);
 export type LrRangeTestVerdict = z.infer<typeof LrRangeTestVerdict>;
 
-const RangeCurve = z.object({ seed: z.number().int(), losses: z.array(finiteOrNull), smoothed: z.array(finiteOrNull), stoppedAt: z.number().int() });
+const RangeCurve = z.object({
+  seed: z.number().int(),
+  losses: z.array(finiteOrNull),
+  smoothed: z.array(finiteOrNull),
+  stoppedAt: z.number().int(),
+});
 export const VerificationArm = z.object({ multiplier: z.number(), lr: z.number(), summary: SummaryOrNull, runs: z.array(SeedResult) });
 
 const body = {

@@ -104,7 +104,12 @@ function decide(spec: LrRangeTestSpec, body: Pick<LrRangeTestDocument, 'suggesti
     { question: 'suggestion-spread', outcome: s.iqrDecades === null ? noSuggestion : { is: 'measured' }, facts: { rule } },
     {
       question: 'holds-up',
-      outcome: holdsUp === null ? (arms.some((a) => a.multiplier === 1) ? ALL_DIVERGED : { is: 'undecided', because: 'not-measured' }) : { is: holdsUp ? 'yes' : 'no' },
+      outcome:
+        holdsUp === null
+          ? arms.some((a) => a.multiplier === 1)
+            ? ALL_DIVERGED
+            : { is: 'undecided', because: 'not-measured' }
+          : { is: holdsUp ? 'yes' : 'no' },
       facts: { bestMultiplier: best?.multiplier ?? null },
     },
   ];
@@ -183,7 +188,11 @@ export const lrRangeTest = defineStudyKind({
   migrateV1(stored): LrRangeTestDocument {
     const { title: _t, verdict: _v, documentVersion: _d, verification: v1, ...body } = LrRangeTestDocumentV1.parse(stored);
     const verification = { suggestion: v1.suggestion, baseLr: v1.baseLr, arms: v1.arms };
-    return { ...body, verification, documentVersion: DOCUMENT_VERSION, verdict: decide(body.spec, { suggestions: body.suggestions, verification }) };
+    return {
+      ...body,
+      verification,
+      documentVersion: DOCUMENT_VERSION,
+      verdict: decide(body.spec, { suggestions: body.suggestions, verification }),
+    };
   },
 });
-

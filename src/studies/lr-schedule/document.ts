@@ -1,5 +1,14 @@
 import { z } from 'zod';
-import { finiteOrNull, SeedResult, studyDocumentSchema, SummaryOrNull, Undecided, V1_HEADER, V1Answer, Winner } from '../../document/parts.ts';
+import {
+  finiteOrNull,
+  SeedResult,
+  SummaryOrNull,
+  studyDocumentSchema,
+  Undecided,
+  V1_HEADER,
+  V1Answer,
+  Winner,
+} from '../../document/parts.ts';
 import { LrScheduleSpec } from './spec.ts';
 
 export const LrScheduleVerdict = z.object({

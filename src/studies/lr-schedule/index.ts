@@ -3,7 +3,7 @@ import { prepareData } from '../../data/prepareData.ts';
 import { ALL_DIVERGED, RunRecord } from '../../document/parts.ts';
 import { describeEnvironment } from '../../fingerprint/environment.ts';
 import { seedStreams } from '../../random/seedStreams.ts';
-import { COMPUTE_BUDGET, setupShape } from '../../spec/budget.ts';
+import { trainingRunsCost } from '../../spec/budget.ts';
 import { studyId } from '../../spec/studyId.ts';
 import { quantile } from '../../stats/summarize.ts';
 import { DOCUMENT_VERSION } from '../../version.ts';
@@ -58,14 +58,12 @@ export const lrSchedule = defineStudyKind({
   partSchema: z.object({ unit: Unit, result: z.array(RunRecord) }),
   dataset: (spec) => spec.dataset,
 
-  cost(spec) {
-    const { rows, parameters } = setupShape(spec, spec.seeds[0]);
-    const runs = spec.seeds.length * spec.schedules.length;
-    return { cost: runs * spec.training.epochs * rows * parameters, limit: COMPUTE_BUDGET, runs, epochs: spec.training.epochs, trainingRows: rows, parameters };
-  },
+  cost: (spec) => trainingRunsCost(spec, spec.seeds[0], spec.seeds.length * spec.schedules.length),
 
   plan(spec, seedsPerUnit): Unit[] {
-    return spec.schedules.flatMap((s) => chunk(spec.seeds, seedsPerUnit).map((seeds): Unit => ({ purpose: 'schedule', schedule: s.name, seeds })));
+    return spec.schedules.flatMap((s) =>
+      chunk(spec.seeds, seedsPerUnit).map((seeds): Unit => ({ purpose: 'schedule', schedule: s.name, seeds })),
+    );
   },
 
   async runUnit(spec, unit, context) {

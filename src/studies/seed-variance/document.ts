@@ -1,15 +1,5 @@
 import { z } from 'zod';
-import {
-  EpochCurves,
-  No,
-  RunRecord,
-  Summary,
-  studyDocumentSchema,
-  Undecided,
-  V1_HEADER,
-  V1Answer,
-  Yes,
-} from '../../document/parts.ts';
+import { EpochCurves, No, RunRecord, Summary, studyDocumentSchema, Undecided, V1_HEADER, V1Answer, Yes } from '../../document/parts.ts';
 import { SeedVarianceSpec } from './spec.ts';
 
 export const Repeatability = z.object({
@@ -58,4 +48,3 @@ export const SeedVarianceDocumentV1 = z.object({
   ...body,
   answers: z.object({ deterministic: V1Answer, seedEffect: V1Answer }),
 });
-

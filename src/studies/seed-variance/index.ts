@@ -3,7 +3,7 @@ import { prepareData } from '../../data/prepareData.ts';
 import { ALL_DIVERGED, RunRecord } from '../../document/parts.ts';
 import { layerSizes, parameterCount } from '../../model/mlp.ts';
 import { seedStreams } from '../../random/seedStreams.ts';
-import { COMPUTE_BUDGET, setupShape } from '../../spec/budget.ts';
+import { trainingRunsCost } from '../../spec/budget.ts';
 import { studyId } from '../../spec/studyId.ts';
 import { quantile, summarizeSeeds } from '../../stats/summarize.ts';
 import { DOCUMENT_VERSION } from '../../version.ts';
@@ -46,14 +46,14 @@ export const seedVariance = defineStudyKind({
   partSchema: z.object({ unit: Unit, result: z.array(RunRecord) }),
   dataset: (spec) => spec.dataset,
 
-  cost(spec) {
-    const { rows, parameters } = setupShape(spec, spec.seeds[0]);
-    const runs = spec.seeds.length + 3; // + the repeatability re-run
-    return { cost: runs * spec.training.epochs * rows * parameters, limit: COMPUTE_BUDGET, runs, epochs: spec.training.epochs, trainingRows: rows, parameters };
-  },
+  // + 3: the repeatability re-run of the first, middle and last seeds.
+  cost: (spec) => trainingRunsCost(spec, spec.seeds[0], spec.seeds.length + 3),
 
   plan(spec, seedsPerUnit): Unit[] {
-    return [...chunk(spec.seeds, seedsPerUnit).map((seeds): Unit => ({ purpose: 'main', seeds })), { purpose: 'repeat', seeds: repeatSeeds(spec.seeds) }];
+    return [
+      ...chunk(spec.seeds, seedsPerUnit).map((seeds): Unit => ({ purpose: 'main', seeds })),
+      { purpose: 'repeat', seeds: repeatSeeds(spec.seeds) },
+    ];
   },
 
   async runUnit(spec, unit, context) {
@@ -73,7 +73,10 @@ export const seedVariance = defineStudyKind({
 
     const finished = runs.filter((r) => !r.diverged && r.testAccuracy !== null);
     const summary = finished.length
-      ? { ...summarizeSeeds(finished.map((r) => ({ seed: r.seed, value: r.testAccuracy as number }))), diverged: runs.length - finished.length }
+      ? {
+          ...summarizeSeeds(finished.map((r) => ({ seed: r.seed, value: r.testAccuracy as number }))),
+          diverged: runs.length - finished.length,
+        }
       : null;
     const medianOf = (curve: keyof RunRecord['curves']) =>
       Array.from({ length: spec.training.epochs }, (_, e) => {
@@ -93,7 +96,12 @@ export const seedVariance = defineStudyKind({
       model: { layerSizes: sizes, parameters: parameterCount(sizes) },
       data: { trainRows: data.trainY.length, testRows: data.testY.length, features: data.features, classes: data.classes },
       runs,
-      medianCurves: { trainLoss: medianOf('trainLoss'), trainAccuracy: medianOf('trainAccuracy'), testLoss: medianOf('testLoss'), testAccuracy: medianOf('testAccuracy') },
+      medianCurves: {
+        trainLoss: medianOf('trainLoss'),
+        trainAccuracy: medianOf('trainAccuracy'),
+        testLoss: medianOf('testLoss'),
+        testAccuracy: medianOf('testAccuracy'),
+      },
       metric: 'testAccuracy',
       summary,
       repeatability,

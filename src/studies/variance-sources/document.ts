@@ -1,5 +1,16 @@
 import { z } from 'zod';
-import { finiteOrNull, No, SeedResult, studyDocumentSchema, Tied, Undecided, V1_HEADER, V1Answer, Winner, Yes } from '../../document/parts.ts';
+import {
+  finiteOrNull,
+  No,
+  SeedResult,
+  studyDocumentSchema,
+  Tied,
+  Undecided,
+  V1_HEADER,
+  V1Answer,
+  Winner,
+  Yes,
+} from '../../document/parts.ts';
 import { VARIANCE_SOURCES, VarianceSourcesSpec } from './spec.ts';
 
 export const SOURCE_NAMES = [...VARIANCE_SOURCES, 'all'] as const;

@@ -3,7 +3,7 @@ import { SeedResult } from '../../document/parts.ts';
 import { describeEnvironment } from '../../fingerprint/environment.ts';
 import { maxAbsDifference } from '../../fingerprint/fingerprintWeights.ts';
 import { STREAM_NAMES, type StreamPins } from '../../random/seedStreams.ts';
-import { COMPUTE_BUDGET, setupShape } from '../../spec/budget.ts';
+import { trainingRunsCost } from '../../spec/budget.ts';
 import type { BackendName } from '../../spec/setup.ts';
 import { studyId } from '../../spec/studyId.ts';
 import { mean, sampleStd } from '../../stats/summarize.ts';
@@ -78,15 +78,13 @@ export const varianceSources = defineStudyKind({
   partSchema: z.union([SourcePart, ImplementationPart]),
   dataset: (spec) => spec.dataset,
 
-  cost(spec) {
-    const { rows, parameters } = setupShape(spec, 1);
-    const runs = 5 * spec.runs + 2 * spec.implementationSeeds;
-    return { cost: runs * spec.training.epochs * rows * parameters, limit: COMPUTE_BUDGET, runs, epochs: spec.training.epochs, trainingRows: rows, parameters };
-  },
+  cost: (spec) => trainingRunsCost(spec, 1, 5 * spec.runs + 2 * spec.implementationSeeds),
 
   plan(spec, seedsPerUnit): Unit[] {
     const seeds = Array.from({ length: spec.runs }, (_, i) => i + 1);
-    const units: Unit[] = SOURCE_NAMES.flatMap((source) => chunk(seeds, seedsPerUnit).map((group): Unit => ({ purpose: 'source', source, seeds: group })));
+    const units: Unit[] = SOURCE_NAMES.flatMap((source) =>
+      chunk(seeds, seedsPerUnit).map((group): Unit => ({ purpose: 'source', source, seeds: group })),
+    );
     units.push({ purpose: 'implementation', seeds: Array.from({ length: spec.implementationSeeds }, (_, i) => i + 1) });
     return units;
   },

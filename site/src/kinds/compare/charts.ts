@@ -8,7 +8,11 @@ import { compareWords } from './words.ts';
 export function armsSvg(doc: CompareDocument, locale: Locale, width = 640): string {
   const { labels } = compareWords[locale];
   const groups = doc.arms.map((a) => ({ label: a.label, runs: a.runs, mean: a.summary?.mean ?? null }));
-  return groupedAccuracySvg(groups, { axis: t(locale).words.accuracyAxis, alt: labels.groupsAlt, seedDot: labels.seedDot, pct: formatFor(locale).pct }, width);
+  return groupedAccuracySvg(
+    groups,
+    { axis: t(locale).words.accuracyAxis, alt: labels.groupsAlt, seedDot: labels.seedDot, pct: formatFor(locale).pct },
+    width,
+  );
 }
 
 /** The paired difference (A − B) with its 95% interval, against zero. */
@@ -16,7 +20,14 @@ export function differenceSvg(doc: CompareDocument, locale: Locale, width = 640)
   const d = doc.difference;
   if (!d) return '';
   const { labels } = compareWords[locale];
-  const row = [{ label: labels.differenceLabel(doc.arms[0].label, doc.arms[1].label), diff: 100 * d.meanDiff, lo: 100 * d.ci95[0], hi: 100 * d.ci95[1] }];
+  const row = [
+    {
+      label: labels.differenceLabel(doc.arms[0].label, doc.arms[1].label),
+      diff: 100 * d.meanDiff,
+      lo: 100 * d.ci95[0],
+      hi: 100 * d.ci95[1],
+    },
+  ];
   return renderSvg({
     width,
     height: 100,

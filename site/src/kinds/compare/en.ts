@@ -10,12 +10,15 @@ const pts = (x: number) => ui.words.points(f.points(x));
 
 export const en = {
   name: 'A/B comparison',
-  question: (doc) => `Is ${doc.spec.a.label} better than ${doc.spec.b.label}? Both train over the same ${ui.words.seeds(doc.spec.seeds.length)}, and each seed’s two accuracies are paired.`,
+  question: (doc) =>
+    `Is ${doc.spec.a.label} better than ${doc.spec.b.label}? Both train over the same ${ui.words.seeds(doc.spec.seeds.length)}, and each seed’s two accuracies are paired.`,
   title: (doc) => `${doc.spec.a.label} against ${doc.spec.b.label}, ${ui.words.seeds(doc.spec.seeds.length)}`,
   presetTitles: { 'digits-adam-vs-sgd': (doc) => `Adam or SGD with momentum? ${ui.words.seeds(doc.spec.seeds.length)} on digits` },
   headline(doc) {
     const d = doc.difference;
-    return d ? `${doc.arms[0].label} − ${doc.arms[1].label}: ${pts(d.meanDiff)} [${f.points(d.ci95[0])}, ${f.points(d.ci95[1])}]` : 'no verdict';
+    return d
+      ? `${doc.arms[0].label} − ${doc.arms[1].label}: ${pts(d.meanDiff)} [${f.points(d.ci95[0])}, ${f.points(d.ci95[1])}]`
+      : 'no verdict';
   },
   badge: (doc) => (doc.difference ? `Δ ${pts(doc.difference.meanDiff)}` : ui.words.notAvailable),
   verdict: (doc) =>
@@ -30,8 +33,13 @@ export const en = {
       const conclusion = winner
         ? `${v.outcome.is === 'winner' && v.outcome.who === 'a' ? 'Yes' : 'No'}: ${winner} is better, because the interval excludes zero.`
         : 'Tied: the interval includes zero, so the difference is within the noise.';
-      const needed = doc.seedsToDetect ? ` Detecting a difference this size at 95% with 80% power takes about ${doc.seedsToDetect} seeds per arm.` : '';
-      const p = doc.probabilityABeatsB === null ? '' : ` On a fresh seed, ${A.label} beats ${B.label} with probability ${f.pct(doc.probabilityABeatsB)}.`;
+      const needed = doc.seedsToDetect
+        ? ` Detecting a difference this size at 95% with 80% power takes about ${doc.seedsToDetect} seeds per arm.`
+        : '';
+      const p =
+        doc.probabilityABeatsB === null
+          ? ''
+          : ` On a fresh seed, ${A.label} beats ${B.label} with probability ${f.pct(doc.probabilityABeatsB)}.`;
       return {
         question,
         short: winner ?? ui.words.tied,

@@ -9,12 +9,15 @@ const pts = (x: number) => ui.words.points(f.points(x));
 
 export const zh: CompareWords = {
   name: 'A/B 对比',
-  question: (doc) => `${doc.spec.a.label} 比 ${doc.spec.b.label} 更好吗？两者在同样的 ${ui.words.seeds(doc.spec.seeds.length)}上训练，每个种子的两个准确率配对比较。`,
+  question: (doc) =>
+    `${doc.spec.a.label} 比 ${doc.spec.b.label} 更好吗？两者在同样的 ${ui.words.seeds(doc.spec.seeds.length)}上训练，每个种子的两个准确率配对比较。`,
   title: (doc) => `${doc.spec.a.label} 对比 ${doc.spec.b.label}，${ui.words.seeds(doc.spec.seeds.length)}`,
   presetTitles: { 'digits-adam-vs-sgd': (doc) => `Adam 还是带动量的 SGD？digits 上的 ${ui.words.seeds(doc.spec.seeds.length)}` },
   headline(doc) {
     const d = doc.difference;
-    return d ? `${doc.arms[0].label} − ${doc.arms[1].label}：${pts(d.meanDiff)} [${f.points(d.ci95[0])}, ${f.points(d.ci95[1])}]` : '无法判断';
+    return d
+      ? `${doc.arms[0].label} − ${doc.arms[1].label}：${pts(d.meanDiff)} [${f.points(d.ci95[0])}, ${f.points(d.ci95[1])}]`
+      : '无法判断';
   },
   badge: (doc) => (doc.difference ? `Δ ${pts(doc.difference.meanDiff)}` : ui.words.notAvailable),
   verdict: (doc) =>
@@ -30,7 +33,8 @@ export const zh: CompareWords = {
         ? `${v.outcome.is === 'winner' && v.outcome.who === 'a' ? '是' : '否'}：${winner} 更好，因为区间不包含零。`
         : '持平：区间包含零，差异在噪声之内。';
       const needed = doc.seedsToDetect ? `要在 95% 水平、80% 功效下检测出这么大的差异，每组大约需要 ${doc.seedsToDetect} 个种子。` : '';
-      const p = doc.probabilityABeatsB === null ? '' : `换一个新种子，${A.label} 胜过 ${B.label} 的概率为 ${f.pct(doc.probabilityABeatsB)}。`;
+      const p =
+        doc.probabilityABeatsB === null ? '' : `换一个新种子，${A.label} 胜过 ${B.label} 的概率为 ${f.pct(doc.probabilityABeatsB)}。`;
       return {
         question,
         short: winner ?? ui.words.tied,

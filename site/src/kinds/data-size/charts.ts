@@ -9,7 +9,13 @@ export function learningCurvesSvg(doc: DataSizeDocument, locale: Locale, width =
   const { labels } = dataSizeWords[locale];
   const ui = t(locale);
   const points = doc.curves.flatMap((c) =>
-    c.points.map((p) => ({ model: ui.models[c.model] ?? c.model, size: p.size, mean: 100 * p.mean, lo: 100 * (p.mean - p.std), hi: 100 * (p.mean + p.std) })),
+    c.points.map((p) => ({
+      model: ui.models[c.model] ?? c.model,
+      size: p.size,
+      mean: 100 * p.mean,
+      lo: 100 * (p.mean - p.std),
+      hi: 100 * (p.mean + p.std),
+    })),
   );
   return renderSvg({
     width,

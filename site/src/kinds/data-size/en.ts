@@ -13,7 +13,8 @@ export const en = {
   name: 'Data size',
   question: (doc) =>
     `Does deep learning need more data than classic ML? ${f.list(doc.spec.models.map(model))} learn from ${f.list(doc.spec.sizes)} training rows, ${ui.words.seeds(doc.spec.seeds.length)} (random subsets) per size, and are scored on the same ${doc.testRows} test rows.`,
-  title: (doc) => `Learning curves: ${doc.spec.dataset.name}, MLP against classic models, ${doc.spec.sizes[0]} to ${doc.spec.sizes[doc.spec.sizes.length - 1]} rows`,
+  title: (doc) =>
+    `Learning curves: ${doc.spec.dataset.name}, MLP against classic models, ${doc.spec.sizes[0]} to ${doc.spec.sizes[doc.spec.sizes.length - 1]} rows`,
   presetTitles: {
     'digits-data-size': () => 'Does deep learning need more data? Learning curves on digits',
     'spiral-data-size': () => 'Learning curves on a spiral: the MLP against classic models',
@@ -34,7 +35,9 @@ export const en = {
       const hasMlp = doc.curves.some((c) => c.model === 'mlp');
       const mlp = hasMlp ? ` The MLP goes from ${f.pct(meanAt(doc, 'mlp', 0))} to ${f.pct(meanAt(doc, 'mlp', k))}.` : '';
       const crossings = crossovers.map((x) =>
-        x.direction === 'mlp-overtakes' ? `the MLP overtakes ${model(x.model)} at ${x.size} rows` : `${model(x.model)} overtakes the MLP at ${x.size} rows`,
+        x.direction === 'mlp-overtakes'
+          ? `the MLP overtakes ${model(x.model)} at ${x.size} rows`
+          : `${model(x.model)} overtakes the MLP at ${x.size} rows`,
       );
       const cross = crossings.length
         ? ` Crossovers: ${crossings.join('; ')}.`
@@ -52,19 +55,27 @@ export const en = {
       };
     }),
   method: (doc) => [
-    ...trainingMethod('en', { ...doc.spec, pins: {} }, null, `Learning rate: constant ${doc.spec.training.optimizer.lr}; the MLP trains for ${doc.spec.steps} steps at every size (a fixed budget).`),
+    ...trainingMethod(
+      'en',
+      { ...doc.spec, pins: {} },
+      null,
+      `Learning rate: constant ${doc.spec.training.optimizer.lr}; the MLP trains for ${doc.spec.steps} steps at every size (a fixed budget).`,
+    ),
     `Subsets: at each size, ${ui.words.seeds(doc.spec.seeds.length)} draw a stratified subset of the ${doc.trainRows} training rows from their split stream; scaling statistics come from the subset; the ${doc.testRows} test rows stay the same.`,
     `Classic models: logistic regression (softmax, L2 as scikit-learn’s C = 1), kNN (k = ${doc.spec.knnK}), a fully grown decision tree, a random forest of ${doc.spec.forestTrees} trees.`,
   ],
   labels: {
     heading: 'Learning curves',
-    caption: (seeds: number, testRows: number) => `Mean ± standard deviation over ${seeds} stratified subsets per size; the test set is the same ${testRows} rows.`,
+    caption: (seeds: number, testRows: number) =>
+      `Mean ± standard deviation over ${seeds} stratified subsets per size; the test set is the same ${testRows} rows.`,
     alt: 'Mean test accuracy of each model against the training-set size, with ± one standard deviation.',
     sizeAxis: 'training rows',
     model: 'Model',
     crossoversLine: (list: string) => `Crossovers: ${list}.`,
     crossover: (x: { model: string; size: number; direction: 'mlp-overtakes' | 'model-overtakes' }) =>
-      x.direction === 'mlp-overtakes' ? `the MLP overtakes ${model(x.model)} at ${x.size} rows` : `${model(x.model)} overtakes the MLP at ${x.size} rows`,
+      x.direction === 'mlp-overtakes'
+        ? `the MLP overtakes ${model(x.model)} at ${x.size} rows`
+        : `${model(x.model)} overtakes the MLP at ${x.size} rows`,
     leadersLine: (list: string) => `Best model at each size: ${list}.`,
     leader: (size: number, id: string) => `${size} rows: ${model(id)}`,
   },

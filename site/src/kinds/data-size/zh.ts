@@ -15,7 +15,8 @@ export const zh: DataSizeWords = {
   name: '数据规模',
   question: (doc) =>
     `深度学习比经典机器学习需要更多数据吗？${doc.spec.models.map(model).join('、')}分别在 ${doc.spec.sizes.join('、')} 行训练数据上学习，每个规模取 ${ui.words.seeds(doc.spec.seeds.length)}（随机子集），并在同样的 ${doc.testRows} 行测试数据上评分。`,
-  title: (doc) => `学习曲线：${doc.spec.dataset.name}，MLP 与经典模型，${doc.spec.sizes[0]} 到 ${doc.spec.sizes[doc.spec.sizes.length - 1]} 行`,
+  title: (doc) =>
+    `学习曲线：${doc.spec.dataset.name}，MLP 与经典模型，${doc.spec.sizes[0]} 到 ${doc.spec.sizes[doc.spec.sizes.length - 1]} 行`,
   presetTitles: {
     'digits-data-size': () => '深度学习需要更多数据吗？digits 上的学习曲线',
     'spiral-data-size': () => '螺旋数据上的学习曲线：MLP 与经典模型',
@@ -48,7 +49,12 @@ export const zh: DataSizeWords = {
       };
     }),
   method: (doc) => [
-    ...trainingMethod('zh', { ...doc.spec, pins: {} }, null, `学习率：恒定 ${doc.spec.training.optimizer.lr}；MLP 在每个规模上都训练 ${doc.spec.steps} 步（固定预算）。`),
+    ...trainingMethod(
+      'zh',
+      { ...doc.spec, pins: {} },
+      null,
+      `学习率：恒定 ${doc.spec.training.optimizer.lr}；MLP 在每个规模上都训练 ${doc.spec.steps} 步（固定预算）。`,
+    ),
     `子集：在每个规模上，${ui.words.seeds(doc.spec.seeds.length)}各自用 split 流从 ${doc.trainRows} 个训练行中抽取分层子集；缩放统计量来自子集；${doc.testRows} 个测试行保持不变。`,
     `经典模型：逻辑回归（softmax，L2 同 scikit-learn 的 C = 1）、kNN（k = ${doc.spec.knnK}）、完全生长的决策树、${doc.spec.forestTrees} 棵树的随机森林。`,
   ],

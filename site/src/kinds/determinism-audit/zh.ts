@@ -17,9 +17,11 @@ export const zh: DeterminismAuditWords = {
     doc.verdict.map((v) => {
       const varies = v.facts.varies.map((id) => {
         const r = doc.rows.find((x) => x.model === id);
-        const why = [r && !r.sameSeedIdentical && '即使种子相同', r && !r.differentSeedIdentical && '换种子时', r && !r.permutedRowsIdentical && '打乱行顺序时'].filter(
-          (x): x is string => Boolean(x),
-        );
+        const why = [
+          r && !r.sameSeedIdentical && '即使种子相同',
+          r && !r.differentSeedIdentical && '换种子时',
+          r && !r.permutedRowsIdentical && '打乱行顺序时',
+        ].filter((x): x is string => Boolean(x));
         return `${model(id)}（${why.join('、')}）`;
       });
       const yes = v.outcome.is === 'yes';

@@ -39,7 +39,9 @@ export function suggestionSpreadSvg(doc: LrRangeTestDocument, locale: Locale, wi
   const { labels } = lrRangeTestWords[locale];
   const f = formatFor(locale);
   const dots = SUGGESTION_RULES.flatMap((rule) =>
-    doc.suggestions[rule].perSeed.flatMap((lr, i) => (lr === null ? [] : [{ rule, lr, text: labels.seedDot(doc.curves[i].seed, f.lr(lr)) }])),
+    doc.suggestions[rule].perSeed.flatMap((lr, i) =>
+      lr === null ? [] : [{ rule, lr, text: labels.seedDot(doc.curves[i].seed, f.lr(lr)) }],
+    ),
   );
   return renderSvg({
     width,
@@ -56,6 +58,14 @@ export function suggestionSpreadSvg(doc: LrRangeTestDocument, locale: Locale, wi
 export function verificationSvg(doc: LrRangeTestDocument, locale: Locale, width = 640): string {
   const { labels } = lrRangeTestWords[locale];
   const f = formatFor(locale);
-  const groups = doc.verification.arms.map((a) => ({ label: labels.arm(a.multiplier, f.lr(a.lr)), runs: a.runs, mean: a.summary?.mean ?? null }));
-  return groupedAccuracySvg(groups, { axis: t(locale).words.accuracyAxis, alt: labels.groupsAlt, seedDot: labels.seedDot, pct: f.pct }, width);
+  const groups = doc.verification.arms.map((a) => ({
+    label: labels.arm(a.multiplier, f.lr(a.lr)),
+    runs: a.runs,
+    mean: a.summary?.mean ?? null,
+  }));
+  return groupedAccuracySvg(
+    groups,
+    { axis: t(locale).words.accuracyAxis, alt: labels.groupsAlt, seedDot: labels.seedDot, pct: f.pct },
+    width,
+  );
 }

@@ -14,7 +14,9 @@ export const en = {
   question: (doc) =>
     `Which learning rate should this network train with? Smith’s range test raises the learning rate batch by batch from ${f.lr(doc.spec.range.startLr)} to ${f.lr(doc.spec.range.endLr)} for each of ${ui.words.seeds(doc.spec.seeds.length)}, reads a suggestion off each loss curve, and then trains at the suggestion to check it.`,
   title: (doc) => `LR range test: ${doc.spec.dataset.name}, ${doc.spec.training.optimizer.kind}, ${ui.words.seeds(doc.spec.seeds.length)}`,
-  presetTitles: { 'digits-lr-range': (doc) => `Which learning rate? A range test over ${ui.words.seeds(doc.spec.seeds.length)} (digits, SGD)` },
+  presetTitles: {
+    'digits-lr-range': (doc) => `Which learning rate? A range test over ${ui.words.seeds(doc.spec.seeds.length)} (digits, SGD)`,
+  },
   headline(doc) {
     const rule = doc.verification.suggestion;
     const s = doc.suggestions[rule];
@@ -26,42 +28,47 @@ export const en = {
   verdict: (doc) =>
     doc.verdict.map((v) => {
       const s = doc.suggestions[doc.verification.suggestion];
-      switch (v.question) {
-        case 'suggested-lr': {
-          const question = 'Which learning rate does the range test suggest?';
-          if (v.outcome.is === 'undecided') return { question, short: ui.words.notAvailable, tone: 'bad' as const, answer: ui.words.undecided[v.outcome.because] };
-          const over = v.facts.seedsWithSuggestion === v.facts.seeds ? `${v.facts.seeds} seeds` : `${v.facts.seedsWithSuggestion} of ${v.facts.seeds} seeds`;
-          return {
-            question,
-            short: `lr ${lr(s.median)}`,
-            tone: 'neutral' as const,
-            answer: `The ${v.facts.rule} rule suggests ${lr(s.median)}: the median over ${over}, with an interquartile range from ${lr(s.q25)} to ${lr(s.q75)}.`,
-          };
-        }
-        case 'suggestion-spread': {
-          const question = 'Does the suggestion change from seed to seed?';
-          if (v.outcome.is === 'undecided') return { question, short: ui.words.notAvailable, tone: 'bad' as const, answer: ui.words.undecided[v.outcome.because] };
-          const all = (['steepest', 'minOver10', 'valley'] as const).map((r) => `${r} ${decades(doc.suggestions[r].iqrDecades)}`);
-          return {
-            question,
-            short: decades(s.iqrDecades),
-            tone: 'neutral' as const,
-            answer: `The middle half of the seeds’ suggestions spans ${decades(s.iqrDecades)} (a decade is a factor of 10). By rule: ${f.list(all)}.`,
-          };
-        }
-        case 'holds-up': {
-          const question = 'Does the suggestion hold up when we train with it?';
-          const arms = doc.verification.arms.map((a) => `×${a.multiplier} (lr ${lr(a.lr)}): ${a.summary ? f.pct(a.summary.mean) : ui.words.diverged}`).join('; ');
-          if (v.outcome.is === 'undecided') return { question, short: ui.words.notAvailable, tone: 'bad' as const, answer: ui.words.undecided[v.outcome.because] };
-          const yes = v.outcome.is === 'yes';
-          return {
-            question,
-            short: yes ? 'Yes ✓' : 'No ✗',
-            tone: yes ? ('good' as const) : ('bad' as const),
-            answer: `${yes ? 'Yes' : 'No'}. Mean test accuracy at each multiple of the suggestion: ${arms}.`,
-          };
-        }
+      if (v.question === 'suggested-lr') {
+        const question = 'Which learning rate does the range test suggest?';
+        if (v.outcome.is === 'undecided')
+          return { question, short: ui.words.notAvailable, tone: 'bad' as const, answer: ui.words.undecided[v.outcome.because] };
+        const over =
+          v.facts.seedsWithSuggestion === v.facts.seeds
+            ? `${v.facts.seeds} seeds`
+            : `${v.facts.seedsWithSuggestion} of ${v.facts.seeds} seeds`;
+        return {
+          question,
+          short: `lr ${lr(s.median)}`,
+          tone: 'neutral' as const,
+          answer: `The ${v.facts.rule} rule suggests ${lr(s.median)}: the median over ${over}, with an interquartile range from ${lr(s.q25)} to ${lr(s.q75)}.`,
+        };
       }
+      if (v.question === 'suggestion-spread') {
+        const question = 'Does the suggestion change from seed to seed?';
+        if (v.outcome.is === 'undecided')
+          return { question, short: ui.words.notAvailable, tone: 'bad' as const, answer: ui.words.undecided[v.outcome.because] };
+        const all = (['steepest', 'minOver10', 'valley'] as const).map((r) => `${r} ${decades(doc.suggestions[r].iqrDecades)}`);
+        return {
+          question,
+          short: decades(s.iqrDecades),
+          tone: 'neutral' as const,
+          answer: `The middle half of the seeds’ suggestions spans ${decades(s.iqrDecades)} (a decade is a factor of 10). By rule: ${f.list(all)}.`,
+        };
+      }
+      // What is left is the holds-up question.
+      const question = 'Does the suggestion hold up when we train with it?';
+      const arms = doc.verification.arms
+        .map((a) => `×${a.multiplier} (lr ${lr(a.lr)}): ${a.summary ? f.pct(a.summary.mean) : ui.words.diverged}`)
+        .join('; ');
+      if (v.outcome.is === 'undecided')
+        return { question, short: ui.words.notAvailable, tone: 'bad' as const, answer: ui.words.undecided[v.outcome.because] };
+      const yes = v.outcome.is === 'yes';
+      return {
+        question,
+        short: yes ? 'Yes ✓' : 'No ✗',
+        tone: yes ? ('good' as const) : ('bad' as const),
+        answer: `${yes ? 'Yes' : 'No'}. Mean test accuracy at each multiple of the suggestion: ${arms}.`,
+      };
     }),
   method: (doc) => {
     const { range, verify, training } = doc.spec;
@@ -75,8 +82,10 @@ export const en = {
   },
   labels: {
     curvesHeading: 'The range test, seed by seed',
-    curvesCaption: 'Thin: each seed’s smoothed loss. Thick: the median. Dashed: each rule’s median suggestion, with its interquartile band.',
-    curvesAlt: 'Every seed’s range-test curve (thin), the median curve (thick), and each rule’s median suggestion with its interquartile band.',
+    curvesCaption:
+      'Thin: each seed’s smoothed loss. Thick: the median. Dashed: each rule’s median suggestion, with its interquartile band.',
+    curvesAlt:
+      'Every seed’s range-test curve (thin), the median curve (thick), and each rule’s median suggestion with its interquartile band.',
     lrAxis: 'learning rate',
     lossAxis: 'smoothed loss',
     spreadCaption: 'Each dot: one seed’s suggestion.',

@@ -25,42 +25,47 @@ export const zh: LrRangeTestWords = {
   verdict: (doc) =>
     doc.verdict.map((v) => {
       const s = doc.suggestions[doc.verification.suggestion];
-      switch (v.question) {
-        case 'suggested-lr': {
-          const question = '范围测试建议用多大的学习率？';
-          if (v.outcome.is === 'undecided') return { question, short: ui.words.notAvailable, tone: 'bad' as const, answer: ui.words.undecided[v.outcome.because] };
-          const over = v.facts.seedsWithSuggestion === v.facts.seeds ? `${v.facts.seeds} 个种子` : `${v.facts.seeds} 个种子中给出建议的 ${v.facts.seedsWithSuggestion} 个`;
-          return {
-            question,
-            short: `lr ${lr(s.median)}`,
-            tone: 'neutral' as const,
-            answer: `${v.facts.rule} 规则建议 ${lr(s.median)}：这是 ${over}的中位数，四分位区间为 ${lr(s.q25)} 到 ${lr(s.q75)}。`,
-          };
-        }
-        case 'suggestion-spread': {
-          const question = '建议值会随种子变化吗？';
-          if (v.outcome.is === 'undecided') return { question, short: ui.words.notAvailable, tone: 'bad' as const, answer: ui.words.undecided[v.outcome.because] };
-          const all = (['steepest', 'minOver10', 'valley'] as const).map((r) => `${r} ${decades(doc.suggestions[r].iqrDecades)}`);
-          return {
-            question,
-            short: decades(s.iqrDecades),
-            tone: 'neutral' as const,
-            answer: `中间一半种子的建议值跨越 ${decades(s.iqrDecades)}（一个数量级即相差 10 倍）。各规则：${all.join('，')}。`,
-          };
-        }
-        case 'holds-up': {
-          const question = '用这个建议值训练，效果站得住吗？';
-          const arms = doc.verification.arms.map((a) => `×${a.multiplier}（lr ${lr(a.lr)}）：${a.summary ? f.pct(a.summary.mean) : ui.words.diverged}`).join('；');
-          if (v.outcome.is === 'undecided') return { question, short: ui.words.notAvailable, tone: 'bad' as const, answer: ui.words.undecided[v.outcome.because] };
-          const yes = v.outcome.is === 'yes';
-          return {
-            question,
-            short: yes ? '是 ✓' : '否 ✗',
-            tone: yes ? ('good' as const) : ('bad' as const),
-            answer: `${yes ? '是' : '否'}。以建议值的各个倍数训练的平均测试准确率：${arms}。`,
-          };
-        }
+      if (v.question === 'suggested-lr') {
+        const question = '范围测试建议用多大的学习率？';
+        if (v.outcome.is === 'undecided')
+          return { question, short: ui.words.notAvailable, tone: 'bad' as const, answer: ui.words.undecided[v.outcome.because] };
+        const over =
+          v.facts.seedsWithSuggestion === v.facts.seeds
+            ? `${v.facts.seeds} 个种子`
+            : `${v.facts.seeds} 个种子中给出建议的 ${v.facts.seedsWithSuggestion} 个`;
+        return {
+          question,
+          short: `lr ${lr(s.median)}`,
+          tone: 'neutral' as const,
+          answer: `${v.facts.rule} 规则建议 ${lr(s.median)}：这是 ${over}的中位数，四分位区间为 ${lr(s.q25)} 到 ${lr(s.q75)}。`,
+        };
       }
+      if (v.question === 'suggestion-spread') {
+        const question = '建议值会随种子变化吗？';
+        if (v.outcome.is === 'undecided')
+          return { question, short: ui.words.notAvailable, tone: 'bad' as const, answer: ui.words.undecided[v.outcome.because] };
+        const all = (['steepest', 'minOver10', 'valley'] as const).map((r) => `${r} ${decades(doc.suggestions[r].iqrDecades)}`);
+        return {
+          question,
+          short: decades(s.iqrDecades),
+          tone: 'neutral' as const,
+          answer: `中间一半种子的建议值跨越 ${decades(s.iqrDecades)}（一个数量级即相差 10 倍）。各规则：${all.join('，')}。`,
+        };
+      }
+      // What is left is the holds-up question.
+      const question = '用这个建议值训练，效果站得住吗？';
+      const arms = doc.verification.arms
+        .map((a) => `×${a.multiplier}（lr ${lr(a.lr)}）：${a.summary ? f.pct(a.summary.mean) : ui.words.diverged}`)
+        .join('；');
+      if (v.outcome.is === 'undecided')
+        return { question, short: ui.words.notAvailable, tone: 'bad' as const, answer: ui.words.undecided[v.outcome.because] };
+      const yes = v.outcome.is === 'yes';
+      return {
+        question,
+        short: yes ? '是 ✓' : '否 ✗',
+        tone: yes ? ('good' as const) : ('bad' as const),
+        answer: `${yes ? '是' : '否'}。以建议值的各个倍数训练的平均测试准确率：${arms}。`,
+      };
     }),
   method: (doc) => {
     const { range, verify, training } = doc.spec;

@@ -8,7 +8,11 @@ import { lrScheduleWords } from './words.ts';
 export function scheduleAccuracySvg(doc: LrScheduleDocument, locale: Locale, width = 640): string {
   const { labels } = lrScheduleWords[locale];
   const groups = doc.schedules.map((s) => ({ label: s.name, runs: s.runs, mean: s.summary?.mean ?? null }));
-  return groupedAccuracySvg(groups, { axis: t(locale).words.accuracyAxis, alt: labels.groupsAlt, seedDot: labels.seedDot, pct: formatFor(locale).pct }, width);
+  return groupedAccuracySvg(
+    groups,
+    { axis: t(locale).words.accuracyAxis, alt: labels.groupsAlt, seedDot: labels.seedDot, pct: formatFor(locale).pct },
+    width,
+  );
 }
 
 export function scheduleLrSvg(doc: LrScheduleDocument, locale: Locale, width = 640): string {

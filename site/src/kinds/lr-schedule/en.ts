@@ -28,8 +28,11 @@ export const en = {
   name: 'LR schedules',
   question: (doc) =>
     `Which learning-rate schedule trains this network best? ${doc.spec.schedules.length} schedules, each trained over the same ${ui.words.seeds(doc.spec.seeds.length)}.`,
-  title: (doc) => `LR schedules: ${doc.spec.dataset.name}, ${doc.spec.schedules.length} schedules, ${ui.words.seeds(doc.spec.seeds.length)}`,
-  presetTitles: { 'digits-lr-schedules': (doc) => `From high to low, or in cycles? ${doc.spec.schedules.length} learning-rate schedules on digits` },
+  title: (doc) =>
+    `LR schedules: ${doc.spec.dataset.name}, ${doc.spec.schedules.length} schedules, ${ui.words.seeds(doc.spec.seeds.length)}`,
+  presetTitles: {
+    'digits-lr-schedules': (doc) => `From high to low, or in cycles? ${doc.spec.schedules.length} learning-rate schedules on digits`,
+  },
   headline(doc) {
     const best = winningSchedule(doc);
     return best?.summary ? `best: ${best.name}, ${f.pct(best.summary.mean)} over ${ui.words.seeds(best.runs.length)}` : 'all diverged';
@@ -41,15 +44,23 @@ export const en = {
   verdict: (doc) =>
     doc.verdict.map((v) => {
       const question = 'Which schedule trains best over the same seeds?';
-      if (v.outcome.is !== 'winner') return { question, short: ui.words.notAvailable, tone: 'bad' as const, answer: ui.words.undecided[v.outcome.because] };
+      if (v.outcome.is !== 'winner')
+        return { question, short: ui.words.notAvailable, tone: 'bad' as const, answer: ui.words.undecided[v.outcome.because] };
       const who = v.outcome.who;
       const best = doc.schedules.find((s) => s.name === who);
       const all = doc.schedules.map((s) => `${s.name} ${s.summary ? f.pct(s.summary.mean) : ui.words.diverged}`).join('; ');
-      const ci = best?.summary ? ` (95% confidence interval of the mean ${f.pct(best.summary.ci95.t[0])} – ${f.pct(best.summary.ci95.t[1])})` : '';
+      const ci = best?.summary
+        ? ` (95% confidence interval of the mean ${f.pct(best.summary.ci95.t[0])} – ${f.pct(best.summary.ci95.t[1])})`
+        : '';
       return { question, short: who, tone: 'neutral' as const, answer: `${who}, with the highest mean test accuracy${ci}. Means: ${all}.` };
     }),
   method: (doc) => [
-    ...trainingMethod('en', doc.spec, null, `Learning rate, one schedule at a time: ${doc.spec.schedules.map(describeSchedule).join('; ')}.`),
+    ...trainingMethod(
+      'en',
+      doc.spec,
+      null,
+      `Learning rate, one schedule at a time: ${doc.spec.schedules.map(describeSchedule).join('; ')}.`,
+    ),
     ui.method.seeds(doc.spec.seeds, f),
   ],
   labels: {

@@ -25,7 +25,8 @@ function describeSchedule(s: ScheduleSpec): string {
 
 export const zh: LrScheduleWords = {
   name: '学习率计划',
-  question: (doc) => `哪种学习率计划最适合训练这个网络？${doc.spec.schedules.length} 种计划，每种都在同样的 ${ui.words.seeds(doc.spec.seeds.length)}上训练。`,
+  question: (doc) =>
+    `哪种学习率计划最适合训练这个网络？${doc.spec.schedules.length} 种计划，每种都在同样的 ${ui.words.seeds(doc.spec.seeds.length)}上训练。`,
   title: (doc) => `学习率计划：${doc.spec.dataset.name}，${doc.spec.schedules.length} 种计划，${ui.words.seeds(doc.spec.seeds.length)}`,
   presetTitles: { 'digits-lr-schedules': (doc) => `从高到低，还是循环？digits 上的 ${doc.spec.schedules.length} 种学习率计划` },
   headline(doc) {
@@ -39,14 +40,18 @@ export const zh: LrScheduleWords = {
   verdict: (doc) =>
     doc.verdict.map((v) => {
       const question = '在同样的种子上，哪种计划训练得最好？';
-      if (v.outcome.is !== 'winner') return { question, short: ui.words.notAvailable, tone: 'bad' as const, answer: ui.words.undecided[v.outcome.because] };
+      if (v.outcome.is !== 'winner')
+        return { question, short: ui.words.notAvailable, tone: 'bad' as const, answer: ui.words.undecided[v.outcome.because] };
       const who = v.outcome.who;
       const best = doc.schedules.find((s) => s.name === who);
       const all = doc.schedules.map((s) => `${s.name} ${s.summary ? f.pct(s.summary.mean) : ui.words.diverged}`).join('；');
       const ci = best?.summary ? `（均值的 95% 置信区间 ${f.pct(best.summary.ci95.t[0])} – ${f.pct(best.summary.ci95.t[1])}）` : '';
       return { question, short: who, tone: 'neutral' as const, answer: `${who}，平均测试准确率最高${ci}。各计划均值：${all}。` };
     }),
-  method: (doc) => [...trainingMethod('zh', doc.spec, null, `学习率，每次一种计划：${doc.spec.schedules.map(describeSchedule).join('；')}。`), ui.method.seeds(doc.spec.seeds, f)],
+  method: (doc) => [
+    ...trainingMethod('zh', doc.spec, null, `学习率，每次一种计划：${doc.spec.schedules.map(describeSchedule).join('；')}。`),
+    ui.method.seeds(doc.spec.seeds, f),
+  ],
   labels: {
     heading: '学习率与准确率',
     lrCaption: '各计划的学习率随步数的变化。',

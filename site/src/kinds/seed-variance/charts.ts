@@ -4,29 +4,45 @@ import { ACCENT, renderSvg } from '../../charts/plotSvg.ts';
 import { formatFor, type Locale, t } from '../../i18n/index.ts';
 import { seedVarianceWords } from './words.ts';
 
-const finished = (doc: SeedVarianceDocument) => doc.runs.flatMap((r) => (!r.diverged && r.testAccuracy !== null ? [{ seed: r.seed, accuracy: r.testAccuracy }] : []));
+const finished = (doc: SeedVarianceDocument) =>
+  doc.runs.flatMap((r) => (!r.diverged && r.testAccuracy !== null ? [{ seed: r.seed, accuracy: r.testAccuracy }] : []));
 
 /** One dot per seed (a beeswarm), the mean as a rule, and the 95% CI of the mean as a band. */
 export function seedStripSvg(doc: SeedVarianceDocument, locale: Locale, width = 640): string {
   const f = formatFor(locale);
   const words = seedVarianceWords[locale];
   const s = doc.summary;
-  const runs = finished(doc).map((r) => ({ seed: r.seed, accuracy: 100 * r.accuracy, text: words.labels.seedDot(r.seed, f.pct(r.accuracy, 2)) }));
+  const runs = finished(doc).map((r) => ({
+    seed: r.seed,
+    accuracy: 100 * r.accuracy,
+    text: words.labels.seedDot(r.seed, f.pct(r.accuracy, 2)),
+  }));
   return renderSvg({
     width,
     height: 150,
     marginLeft: 20,
     marginRight: 20,
     x: { label: t(locale).words.accuracyAxis, nice: true },
-    ariaLabel: s ? words.labels.perSeedAlt(s.n, f.pct(s.mean), f.pct(s.ci95.t[0]), f.pct(s.ci95.t[1])) : t(locale).words.undecided['all-diverged'],
+    ariaLabel: s
+      ? words.labels.perSeedAlt(s.n, f.pct(s.mean), f.pct(s.ci95.t[0]), f.pct(s.ci95.t[1]))
+      : t(locale).words.undecided['all-diverged'],
     marks: [
       ...(s
         ? [
-            Plot.rectX([s.ci95.t], { x1: (d: number[]) => 100 * d[0], x2: (d: number[]) => 100 * d[1], fill: 'currentColor', fillOpacity: 0.12, className: 'ci' }),
+            Plot.rectX([s.ci95.t], {
+              x1: (d: number[]) => 100 * d[0],
+              x2: (d: number[]) => 100 * d[1],
+              fill: 'currentColor',
+              fillOpacity: 0.12,
+              className: 'ci',
+            }),
             Plot.ruleX([100 * s.mean], { stroke: 'currentColor', strokeWidth: 2, className: 'mean' }),
           ]
         : []),
-      Plot.dot(runs, Plot.dodgeY({ x: 'accuracy', r: 4.5, anchor: 'middle', fill: ACCENT, stroke: 'white', strokeWidth: 0.5, title: 'text' })),
+      Plot.dot(
+        runs,
+        Plot.dodgeY({ x: 'accuracy', r: 4.5, anchor: 'middle', fill: ACCENT, stroke: 'white', strokeWidth: 0.5, title: 'text' }),
+      ),
     ],
   });
 }
@@ -53,7 +69,9 @@ export function histogramSvg(doc: SeedVarianceDocument, locale: Locale, width = 
 export function curvesSvg(doc: SeedVarianceDocument, curve: 'testAccuracy' | 'trainLoss', locale: Locale, width = 640): string {
   const { labels } = seedVarianceWords[locale];
   const scale = curve === 'testAccuracy' ? 100 : 1;
-  const lines = doc.runs.flatMap((r) => r.curves[curve].flatMap((v, e) => (v === null ? [] : [{ seed: r.seed, epoch: e + 1, value: scale * v }])));
+  const lines = doc.runs.flatMap((r) =>
+    r.curves[curve].flatMap((v, e) => (v === null ? [] : [{ seed: r.seed, epoch: e + 1, value: scale * v }])),
+  );
   const median = doc.medianCurves[curve].flatMap((v, e) => (v === null ? [] : [{ epoch: e + 1, value: scale * v }]));
   const accuracy = curve === 'testAccuracy';
   return renderSvg({

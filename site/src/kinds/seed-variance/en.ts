@@ -11,7 +11,8 @@ export const en = {
   name: 'Seed variance',
   question: (doc) =>
     `Train the same network on the same data with ${doc.runs.length} different seeds. Does the same seed give the same weights, and how far does test accuracy move from seed to seed?`,
-  title: (doc) => `Seed variance: ${doc.spec.dataset.name}, MLP ${doc.model.layerSizes.join('-')}, ${doc.spec.training.optimizer.kind}, ${ui.words.seeds(doc.runs.length)}`,
+  title: (doc) =>
+    `Seed variance: ${doc.spec.dataset.name}, MLP ${doc.model.layerSizes.join('-')}, ${doc.spec.training.optimizer.kind}, ${ui.words.seeds(doc.runs.length)}`,
   presetTitles: {
     'digits-reference': (doc) => `How much does the seed move accuracy? Digits MLP, ${ui.words.seeds(doc.runs.length)}`,
     'moons-dropout': () => 'Seed variance on noisy moons with dropout',
@@ -20,7 +21,9 @@ export const en = {
   headline(doc) {
     const s = doc.summary;
     const repeats = doc.repeatability.identical ? 'deterministic ✓' : 'not deterministic ✗';
-    return s ? `${ui.words.seeds(doc.runs.length)}: ${f.pct(s.mean)}, std ${ui.words.points(f.points(s.std))}; ${repeats}` : `${ui.words.seeds(doc.runs.length)}: all diverged`;
+    return s
+      ? `${ui.words.seeds(doc.runs.length)}: ${f.pct(s.mean)}, std ${ui.words.points(f.points(s.std))}; ${repeats}`
+      : `${ui.words.seeds(doc.runs.length)}: all diverged`;
   },
   badge: (doc) => (doc.summary ? `${f.pct(doc.summary.mean)} ± ${f.points(doc.summary.std, 1)}` : 'diverged'),
   verdict: (doc) =>
@@ -44,9 +47,16 @@ export const en = {
       }
       const s = doc.summary;
       const question = 'How far does test accuracy move from seed to seed?';
-      if (v.outcome.is === 'undecided' || !s) return { question, short: ui.words.notAvailable, tone: 'bad' as const, answer: ui.words.undecided['all-diverged'] };
+      if (v.outcome.is === 'undecided' || !s)
+        return { question, short: ui.words.notAvailable, tone: 'bad' as const, answer: ui.words.undecided['all-diverged'] };
       const diverged = v.facts.diverged ? ` ${v.facts.diverged} run(s) diverged (the loss became NaN or infinite) and are left out.` : '';
-      if (v.outcome.is === 'no') return { question, short: ui.words.points(f.points(0)), tone: 'neutral' as const, answer: `Not at all: all ${v.facts.finished} seeds reached ${f.pct(s.mean, 2)}.${diverged}` };
+      if (v.outcome.is === 'no')
+        return {
+          question,
+          short: ui.words.points(f.points(0)),
+          tone: 'neutral' as const,
+          answer: `Not at all: all ${v.facts.finished} seeds reached ${f.pct(s.mean, 2)}.${diverged}`,
+        };
       return {
         question,
         short: ui.words.points(f.points(s.max - s.min, 1)),

@@ -8,8 +8,10 @@ const ui = t('zh');
 
 export const zh: SeedVarianceWords = {
   name: '种子方差',
-  question: (doc) => `用 ${doc.runs.length} 个不同的随机种子，在同样的数据上训练同一个网络。同一个种子会得到同样的权重吗？测试准确率随种子变化多大？`,
-  title: (doc) => `种子方差：${doc.spec.dataset.name}，MLP ${doc.model.layerSizes.join('-')}，${doc.spec.training.optimizer.kind}，${ui.words.seeds(doc.runs.length)}`,
+  question: (doc) =>
+    `用 ${doc.runs.length} 个不同的随机种子，在同样的数据上训练同一个网络。同一个种子会得到同样的权重吗？测试准确率随种子变化多大？`,
+  title: (doc) =>
+    `种子方差：${doc.spec.dataset.name}，MLP ${doc.model.layerSizes.join('-')}，${doc.spec.training.optimizer.kind}，${ui.words.seeds(doc.runs.length)}`,
   presetTitles: {
     'digits-reference': (doc) => `种子对准确率的影响有多大？digits 上的 MLP，${ui.words.seeds(doc.runs.length)}`,
     'moons-dropout': () => '带 dropout 的噪声双月数据上的种子方差',
@@ -18,7 +20,9 @@ export const zh: SeedVarianceWords = {
   headline(doc) {
     const s = doc.summary;
     const repeats = doc.repeatability.identical ? '可复现 ✓' : '不可复现 ✗';
-    return s ? `${ui.words.seeds(doc.runs.length)}：${f.pct(s.mean)}，标准差 ${ui.words.points(f.points(s.std))}；${repeats}` : `${ui.words.seeds(doc.runs.length)}：全部发散`;
+    return s
+      ? `${ui.words.seeds(doc.runs.length)}：${f.pct(s.mean)}，标准差 ${ui.words.points(f.points(s.std))}；${repeats}`
+      : `${ui.words.seeds(doc.runs.length)}：全部发散`;
   },
   badge: (doc) => (doc.summary ? `${f.pct(doc.summary.mean)} ± ${f.points(doc.summary.std, 1)}` : '发散'),
   verdict: (doc) =>
@@ -42,9 +46,16 @@ export const zh: SeedVarianceWords = {
       }
       const s = doc.summary;
       const question = '测试准确率随种子变化多大？';
-      if (v.outcome.is === 'undecided' || !s) return { question, short: ui.words.notAvailable, tone: 'bad' as const, answer: ui.words.undecided['all-diverged'] };
+      if (v.outcome.is === 'undecided' || !s)
+        return { question, short: ui.words.notAvailable, tone: 'bad' as const, answer: ui.words.undecided['all-diverged'] };
       const diverged = v.facts.diverged ? `${v.facts.diverged} 次运行发散（损失变为 NaN 或无穷大），未计入统计。` : '';
-      if (v.outcome.is === 'no') return { question, short: ui.words.points(f.points(0)), tone: 'neutral' as const, answer: `完全不变：${v.facts.finished} 个种子的准确率都是 ${f.pct(s.mean, 2)}。${diverged}` };
+      if (v.outcome.is === 'no')
+        return {
+          question,
+          short: ui.words.points(f.points(0)),
+          tone: 'neutral' as const,
+          answer: `完全不变：${v.facts.finished} 个种子的准确率都是 ${f.pct(s.mean, 2)}。${diverged}`,
+        };
       return {
         question,
         short: ui.words.points(f.points(s.max - s.min, 1)),

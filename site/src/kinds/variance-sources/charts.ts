@@ -23,5 +23,9 @@ export function sourcesSvg(doc: VarianceSourcesDocument, locale: Locale, width =
 export function sourceRunsSvg(doc: VarianceSourcesDocument, locale: Locale, width = 640): string {
   const { labels } = varianceSourcesWords[locale];
   const groups = doc.sources.map((s) => ({ label: labels.sourceName(s.name), runs: s.runs, mean: s.mean }));
-  return groupedAccuracySvg(groups, { axis: t(locale).words.accuracyAxis, alt: labels.groupsAlt, seedDot: labels.seedDot, pct: formatFor(locale).pct }, width);
+  return groupedAccuracySvg(
+    groups,
+    { axis: t(locale).words.accuracyAxis, alt: labels.groupsAlt, seedDot: labels.seedDot, pct: formatFor(locale).pct },
+    width,
+  );
 }

@@ -26,7 +26,8 @@ export const en = {
     doc.verdict.map((v) => {
       if (v.question === 'largest-source') {
         const question = 'Why does the same network give a different accuracy on every run?';
-        if (v.outcome.is === 'undecided') return { question, short: ui.words.notAvailable, tone: 'bad' as const, answer: ui.words.undecided[v.outcome.because] };
+        if (v.outcome.is === 'undecided')
+          return { question, short: ui.words.notAvailable, tone: 'bad' as const, answer: ui.words.undecided[v.outcome.because] };
         const all = doc.sources.find((s) => s.name === 'all');
         const singles = v.facts.ranking.map((name) => {
           const s = doc.sources.find((x) => x.name === name);
@@ -63,7 +64,10 @@ export const en = {
     source: 'Source',
     sourceName: (name: string) => SOURCE_NAMES[name] ?? name,
     share: 'Share',
-    unused: { 'fixed-split': 'The split is a fixed index rule here: it has no randomness to vary.', 'no-dropout': 'The model has no dropout: this stream is never used.' },
+    unused: {
+      'fixed-split': 'The split is a fixed index rule here: it has no randomness to vary.',
+      'no-dropout': 'The model has no dropout: this stream is never used.',
+    },
     implementationHeading: 'Implementation level: cpu against wasm',
     maxWeightDiff: 'max |Δw|',
     accuracyCpuWasm: 'accuracy cpu / wasm',

@@ -6,7 +6,13 @@ import type { VarianceSourcesWords } from './en.ts';
 const f = formatFor('zh');
 const ui = t('zh');
 const std = (x: number | null) => (x === null ? ui.words.notAvailable : ui.words.points(f.points(x)));
-const SOURCE_NAMES: Record<string, string> = { init: '初始权重', order: '数据顺序', split: '数据划分', dropout: 'dropout 掩码', all: '全部来源' };
+const SOURCE_NAMES: Record<string, string> = {
+  init: '初始权重',
+  order: '数据顺序',
+  split: '数据划分',
+  dropout: 'dropout 掩码',
+  all: '全部来源',
+};
 
 export const zh: VarianceSourcesWords = {
   name: '方差来源',
@@ -17,7 +23,8 @@ export const zh: VarianceSourcesWords = {
   headline(doc) {
     const all = doc.sources.find((s) => s.name === 'all');
     const [largest] = doc.verdict;
-    const top = largest.question === 'largest-source' && largest.outcome.is === 'winner' ? SOURCE_NAMES[largest.outcome.who] : ui.words.none;
+    const top =
+      largest.question === 'largest-source' && largest.outcome.is === 'winner' ? SOURCE_NAMES[largest.outcome.who] : ui.words.none;
     return `全部来源：标准差 ${std(all?.std ?? null)}；最大的单一来源：${top}`;
   },
   badge: (doc) => `标准差 ${std(doc.sources.find((s) => s.name === 'all')?.std ?? null)}`,
@@ -25,7 +32,8 @@ export const zh: VarianceSourcesWords = {
     doc.verdict.map((v) => {
       if (v.question === 'largest-source') {
         const question = '为什么同一个网络每次运行的准确率都不同？';
-        if (v.outcome.is === 'undecided') return { question, short: ui.words.notAvailable, tone: 'bad' as const, answer: ui.words.undecided[v.outcome.because] };
+        if (v.outcome.is === 'undecided')
+          return { question, short: ui.words.notAvailable, tone: 'bad' as const, answer: ui.words.undecided[v.outcome.because] };
         const all = doc.sources.find((s) => s.name === 'all');
         const singles = v.facts.ranking.map((name) => {
           const s = doc.sources.find((x) => x.name === name);

@@ -1,6 +1,6 @@
 import { Resvg } from '@resvg/resvg-js';
-import { parseHTML } from 'linkedom';
 import type { APIRoute } from 'astro';
+import { parseHTML } from 'linkedom';
 import type { StudyDocument } from '../../../../src/index.ts';
 import { loadStudies } from '../../data/loadStudies.ts';
 import { viewOf } from '../../kinds/views.ts';

@@ -1,0 +1,56 @@
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import { z } from 'zod';
+import { useNodeBackend } from '../cli/nodeBackends.ts';
+import { KIND_WORDS, type KindWordsMap } from '../site/src/kinds/words.ts';
+import { createKindRegistry, STUDY_KIND_MODULES, STUDY_KINDS, type StudyDocument, type StudyKind } from '../src/index.ts';
+import { type MajorityBaselineDocument, majorityBaseline } from './fixtures/majority-baseline/index.ts';
+import { majorityBaselineWords } from './fixtures/majority-baseline/words.ts';
+
+// The one line that adds a kind (src/studies/registry.ts lists the real ones the same way).
+const registry = createKindRegistry([...STUDY_KIND_MODULES, majorityBaseline] as const);
+
+type Spec = ReturnType<typeof registry.parseStudySpec>;
+type Doc = Awaited<ReturnType<typeof registry.runStudy>>;
+
+describe('adding a study kind: a folder for the engine, a folder for its view, one line in the list', () => {
+  it('the spec union, the document union and the kind list take the new kind, in types', () => {
+    expectTypeOf<Spec['kind']>().toEqualTypeOf<StudyKind | 'majority-baseline'>();
+    expectTypeOf<Doc>().toEqualTypeOf<StudyDocument | MajorityBaselineDocument>();
+    expectTypeOf(registry.kinds).toEqualTypeOf<(StudyKind | 'majority-baseline')[]>();
+    expectTypeOf(registry.documentOfKind).parameter(1).toEqualTypeOf<StudyKind | 'majority-baseline'>();
+  });
+
+  it('and at run time: validation, the JSON Schema, the plan, the run, the stored document', async () => {
+    expect(registry.kinds).toEqual([...STUDY_KINDS, 'majority-baseline']);
+    const spec = registry.parseSpecOfKind(
+      { kind: 'majority-baseline', dataset: { name: 'iris' }, split: { kind: 'stratified' }, seeds: 4 },
+      'majority-baseline',
+    );
+    expect(() =>
+      registry.parseStudySpec({ kind: 'majority-baseline', dataset: { name: 'iris' }, split: { kind: 'stratified' }, colour: 'red' }),
+    ).toThrow(/Unrecognized key/);
+    const kinds = JSON.stringify(z.toJSONSchema(registry.StudySpec, { io: 'input', unrepresentable: 'any' }));
+    expect(kinds).toContain('"const":"majority-baseline"');
+    expect(registry.planStudy(spec, 3).map((u) => u.seeds)).toEqual([[1, 2, 3], [4]]);
+    expect(registry.estimateStudyCost(spec).runs).toBe(4);
+    expect(registry.datasetOf(spec)).toEqual({ name: 'iris' });
+    // combine records the active backend's environment (issue 9 moves it to the runs): start one.
+    await useNodeBackend('cpu');
+    const doc = registry.documentOfKind(await registry.runStudy(spec, { groupSize: 3 }), 'majority-baseline');
+    // Iris has 50 rows per class; a stratified 25% split tests Math.round(12.5) = 13 of each, so
+    // the training rows tie at 37 per class, the first class wins, and it is right on 13 of 39 rows.
+    expect(doc.accuracies).toEqual([1, 2, 3, 4].map((seed) => ({ seed, accuracy: 13 / 39 })));
+    expect(registry.parseStoredDocument(JSON.parse(JSON.stringify(doc)))).toMatchObject({
+      success: true,
+      data: { kind: 'majority-baseline' },
+    });
+  });
+
+  it('the site needs the new kind’s words: without them the words map does not type-check', () => {
+    type Docs = StudyDocument | MajorityBaselineDocument;
+    // @ts-expect-error the words map has no entry for majority-baseline yet
+    const missing: KindWordsMap<Docs> = KIND_WORDS;
+    const complete: KindWordsMap<Docs> = { ...KIND_WORDS, 'majority-baseline': { en: majorityBaselineWords, zh: majorityBaselineWords } };
+    expect(Object.keys(complete)).toEqual([...Object.keys(missing), 'majority-baseline']);
+  });
+});
