@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ENGINE_VERSION } from '../src/index.ts';
+import { ENGINE_VERSION, STUDY_KINDS } from '../src/index.ts';
 import { GOLDEN_CASES } from './golden/cases.ts';
 import { goldenFacts } from './golden/facts.ts';
 import { GOLDEN_BACKENDS, runGoldenCase } from './golden/runGolden.ts';
@@ -11,6 +11,8 @@ describe('golden studies: fingerprints and headline numbers stay bit for bit the
   it('were recorded by this engine version', () => {
     expect(golden.engine).toBe(ENGINE_VERSION);
     expect(Object.keys(golden.cases)).toHaveLength(GOLDEN_CASES.length * GOLDEN_BACKENDS.length);
+    // Every kind has a fast case (src/studies/<kind>/fixtures/*.spec.json).
+    expect(new Set(GOLDEN_CASES.map((c) => c.kind))).toEqual(new Set(STUDY_KINDS));
   });
 
   for (const c of GOLDEN_CASES) {
