@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
-import { localeOfPath } from '../../site/src/i18n/index.ts';
 import { studyTitle } from '../../site/src/kinds/words.ts';
 import { EMBED_HEIGHT, EMBED_WIDTH, embedIframe } from '../../site/src/share/embedCode.ts';
+import { parseStudyPath } from '../../site/src/share/sitePaths.ts';
 import { apiError } from '../api/errors.ts';
 import type { SeedlabEnv } from '../env.ts';
 import { readStudyState } from '../studies/studyState.ts';
@@ -19,14 +19,13 @@ export async function oembed(c: Context<{ Bindings: SeedlabEnv }>) {
   } catch {
     return apiError(c, 400, 'url is not a URL', { issues: [{ path: 'url', message: 'not a URL' }] });
   }
-  const match = /^\/(zh\/)?(r|embed)\/([0-9a-f]{20})\/?$/.exec(parsed.pathname);
-  if (parsed.origin !== origin || !match) return apiError(c, 404, `no report at ${target}`);
-  const state = await readStudyState(c.env, match[3]);
-  if (!state?.document) return apiError(c, 404, `no finished study ${match[3]}`);
+  const page = parseStudyPath(parsed.pathname);
+  if (parsed.origin !== origin || !page) return apiError(c, 404, `no report at ${target}`);
+  const state = await readStudyState(c.env, page.id);
+  if (!state?.document) return apiError(c, 404, `no finished study ${page.id}`);
   const maxWidth = Number(c.req.query('maxwidth') ?? Infinity);
   const width = Math.max(280, Math.min(EMBED_WIDTH, Number.isFinite(maxWidth) ? maxWidth : EMBED_WIDTH));
-  const locale = localeOfPath(parsed.pathname);
-  const title = studyTitle(state.document, locale).text;
+  const title = studyTitle(state.document, page.locale).text;
   return c.json({
     version: '1.0',
     type: 'rich',
@@ -35,7 +34,7 @@ export async function oembed(c: Context<{ Bindings: SeedlabEnv }>) {
     title,
     width,
     height: EMBED_HEIGHT,
-    html: embedIframe(origin, locale, state.record.id, title, width),
+    html: embedIframe(origin, page.locale, state.record.id, title, width),
     thumbnail_url: `${origin}/og/${state.record.id}.png`,
     thumbnail_width: 1200,
     thumbnail_height: 630,

@@ -1,9 +1,11 @@
+import { isEmbedPath } from '../../site/src/share/sitePaths.ts';
+
 /**
  * Headers for every page of the report site. Reports may only be framed by the site itself; embed
  * cards exist to be framed anywhere, so they set no frame-blocking header.
  */
 export function siteHeaders(pathname: string): Record<string, string> {
-  const embeddable = /^\/(zh\/)?embed\//.test(pathname);
+  const embeddable = isEmbedPath(pathname);
   const csp = [
     "default-src 'self'",
     "script-src 'self'",
@@ -25,6 +27,6 @@ export function siteHeaders(pathname: string): Record<string, string> {
 export function withSiteHeaders(response: Response, pathname: string): Response {
   const out = new Response(response.body, response);
   for (const [k, v] of Object.entries(siteHeaders(pathname))) out.headers.set(k, v);
-  if (/^\/(zh\/)?embed\//.test(pathname)) out.headers.delete('X-Frame-Options');
+  if (isEmbedPath(pathname)) out.headers.delete('X-Frame-Options');
   return out;
 }

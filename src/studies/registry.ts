@@ -8,8 +8,10 @@ import { seedVariance } from './seed-variance/index.ts';
 import { varianceSources } from './variance-sources/index.ts';
 
 /**
- * The study kinds. Adding a kind is a folder in src/studies/, a view folder in site/src/kinds/,
- * and one line here (docs/architecture.md has the checklist). The first kind is the default.
+ * The study kinds: the one list the spec and document unions, the kind list, the budget and the
+ * OpenAPI schema derive from. Adding a kind is a folder in src/studies/, a view folder in
+ * site/src/kinds/, a line here and a line in each of the site's two maps (docs/architecture.md has
+ * the checklist). The first kind is the default.
  */
 export const STUDY_KIND_MODULES = [seedVariance, lrRangeTest, lrSchedule, dataSize, varianceSources, determinismAudit, compare] as const;
 

@@ -92,6 +92,6 @@ export const seedResult = (r: RunRecord): SeedResult => ({
 
 /** The accuracy summary of the runs that did not diverge, or null. */
 export function summarizeRuns(runs: SeedResult[]) {
-  const ok = runs.filter((r) => !r.diverged && r.testAccuracy !== null);
-  return ok.length ? summarizeSeeds(ok.map((r) => ({ seed: r.seed, value: r.testAccuracy as number }))) : null;
+  const ok = runs.flatMap((r) => (!r.diverged && r.testAccuracy !== null ? [{ seed: r.seed, value: r.testAccuracy }] : []));
+  return ok.length ? summarizeSeeds(ok) : null;
 }

@@ -72,12 +72,8 @@ export const seedVariance = defineStudyKind({
     const repeatability = { seeds: repeat.map((r) => r.seed), identical: repeat.length > 0 && mismatches.length === 0, mismatches };
 
     const finished = runs.filter((r) => !r.diverged && r.testAccuracy !== null);
-    const summary = finished.length
-      ? {
-          ...summarizeSeeds(finished.map((r) => ({ seed: r.seed, value: r.testAccuracy as number }))),
-          diverged: runs.length - finished.length,
-        }
-      : null;
+    const accuracies = finished.flatMap((r) => (r.testAccuracy === null ? [] : [{ seed: r.seed, value: r.testAccuracy }]));
+    const summary = accuracies.length ? { ...summarizeSeeds(accuracies), diverged: runs.length - accuracies.length } : null;
     const medianOf = (curve: keyof RunRecord['curves']) =>
       Array.from({ length: spec.training.epochs }, (_, e) => {
         const values = finished.map((r) => r.curves[curve][e]).filter((v): v is number => v !== null);

@@ -1,0 +1,16 @@
+import { LOCALES, type Locale, localeOfPath, localePrefix } from '../i18n/index.ts';
+
+/** The locale prefixes of the site's paths ("zh/"), for matching. */
+const PREFIXES = LOCALES.map((l) => localePrefix(l).slice(1)).filter(Boolean);
+const STUDY_PAGE = new RegExp(`^/(?:(?:${PREFIXES.join('|')})/)?(r|embed)/([0-9a-f]{20})/?$`);
+const EMBED_PAGE = new RegExp(`^/(?:(?:${PREFIXES.join('|')})/)?embed/`);
+
+/** A study's report or embed page (/r/<id>/, /zh/embed/<id>/, ...), or null. */
+export function parseStudyPath(pathname: string): { locale: Locale; page: 'r' | 'embed'; id: string } | null {
+  const match = STUDY_PAGE.exec(pathname);
+  if (!match) return null;
+  return { locale: localeOfPath(pathname), page: match[1] === 'r' ? 'r' : 'embed', id: match[2] };
+}
+
+/** Embed cards, in every locale: the pages other sites may frame. */
+export const isEmbedPath = (pathname: string) => EMBED_PAGE.test(pathname);
