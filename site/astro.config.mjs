@@ -3,7 +3,7 @@ import { defineConfig } from 'astro/config';
 // Absolute URLs (Open Graph, oEmbed discovery) need the public origin; npm start sets it to the
 // local URL, a deploy sets SEEDLAB_SITE_URL to the production one.
 export default defineConfig({
-  site: process.env.SEEDLAB_SITE_URL ?? 'http://127.0.0.1:8787',
+  site: process.env.SEEDLAB_SITE_URL ?? 'http://127.0.0.1:8787', // DEFAULT_SITE_URL in src/share/siteOrigin.ts
   outDir: process.env.SEEDLAB_SITE_OUT ?? './dist',
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'always' },

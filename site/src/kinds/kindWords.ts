@@ -1,5 +1,3 @@
-import type { DataShape } from '../i18n/en.ts';
-
 /** One verdict entry in words: the question, a short answer for large type, the full sentence, and its tone. */
 export interface VerdictWords {
   question: string;
@@ -33,5 +31,3 @@ export interface KindWords<D> {
   /** How it was measured: the real steps with their parameters. */
   method(doc: D): string[];
 }
-
-export type { DataShape };
