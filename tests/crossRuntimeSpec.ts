@@ -13,3 +13,19 @@ export const CROSS_RUNTIME_SPEC: StudySpecInput = {
   seeds: [1, 2, 3, 4],
   backend: 'cpu',
 };
+
+/**
+ * A study the Worker splits with a lone seed in its last unit (units of 2 seeds in the workerd
+ * tests), while the CLI trains all three in one group: on wasm, with a second hidden layer wider
+ * than 48, the same seed must still get the same fingerprint.
+ */
+export const LONE_SEED_SPEC: StudySpecInput = {
+  title: 'a lone seed in the last unit',
+  dataset: { name: 'digits' },
+  split: { kind: 'index-mod', k: 4, r: 3 },
+  scaling: { kind: 'divide', by: 16 },
+  model: { hidden: [32, 64] },
+  training: { optimizer: { kind: 'adam', lr: 0.001 }, batchSize: 64, epochs: 1 },
+  seeds: 3,
+  backend: 'wasm',
+};

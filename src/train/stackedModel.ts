@@ -5,6 +5,26 @@ import { tf } from '../tf.ts';
 const ACTIVATIONS = { relu: tf.relu, tanh: tf.tanh, sigmoid: tf.sigmoid } as const;
 
 /**
+ * h · Wᵀ for stacked seeds (h [S, rows, in], W [S, out, in]), with a gradient in which every
+ * product has a transposed operand. tfjs's own gradient computes dh as matMul(dy, W) with no
+ * transpose, and tfjs-wasm sends such a product to XNNPACK (one-pass sums) when the batch is 1,
+ * but to its blocked loop (sums restarting every 48 terms) otherwise: a seed training alone would
+ * get other weights than in a group whenever a later layer is wider than 48. matMul(dy, Wᵀ, false,
+ * true) computes the same blocked sums as the loop does for any group, and transposing is exact.
+ */
+const linear = tf.customGrad((h: tf.Tensor | tf.GradSaveFunc, w: tf.Tensor | tf.GradSaveFunc, save: tf.Tensor | tf.GradSaveFunc) => {
+  const [input, weights, keep] = [h as tf.Tensor, w as tf.Tensor, save as tf.GradSaveFunc];
+  keep([input, weights]);
+  return {
+    value: tf.matMul(input, weights, false, true),
+    gradFunc: (dy: tf.Tensor, [x, wSaved]: tf.Tensor[]) => [
+      tf.matMul(dy, tf.transpose(wSaved, [0, 2, 1]), false, true),
+      tf.matMul(dy, x, true, false),
+    ],
+  };
+});
+
+/**
  * S seeds' MLPs as one model: every parameter is one variable with a leading seed axis
  * (W [S, out, in], b [S, 1, out]), so one op runs every seed. Each seed's numbers stay its own:
  * no op mixes values across the seed axis.
@@ -34,10 +54,11 @@ export function stackModel(initial: MlpParams[], sizes: number[], activation: Mo
   return {
     variables,
     forward(x, masks) {
-      // [out, in] weights: matMul(h, W, false, true) keeps wasm's matMul on one kernel for every group size.
+      // [out, in] weights and a transposed operand in every product: wasm's matMul takes one kernel
+      // for every group size. The first layer's input is data, whose gradient is never computed.
       let h = x;
       for (let l = 0; l < weights.length; l++) {
-        h = tf.add(tf.matMul(h, weights[l], false, true), biases[l]);
+        h = tf.add(l === 0 ? tf.matMul(h, weights[l], false, true) : linear(h, weights[l]), biases[l]);
         if (l < weights.length - 1) {
           h = activate(h);
           if (masks) h = tf.mul(h, masks[l]);

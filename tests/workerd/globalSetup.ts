@@ -5,12 +5,12 @@ import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { useNodeBackend } from '../../cli/nodeBackends.ts';
 import { documentOfKind, parseStudySpec, runStudy } from '../../src/index.ts';
-import { CROSS_RUNTIME_SPEC } from '../crossRuntimeSpec.ts';
+import { CROSS_RUNTIME_SPEC, LONE_SEED_SPEC } from '../crossRuntimeSpec.ts';
 
-/** The real CLI in Node (as `npm run study` runs it) on the cross-runtime spec. */
-function runCli() {
+/** The real CLI in Node (as `npm run study` runs it, all seeds in one group) on a spec. */
+function runCli(spec: unknown) {
   const dir = mkdtempSync(join(tmpdir(), 'seedlab-cross-'));
-  writeFileSync(join(dir, 'spec.json'), JSON.stringify(CROSS_RUNTIME_SPEC));
+  writeFileSync(join(dir, 'spec.json'), JSON.stringify(spec));
   const r = spawnSync(process.execPath, ['scripts/run-ts.mjs', 'cli/study.ts', join(dir, 'spec.json'), '--json', join(dir, 'out.json')], {
     encoding: 'utf8',
   });
@@ -21,7 +21,8 @@ function runCli() {
 
 /** Runs in Node: trains the cross-runtime spec here and hands its fingerprints to the workerd tests. */
 export default async function setup(project: TestProject) {
-  project.provide('cliCrossRuntime', runCli());
+  project.provide('cliCrossRuntime', runCli(CROSS_RUNTIME_SPEC));
+  project.provide('cliLoneSeed', runCli(LONE_SEED_SPEC));
   await useNodeBackend('cpu');
   const doc = documentOfKind(await runStudy(parseStudySpec(CROSS_RUNTIME_SPEC)), 'seed-variance');
   await useNodeBackend('wasm');

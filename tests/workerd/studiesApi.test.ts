@@ -1,5 +1,5 @@
 import { describe, expect, inject, it } from 'vitest';
-import { CROSS_RUNTIME_SPEC } from '../crossRuntimeSpec.ts';
+import { CROSS_RUNTIME_SPEC, LONE_SEED_SPEC } from '../crossRuntimeSpec.ts';
 import { call, env, waitForStudy } from './helpers.ts';
 
 const tiny = {
@@ -69,6 +69,17 @@ describe('studies through the API (real KV and Queue inside workerd)', () => {
     const cli = inject('cliCrossRuntime');
     expect(done.document.id).toBe(cli.id);
     expect(done.document.runs.map((r: any) => r.fingerprint)).toEqual(cli.fingerprints);
+  });
+
+  it('a seed alone in the last unit gets the fingerprint the CLI gives it in a group (wasm, a layer wider than 48)', async () => {
+    const created: any = await (await call('/api/studies', { method: 'POST', json: LONE_SEED_SPEC })).json();
+    // Units of 2 seeds (SEEDS_PER_UNIT in vitest.config.ts): [1, 2], [3], and the re-run of 1, 2, 3.
+    expect(created.progress.runsTotal).toBe(6);
+    const done = await waitForStudy(created.id);
+    const cli = inject('cliLoneSeed');
+    expect(done.document.id).toBe(cli.id);
+    expect(done.document.runs.map((r: any) => r.fingerprint)).toEqual(cli.fingerprints);
+    expect(done.document.verdict[0]).toMatchObject({ question: 'same-seed-same-weights', outcome: { is: 'yes' } });
   });
 
   it('accepts a preset by name', async () => {
