@@ -66,6 +66,7 @@ describe.each(['cpu', 'wasm'] as const)('training on the %s backend', (backend) 
         initial: initParams(layerSizes(2, setup.model, 3), 'glorotUniform', streams.init),
         order: streams.order,
         dropout: streams.dropout,
+        reduction: null,
       };
     });
     await trainGroup(members, {

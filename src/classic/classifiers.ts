@@ -24,8 +24,9 @@ const toRows = (x: Float32Array, rows: number, features: number) =>
 const treeParameters = (t: DecisionTree) => [...t.feature, ...t.threshold, ...t.left, ...t.right, ...t.leafClass];
 
 /**
- * Fits a classic model. `stream` is the model's own randomness (the random forest's bootstrap and
- * feature draws); the others are deterministic given their data. kNN comes from ml.js; the trees
+ * Fits a classic model. `stream` is the model's own randomness: the order in which a tree's nodes
+ * visit the features (it decides ties, as in scikit-learn), and a forest's bootstraps; kNN and the
+ * softmax regression are deterministic given their data. kNN comes from ml.js; the trees
  * and the softmax regression are ours (decisionTree.ts and softmaxRegression.ts say why).
  */
 export function fitClassic(
@@ -37,7 +38,7 @@ export function fitClassic(
   const all = Int32Array.from({ length: data.rows }, (_, i) => i);
   switch (name) {
     case 'decision-tree': {
-      const tree = fitTree(data, all);
+      const tree = fitTree(data, all, { stream });
       return {
         predict: (x, rows) => Int32Array.from({ length: rows }, (_, r) => predictTree(tree, x, r, data.features)),
         parameters: () => treeParameters(tree),

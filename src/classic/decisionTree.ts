@@ -5,10 +5,13 @@ import type { RandomStream } from '../random/seedStreams.ts';
  * values). Hand-written because ml-cart scans splits in O(n^2) per node: 7.5 s for one tree on
  * digits, about 12 minutes for a 100-tree forest. This sorted scan is O(n log n) per feature.
  *
- * Deterministic by construction: features and thresholds are tried in a fixed order and only a
- * strictly better impurity replaces the best split, so row order never changes the tree.
- * Impurity sums class counts (integers), so it is exact whatever the order. With
- * `featuresPerSplit`, each node draws its candidate features from `stream` (random forests).
+ * Like scikit-learn's BestSplitter (sklearn/tree/_splitter.pyx), every node visits the features in
+ * a random order drawn from `stream` (Fisher-Yates without replacement) and keeps the first
+ * strictly best split, so when several features split a node equally well the seed decides. It
+ * visits `featuresPerSplit` features (all, for a single tree), and keeps drawing past features that
+ * are constant in the node while every feature drawn so far was constant, as scikit-learn does, so
+ * a forest never makes an impure leaf for want of a usable feature. Thresholds are tried in sorted
+ * order; impurity sums class counts (integers), so the row order never changes the tree.
  */
 export interface TreeData {
   x: Float32Array;
@@ -28,9 +31,10 @@ export interface DecisionTree {
 }
 
 export interface TreeOptions {
-  /** Candidate features per split; all when omitted. */
+  /** Features to visit per split; all when omitted. */
   featuresPerSplit?: number;
-  stream?: RandomStream;
+  /** The order in which each node visits its features. */
+  stream: RandomStream;
 }
 
 function majority(counts: Float64Array): number {
@@ -45,7 +49,7 @@ const gini = (counts: Float64Array, n: number) => {
   return 1 - s / (n * n);
 };
 
-export function fitTree(data: TreeData, rows: Int32Array, options: TreeOptions = {}): DecisionTree {
+export function fitTree(data: TreeData, rows: Int32Array, options: TreeOptions): DecisionTree {
   const { x, y, features: F, classes: C } = data;
   const nodes = {
     feature: [] as number[],
@@ -56,6 +60,7 @@ export function fitTree(data: TreeData, rows: Int32Array, options: TreeOptions =
   };
   const featureList = Int32Array.from({ length: F }, (_, f) => f);
   const mtry = Math.min(F, options.featuresPerSplit ?? F);
+  const { stream } = options;
 
   const build = (idx: Int32Array): number => {
     const id = nodes.feature.length;
@@ -70,32 +75,31 @@ export function fitTree(data: TreeData, rows: Int32Array, options: TreeOptions =
     const parent = gini(counts, n);
     if (n < 2 || parent === 0) return id;
 
-    let candidates = featureList;
-    if (mtry < F) {
-      const stream = options.stream;
-      if (!stream) throw new Error('a tree that draws its candidate features needs a stream');
-      // Partial Fisher-Yates: the first mtry entries become a random subset.
-      candidates = featureList.slice();
-      for (let i = 0; i < mtry; i++) {
-        const j = i + stream.nextInt(F - i);
-        const t = candidates[i];
-        candidates[i] = candidates[j];
-        candidates[j] = t;
-      }
-      candidates = candidates.subarray(0, mtry).slice().sort();
-    }
-
     // Like scikit-learn's fully grown trees: an impure node splits even when no split lowers the
-    // impurity (XOR needs that); among splits, only a strictly lower impurity wins.
+    // impurity (XOR needs that); among splits, only a strictly lower impurity wins, so the first
+    // feature visited wins a tie.
     let bestImpurity = Infinity;
     let bestFeature = -1;
     let bestThreshold = 0;
     const sorted = new Int32Array(n);
     const leftCounts = new Float64Array(C);
     const rightCounts = new Float64Array(C);
-    for (const f of candidates) {
+    const order = featureList.slice();
+    let visited = 0;
+    let constant = 0;
+    for (let k = 0; k < F && (visited < mtry || visited === constant); k++) {
+      // Draw the next feature without replacement (a Fisher-Yates step).
+      const j = k + stream.nextInt(F - k);
+      const f = order[j];
+      order[j] = order[k];
+      order[k] = f;
+      visited++;
       sorted.set(idx);
       sorted.sort((a, b) => x[a * F + f] - x[b * F + f] || a - b);
+      if (x[sorted[n - 1] * F + f] <= x[sorted[0] * F + f]) {
+        constant++;
+        continue;
+      }
       leftCounts.fill(0);
       rightCounts.set(counts);
       for (let i = 0; i < n - 1; i++) {

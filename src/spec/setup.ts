@@ -68,6 +68,12 @@ export const TrainingSpec = z.strictObject({
   optimizer: OptimizerSpec,
   batchSize: positiveInt(LIMITS.maxBatchSize).default(32),
   epochs: positiveInt(LIMITS.maxEpochs).default(20),
+  /**
+   * Opt-in: "shuffled" permutes the rows of every batch before the sums, from a stream that
+   * differs between two runs of the same seed, as unordered parallel reductions do on GPUs. The
+   * rows, masks and maths stay the same; only the order of the additions changes.
+   */
+  reductionOrder: z.enum(['fixed', 'shuffled']).optional(),
 });
 
 /** `seeds` is a list or a count (count n means seeds 1..n); normalized to a sorted list. */

@@ -4,7 +4,7 @@ import type { RunRecord, SeedResult } from '../document/parts.ts';
 import { describeEnvironment } from '../fingerprint/environment.ts';
 import { fingerprintWeights } from '../fingerprint/fingerprintWeights.ts';
 import { initParams, layerSizes, type MlpParams } from '../model/mlp.ts';
-import { seedStreams, streamSourceSeeds } from '../random/seedStreams.ts';
+import { createStream, type RandomStream, seedStreams, streamSeed, streamSourceSeeds } from '../random/seedStreams.ts';
 import type { TrainingSetup } from '../spec/setup.ts';
 import { summarizeSeeds } from '../stats/summarize.ts';
 import { type TrainingProgress, trainGroup } from '../train/trainGroup.ts';
@@ -23,6 +23,17 @@ export interface RunSeedsOptions {
   evaluate?: 'each-epoch' | 'end';
   /** Replaces the data preparation (data-size trains on seeded subsets). */
   prepare?: (seed: number, streams: ReturnType<typeof seedStreams>) => PreparedData;
+  /**
+   * Which run of each seed this is (0 first). Only shuffled reductions read it: a second run of the
+   * same seed sums its batches in another order, as a GPU's unordered reductions would.
+   */
+  instance?: number;
+  onEpochParams?: (epoch: number, params: MlpParams[]) => void;
+}
+
+/** The stream that orders a run's reductions, when the spec asks for shuffled ones. */
+function reductionStream(setup: TrainingSetup, seed: number, instance: number): RandomStream | null {
+  return setup.training.reductionOrder === 'shuffled' ? createStream(streamSeed(seed, `reduction-${instance}`)) : null;
 }
 
 const jsonNumber = (x: number): number | null => (Number.isFinite(x) ? x : null);
@@ -43,6 +54,7 @@ export async function runSeeds(setup: TrainingSetup, seeds: number[], options: R
       initial: initParams(sizes, setup.model.initializer, streams.init),
       order: streams.order,
       dropout: streams.dropout,
+      reduction: reductionStream(setup, seed, options.instance ?? 0),
     };
   });
   const trained = await trainGroup(members, {
@@ -54,6 +66,7 @@ export async function runSeeds(setup: TrainingSetup, seeds: number[], options: R
     maxSteps: options.maxSteps,
     onStepLoss: options.onStepLoss,
     evaluate: options.evaluate,
+    onEpochParams: options.onEpochParams,
   });
   const environment = describeEnvironment();
   return Promise.all(

@@ -1,5 +1,5 @@
 import type { PreparedData } from '../data/table.ts';
-import type { RandomStream } from '../random/seedStreams.ts';
+import { type RandomStream, shuffleInPlace } from '../random/seedStreams.ts';
 
 /** One step's inputs for every seed of a group, built in JS (cheaper than tf.gather per step). */
 export interface GroupBatch {
@@ -15,9 +15,15 @@ export interface GroupBatch {
 export interface BatchSource {
   data: PreparedData;
   dropout: RandomStream;
+  /** With shuffled reductions: the stream that places the batch's rows (null: in shuffle order). */
+  reduction: RandomStream | null;
 }
 
-/** Each seed's next `rows` shuffled rows, one-hot labels and dropout masks (a fresh mask every step, from each seed's stream). */
+/**
+ * Each seed's next `rows` shuffled rows, one-hot labels and dropout masks (a fresh mask every step,
+ * from each seed's stream). With shuffled reductions, the rows then move to other places in the
+ * batch, each with its own mask: the same pairs, summed in another order.
+ */
 export function buildBatch(
   members: BatchSource[],
   order: Int32Array[],
@@ -32,20 +38,29 @@ export function buildBatch(
   const x = new Float32Array(S * rows * F);
   const oneHot = new Float32Array(S * rows * C);
   const labels = new Int32Array(S * rows);
+  const places = members.map((m) => placesInBatch(rows, m.reduction));
   for (let s = 0; s < S; s++) {
     const { trainX, trainY } = members[s].data;
     for (let i = 0; i < rows; i++) {
       const row = order[s][start + i];
-      const at = s * rows + i;
+      const at = s * rows + places[s][i];
       for (let f = 0, src = row * F, dst = at * F; f < F; f++) x[dst + f] = trainX[src + f];
       oneHot[at * C + trainY[row]] = 1;
       labels[at] = trainY[row];
     }
   }
-  return { rows, x, oneHot, labels, masks: dropout > 0 ? dropoutMasks(members, sizes, rows, 1 - dropout) : null };
+  return { rows, x, oneHot, labels, masks: dropout > 0 ? dropoutMasks(members, places, sizes, rows, 1 - dropout) : null };
 }
 
-function dropoutMasks(members: BatchSource[], sizes: number[], rows: number, keepProb: number): Float32Array[] {
+/** Where each of a batch's rows goes: in order, or a permutation from the reduction stream. */
+function placesInBatch(rows: number, reduction: RandomStream | null): Int32Array {
+  const places = Int32Array.from({ length: rows }, (_, i) => i);
+  if (reduction) shuffleInPlace(places, reduction);
+  return places;
+}
+
+/** Masks drawn in row order (each row keeps its mask wherever it goes) and stored at the row's place. */
+function dropoutMasks(members: BatchSource[], places: Int32Array[], sizes: number[], rows: number, keepProb: number): Float32Array[] {
   const S = members.length;
   const hidden = sizes.slice(1, -1);
   const masks = hidden.map((w) => new Float32Array(S * rows * w));
@@ -53,7 +68,10 @@ function dropoutMasks(members: BatchSource[], sizes: number[], rows: number, kee
     const stream = members[s].dropout;
     hidden.forEach((w, l) => {
       const mask = masks[l];
-      for (let k = s * rows * w; k < (s + 1) * rows * w; k++) mask[k] = stream.nextFloat() < keepProb ? 1 / keepProb : 0;
+      for (let i = 0; i < rows; i++) {
+        const at = (s * rows + places[s][i]) * w;
+        for (let u = 0; u < w; u++) mask[at + u] = stream.nextFloat() < keepProb ? 1 / keepProb : 0;
+      }
     });
   }
   return masks;

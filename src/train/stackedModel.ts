@@ -34,7 +34,9 @@ export interface StackedModel {
   variables: tf.Variable[];
   /** Logits [S, rows, classes] of inputs [S, rows, features]; dropout masks apply while training. */
   forward(x: tf.Tensor, masks: tf.Tensor[] | null): tf.Tensor;
-  /** Each seed's parameters, read back from the device; frees the variables. */
+  /** Each seed's parameters, read back from the device. */
+  read(): Promise<MlpParams[]>;
+  /** Each seed's parameters, read back; frees the variables. */
   unstack(): Promise<MlpParams[]>;
 }
 
@@ -66,15 +68,19 @@ export function stackModel(initial: MlpParams[], sizes: number[], activation: Mo
       }
       return h;
     },
-    async unstack() {
+    async read() {
       const values = await Promise.all(variables.map((v) => v.data() as Promise<Float32Array>));
-      for (const v of variables) v.dispose();
       return initial.map((_, s) =>
         values.map((all) => {
           const size = all.length / S;
           return all.slice(s * size, (s + 1) * size);
         }),
       );
+    },
+    async unstack() {
+      const params = await this.read();
+      for (const v of variables) v.dispose();
+      return params;
     },
   };
 }

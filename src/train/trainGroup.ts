@@ -16,6 +16,8 @@ export interface SeedTrainingInput {
   initial: MlpParams;
   order: RandomStream;
   dropout: RandomStream;
+  /** With shuffled reductions: where each batch's rows go (otherwise null). */
+  reduction: RandomStream | null;
 }
 
 export interface EpochCurves {
@@ -49,6 +51,8 @@ export interface TrainGroupOptions {
   /** Learning rate for a step (counted from 1); defaults to the optimizer's lr. */
   learningRateAt?: (step: number, epoch: number) => number;
   onEpoch?: (progress: TrainingProgress) => void | Promise<void>;
+  /** Every seed's parameters after each epoch (reads them back: for studies of how runs drift apart). */
+  onEpochParams?: (epoch: number, params: MlpParams[]) => void;
   /** Stop after this many steps, mid-epoch if need be (fixed step budgets, range tests). */
   maxSteps?: number;
   /** Called after every step with each seed's batch loss (reads the loss back: a sync per step). */
@@ -110,6 +114,7 @@ export async function trainGroup(members: SeedTrainingInput[], options: TrainGro
       history.forEach((h, s) => void h.record(epoch, metrics[s]));
     }
     disposeSums(sums);
+    if (options.onEpochParams) options.onEpochParams(epoch, await model.read());
     await options.onEpoch?.({ epoch, epochs, stepsDone: step, stepsTotal, numTensors: tf.memory().numTensors });
   }
 

@@ -11,7 +11,14 @@ import { DOCUMENT_VERSION } from '../../version.ts';
 import { MLP_AND_CLASSIC } from '../data-size/spec.ts';
 import { runSeeds } from '../runSeeds.ts';
 import { defineStudyKind } from '../studyKind.ts';
-import { AuditRow, DeterminismAuditDocument, DeterminismAuditDocumentV1, type DeterminismAuditVerdict } from './document.ts';
+import {
+  AuditRow,
+  type Comparison,
+  DETERMINISM_CLASSES,
+  DeterminismAuditDocument,
+  DeterminismAuditDocumentV1,
+  type DeterminismAuditVerdict,
+} from './document.ts';
 import { DeterminismAuditSpec } from './spec.ts';
 
 type Model = (typeof MLP_AND_CLASSIC)[number];
@@ -39,24 +46,37 @@ const same = (a: ArrayLike<number>, b: ArrayLike<number>) =>
 interface Fit {
   parameters: number[] | null;
   predictions: Int32Array;
+  /** The MLP's parameters after each epoch. */
+  epochs: number[][];
 }
 
+/**
+ * Four fits of one algorithm: the seed; the seed again (with shuffled reductions, a second run
+ * that sums in another order); another seed on the same data and split (so only the algorithm's
+ * own randomness changes); the seed with the training rows in another order.
+ */
 async function fitFour(spec: DeterminismAuditSpec, model: Model): Promise<{ fits: Fit[]; accuracy: number }> {
   const base = prepareData(spec, seedStreams(spec.seed, spec.pins));
-  const variants: { seed: number; data: PreparedData }[] = [
-    { seed: spec.seed, data: base },
-    { seed: spec.seed, data: base },
-    { seed: spec.otherSeed, data: prepareData(spec, seedStreams(spec.otherSeed, spec.pins)) },
-    { seed: spec.seed, data: permuteRows(base, spec.seed) },
+  const variants: { seed: number; data: PreparedData; instance: number }[] = [
+    { seed: spec.seed, data: base, instance: 0 },
+    { seed: spec.seed, data: base, instance: 1 },
+    { seed: spec.otherSeed, data: base, instance: 0 },
+    { seed: spec.seed, data: permuteRows(base, spec.seed), instance: 0 },
   ];
   const fits: Fit[] = [];
   for (const v of variants) {
     if (model === 'mlp') {
-      const [o] = await runSeeds(spec, [v.seed], { prepare: () => v.data });
+      const epochs: number[][] = [];
+      const [o] = await runSeeds(spec, [v.seed], {
+        prepare: () => v.data,
+        instance: v.instance,
+        onEpochParams: (_epoch, params) => void epochs.push(params[0].flatMap((p) => Array.from(p))),
+      });
       const sizes = layerSizes(v.data.features, spec.model, v.data.classes);
       fits.push({
         parameters: o.params.flatMap((p) => Array.from(p)),
         predictions: predictMlp(o.params, sizes, spec.model.activation, base.testX, base.testY.length),
+        epochs,
       });
     } else {
       const d = v.data;
@@ -66,18 +86,43 @@ async function fitFour(spec: DeterminismAuditSpec, model: Model): Promise<{ fits
         seedStreams(v.seed, spec.pins).init,
         spec,
       );
-      fits.push({ parameters: m.parameters(), predictions: m.predict(base.testX, base.testY.length) });
+      fits.push({ parameters: m.parameters(), predictions: m.predict(base.testX, base.testY.length), epochs: [] });
     }
   }
   const accuracy = fits[0].predictions.filter((p, i) => p === base.testY[i]).length / base.testY.length;
   return { fits, accuracy };
 }
 
+const maxAbsDiff = (a: number[], b: number[]) => a.reduce((max, v, i) => Math.max(max, Math.abs(v - b[i])), 0);
+
+/** Bit-identical; the same predictions with other parameters; or other predictions. */
+function compareFits(a: Fit, b: Fit): Comparison {
+  const comparable = a.parameters !== null && b.parameters !== null && a.parameters.length === b.parameters.length;
+  const maxAbsParameterDiff = comparable && a.parameters && b.parameters ? maxAbsDiff(a.parameters, b.parameters) : null;
+  const identical = a.parameters !== null && b.parameters !== null ? same(a.parameters, b.parameters) : same(a.predictions, b.predictions);
+  if (identical) return { outcome: 'bit-identical', maxAbsParameterDiff };
+  return { outcome: same(a.predictions, b.predictions) ? 'same-predictions' : 'different-predictions', maxAbsParameterDiff };
+}
+
+/** The class from the bit-identical comparisons: the first that applies of nondeterministic, seed-dependent, order-dependent. */
+function classify(r: {
+  sameSeedIdentical: boolean;
+  differentSeedIdentical: boolean;
+  permutedRowsIdentical: boolean;
+}): AuditRow['category'] {
+  if (!r.sameSeedIdentical) return 'nondeterministic';
+  if (!r.differentSeedIdentical) return 'seed-dependent';
+  if (!r.permutedRowsIdentical) return 'order-dependent';
+  return 'deterministic';
+}
+
 /** The verdict, decided from the audit rows (combine and the version-1 migration both use it). */
 function decide(rows: AuditRow[]): DeterminismAuditVerdict[] {
-  const alwaysSame = rows.filter((r) => r.category === 'always-same').map((r) => r.model);
-  const varies = rows.filter((r) => r.category === 'varies').map((r) => r.model);
-  return [{ question: 'always-same-model', outcome: { is: varies.length === 0 ? 'yes' : 'no' }, facts: { alwaysSame, varies } }];
+  const byClass = Object.fromEntries(
+    DETERMINISM_CLASSES.map((c) => [c, rows.filter((r) => r.category === c).map((r) => r.model)]),
+  ) as DeterminismAuditVerdict['facts'];
+  const yes = rows.every((r) => r.category === 'deterministic');
+  return [{ question: 'always-same-model', outcome: { is: yes ? 'yes' : 'no' }, facts: byClass }];
 }
 
 export const determinismAudit = defineStudyKind({
@@ -100,26 +145,30 @@ export const determinismAudit = defineStudyKind({
 
   async runUnit(spec, unit): Promise<AuditRow> {
     const { fits, accuracy } = await fitFour(spec, unit.model);
-    const [a, again, other, permuted] = fits;
-    const byParameters = a.parameters !== null;
-    const identical = (x: Fit, y: Fit) =>
-      x.parameters !== null && y.parameters !== null ? same(x.parameters, y.parameters) : same(x.predictions, y.predictions);
-    const sameSeedIdentical = identical(a, again);
-    const differentSeedIdentical = identical(a, other);
-    const permutedRowsIdentical = identical(a, permuted);
+    const [first, again, other, permuted] = fits;
+    const comparisons = {
+      sameSeed: compareFits(first, again),
+      differentSeed: compareFits(first, other),
+      permutedRows: compareFits(first, permuted),
+    };
+    const identical = {
+      sameSeedIdentical: comparisons.sameSeed.outcome === 'bit-identical',
+      differentSeedIdentical: comparisons.differentSeed.outcome === 'bit-identical',
+      permutedRowsIdentical: comparisons.permutedRows.outcome === 'bit-identical',
+    };
     return {
       model: unit.model,
-      comparedBy: byParameters ? 'parameters' : 'predictions',
-      sameSeedIdentical,
-      differentSeedIdentical,
-      permutedRowsIdentical,
+      comparedBy: first.parameters !== null ? 'parameters' : 'predictions',
+      ...identical,
       predictions: {
-        sameSeed: same(a.predictions, again.predictions),
-        differentSeed: same(a.predictions, other.predictions),
-        permutedRows: same(a.predictions, permuted.predictions),
+        sameSeed: same(first.predictions, again.predictions),
+        differentSeed: same(first.predictions, other.predictions),
+        permutedRows: same(first.predictions, permuted.predictions),
       },
       testAccuracy: accuracy,
-      category: sameSeedIdentical && differentSeedIdentical && permutedRowsIdentical ? 'always-same' : 'varies',
+      comparisons,
+      category: classify(identical),
+      drift: unit.model === 'mlp' ? first.epochs.map((w, e) => ({ epoch: e + 1, maxAbsWeightDiff: maxAbsDiff(w, again.epochs[e]) })) : null,
     };
   },
 
@@ -137,7 +186,25 @@ export const determinismAudit = defineStudyKind({
   },
 
   migrateV1(stored): DeterminismAuditDocument {
-    const { title: _t, verdict: _v, documentVersion: _d, ...body } = DeterminismAuditDocumentV1.parse(stored);
-    return { ...body, documentVersion: DOCUMENT_VERSION, verdict: decide(body.rows) };
+    const { title: _t, verdict: _v, documentVersion: _d, rows: v1Rows, ...body } = DeterminismAuditDocumentV1.parse(stored);
+    // Version 1 kept only whether fits were bit-identical and whether predictions matched.
+    const fromV1 = (identical: boolean, samePredictions: boolean, byParameters: boolean): Comparison => ({
+      outcome: identical ? 'bit-identical' : samePredictions ? 'same-predictions' : 'different-predictions',
+      maxAbsParameterDiff: identical && byParameters ? 0 : null,
+    });
+    const rows = v1Rows.map(({ category: _c, ...r }) => {
+      const byParameters = r.comparedBy === 'parameters';
+      return {
+        ...r,
+        comparisons: {
+          sameSeed: fromV1(r.sameSeedIdentical, r.predictions.sameSeed, byParameters),
+          differentSeed: fromV1(r.differentSeedIdentical, r.predictions.differentSeed, byParameters),
+          permutedRows: fromV1(r.permutedRowsIdentical, r.predictions.permutedRows, byParameters),
+        },
+        category: classify(r),
+        drift: null,
+      };
+    });
+    return { ...body, rows, documentVersion: DOCUMENT_VERSION, verdict: decide(rows) };
   },
 });

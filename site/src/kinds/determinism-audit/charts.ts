@@ -23,3 +23,21 @@ export function auditAccuracySvg(doc: DeterminismAuditDocument, locale: Locale, 
     ],
   });
 }
+
+/** The MLP's drift: after each epoch, the largest weight difference between two runs of the same seed (log scale). */
+export function driftSvg(doc: DeterminismAuditDocument, locale: Locale, width = 640): string {
+  const { labels } = determinismAuditWords[locale];
+  const points = doc.rows.flatMap((r) => (r.drift ?? []).filter((d) => d.maxAbsWeightDiff > 0));
+  if (!points.length) return '';
+  return renderSvg({
+    width,
+    height: 220,
+    x: { label: labels.epochAxis },
+    y: { label: labels.driftAxis, type: 'log', grid: true },
+    ariaLabel: labels.driftAlt,
+    marks: [
+      Plot.line(points, { x: 'epoch', y: 'maxAbsWeightDiff', stroke: ACCENT, strokeWidth: 2 }),
+      Plot.dot(points, { x: 'epoch', y: 'maxAbsWeightDiff', fill: ACCENT, r: 3 }),
+    ],
+  });
+}
