@@ -106,3 +106,13 @@ export const V1_HEADER = {
   environment: Environment,
 };
 export const V1Answer = z.object({ question: z.string(), answer: z.string() });
+
+/** A paired comparison as a document stores it: the mean difference over shared seeds and its interval. */
+export const PairedComparison = z.object({
+  against: z.string(),
+  meanDiff: z.number(),
+  /** The two-sided paired t interval at the verdict's level, or null with fewer than two pairs. */
+  interval: z.tuple([z.number(), z.number()]).nullable(),
+  pairs: z.number().int(),
+});
+export type PairedComparison = z.infer<typeof PairedComparison>;

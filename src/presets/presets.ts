@@ -91,7 +91,8 @@ PRESETS.push(
         { name: 'constant', type: 'constant', lr: 0.05 },
         { name: 'step', type: 'step', boundaries: [7, 14], rates: [0.1, 0.01, 0.001] },
         { name: 'exponential', type: 'exponential', lr: 0.1, gamma: 0.8 },
-        { name: 'triangular', type: 'triangular', minLr: 0.001, maxLr: 0.1, halfCycleEpochs: 4 },
+        // Two full cycles in 20 epochs: the run ends at the base rate, as Smith (2015) stops at a cycle's end.
+        { name: 'triangular', type: 'triangular', minLr: 0.001, maxLr: 0.1, halfCycleEpochs: 5 },
         { name: 'one-cycle', type: 'one-cycle', maxLr: 0.1 },
       ],
     },

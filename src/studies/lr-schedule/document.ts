@@ -1,9 +1,12 @@
 import { z } from 'zod';
 import {
   finiteOrNull,
+  Measured,
+  PairedComparison,
   SeedResult,
   SummaryOrNull,
   studyDocumentSchema,
+  Tied,
   Undecided,
   V1_HEADER,
   V1Answer,
@@ -12,11 +15,24 @@ import {
 import { LrScheduleSpec } from './spec.ts';
 
 export const LrScheduleVerdict = z.object({
-  /** The schedule with the highest mean test accuracy over the same seeds. */
+  /**
+   * The schedule with the highest mean wins when its paired intervals against every other schedule
+   * (same seeds, Bonferroni-adjusted to `level`) lie above zero; otherwise it is tied with the
+   * schedules it does not beat. One schedule alone is only measured.
+   */
   question: z.literal('best-schedule'),
-  outcome: z.discriminatedUnion('is', [Winner, Undecided]),
-  /** Schedules by mean accuracy, best first; those whose every run diverged are left out. */
-  facts: z.object({ ranking: z.array(z.string()) }),
+  outcome: z.discriminatedUnion('is', [Winner, Tied, Measured, Undecided]),
+  facts: z.object({
+    /** Schedules by mean accuracy, best first; those whose every run diverged are left out. */
+    ranking: z.array(z.string()),
+    leader: z.string().nullable(),
+    tiedWith: z.array(z.string()),
+    /** The leader minus each other schedule, seed by seed. */
+    comparisons: z.array(PairedComparison),
+    level: z.number(),
+    /** Schedules whose last learning rate is not their lowest (a cycle cut short), which can bias their place. */
+    notAtMinimum: z.array(z.string()),
+  }),
 });
 export type LrScheduleVerdict = z.infer<typeof LrScheduleVerdict>;
 
@@ -26,6 +42,8 @@ const body = {
       name: z.string(),
       type: z.string(),
       lrCurve: z.object({ steps: z.array(z.number().int()), lrs: z.array(z.number()) }),
+      /** The learning rate at the last step, the lowest it reaches, and whether the run ends there. */
+      end: z.object({ lastLr: z.number(), lowestLr: z.number(), atMinimum: z.boolean() }),
       summary: SummaryOrNull,
       runs: z.array(SeedResult),
       medianCurves: z.object({ testAccuracy: z.array(finiteOrNull), trainLoss: z.array(finiteOrNull) }),
@@ -41,7 +59,7 @@ export const LrScheduleDocumentV1 = z.object({
   ...V1_HEADER,
   kind: z.literal('lr-schedule'),
   spec: LrScheduleSpec,
-  ...body,
+  schedules: z.array(body.schedules.element.omit({ end: true })),
   best: z.string().nullable(),
   verdict: z.array(V1Answer),
 });

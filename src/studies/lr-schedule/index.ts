@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { prepareData } from '../../data/prepareData.ts';
-import { ALL_DIVERGED, RunRecord } from '../../document/parts.ts';
+import { ALL_DIVERGED, RunRecord, type SeedResult } from '../../document/parts.ts';
 import { describeEnvironment } from '../../fingerprint/environment.ts';
 import { seedStreams } from '../../random/seedStreams.ts';
 import { trainingRunsCost } from '../../spec/budget.ts';
 import { studyId } from '../../spec/studyId.ts';
+import { pairedLeader } from '../../stats/paired.ts';
 import { quantile } from '../../stats/summarize.ts';
 import { DOCUMENT_VERSION } from '../../version.ts';
 import { runSeeds, seedResult, summarizeRuns } from '../runSeeds.ts';
@@ -40,15 +41,56 @@ const medianOver = (runs: RunRecord[], curve: 'testAccuracy' | 'trainLoss', epoc
     return values.length ? quantile(values, 0.5) : null;
   });
 
+/** The learning rate at the last step, the lowest of the run, and whether the run ends within 1% of the range above it. */
+export function scheduleEnd(s: ScheduleSpec, perEpoch: number, epochs: number) {
+  const total = perEpoch * epochs;
+  let lowest = Number.POSITIVE_INFINITY;
+  let highest = Number.NEGATIVE_INFINITY;
+  let lastLr = 0;
+  for (let step = 1; step <= total; step++) {
+    lastLr = scheduleLearningRate(s, step, Math.ceil(step / perEpoch), perEpoch, total);
+    lowest = Math.min(lowest, lastLr);
+    highest = Math.max(highest, lastLr);
+  }
+  return { lastLr, lowestLr: lowest, atMinimum: lastLr - lowest <= 0.01 * (highest - lowest) };
+}
+
+/** Finished runs' accuracies by seed. */
+const accuracyBySeed = (runs: SeedResult[]) =>
+  new Map(runs.flatMap((r) => (!r.diverged && r.testAccuracy !== null ? [[r.seed, r.testAccuracy] as const] : [])));
+
 /** The verdict, decided from the measured body (combine and the version-1 migration both use it). */
-function decide(body: Pick<LrScheduleDocument, 'schedules'>): LrScheduleVerdict[] {
-  const scored = body.schedules.flatMap((s) => (s.summary ? [{ name: s.name, mean: s.summary.mean }] : []));
-  // The first schedule with the highest mean (a stable order: ties keep the spec's order).
-  const ranking = scored
-    .map((s, i) => ({ ...s, i }))
+function decide(
+  schedules: (Pick<LrScheduleDocument['schedules'][number], 'name' | 'summary' | 'runs'> & { atMinimum: boolean })[],
+): LrScheduleVerdict[] {
+  const ranking = schedules
+    .flatMap((s, i) => (s.summary ? [{ name: s.name, mean: s.summary.mean, i }] : []))
     .sort((a, b) => b.mean - a.mean || a.i - b.i)
     .map((s) => s.name);
-  return [{ question: 'best-schedule', outcome: ranking.length ? { is: 'winner', who: ranking[0] } : ALL_DIVERGED, facts: { ranking } }];
+  const notAtMinimum = schedules.filter((s) => !s.atMinimum).map((s) => s.name);
+  const lead = pairedLeader(schedules.map((s) => ({ key: s.name, values: accuracyBySeed(s.runs) })));
+  const comparisons = (lead?.comparisons ?? []).map((c) => ({
+    against: c.against,
+    meanDiff: c.difference?.meanDiff ?? 0,
+    interval: c.difference?.interval ?? null,
+    pairs: c.difference?.pairs ?? 0,
+  }));
+  const facts = {
+    ranking,
+    leader: lead?.leader ?? null,
+    tiedWith: lead?.tiedWith ?? [],
+    comparisons,
+    level: lead?.level ?? 0.95,
+    notAtMinimum,
+  };
+  const outcome: LrScheduleVerdict['outcome'] = !lead
+    ? ALL_DIVERGED
+    : !comparisons.length
+      ? { is: 'measured' }
+      : lead.tiedWith.length
+        ? { is: 'tied' }
+        : { is: 'winner', who: lead.leader };
+  return [{ question: 'best-schedule', outcome, facts }];
 }
 
 export const lrSchedule = defineStudyKind({
@@ -87,6 +129,7 @@ export const lrSchedule = defineStudyKind({
         name: s.name,
         type: s.type,
         lrCurve: lrCurve(s, perEpoch, spec.training.epochs),
+        end: scheduleEnd(s, perEpoch, spec.training.epochs),
         summary: summarizeRuns(runs),
         runs,
         medianCurves: {
@@ -101,13 +144,24 @@ export const lrSchedule = defineStudyKind({
       id: await studyId(spec),
       spec,
       environment: describeEnvironment(),
-      verdict: decide({ schedules }),
+      verdict: decide(schedules.map((s) => ({ ...s, atMinimum: s.end.atMinimum }))),
       schedules,
     };
   },
 
   migrateV1(stored): LrScheduleDocument {
     const { title: _t, verdict: _v, documentVersion: _d, best: _b, ...body } = LrScheduleDocumentV1.parse(stored);
-    return { ...body, documentVersion: DOCUMENT_VERSION, verdict: decide(body) };
+    // The schedules' ends follow from the spec alone; the verdict is decided anew from the stored runs.
+    const perEpoch = stepsPerEpoch(body.spec);
+    const schedules = body.schedules.map((s, i) => ({
+      ...s,
+      end: scheduleEnd(body.spec.schedules[i], perEpoch, body.spec.training.epochs),
+    }));
+    return {
+      ...body,
+      schedules,
+      documentVersion: DOCUMENT_VERSION,
+      verdict: decide(schedules.map((s) => ({ ...s, atMinimum: s.end.atMinimum }))),
+    };
   },
 });

@@ -57,11 +57,15 @@ export function scheduleLearningRate(s: ScheduleSpec, step: number, epoch: numbe
       return s.minLr + (s.maxLr - s.minLr) * Math.max(0, 1 - x);
     }
     case 'one-cycle': {
+      // PyTorch's OneCycleLR: the warm-up ends at step pctStart * total - 1 (counted from 0), the
+      // annealing at total - 1 (bench/pytorch_schedules_reference.py checks every step).
       const initial = s.maxLr / s.divFactor;
       const final = initial / s.finalDivFactor;
-      const warm = s.pctStart * totalSteps;
+      const warmEnd = s.pctStart * totalSteps - 1;
       const it = step - 1;
-      return it <= warm ? cosine(initial, s.maxLr, it / warm) : cosine(s.maxLr, final, (it - warm) / Math.max(1, totalSteps - 1 - warm));
+      return it <= warmEnd
+        ? cosine(initial, s.maxLr, it / warmEnd)
+        : cosine(s.maxLr, final, (it - warmEnd) / Math.max(1, totalSteps - 1 - warmEnd));
     }
   }
 }

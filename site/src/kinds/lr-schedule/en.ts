@@ -7,6 +7,7 @@ import { winningSchedule } from './winner.ts';
 
 const f = formatFor('en');
 const ui = t('en');
+const interval = (ci: [number, number] | null) => (ci ? `[${f.points(ci[0])}, ${f.points(ci[1])}]` : '(one pair: no interval)');
 
 /** One schedule and its parameters in words. */
 function describeSchedule(s: ScheduleSpec): string {
@@ -34,25 +35,54 @@ export const en = {
     'digits-lr-schedules': (doc) => `From high to low, or in cycles? ${doc.spec.schedules.length} learning-rate schedules on digits`,
   },
   headline(doc) {
+    const { outcome, facts } = doc.verdict[0];
     const best = winningSchedule(doc);
-    return best?.summary ? `best: ${best.name}, ${f.pct(best.summary.mean)} over ${ui.words.seeds(best.runs.length)}` : 'all diverged';
+    if (best?.summary) return `best: ${best.name}, ${f.pct(best.summary.mean)} over ${ui.words.seeds(best.runs.length)}`;
+    if (outcome.is === 'tied') return `tied: ${f.list([facts.leader ?? '', ...facts.tiedWith])}`;
+    return facts.leader ? `${facts.leader} only` : 'all diverged';
   },
   badge(doc) {
     const best = winningSchedule(doc);
-    return best?.summary ? `${best.name} ${f.pct(best.summary.mean)}` : 'diverged';
+    return best?.summary
+      ? `${best.name} ${f.pct(best.summary.mean)}`
+      : doc.verdict[0].outcome.is === 'tied'
+        ? 'tied'
+        : ui.words.notAvailable;
   },
   verdict: (doc) =>
     doc.verdict.map((v) => {
       const question = 'Which schedule trains best over the same seeds?';
-      if (v.outcome.is !== 'winner')
+      if (v.outcome.is === 'undecided')
         return { question, short: ui.words.notAvailable, tone: 'bad' as const, answer: ui.words.undecided[v.outcome.because] };
-      const who = v.outcome.who;
-      const best = doc.schedules.find((s) => s.name === who);
-      const all = doc.schedules.map((s) => `${s.name} ${s.summary ? f.pct(s.summary.mean) : ui.words.diverged}`).join('; ');
-      const ci = best?.summary
-        ? ` (95% confidence interval of the mean ${f.pct(best.summary.ci95.t[0])} – ${f.pct(best.summary.ci95.t[1])})`
+      const { leader, tiedWith, comparisons, level, notAtMinimum } = v.facts;
+      const means = doc.schedules.map((s) => `${s.name} ${s.summary ? f.pct(s.summary.mean) : ui.words.diverged}`).join('; ');
+      const diffs = comparisons
+        .map((c) => `${leader} − ${c.against} ${ui.words.points(f.points(c.meanDiff))} ${interval(c.interval)}`)
+        .join('; ');
+      const method = `paired by seed, ${f.pct(level, 2)} intervals (95% for all comparisons together)`;
+      const caution = notAtMinimum.length
+        ? ` Caution: ${f.list(notAtMinimum)} ${notAtMinimum.length === 1 ? 'ends' : 'end'} above its lowest learning rate (a cycle cut short), which can bias its place.`
         : '';
-      return { question, short: who, tone: 'neutral' as const, answer: `${who}, with the highest mean test accuracy${ci}. Means: ${all}.` };
+      if (v.outcome.is === 'winner')
+        return {
+          question,
+          short: v.outcome.who,
+          tone: 'neutral' as const,
+          answer: `${v.outcome.who}: it beats every other schedule on the same seeds (${method}: ${diffs}). Means: ${means}.${caution}`,
+        };
+      if (v.outcome.is === 'tied')
+        return {
+          question,
+          short: ui.words.tied,
+          tone: 'neutral' as const,
+          answer: `Tied: ${leader} has the highest mean, but its lead over ${f.list(tiedWith)} is within the noise (${method}: ${diffs}). Means: ${means}.${caution}`,
+        };
+      return {
+        question,
+        short: leader ?? ui.words.notAvailable,
+        tone: 'neutral' as const,
+        answer: `Only ${leader} was trained: ${means}.${caution}`,
+      };
     }),
   method: (doc) => [
     ...trainingMethod(
@@ -75,6 +105,8 @@ export const en = {
     curvesAlt: 'Median test accuracy per epoch for each schedule.',
     epochAxis: 'epoch',
     schedule: 'Schedule',
+    end: 'Ends at its lowest rate',
+    endNote: (last: string, lowest: string) => `last ${last}, lowest ${lowest}`,
   },
 } satisfies KindWords<LrScheduleDocument> & { labels: object };
 

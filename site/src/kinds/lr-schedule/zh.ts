@@ -7,6 +7,7 @@ import { winningSchedule } from './winner.ts';
 
 const f = formatFor('zh');
 const ui = t('zh');
+const interval = (ci: [number, number] | null) => (ci ? `[${f.points(ci[0])}, ${f.points(ci[1])}]` : '（只有一对，没有区间）');
 
 function describeSchedule(s: ScheduleSpec): string {
   switch (s.type) {
@@ -30,23 +31,54 @@ export const zh: LrScheduleWords = {
   title: (doc) => `学习率计划：${doc.spec.dataset.name}，${doc.spec.schedules.length} 种计划，${ui.words.seeds(doc.spec.seeds.length)}`,
   presetTitles: { 'digits-lr-schedules': (doc) => `从高到低，还是循环？digits 上的 ${doc.spec.schedules.length} 种学习率计划` },
   headline(doc) {
+    const { outcome, facts } = doc.verdict[0];
     const best = winningSchedule(doc);
-    return best?.summary ? `最好：${best.name}，${ui.words.seeds(best.runs.length)}上 ${f.pct(best.summary.mean)}` : '全部发散';
+    if (best?.summary) return `最好：${best.name}，${ui.words.seeds(best.runs.length)}上 ${f.pct(best.summary.mean)}`;
+    if (outcome.is === 'tied') return `持平：${[facts.leader ?? '', ...facts.tiedWith].join('、')}`;
+    return facts.leader ? `只有 ${facts.leader}` : '全部发散';
   },
   badge(doc) {
     const best = winningSchedule(doc);
-    return best?.summary ? `${best.name} ${f.pct(best.summary.mean)}` : '发散';
+    return best?.summary
+      ? `${best.name} ${f.pct(best.summary.mean)}`
+      : doc.verdict[0].outcome.is === 'tied'
+        ? '持平'
+        : ui.words.notAvailable;
   },
   verdict: (doc) =>
     doc.verdict.map((v) => {
       const question = '在同样的种子上，哪种计划训练得最好？';
-      if (v.outcome.is !== 'winner')
+      if (v.outcome.is === 'undecided')
         return { question, short: ui.words.notAvailable, tone: 'bad' as const, answer: ui.words.undecided[v.outcome.because] };
-      const who = v.outcome.who;
-      const best = doc.schedules.find((s) => s.name === who);
-      const all = doc.schedules.map((s) => `${s.name} ${s.summary ? f.pct(s.summary.mean) : ui.words.diverged}`).join('；');
-      const ci = best?.summary ? `（均值的 95% 置信区间 ${f.pct(best.summary.ci95.t[0])} – ${f.pct(best.summary.ci95.t[1])}）` : '';
-      return { question, short: who, tone: 'neutral' as const, answer: `${who}，平均测试准确率最高${ci}。各计划均值：${all}。` };
+      const { leader, tiedWith, comparisons, level, notAtMinimum } = v.facts;
+      const means = doc.schedules.map((s) => `${s.name} ${s.summary ? f.pct(s.summary.mean) : ui.words.diverged}`).join('；');
+      const diffs = comparisons
+        .map((c) => `${leader} − ${c.against} ${ui.words.points(f.points(c.meanDiff))} ${interval(c.interval)}`)
+        .join('；');
+      const method = `按种子配对，${f.pct(level, 2)} 区间（所有比较合起来为 95%）`;
+      const caution = notAtMinimum.length
+        ? `注意：${notAtMinimum.join('、')} 结束时的学习率高于其最低值（周期被截断），可能影响排名。`
+        : '';
+      if (v.outcome.is === 'winner')
+        return {
+          question,
+          short: v.outcome.who,
+          tone: 'neutral' as const,
+          answer: `${v.outcome.who}：在同样的种子上胜过其他每种计划（${method}：${diffs}）。各计划均值：${means}。${caution}`,
+        };
+      if (v.outcome.is === 'tied')
+        return {
+          question,
+          short: ui.words.tied,
+          tone: 'neutral' as const,
+          answer: `持平：${leader} 的均值最高，但它对 ${tiedWith.join('、')} 的领先在噪声之内（${method}：${diffs}）。各计划均值：${means}。${caution}`,
+        };
+      return {
+        question,
+        short: leader ?? ui.words.notAvailable,
+        tone: 'neutral' as const,
+        answer: `只训练了 ${leader}：${means}。${caution}`,
+      };
     }),
   method: (doc) => [
     ...trainingMethod('zh', doc.spec, null, `学习率，每次一种计划：${doc.spec.schedules.map(describeSchedule).join('；')}。`),
@@ -64,5 +96,7 @@ export const zh: LrScheduleWords = {
     curvesAlt: '各学习率计划每轮测试准确率的中位数。',
     epochAxis: '轮次',
     schedule: '计划',
+    end: '结束于最低学习率',
+    endNote: (last, lowest) => `最后 ${last}，最低 ${lowest}`,
   },
 };
