@@ -268,7 +268,7 @@ describe('the report site, built from real KV and served by the real Worker', ()
 
   it('reports of other kinds render in both languages, with their verdict and main chart', async () => {
     for (const [id, text, zhText] of [
-      [ids.audit, 'Always the same model', '总是同样的模型'],
+      [ids.audit, 'Same seed again', '同一种子再运行'],
       [ids.compare, 'P(A beats B on a fresh seed)', 'A 在新种子上胜出的概率'],
     ]) {
       const en = await openPage(`/r/${id}/`);

@@ -64,6 +64,11 @@ export const en = {
     seed: 'Seed',
     seeds: (n: number) => (n === 1 ? '1 seed' : `${n} seeds`),
     points: (x: string) => `${x} points`,
+    /** A paired difference's interval, in points, or why there is none. */
+    pairedInterval: (lo: string, hi: string) => `[${lo}, ${hi}]`,
+    noPairedInterval: '(one pair: no interval)',
+    /** How paired comparisons were made: per-comparison level, family-wise 95%. */
+    pairedMethod: (level: string) => `paired by seed, ${level} intervals (95% for all comparisons together)`,
     plusMinus: (mean: string, std: string) => `${mean} ± ${std}`,
     accuracyAxis: 'test accuracy (%)',
     mean: 'Mean',

@@ -3,6 +3,7 @@ import {
   finiteOrNull,
   Measured,
   No,
+  PairedComparison,
   SeedResult,
   SummaryOrNull,
   studyDocumentSchema,
@@ -37,19 +38,35 @@ export const LrRangeTestVerdict = z.discriminatedUnion('question', [
     facts: z.object({ rule: z.enum(SUGGESTION_RULES) }),
   }),
   z.object({
-    /** Training at the suggestion (x1) is best, or its 95% t interval overlaps the best arm's. */
+    /**
+     * Yes when no other multiple of the suggestion trains significantly better than x1 on the same
+     * seeds (paired differences other - x1, Bonferroni-adjusted to `level`); no when one does, or
+     * when every x1 run diverged.
+     */
     question: z.literal('holds-up'),
     outcome: z.discriminatedUnion('is', [Yes, No, Undecided]),
-    facts: z.object({ bestMultiplier: z.number().nullable() }),
+    facts: z.object({
+      /** The multiplier with the highest mean accuracy. */
+      bestMultiplier: z.number().nullable(),
+      /** Each other arm minus x1, seed by seed (`against` is the other arm's multiplier). */
+      comparisons: z.array(PairedComparison),
+      level: z.number(),
+      x1Diverged: z.boolean(),
+    }),
   }),
 ]);
 export type LrRangeTestVerdict = z.infer<typeof LrRangeTestVerdict>;
 
-const RangeCurve = z.object({
+const RangeCurveV1 = z.object({
   seed: z.number().int(),
   losses: z.array(finiteOrNull),
   smoothed: z.array(finiteOrNull),
+  /** Batches recorded: up to and including the first whose smoothed loss passed divergeFactor x the best. */
   stoppedAt: z.number().int(),
+});
+const RangeCurve = RangeCurveV1.extend({
+  /** The batches the rules read, [start, end): fastai's recorded[num_it // 10 : -5], cut at a non-finite loss. Null in documents migrated from version 1. */
+  window: z.object({ start: z.number().int(), end: z.number().int() }).nullable(),
 });
 export const VerificationArm = z.object({ multiplier: z.number(), lr: z.number(), summary: SummaryOrNull, runs: z.array(SeedResult) });
 
@@ -70,6 +87,7 @@ export const LrRangeTestDocumentV1 = z.object({
   kind: z.literal('lr-range-test'),
   spec: LrRangeTestSpec,
   ...body,
+  curves: z.array(RangeCurveV1),
   verification: body.verification.extend({ bestMultiplier: z.number().nullable(), holdsUp: z.boolean().nullable() }),
   verdict: z.array(V1Answer),
 });

@@ -1,15 +1,23 @@
 import { z } from 'zod';
-import { ALL_DIVERGED, finiteOrNull, SeedResult } from '../../document/parts.ts';
+import { finiteOrNull, SeedResult } from '../../document/parts.ts';
 import { describeEnvironment } from '../../fingerprint/environment.ts';
 import { COMPUTE_BUDGET, setupShape } from '../../spec/budget.ts';
 import { studyId } from '../../spec/studyId.ts';
+import { bonferroniLevel, pairedDifference } from '../../stats/paired.ts';
 import { quantile } from '../../stats/summarize.ts';
 import { DOCUMENT_VERSION } from '../../version.ts';
 import { runSeeds, seedResult, summarizeRuns } from '../runSeeds.ts';
 import { chunk, defineStudyKind, type UnitContext } from '../studyKind.ts';
 import { LrRangeTestDocument, LrRangeTestDocumentV1, type LrRangeTestVerdict, type SuggestionStats } from './document.ts';
 import { LrRangeTestSpec } from './spec.ts';
-import { divergenceIndex, minOver10Suggestion, smoothLosses, steepestSuggestion, valleySuggestion } from './suggestions.ts';
+import {
+  minOver10Suggestion,
+  recordedLength,
+  smoothLosses,
+  steepestSuggestion,
+  suggestionWindow,
+  valleySuggestion,
+} from './suggestions.ts';
 
 /** lr_i for the sweep: exponential lr_i = start * (end/start)^(i/(n-1)), or linear. */
 export function rangeLearningRates(range: LrRangeTestSpec['range']): number[] {
@@ -27,6 +35,7 @@ const RangeCurveResult = z.object({
   losses: z.array(finiteOrNull),
   smoothed: z.array(finiteOrNull),
   stoppedAt: z.number().int(),
+  window: z.object({ start: z.number().int(), end: z.number().int() }),
   suggestions: Suggestions,
 });
 type RangeCurveResult = z.infer<typeof RangeCurveResult>;
@@ -53,18 +62,21 @@ export async function runRangeTest(spec: LrRangeTestSpec, seeds: number[], conte
   });
   return seeds.map((seed, s) => {
     const smoothedAll = smoothLosses(losses[s], spec.range.smoothing);
-    const stop = divergenceIndex(smoothedAll, spec.range.divergeFactor);
-    const keptLrs = lrs.slice(0, stop);
-    const smoothed = smoothedAll.slice(0, stop);
+    // What fastai's LRFinder records, then the window its rules read (suggestions.ts).
+    const stop = recordedLength(smoothedAll, spec.range.divergeFactor);
+    const window = suggestionWindow(smoothedAll, spec.range.iterations, stop);
+    const windowLrs = lrs.slice(window.start, window.end);
+    const windowLosses = smoothedAll.slice(window.start, window.end);
     return {
       seed,
       losses: losses[s].slice(0, stop).map((x) => (Number.isFinite(x) ? x : null)),
-      smoothed: smoothed.map((x) => (Number.isFinite(x) ? x : null)),
+      smoothed: smoothedAll.slice(0, stop).map((x) => (Number.isFinite(x) ? x : null)),
       stoppedAt: stop,
+      window,
       suggestions: {
-        steepest: steepestSuggestion(keptLrs, smoothed),
-        minOver10: minOver10Suggestion(keptLrs, smoothed),
-        valley: valleySuggestion(keptLrs, smoothed),
+        steepest: steepestSuggestion(windowLrs, windowLosses),
+        minOver10: minOver10Suggestion(windowLrs, windowLosses),
+        valley: valleySuggestion(windowLrs, windowLosses),
       },
     };
   });
@@ -84,16 +96,34 @@ async function suggestedLr(spec: LrRangeTestSpec): Promise<number | null> {
   return suggestionStats(curves.map((c) => c.suggestions[spec.verify.suggestion])).median;
 }
 
+/** Finished runs' accuracies by seed. */
+const accuracyBySeed = (runs: SeedResult[]) =>
+  new Map(runs.flatMap((r) => (!r.diverged && r.testAccuracy !== null ? [[r.seed, r.testAccuracy] as const] : [])));
+
 /** The verdict, decided from the measured body (combine and the version-1 migration both use it). */
 function decide(spec: LrRangeTestSpec, body: Pick<LrRangeTestDocument, 'suggestions' | 'verification'>): LrRangeTestVerdict[] {
   const rule = spec.verify.suggestion;
   const s = body.suggestions[rule];
   const arms = body.verification.arms;
-  const scored = arms.flatMap((a) => (a.summary ? [{ multiplier: a.multiplier, summary: a.summary }] : []));
-  const best = scored.length ? scored.reduce((a, b) => (b.summary.mean > a.summary.mean ? b : a)) : null;
-  const atOne = scored.find((a) => a.multiplier === 1);
-  // The suggestion "holds up" when training at it is best, or statistically tied with the best (CIs overlap).
-  const holdsUp = best && atOne ? atOne === best || atOne.summary.ci95.t[1] >= best.summary.ci95.t[0] : null;
+  const scored = arms.flatMap((a) => (a.summary ? [{ multiplier: a.multiplier, mean: a.summary.mean }] : []));
+  const best = scored.length ? scored.reduce((a, b) => (b.mean > a.mean ? b : a)) : null;
+  const atOne = arms.find((a) => a.multiplier === 1);
+  const others = arms.filter((a) => a !== atOne);
+  const level = bonferroniLevel(others.length);
+  const x1 = atOne ? accuracyBySeed(atOne.runs) : new Map<number, number>();
+  const comparisons = atOne
+    ? others.map((a) => {
+        const d = pairedDifference(accuracyBySeed(a.runs), x1, level);
+        return { against: String(a.multiplier), meanDiff: d?.meanDiff ?? 0, interval: d?.interval ?? null, pairs: d?.pairs ?? 0 };
+      })
+    : [];
+  const x1Diverged = Boolean(atOne?.runs.length) && x1.size === 0;
+  // The suggestion holds up unless another multiple trains significantly better, or x1 diverged.
+  const beaten = comparisons.some((c) => c.interval !== null && c.interval[0] > 0);
+  const holdsUp: Extract<LrRangeTestVerdict, { question: 'holds-up' }>['outcome'] =
+    !atOne || !atOne.runs.length
+      ? { is: 'undecided', because: s.median === null ? 'no-suggestion' : 'not-measured' }
+      : { is: x1Diverged || beaten ? 'no' : 'yes' };
   const noSuggestion = { is: 'undecided', because: 'no-suggestion' } as const;
   return [
     {
@@ -102,16 +132,7 @@ function decide(spec: LrRangeTestSpec, body: Pick<LrRangeTestDocument, 'suggesti
       facts: { rule, seedsWithSuggestion: s.perSeed.filter((v) => v !== null && v > 0).length, seeds: s.perSeed.length },
     },
     { question: 'suggestion-spread', outcome: s.iqrDecades === null ? noSuggestion : { is: 'measured' }, facts: { rule } },
-    {
-      question: 'holds-up',
-      outcome:
-        holdsUp === null
-          ? arms.some((a) => a.multiplier === 1)
-            ? ALL_DIVERGED
-            : { is: 'undecided', because: 'not-measured' }
-          : { is: holdsUp ? 'yes' : 'no' },
-      facts: { bestMultiplier: best?.multiplier ?? null },
-    },
+    { question: 'holds-up', outcome: holdsUp, facts: { bestMultiplier: best?.multiplier ?? null, comparisons, level, x1Diverged } },
   ];
 }
 
@@ -186,10 +207,12 @@ export const lrRangeTest = defineStudyKind({
   },
 
   migrateV1(stored): LrRangeTestDocument {
-    const { title: _t, verdict: _v, documentVersion: _d, verification: v1, ...body } = LrRangeTestDocumentV1.parse(stored);
+    const { title: _t, verdict: _v, documentVersion: _d, verification: v1, curves, ...body } = LrRangeTestDocumentV1.parse(stored);
     const verification = { suggestion: v1.suggestion, baseLr: v1.baseLr, arms: v1.arms };
     return {
       ...body,
+      // Version 1 did not record the window its rules read.
+      curves: curves.map((c) => ({ ...c, window: null })),
       verification,
       documentVersion: DOCUMENT_VERSION,
       verdict: decide(body.spec, { suggestions: body.suggestions, verification }),

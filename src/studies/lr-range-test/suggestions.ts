@@ -12,39 +12,56 @@ export function smoothLosses(losses: number[], beta: number): number[] {
   });
 }
 
-/** Index at which the range test stops: the first smoothed loss above divergeFactor x the best so far (exclusive), or the length. */
-export function divergenceIndex(smoothed: number[], divergeFactor: number): number {
-  let best = Infinity;
+/**
+ * How many batches the range test records, as fastai's LRFinder does: every batch up to and
+ * including the first whose smoothed loss exceeds divergeFactor x the best so far, or all of them.
+ * A NaN never compares greater, so it does not stop the test (the window below cuts it off).
+ */
+export function recordedLength(smoothed: number[], divergeFactor: number): number {
+  let best = Number.POSITIVE_INFINITY;
   for (let i = 0; i < smoothed.length; i++) {
-    if (!Number.isFinite(smoothed[i]) || (i > 0 && smoothed[i] > divergeFactor * best)) return i;
-    best = Math.min(best, smoothed[i]);
+    if (smoothed[i] < best) best = smoothed[i];
+    if (smoothed[i] > divergeFactor * best) return i + 1;
   }
   return smoothed.length;
 }
 
-/** numpy.gradient: central differences inside, one-sided at the ends. */
-function gradient(y: number[], x: number[]): number[] {
-  const n = y.length;
-  return y.map((_, i) => {
-    if (n < 2) return 0;
-    if (i === 0) return (y[1] - y[0]) / (x[1] - x[0]);
-    if (i === n - 1) return (y[n - 1] - y[n - 2]) / (x[n - 1] - x[n - 2]);
-    return (y[i + 1] - y[i - 1]) / (x[i + 1] - x[i - 1]);
-  });
+/**
+ * fastai's window for its suggestion rules: recorded[num_it // 10 : -5], with num_it the number of
+ * iterations requested, then cut at the first loss that is not finite. Returns [start, end).
+ */
+export function suggestionWindow(smoothed: number[], iterations: number, recorded: number): { start: number; end: number } {
+  const start = Math.floor(iterations / 10);
+  let end = Math.max(start, recorded - 5);
+  for (let i = start; i < end; i++) {
+    if (!Number.isFinite(smoothed[i])) {
+      end = i;
+      break;
+    }
+  }
+  return { start, end };
 }
 
-/** The lr where the smoothed loss falls fastest against log10(lr), skipping the first 10 and last 5 points. */
-export function steepestSuggestion(lrs: number[], smoothed: number[], skipStart = 10, skipEnd = 5): number | null {
-  const end = lrs.length - skipEnd;
-  if (end - skipStart < 2) return null;
-  const xs = lrs.slice(skipStart, end).map(Math.log10);
-  const g = gradient(smoothed.slice(skipStart, end), xs);
+/**
+ * fastai's `steep`: the lr where the smoothed loss falls fastest against log(lr), by forward
+ * differences, taking the left point of the steepest step (pytorch-lr-finder uses central
+ * differences instead: numpy.gradient).
+ */
+export function steepestSuggestion(lrs: number[], smoothed: number[]): number | null {
+  if (lrs.length < 2) return null;
   let best = 0;
-  for (let i = 1; i < g.length; i++) if (g[i] < g[best]) best = i;
-  return lrs[skipStart + best];
+  let bestSlope = Number.POSITIVE_INFINITY;
+  for (let i = 0; i + 1 < lrs.length; i++) {
+    const slope = (smoothed[i + 1] - smoothed[i]) / (Math.log(lrs[i + 1]) - Math.log(lrs[i]));
+    if (slope < bestSlope) {
+      bestSlope = slope;
+      best = i;
+    }
+  }
+  return lrs[best];
 }
 
-/** The lr at the minimum smoothed loss, divided by 10. */
+/** fastai's `minimum`: the lr at the lowest smoothed loss (the first, on ties), divided by 10. */
 export function minOver10Suggestion(lrs: number[], smoothed: number[]): number | null {
   if (!lrs.length) return null;
   let best = 0;
@@ -55,7 +72,9 @@ export function minOver10Suggestion(lrs: number[], smoothed: number[]): number |
 /**
  * fastai's "valley": find the longest descending stretch (the longest strictly decreasing
  * subsequence), then take the point at start + floor(len/3) + floor(len/6), about halfway down it.
- * This follows fastai's code exactly, including its start = end - length.
+ * This follows fastai's code, including its start = end - length, with one difference: when that
+ * index is -1 (a descent of two points from the first), Python's lrs[-1] wraps to the last lr of
+ * the window; Seedlab takes the first, the start of the descent.
  */
 export function valleySuggestion(lrs: number[], smoothed: number[]): number | null {
   const n = smoothed.length;

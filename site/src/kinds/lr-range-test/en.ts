@@ -2,10 +2,12 @@ import type { LrRangeTestDocument } from '../../../../src/index.ts';
 import { formatFor } from '../../i18n/format.ts';
 import { t } from '../../i18n/index.ts';
 import type { KindWords } from '../kindWords.ts';
+import { pairedWords } from '../pairedWords.ts';
 import { trainingMethod } from '../setupMethod.ts';
 
 const f = formatFor('en');
 const ui = t('en');
+const paired = pairedWords('en');
 const lr = (x: number | null) => (x === null ? ui.words.notAvailable : f.lr(x));
 const decades = (x: number | null) => (x === null ? ui.words.notAvailable : `${f.num(x, 2)} decades`);
 
@@ -62,12 +64,23 @@ export const en = {
         .join('; ');
       if (v.outcome.is === 'undecided')
         return { question, short: ui.words.notAvailable, tone: 'bad' as const, answer: ui.words.undecided[v.outcome.because] };
+      const { comparisons, level, x1Diverged } = v.facts;
+      const diffs = comparisons
+        .map((c) => `×${c.against} − ×1 ${ui.words.points(f.points(c.meanDiff))} ${paired.interval(c.interval)}`)
+        .join('; ');
+      const better = comparisons.filter((c) => c.interval !== null && c.interval[0] > 0).map((c) => `×${c.against}`);
       const yes = v.outcome.is === 'yes';
+      const why = x1Diverged
+        ? 'Every run at the suggestion itself diverged.'
+        : yes
+          ? 'No other multiple trains significantly better on the same seeds'
+          : `${f.list(better)} ${better.length === 1 ? 'trains' : 'train'} significantly better on the same seeds`;
+      const evidence = x1Diverged || !comparisons.length ? '' : ` (${paired.method(level)}: ${diffs}).`;
       return {
         question,
         short: yes ? 'Yes ✓' : 'No ✗',
         tone: yes ? ('good' as const) : ('bad' as const),
-        answer: `${yes ? 'Yes' : 'No'}. Mean test accuracy at each multiple of the suggestion: ${arms}.`,
+        answer: `${yes ? 'Yes' : 'No'}. ${why}${evidence} Mean test accuracy at each multiple: ${arms}.`,
       };
     }),
   method: (doc) => {
@@ -75,7 +88,7 @@ export const en = {
     return [
       ...trainingMethod('en', doc.spec, null, `Learning rate: set by the range test below.`),
       `Range test: the learning rate grows ${range.mode === 'exponential' ? 'exponentially' : 'linearly'} from ${f.lr(range.startLr)} to ${f.lr(range.endLr)} over ${range.iterations} batches, cycling through the shuffled training rows. Losses are smoothed by an exponential moving average (β ${range.smoothing}) with bias correction; a seed stops when its smoothed loss exceeds ${range.divergeFactor}× its best.`,
-      'Rules: steepest (where the smoothed loss falls fastest against log10 lr, skipping the first 10 and last 5 points), minOver10 (the lr at the minimum loss, divided by 10), valley (fastai’s longest descending stretch).',
+      `Rules, as fastai’s lr_find applies them: each reads the recorded batches from batch ${Math.floor(range.iterations / 10)} (a tenth of the sweep) to five before the last, cut at the first non-finite loss. steepest: the left point of the steepest fall of the smoothed loss against ln(lr); minOver10: the lr at the lowest loss, divided by 10; valley: about halfway down the longest descending stretch.`,
       `Check: train for ${training.epochs} epochs at the median ${verify.suggestion} suggestion times ${f.list(verify.multipliers.map((m) => `×${m}`))}, over the same seeds.`,
       ui.method.seeds(doc.spec.seeds, f),
     ];

@@ -1,10 +1,12 @@
 import { formatFor } from '../../i18n/format.ts';
 import { t } from '../../i18n/index.ts';
+import { pairedWords } from '../pairedWords.ts';
 import { trainingMethod } from '../setupMethod.ts';
 import type { LrRangeTestWords } from './en.ts';
 
 const f = formatFor('zh');
 const ui = t('zh');
+const paired = pairedWords('zh');
 const lr = (x: number | null) => (x === null ? ui.words.notAvailable : f.lr(x));
 const decades = (x: number | null) => (x === null ? ui.words.notAvailable : `${f.num(x, 2)} 个数量级`);
 
@@ -59,12 +61,23 @@ export const zh: LrRangeTestWords = {
         .join('；');
       if (v.outcome.is === 'undecided')
         return { question, short: ui.words.notAvailable, tone: 'bad' as const, answer: ui.words.undecided[v.outcome.because] };
+      const { comparisons, level, x1Diverged } = v.facts;
+      const diffs = comparisons
+        .map((c) => `×${c.against} − ×1 ${ui.words.points(f.points(c.meanDiff))} ${paired.interval(c.interval)}`)
+        .join('；');
+      const better = comparisons.filter((c) => c.interval !== null && c.interval[0] > 0).map((c) => `×${c.against}`);
       const yes = v.outcome.is === 'yes';
+      const why = x1Diverged
+        ? '以建议值本身训练的每次运行都发散了。'
+        : yes
+          ? '在同样的种子上，没有别的倍数显著更好'
+          : `在同样的种子上，${better.join('、')} 显著更好`;
+      const evidence = x1Diverged || !comparisons.length ? '' : `（${paired.method(level)}：${diffs}）。`;
       return {
         question,
         short: yes ? '是 ✓' : '否 ✗',
         tone: yes ? ('good' as const) : ('bad' as const),
-        answer: `${yes ? '是' : '否'}。以建议值的各个倍数训练的平均测试准确率：${arms}。`,
+        answer: `${yes ? '是' : '否'}。${why}${evidence}各倍数的平均测试准确率：${arms}。`,
       };
     }),
   method: (doc) => {
@@ -72,7 +85,7 @@ export const zh: LrRangeTestWords = {
     return [
       ...trainingMethod('zh', doc.spec, null, '学习率：由下面的范围测试设定。'),
       `范围测试：学习率在 ${range.iterations} 个批次内从 ${f.lr(range.startLr)} ${range.mode === 'exponential' ? '按指数' : '线性地'}增大到 ${f.lr(range.endLr)}，循环使用打乱后的训练行。损失用指数移动平均（β ${range.smoothing}）平滑并做偏差校正；平滑损失超过自身最好值的 ${range.divergeFactor} 倍时，该种子停止。`,
-      '规则：steepest（平滑损失相对 log10 lr 下降最快之处，跳过前 10 个和后 5 个点）、minOver10（最小损失处的 lr 除以 10）、valley（fastai 的最长下降段）。',
+      `规则（与 fastai 的 lr_find 相同）：只读取从第 ${Math.floor(range.iterations / 10)} 个批次（扫描的十分之一）到倒数第五个之前的记录，并在第一个非有限损失处截断。steepest：平滑损失相对 ln(lr) 下降最陡一步的左端点；minOver10：最低损失处的 lr 除以 10；valley：最长下降段大约一半处。`,
       `检验：在同样的种子上，以 ${verify.suggestion} 建议值的中位数乘以 ${verify.multipliers.map((m) => `×${m}`).join('、')} 训练 ${training.epochs} 轮。`,
       ui.method.seeds(doc.spec.seeds, f),
     ];

@@ -2,12 +2,13 @@ import type { LrScheduleDocument, ScheduleSpec } from '../../../../src/index.ts'
 import { formatFor } from '../../i18n/format.ts';
 import { t } from '../../i18n/index.ts';
 import type { KindWords } from '../kindWords.ts';
+import { pairedWords } from '../pairedWords.ts';
 import { trainingMethod } from '../setupMethod.ts';
 import { winningSchedule } from './winner.ts';
 
 const f = formatFor('en');
 const ui = t('en');
-const interval = (ci: [number, number] | null) => (ci ? `[${f.points(ci[0])}, ${f.points(ci[1])}]` : '(one pair: no interval)');
+const paired = pairedWords('en');
 
 /** One schedule and its parameters in words. */
 function describeSchedule(s: ScheduleSpec): string {
@@ -57,9 +58,9 @@ export const en = {
       const { leader, tiedWith, comparisons, level, notAtMinimum } = v.facts;
       const means = doc.schedules.map((s) => `${s.name} ${s.summary ? f.pct(s.summary.mean) : ui.words.diverged}`).join('; ');
       const diffs = comparisons
-        .map((c) => `${leader} − ${c.against} ${ui.words.points(f.points(c.meanDiff))} ${interval(c.interval)}`)
+        .map((c) => `${leader} − ${c.against} ${ui.words.points(f.points(c.meanDiff))} ${paired.interval(c.interval)}`)
         .join('; ');
-      const method = `paired by seed, ${f.pct(level, 2)} intervals (95% for all comparisons together)`;
+      const method = paired.method(level);
       const caution = notAtMinimum.length
         ? ` Caution: ${f.list(notAtMinimum)} ${notAtMinimum.length === 1 ? 'ends' : 'end'} above its lowest learning rate (a cycle cut short), which can bias its place.`
         : '';

@@ -1,13 +1,14 @@
 import type { ScheduleSpec } from '../../../../src/index.ts';
 import { formatFor } from '../../i18n/format.ts';
 import { t } from '../../i18n/index.ts';
+import { pairedWords } from '../pairedWords.ts';
 import { trainingMethod } from '../setupMethod.ts';
 import type { LrScheduleWords } from './en.ts';
 import { winningSchedule } from './winner.ts';
 
 const f = formatFor('zh');
 const ui = t('zh');
-const interval = (ci: [number, number] | null) => (ci ? `[${f.points(ci[0])}, ${f.points(ci[1])}]` : '（只有一对，没有区间）');
+const paired = pairedWords('zh');
 
 function describeSchedule(s: ScheduleSpec): string {
   switch (s.type) {
@@ -53,9 +54,9 @@ export const zh: LrScheduleWords = {
       const { leader, tiedWith, comparisons, level, notAtMinimum } = v.facts;
       const means = doc.schedules.map((s) => `${s.name} ${s.summary ? f.pct(s.summary.mean) : ui.words.diverged}`).join('；');
       const diffs = comparisons
-        .map((c) => `${leader} − ${c.against} ${ui.words.points(f.points(c.meanDiff))} ${interval(c.interval)}`)
+        .map((c) => `${leader} − ${c.against} ${ui.words.points(f.points(c.meanDiff))} ${paired.interval(c.interval)}`)
         .join('；');
-      const method = `按种子配对，${f.pct(level, 2)} 区间（所有比较合起来为 95%）`;
+      const method = paired.method(level);
       const caution = notAtMinimum.length
         ? `注意：${notAtMinimum.join('、')} 结束时的学习率高于其最低值（周期被截断），可能影响排名。`
         : '';
