@@ -152,7 +152,7 @@ PRESETS.push(
     description: 'Learning curves on a 3-arm spiral (synthetic, noise 0.1): a curved boundary a linear model cannot draw.',
     spec: {
       kind: 'data-size',
-      title: 'Learning curves on a spiral: where the MLP catches up',
+      title: 'Learning curves on a spiral: the MLP against classic models',
       dataset: { name: 'spiral', samples: 3000, noise: 0.1, classes: 3 },
       split: { kind: 'index-mod', k: 4, r: 3 },
       scaling: { kind: 'standardize' },

@@ -21,6 +21,14 @@ export function pairedDifference(a: BySeed, b: BySeed, level = 0.95): PairedDiff
   return { meanDiff: mean(diffs), interval: diffs.length >= 2 ? tInterval(diffs, level) : null, level, pairs: diffs.length };
 }
 
+/** A paired difference as a document records it against the named group (zero pairs: no difference). */
+export const comparisonRecord = (against: string, d: PairedDifference | null) => ({
+  against,
+  meanDiff: d?.meanDiff ?? 0,
+  interval: d?.interval ?? null,
+  pairs: d?.pairs ?? 0,
+});
+
 /** The sign a paired difference supports: +1 or −1 when its interval excludes zero, 0 when it does not. */
 export function significantSign(d: PairedDifference | null): -1 | 0 | 1 {
   if (!d?.interval) return 0;

@@ -6,6 +6,7 @@ import { fingerprintWeights } from '../fingerprint/fingerprintWeights.ts';
 import { initParams, layerSizes, type MlpParams } from '../model/mlp.ts';
 import { createStream, type RandomStream, seedStreams, streamSeed, streamSourceSeeds } from '../random/seedStreams.ts';
 import type { TrainingSetup } from '../spec/setup.ts';
+import type { BySeed } from '../stats/paired.ts';
 import { summarizeSeeds } from '../stats/summarize.ts';
 import { type TrainingProgress, trainGroup } from '../train/trainGroup.ts';
 
@@ -103,8 +104,12 @@ export const seedResult = (r: RunRecord): SeedResult => ({
   diverged: r.diverged,
 });
 
+/** The accuracies of the runs that did not diverge, by seed (for paired comparisons). */
+export const accuracyBySeed = (runs: SeedResult[]): BySeed =>
+  new Map(runs.flatMap((r) => (!r.diverged && r.testAccuracy !== null ? [[r.seed, r.testAccuracy] as const] : [])));
+
 /** The accuracy summary of the runs that did not diverge, or null. */
 export function summarizeRuns(runs: SeedResult[]) {
-  const ok = runs.flatMap((r) => (!r.diverged && r.testAccuracy !== null ? [{ seed: r.seed, value: r.testAccuracy }] : []));
+  const ok = [...accuracyBySeed(runs)].map(([seed, value]) => ({ seed, value }));
   return ok.length ? summarizeSeeds(ok) : null;
 }

@@ -8,6 +8,7 @@ import { type RandomStream, seedStreams, shuffleInPlace } from '../../random/see
 import { COMPUTE_BUDGET, setupShape } from '../../spec/budget.ts';
 import { SpecError } from '../../spec/specError.ts';
 import { studyId } from '../../spec/studyId.ts';
+import { type BySeed, bonferroniLevel, comparisonRecord, pairedDifference, pairedLeader, significantSign } from '../../stats/paired.ts';
 import { mean, sampleStd } from '../../stats/summarize.ts';
 import { DOCUMENT_VERSION } from '../../version.ts';
 import { runSeeds } from '../runSeeds.ts';
@@ -50,30 +51,84 @@ const Unit = z.object({
   seeds: z.array(z.number().int()),
 });
 type Unit = z.infer<typeof Unit>;
-const FitResult = z.array(z.object({ seed: z.number().int(), accuracy: z.number() }));
+/** A fit's test accuracy; null when the MLP diverged (its NaN logits would otherwise read as class 0). */
+const FitResult = z.array(z.object({ seed: z.number().int(), accuracy: z.number().nullable() }));
+
+type Point = DataSizeDocument['curves'][number]['points'][number];
+
+const accuracyBySeed = (p: Point): BySeed =>
+  new Map(p.seeds.flatMap((seed, i) => (p.accuracies[i] === null ? [] : [[seed, p.accuracies[i]] as const])));
+
+/** The leader at each size, by paired differences over the seeds (every model fits the same subset for a seed). */
+function leadersBySize(spec: DataSizeSpec, curves: DataSizeDocument['curves']): DataSizeVerdict['facts']['leaders'] {
+  return spec.sizes.map((size, k) => {
+    const lead = pairedLeader(curves.map((c) => ({ key: c.model, values: accuracyBySeed(c.points[k]) })));
+    return {
+      size,
+      leader: lead?.leader ?? null,
+      tiedWith: lead?.tiedWith ?? [],
+      comparisons: (lead?.comparisons ?? []).map((c) => comparisonRecord(c.against, c.difference)),
+      level: lead?.level ?? 0.95,
+    };
+  });
+}
+
+/**
+ * MLP minus each classic model at every size, and the crossovers: a size where the significant
+ * sign flips from the last significant one. Sizes where the two are tied neither make nor break one.
+ */
+function mlpAgainstModels(spec: DataSizeSpec, curves: DataSizeDocument['curves']) {
+  const mlp = curves.find((c) => c.model === 'mlp');
+  if (!mlp) return { mlpAgainst: [], crossovers: [] };
+  const level = bonferroniLevel(spec.sizes.length);
+  const crossovers: DataSizeVerdict['facts']['crossovers'] = [];
+  const mlpAgainst = curves
+    .filter((c) => c !== mlp)
+    .map((c) => {
+      let last: { size: number; sign: number } | null = null;
+      const differences = spec.sizes.map((size, k) => {
+        const d = pairedDifference(accuracyBySeed(mlp.points[k]), accuracyBySeed(c.points[k]), level);
+        const sign = significantSign(d);
+        if (sign !== 0) {
+          if (last && last.sign !== sign)
+            crossovers.push({ model: c.model, after: last.size, size, direction: sign > 0 ? 'mlp-overtakes' : 'model-overtakes' });
+          last = { size, sign };
+        }
+        const { against: _a, ...record } = comparisonRecord(c.model, d);
+        return { size, ...record, sign };
+      });
+      return { model: c.model, level, differences };
+    });
+  return { mlpAgainst, crossovers };
+}
 
 /** The verdict, decided from the measured curves (combine and the version-1 migration both use it). */
 function decide(spec: DataSizeSpec, curves: DataSizeDocument['curves']): DataSizeVerdict[] {
-  const mlp = curves.find((c) => c.model === 'mlp');
-  const crossovers = mlp
-    ? curves
-        .filter((c) => c.model !== 'mlp')
-        .flatMap((c) =>
-          spec.sizes.slice(1).flatMap((size, k): DataSizeVerdict['facts']['crossovers'] => {
-            const before = mlp.points[k].mean - c.points[k].mean;
-            const after = mlp.points[k + 1].mean - c.points[k + 1].mean;
-            if (before <= 0 && after > 0) return [{ model: c.model, size, direction: 'mlp-overtakes' }];
-            if (before > 0 && after <= 0) return [{ model: c.model, size, direction: 'model-overtakes' }];
-            return [];
-          }),
-        )
-    : [];
-  // The first model with the highest mean at each size (ties keep the spec's model order).
-  const leaders = spec.sizes.map((size, k) => ({
+  const divergedRuns = curves.reduce((n, c) => n + c.points.reduce((m, p) => m + (p.diverged ?? 0), 0), 0);
+  return [
+    {
+      question: 'learning-curves',
+      outcome: { is: 'measured' },
+      facts: { leaders: leadersBySize(spec, curves), ...mlpAgainstModels(spec, curves), divergedRuns },
+    },
+  ];
+}
+
+/** One size's results: the seeds in order, the summary over the runs that finished. */
+function pointOf(size: number, results: { seed: number; accuracy: number | null }[]): Point {
+  const sorted = [...results].sort((a, b) => a.seed - b.seed);
+  const finished = sorted.flatMap((r) => (r.accuracy === null ? [] : [r.accuracy]));
+  const some = finished.length > 0;
+  return {
     size,
-    model: curves.reduce((a, b) => (b.points[k].mean > a.points[k].mean ? b : a)).model,
-  }));
-  return [{ question: 'learning-curves', outcome: { is: 'measured' }, facts: { leaders, crossovers } }];
+    mean: some ? mean(finished) : null,
+    std: finished.length > 1 ? sampleStd(finished) : some ? 0 : null,
+    min: some ? Math.min(...finished) : null,
+    max: some ? Math.max(...finished) : null,
+    seeds: sorted.map((r) => r.seed),
+    accuracies: sorted.map((r) => r.accuracy),
+    diverged: sorted.length - finished.length,
+  };
 }
 
 export const dataSize = defineStudyKind({
@@ -111,7 +166,7 @@ export const dataSize = defineStudyKind({
         evaluate: 'end',
         onEpoch: context.onEpoch,
       });
-      return outcomes.map((o) => ({ seed: o.record.seed, accuracy: o.record.testAccuracy ?? 0 }));
+      return outcomes.map((o) => ({ seed: o.record.seed, accuracy: o.record.diverged ? null : o.record.testAccuracy }));
     }
     return unit.seeds.map((seed) => {
       const data = subsetData(spec, size, seed);
@@ -128,13 +183,12 @@ export const dataSize = defineStudyKind({
   async combine(spec, parts): Promise<DataSizeDocument> {
     const curves = spec.models.map((model) => ({
       model,
-      points: spec.sizes.map((size) => {
-        const accs = parts
-          .flatMap((p) => (p.unit.model === model && p.unit.size === size ? p.result : []))
-          .sort((a, b) => a.seed - b.seed)
-          .map((r) => r.accuracy);
-        return { size, mean: mean(accs), std: sampleStd(accs), min: Math.min(...accs), max: Math.max(...accs), accuracies: accs };
-      }),
+      points: spec.sizes.map((size) =>
+        pointOf(
+          size,
+          parts.flatMap((p) => (p.unit.model === model && p.unit.size === size ? p.result : [])),
+        ),
+      ),
     }));
     const first = subsetData(spec, spec.sizes[0], spec.seeds[0]);
     const trainRows = splitRows(loadTable(spec.dataset, seedStreams(spec.seeds[0]).data), spec.split, seedStreams(spec.seeds[0]).split)
@@ -153,7 +207,18 @@ export const dataSize = defineStudyKind({
   },
 
   migrateV1(stored): DataSizeDocument {
-    const { title: _t, verdict: _v, documentVersion: _d, crossovers: _c, leaders: _l, ...body } = DataSizeDocumentV1.parse(stored);
-    return { ...body, documentVersion: DOCUMENT_VERSION, verdict: decide(body.spec, body.curves) };
+    const {
+      title: _t,
+      verdict: _v,
+      documentVersion: _d,
+      crossovers: _c,
+      leaders: _l,
+      curves: v1,
+      ...body
+    } = DataSizeDocumentV1.parse(stored);
+    // Version 1 kept accuracies in seed order and did not tell diverged runs apart.
+    const seeds = [...body.spec.seeds].sort((a, b) => a - b);
+    const curves = v1.map((c) => ({ model: c.model, points: c.points.map((p) => ({ ...p, seeds, diverged: null })) }));
+    return { ...body, curves, documentVersion: DOCUMENT_VERSION, verdict: decide(body.spec, curves) };
   },
 });

@@ -3,10 +3,10 @@ import { finiteOrNull, SeedResult } from '../../document/parts.ts';
 import { describeEnvironment } from '../../fingerprint/environment.ts';
 import { COMPUTE_BUDGET, setupShape } from '../../spec/budget.ts';
 import { studyId } from '../../spec/studyId.ts';
-import { bonferroniLevel, pairedDifference } from '../../stats/paired.ts';
+import { bonferroniLevel, comparisonRecord, pairedDifference } from '../../stats/paired.ts';
 import { quantile } from '../../stats/summarize.ts';
 import { DOCUMENT_VERSION } from '../../version.ts';
-import { runSeeds, seedResult, summarizeRuns } from '../runSeeds.ts';
+import { accuracyBySeed, runSeeds, seedResult, summarizeRuns } from '../runSeeds.ts';
 import { chunk, defineStudyKind, type UnitContext } from '../studyKind.ts';
 import { LrRangeTestDocument, LrRangeTestDocumentV1, type LrRangeTestVerdict, type SuggestionStats } from './document.ts';
 import { LrRangeTestSpec } from './spec.ts';
@@ -96,10 +96,6 @@ async function suggestedLr(spec: LrRangeTestSpec): Promise<number | null> {
   return suggestionStats(curves.map((c) => c.suggestions[spec.verify.suggestion])).median;
 }
 
-/** Finished runs' accuracies by seed. */
-const accuracyBySeed = (runs: SeedResult[]) =>
-  new Map(runs.flatMap((r) => (!r.diverged && r.testAccuracy !== null ? [[r.seed, r.testAccuracy] as const] : [])));
-
 /** The verdict, decided from the measured body (combine and the version-1 migration both use it). */
 function decide(spec: LrRangeTestSpec, body: Pick<LrRangeTestDocument, 'suggestions' | 'verification'>): LrRangeTestVerdict[] {
   const rule = spec.verify.suggestion;
@@ -112,18 +108,14 @@ function decide(spec: LrRangeTestSpec, body: Pick<LrRangeTestDocument, 'suggesti
   const level = bonferroniLevel(others.length);
   const x1 = atOne ? accuracyBySeed(atOne.runs) : new Map<number, number>();
   const comparisons = atOne
-    ? others.map((a) => {
-        const d = pairedDifference(accuracyBySeed(a.runs), x1, level);
-        return { against: String(a.multiplier), meanDiff: d?.meanDiff ?? 0, interval: d?.interval ?? null, pairs: d?.pairs ?? 0 };
-      })
+    ? others.map((a) => comparisonRecord(String(a.multiplier), pairedDifference(accuracyBySeed(a.runs), x1, level)))
     : [];
   const x1Diverged = Boolean(atOne?.runs.length) && x1.size === 0;
   // The suggestion holds up unless another multiple trains significantly better, or x1 diverged.
   const beaten = comparisons.some((c) => c.interval !== null && c.interval[0] > 0);
-  const holdsUp: Extract<LrRangeTestVerdict, { question: 'holds-up' }>['outcome'] =
-    !atOne || !atOne.runs.length
-      ? { is: 'undecided', because: s.median === null ? 'no-suggestion' : 'not-measured' }
-      : { is: x1Diverged || beaten ? 'no' : 'yes' };
+  const holdsUp: Extract<LrRangeTestVerdict, { question: 'holds-up' }>['outcome'] = !atOne?.runs.length
+    ? { is: 'undecided', because: s.median === null ? 'no-suggestion' : 'not-measured' }
+    : { is: x1Diverged || beaten ? 'no' : 'yes' };
   const noSuggestion = { is: 'undecided', because: 'no-suggestion' } as const;
   return [
     {

@@ -1,14 +1,14 @@
 import { z } from 'zod';
 import { prepareData } from '../../data/prepareData.ts';
-import { ALL_DIVERGED, RunRecord, type SeedResult } from '../../document/parts.ts';
+import { ALL_DIVERGED, RunRecord } from '../../document/parts.ts';
 import { describeEnvironment } from '../../fingerprint/environment.ts';
 import { seedStreams } from '../../random/seedStreams.ts';
 import { trainingRunsCost } from '../../spec/budget.ts';
 import { studyId } from '../../spec/studyId.ts';
-import { pairedLeader } from '../../stats/paired.ts';
+import { comparisonRecord, pairedLeader } from '../../stats/paired.ts';
 import { quantile } from '../../stats/summarize.ts';
 import { DOCUMENT_VERSION } from '../../version.ts';
-import { runSeeds, seedResult, summarizeRuns } from '../runSeeds.ts';
+import { accuracyBySeed, runSeeds, seedResult, summarizeRuns } from '../runSeeds.ts';
 import { chunk, defineStudyKind } from '../studyKind.ts';
 import { LrScheduleDocument, LrScheduleDocumentV1, type LrScheduleVerdict } from './document.ts';
 import { type ScheduleSpec, scheduleLearningRate } from './schedules.ts';
@@ -55,10 +55,6 @@ export function scheduleEnd(s: ScheduleSpec, perEpoch: number, epochs: number) {
   return { lastLr, lowestLr: lowest, atMinimum: lastLr - lowest <= 0.01 * (highest - lowest) };
 }
 
-/** Finished runs' accuracies by seed. */
-const accuracyBySeed = (runs: SeedResult[]) =>
-  new Map(runs.flatMap((r) => (!r.diverged && r.testAccuracy !== null ? [[r.seed, r.testAccuracy] as const] : [])));
-
 /** The verdict, decided from the measured body (combine and the version-1 migration both use it). */
 function decide(
   schedules: (Pick<LrScheduleDocument['schedules'][number], 'name' | 'summary' | 'runs'> & { atMinimum: boolean })[],
@@ -69,12 +65,7 @@ function decide(
     .map((s) => s.name);
   const notAtMinimum = schedules.filter((s) => !s.atMinimum).map((s) => s.name);
   const lead = pairedLeader(schedules.map((s) => ({ key: s.name, values: accuracyBySeed(s.runs) })));
-  const comparisons = (lead?.comparisons ?? []).map((c) => ({
-    against: c.against,
-    meanDiff: c.difference?.meanDiff ?? 0,
-    interval: c.difference?.interval ?? null,
-    pairs: c.difference?.pairs ?? 0,
-  }));
+  const comparisons = (lead?.comparisons ?? []).map((c) => comparisonRecord(c.against, c.difference));
   const facts = {
     ranking,
     leader: lead?.leader ?? null,

@@ -8,14 +8,21 @@ import { dataSizeWords } from './words.ts';
 export function learningCurvesSvg(doc: DataSizeDocument, locale: Locale, width = 640): string {
   const { labels } = dataSizeWords[locale];
   const ui = t(locale);
+  // A size where every run of a model diverged has no point.
   const points = doc.curves.flatMap((c) =>
-    c.points.map((p) => ({
-      model: ui.models[c.model] ?? c.model,
-      size: p.size,
-      mean: 100 * p.mean,
-      lo: 100 * (p.mean - p.std),
-      hi: 100 * (p.mean + p.std),
-    })),
+    c.points.flatMap((p) =>
+      p.mean === null || p.std === null
+        ? []
+        : [
+            {
+              model: ui.models[c.model] ?? c.model,
+              size: p.size,
+              mean: 100 * p.mean,
+              lo: 100 * (p.mean - p.std),
+              hi: 100 * (p.mean + p.std),
+            },
+          ],
+    ),
   );
   return renderSvg({
     width,
