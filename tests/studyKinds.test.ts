@@ -104,9 +104,11 @@ describe('study kinds on small real data', () => {
     await useNodeBackend('cpu');
     const doc = await run({ kind: 'variance-sources', ...iris, training: quick, runs: 4, implementationSeeds: 2 });
     if (doc.kind !== 'variance-sources') throw new Error('kind');
-    expect(doc.sources.map((s) => s.name)).toEqual(['init', 'order', 'split', 'dropout', 'all']);
+    expect(doc.sources.map((s) => s.name)).toEqual(['data', 'split', 'init', 'order', 'dropout', 'all']);
     const byName = Object.fromEntries(doc.sources.map((s) => [s.name, s]));
-    // The index-mod split and dropout 0 have no randomness: pinning the others leaves one model.
+    // Bundled data, the index-mod split and dropout 0 have no randomness: pinning the others leaves one model.
+    expect(byName.data.unusedBecause).toBe('bundled-data');
+    expect(new Set(byName.data.runs.map((r) => r.fingerprint)).size).toBe(1);
     expect(byName.split.std).toBe(0);
     expect(new Set(byName.split.runs.map((r) => r.fingerprint)).size).toBe(1);
     expect(byName.split.unusedBecause).toBe('fixed-split');
@@ -118,6 +120,28 @@ describe('study kinds on small real data', () => {
     expect(shares.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
     expect(doc.implementation.perSeed).toHaveLength(2);
     expect(doc.implementation.maxAbsWeightDiff).toBeGreaterThanOrEqual(0);
+  });
+
+  it('variance-sources: a synthetic set varies its data, a seeded split varies the test rows', async () => {
+    await useNodeBackend('cpu');
+    const doc = await run({
+      kind: 'variance-sources',
+      dataset: { name: 'moons', samples: 120, noise: 0.2 },
+      split: { kind: 'stratified', testFraction: 0.25 },
+      scaling: { kind: 'standardize' },
+      model: { hidden: [8] },
+      training: quick,
+      runs: 3,
+      implementationSeeds: 1,
+    });
+    if (doc.kind !== 'variance-sources') throw new Error('kind');
+    const byName = Object.fromEntries(doc.sources.map((s) => [s.name, s]));
+    expect(byName.data.unusedBecause).toBeNull();
+    expect(byName.split.unusedBecause).toBeNull();
+    // New points (data) and new test rows (split): every run trains on different rows.
+    expect(new Set(byName.data.runs.map((r) => r.fingerprint)).size).toBe(3);
+    expect(new Set(byName.split.runs.map((r) => r.fingerprint)).size).toBe(3);
+    expect(doc.testSampling.testRows).toBe(30); // 60 per class, a quarter of each tested
   });
 
   it('determinism-audit: sorts the algorithms by what changes their model', async () => {

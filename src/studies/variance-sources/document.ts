@@ -14,14 +14,39 @@ import {
 import { VARIANCE_SOURCES, VarianceSourcesSpec } from './spec.ts';
 
 export const SOURCE_NAMES = [...VARIANCE_SOURCES, 'all'] as const;
+/** Why varying a source cannot move anything in this spec. */
+export const UNUSED_REASONS = ['bundled-data', 'fixed-split', 'no-dropout'] as const;
+
+const Interval = z.tuple([z.number(), z.number()]);
 
 export const VarianceSourcesVerdict = z.discriminatedUnion('question', [
   z.object({
-    /** The single source with the largest standard deviation (tied when the top two are equal). */
+    /**
+     * The single source with the largest standard deviation. It wins when the F interval of its
+     * variance over every other source's lies above 1 (Bonferroni-adjusted to `level`; a source
+     * measured with no spread at all is beaten outright); otherwise it is tied with `tiedWith`.
+     */
     question: z.literal('largest-source'),
     outcome: z.discriminatedUnion('is', [Winner, Tied, Undecided]),
-    /** The single sources by standard deviation, largest first. */
-    facts: z.object({ ranking: z.array(z.enum(VARIANCE_SOURCES)) }),
+    facts: z.object({
+      /** The single sources by standard deviation, largest first. */
+      ranking: z.array(z.enum(VARIANCE_SOURCES)),
+      leader: z.enum(VARIANCE_SOURCES).nullable(),
+      tiedWith: z.array(z.enum(VARIANCE_SOURCES)),
+      /** The leader's variance over each other source's: the ratio and its F interval (null when the other's is zero). */
+      comparisons: z.array(z.object({ against: z.enum(VARIANCE_SOURCES), ratio: z.number().nullable(), interval: Interval.nullable() })),
+      level: z.number(),
+    }),
+  }),
+  z.object({
+    /**
+     * Do the single sources add up to "all"? Yes when the bootstrap interval of
+     * variance(all) / sum of the single sources' variances contains 1; no when it lies above
+     * (the sources amplify each other) or below (they overlap).
+     */
+    question: z.literal('sources-add-up'),
+    outcome: z.discriminatedUnion('is', [Yes, No, Undecided]),
+    facts: z.object({ sumOfSingleVariances: z.number(), allVariance: z.number().nullable(), ratioInterval: Interval.nullable() }),
   }),
   z.object({
     /** Every seed has the same fingerprint on cpu and on wasm (yes), or not (no). */
@@ -32,49 +57,67 @@ export const VarianceSourcesVerdict = z.discriminatedUnion('question', [
 ]);
 export type VarianceSourcesVerdict = z.infer<typeof VarianceSourcesVerdict>;
 
-const Source = z.object({
-  name: z.enum(SOURCE_NAMES),
-  mean: z.number().nullable(),
-  std: z.number().nullable(),
-  /** This source's variance over the sum of the single sources' variances (null for "all"). */
-  share: z.number().nullable(),
-  runs: z.array(SeedResult),
-});
-
-const body = {
-  sources: z.array(
-    Source.extend({
-      /** Why varying this source cannot move anything in this spec, or null. */
-      unusedBecause: z.enum(['fixed-split', 'no-dropout']).nullable(),
+const Implementation = z.object({
+  seeds: z.array(z.number().int()),
+  identicalFingerprints: z.number().int(),
+  maxAbsWeightDiff: z.number(),
+  maxAbsAccuracyDiff: z.number(),
+  perSeed: z.array(
+    z.object({
+      seed: z.number().int(),
+      cpu: z.string(),
+      wasm: z.string(),
+      maxAbsWeightDiff: z.number(),
+      cpuAccuracy: finiteOrNull,
+      wasmAccuracy: finiteOrNull,
     }),
   ),
-  implementation: z.object({
-    seeds: z.array(z.number().int()),
-    identicalFingerprints: z.number().int(),
-    maxAbsWeightDiff: z.number(),
-    maxAbsAccuracyDiff: z.number(),
-    perSeed: z.array(
-      z.object({
-        seed: z.number().int(),
-        cpu: z.string(),
-        wasm: z.string(),
-        maxAbsWeightDiff: z.number(),
-        cpuAccuracy: finiteOrNull,
-        wasmAccuracy: finiteOrNull,
-      }),
-    ),
-  }),
-};
+});
 
-export const VarianceSourcesDocument = studyDocumentSchema('variance-sources', VarianceSourcesSpec, VarianceSourcesVerdict, body);
+const Source = z.object({
+  name: z.enum(SOURCE_NAMES),
+  /** Over the runs that finished. */
+  mean: z.number().nullable(),
+  std: z.number().nullable(),
+  /** The 95% chi-square interval of the standard deviation (normal runs assumed). */
+  stdInterval: Interval.nullable(),
+  /**
+   * A single source's variance over the sum of the single sources' variances; for "all", its
+   * variance over that same sum (1 when the sources add up).
+   */
+  share: z.number().nullable(),
+  /** The 95% percentile bootstrap interval of the share (each source's runs resampled on their own). */
+  shareInterval: Interval.nullable(),
+  runs: z.array(SeedResult),
+  unusedBecause: z.enum(UNUSED_REASONS).nullable(),
+});
+
+export const VarianceSourcesDocument = studyDocumentSchema('variance-sources', VarianceSourcesSpec, VarianceSourcesVerdict, {
+  sources: z.array(Source),
+  /**
+   * How much one test accuracy moves from test-set sampling alone: the binomial standard error
+   * sqrt(p (1 - p) / testRows) at the mean accuracy p of "all" (Bouthillier et al., MLSys 2021).
+   */
+  testSampling: z.object({ testRows: z.number().int(), accuracy: z.number().nullable(), standardError: z.number().nullable() }),
+  implementation: Implementation,
+});
 export type VarianceSourcesDocument = z.infer<typeof VarianceSourcesDocument>;
 
-/** Version 1, frozen: English notes on unused sources and an English verdict. */
+/** Version 1, frozen: four sources and "all", English notes on unused sources and an English verdict. */
 export const VarianceSourcesDocumentV1 = z.object({
   ...V1_HEADER,
   kind: z.literal('variance-sources'),
   spec: VarianceSourcesSpec,
-  ...body,
-  sources: z.array(Source.extend({ note: z.string().optional() })),
+  sources: z.array(
+    z.object({
+      name: z.enum(['init', 'order', 'split', 'dropout', 'all']),
+      mean: z.number().nullable(),
+      std: z.number().nullable(),
+      share: z.number().nullable(),
+      runs: z.array(SeedResult),
+      note: z.string().optional(),
+    }),
+  ),
+  implementation: Implementation,
   verdict: z.array(V1Answer),
 });

@@ -1,19 +1,29 @@
 import { z } from 'zod';
+import { prepareData } from '../../data/prepareData.ts';
 import { SeedResult } from '../../document/parts.ts';
 import { describeEnvironment } from '../../fingerprint/environment.ts';
 import { maxAbsDifference } from '../../fingerprint/fingerprintWeights.ts';
-import { STREAM_NAMES, type StreamPins } from '../../random/seedStreams.ts';
+import { STREAM_NAMES, type StreamPins, seedStreams } from '../../random/seedStreams.ts';
 import { trainingRunsCost } from '../../spec/budget.ts';
 import type { BackendName } from '../../spec/setup.ts';
 import { studyId } from '../../spec/studyId.ts';
+import { bonferroniLevel } from '../../stats/paired.ts';
+import { binomialStandardError, stdInterval, varianceRatioInterval, varianceShareIntervals } from '../../stats/spread.ts';
 import { mean, sampleStd } from '../../stats/summarize.ts';
 import { DOCUMENT_VERSION } from '../../version.ts';
 import { runSeeds, seedResult } from '../runSeeds.ts';
 import { chunk, defineStudyKind } from '../studyKind.ts';
-import { SOURCE_NAMES, VarianceSourcesDocument, VarianceSourcesDocumentV1, type VarianceSourcesVerdict } from './document.ts';
+import {
+  SOURCE_NAMES,
+  type UNUSED_REASONS,
+  VarianceSourcesDocument,
+  VarianceSourcesDocumentV1,
+  type VarianceSourcesVerdict,
+} from './document.ts';
 import { VarianceSourcesSpec } from './spec.ts';
 
 type Source = (typeof SOURCE_NAMES)[number];
+type UnusedReason = (typeof UNUSED_REASONS)[number];
 
 /** Every stream pinned to baseSeed except the one under study ("all": nothing pinned). */
 export function pinsFor(source: Source, baseSeed: number): StreamPins {
@@ -39,29 +49,99 @@ const isSourcePart = (p: Part): p is z.infer<typeof SourcePart> => p.unit.purpos
 const isImplementationPart = (p: Part): p is z.infer<typeof ImplementationPart> => p.unit.purpose === 'implementation';
 
 /** Why a source has nothing to vary in this spec. */
-function unusedBecause(spec: VarianceSourcesSpec, name: Source): 'fixed-split' | 'no-dropout' | null {
+function unusedBecause(spec: VarianceSourcesSpec, name: Source): UnusedReason | null {
+  if (name === 'data' && !('samples' in spec.dataset)) return 'bundled-data';
   if (name === 'split' && spec.split.kind === 'index-mod') return 'fixed-split';
   if (name === 'dropout' && spec.model.dropout === 0) return 'no-dropout';
   return null;
 }
 
+const finishedAccuracies = (runs: SeedResult[]) => runs.flatMap((r) => (!r.diverged && r.testAccuracy !== null ? [r.testAccuracy] : []));
+
+/** Each source's spread with its intervals, from its runs (combine and the version-1 migration both use it). */
+function measureSources(spec: VarianceSourcesSpec, runsBySource: { name: Source; runs: SeedResult[] }[]) {
+  const measured = runsBySource.map(({ name, runs }) => {
+    const accs = finishedAccuracies(runs);
+    const std = accs.length > 1 ? sampleStd(accs) : null;
+    return {
+      name,
+      accs,
+      runs,
+      mean: accs.length ? mean(accs) : null,
+      std,
+      stdInterval: std === null ? null : stdInterval(std, accs.length),
+    };
+  });
+  // Shares of the summed single-source variance; "all" is measured against the same sum.
+  const total = measured.reduce((sum, s) => sum + (s.name === 'all' ? 0 : (s.std ?? 0) ** 2), 0);
+  const intervals = varianceShareIntervals(measured.map((s) => ({ values: s.accs, summed: s.name !== 'all' })));
+  return measured.map(({ name, mean, std, stdInterval, runs }, k) => ({
+    name,
+    mean,
+    std,
+    stdInterval,
+    share: total > 0 && std !== null ? std ** 2 / total : null,
+    shareInterval: total > 0 ? intervals[k] : null,
+    runs,
+    unusedBecause: unusedBecause(spec, name),
+  }));
+}
+
+/** The binomial standard error of one test accuracy at the mean accuracy of "all". */
+function testSampling(spec: VarianceSourcesSpec, sources: { name: Source; mean: number | null }[]) {
+  const testRows = prepareData(spec, seedStreams(spec.baseSeed, spec.pins)).testY.length;
+  const accuracy = sources.find((s) => s.name === 'all')?.mean ?? null;
+  return { testRows, accuracy, standardError: accuracy === null ? null : binomialStandardError(accuracy, testRows) };
+}
+
+type Measured = VarianceSourcesDocument['sources'][number];
+
+/** The largest single source, compared with every other by the F interval of their variances. */
+function largestSource(sources: Measured[]): Extract<VarianceSourcesVerdict, { question: 'largest-source' }> {
+  // A stable sort: equal standard deviations keep the order of VARIANCE_SOURCES.
+  const singles = sources.flatMap((s) =>
+    s.name === 'all' || s.std === null ? [] : [{ name: s.name, variance: s.std ** 2, n: finishedAccuracies(s.runs).length }],
+  );
+  const ranked = [...singles].sort((a, b) => b.variance - a.variance);
+  const [leader, ...others] = ranked;
+  const level = bonferroniLevel(others.length);
+  const comparisons = others.map((o) => ({
+    against: o.name,
+    ratio: o.variance > 0 ? leader.variance / o.variance : null,
+    interval: varianceRatioInterval(leader.variance, leader.n, o.variance, o.n, level),
+    // A source with no spread at all is beaten by any that has some.
+    beaten:
+      o.variance === 0 ? leader.variance > 0 : (varianceRatioInterval(leader.variance, leader.n, o.variance, o.n, level)?.[0] ?? 0) > 1,
+  }));
+  const tiedWith = comparisons.filter((c) => !c.beaten).map((c) => c.against);
+  return {
+    question: 'largest-source',
+    outcome: !leader ? { is: 'undecided', because: 'all-diverged' } : tiedWith.length ? { is: 'tied' } : { is: 'winner', who: leader.name },
+    facts: {
+      ranking: ranked.map((s) => s.name),
+      leader: leader?.name ?? null,
+      tiedWith,
+      comparisons: comparisons.map(({ beaten: _b, ...c }) => c),
+      level,
+    },
+  };
+}
+
 /** The verdict, decided from the measured body (combine and the version-1 migration both use it). */
 function decide(body: Pick<VarianceSourcesDocument, 'sources' | 'implementation'>): VarianceSourcesVerdict[] {
-  // A stable sort: equal standard deviations keep the order init, order, split, dropout.
-  const singles = body.sources.flatMap((s) => (s.name === 'all' ? [] : [{ name: s.name, std: s.std }]));
-  const ranked = [...singles].sort((a, b) => (b.std ?? 0) - (a.std ?? 0));
-  const [first, second] = ranked;
+  const all = body.sources.find((s) => s.name === 'all');
+  const sumOfSingleVariances = body.sources.reduce((sum, s) => sum + (s.name === 'all' ? 0 : (s.std ?? 0) ** 2), 0);
+  const ratioInterval = all?.shareInterval ?? null;
   const im = body.implementation;
   return [
+    largestSource(body.sources),
     {
-      question: 'largest-source',
+      question: 'sources-add-up',
       outcome:
-        first.std === null
-          ? { is: 'undecided', because: 'all-diverged' }
-          : second && second.std === first.std
-            ? { is: 'tied' }
-            : { is: 'winner', who: first.name },
-      facts: { ranking: ranked.map((s) => s.name) },
+        ratioInterval === null
+          ? { is: 'undecided', because: all?.std === null ? 'all-diverged' : 'not-measured' }
+          : { is: ratioInterval[0] <= 1 && 1 <= ratioInterval[1] ? 'yes' : 'no' },
+      facts: { sumOfSingleVariances, allVariance: all?.std == null ? null : all.std ** 2, ratioInterval },
     },
     {
       question: 'backends-agree',
@@ -78,7 +158,7 @@ export const varianceSources = defineStudyKind({
   partSchema: z.union([SourcePart, ImplementationPart]),
   dataset: (spec) => spec.dataset,
 
-  cost: (spec) => trainingRunsCost(spec, 1, 5 * spec.runs + 2 * spec.implementationSeeds),
+  cost: (spec) => trainingRunsCost(spec, 1, SOURCE_NAMES.length * spec.runs + 2 * spec.implementationSeeds),
 
   plan(spec, seedsPerUnit): Unit[] {
     const seeds = Array.from({ length: spec.runs }, (_, i) => i + 1);
@@ -116,21 +196,13 @@ export const varianceSources = defineStudyKind({
 
   async combine(spec, parts): Promise<VarianceSourcesDocument> {
     const sourceParts = parts.filter(isSourcePart);
-    const measured = SOURCE_NAMES.map((name) => {
-      const runs = sourceParts.flatMap((p) => (p.unit.source === name ? p.result : [])).sort((a, b) => a.seed - b.seed);
-      const accs = runs.flatMap((r) => (!r.diverged && r.testAccuracy !== null ? [r.testAccuracy] : []));
-      return { name, mean: accs.length ? mean(accs) : null, std: accs.length > 1 ? sampleStd(accs) : null, runs };
-    });
-    // A single source's share of the summed single-source variance ("all" has none).
-    const total = measured.reduce((sum, s) => sum + (s.name === 'all' ? 0 : (s.std ?? 0) ** 2), 0);
-    const sources = measured.map(({ name, mean, std, runs }) => ({
-      name,
-      mean,
-      std,
-      share: name === 'all' || total <= 0 ? null : (std ?? 0) ** 2 / total,
-      runs,
-      unusedBecause: unusedBecause(spec, name),
-    }));
+    const sources = measureSources(
+      spec,
+      SOURCE_NAMES.map((name) => ({
+        name,
+        runs: sourceParts.flatMap((p) => (p.unit.source === name ? p.result : [])).sort((a, b) => a.seed - b.seed),
+      })),
+    );
     const rows = parts.find(isImplementationPart)?.result;
     if (!rows) throw new Error('variance-sources: the implementation unit is missing');
     const implementation = {
@@ -148,13 +220,21 @@ export const varianceSources = defineStudyKind({
       environment: describeEnvironment(),
       verdict: decide({ sources, implementation }),
       sources,
+      testSampling: testSampling(spec, sources),
       implementation,
     };
   },
 
   migrateV1(stored): VarianceSourcesDocument {
     const { title: _t, verdict: _v, documentVersion: _d, sources: v1Sources, ...body } = VarianceSourcesDocumentV1.parse(stored);
-    const sources = v1Sources.map(({ note: _note, ...s }) => ({ ...s, unusedBecause: unusedBecause(body.spec, s.name) }));
-    return { ...body, sources, documentVersion: DOCUMENT_VERSION, verdict: decide({ sources, implementation: body.implementation }) };
+    // Version 1 measured four sources (no data source); the intervals are computed from its runs.
+    const sources = measureSources(body.spec, v1Sources);
+    return {
+      ...body,
+      sources,
+      testSampling: testSampling(body.spec, sources),
+      documentVersion: DOCUMENT_VERSION,
+      verdict: decide({ sources, implementation: body.implementation }),
+    };
   },
 });

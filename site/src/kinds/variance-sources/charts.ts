@@ -4,18 +4,31 @@ import { ACCENT, groupedAccuracySvg, renderSvg } from '../../charts/plotSvg.ts';
 import { formatFor, type Locale, t } from '../../i18n/index.ts';
 import { varianceSourcesWords } from './words.ts';
 
-/** The standard deviation of test accuracy for each source alone, and all at once. */
+/** The standard deviation of test accuracy for each source alone and all at once, with its interval and the test-set sampling error. */
 export function sourcesSvg(doc: VarianceSourcesDocument, locale: Locale, width = 640): string {
   const { labels } = varianceSourcesWords[locale];
-  const bars = doc.sources.map((s) => ({ source: labels.sourceName(s.name), std: 100 * (s.std ?? 0) }));
+  const bars = doc.sources.map((s) => ({
+    source: labels.sourceName(s.name),
+    std: 100 * (s.std ?? 0),
+    lo: 100 * (s.stdInterval?.[0] ?? s.std ?? 0),
+    hi: 100 * (s.stdInterval?.[1] ?? s.std ?? 0),
+  }));
+  const se = doc.testSampling.standardError;
+  const sampling = se === null ? [] : [{ x: 100 * se, label: labels.testSamplingMark }];
   return renderSvg({
     width,
-    height: 200,
+    height: 40 + 30 * bars.length,
     marginLeft: 90,
     x: { label: labels.stdAxis, grid: true },
     y: { label: null, domain: bars.map((b) => b.source) },
     ariaLabel: labels.alt,
-    marks: [Plot.barX(bars, { x: 'std', y: 'source', fill: ACCENT }), Plot.ruleX([0])],
+    marks: [
+      Plot.barX(bars, { x: 'std', y: 'source', fill: ACCENT, fillOpacity: 0.8 }),
+      Plot.ruleY(bars, { x1: 'lo', x2: 'hi', y: 'source', stroke: 'currentColor' }),
+      Plot.ruleX(sampling, { x: 'x', strokeDasharray: '4,3', stroke: 'currentColor' }),
+      Plot.text(sampling, { x: 'x', text: 'label', frameAnchor: 'top', dy: -2, textAnchor: 'start', dx: 3 }),
+      Plot.ruleX([0]),
+    ],
   });
 }
 

@@ -3,42 +3,98 @@ import { formatFor } from '../../i18n/format.ts';
 import { t } from '../../i18n/index.ts';
 import type { KindWords } from '../kindWords.ts';
 import { trainingMethod } from '../setupMethod.ts';
+import { addUpFacts, singleSources, sourceOf } from './facts.ts';
 
 const f = formatFor('en');
 const ui = t('en');
-const std = (x: number | null) => (x === null ? ui.words.notAvailable : ui.words.points(f.points(x)));
-const SOURCE_NAMES: Record<string, string> = { init: 'init', order: 'order', split: 'split', dropout: 'dropout', all: 'all' };
+const points = (x: number | null) => (x === null ? ui.words.notAvailable : ui.words.points(f.points(x)));
+const interval = (ci: [number, number] | null, format: (x: number) => string) => (ci ? ` [${format(ci[0])}, ${format(ci[1])}]` : '');
+const pctInterval = (ci: [number, number] | null) => interval(ci, (x) => f.pct(x));
+const SOURCE_NAMES: Record<string, string> = {
+  data: 'data',
+  split: 'split',
+  init: 'init',
+  order: 'order',
+  dropout: 'dropout',
+  all: 'all',
+};
+const name = (s: string) => SOURCE_NAMES[s] ?? s;
+
+/** A source's standard deviation in points with its chi-square interval. */
+function spread(doc: VarianceSourcesDocument, source: string): string {
+  const s = sourceOf(doc, source);
+  return `${points(s?.std ?? null)}${interval(s?.stdInterval ?? null, (x) => f.points(x))}`;
+}
 
 export const en = {
   name: 'Variance sources',
   question: (doc) =>
-    `Why does the same network give a different accuracy on every run? Each source of randomness (init, order, split, dropout) varies alone over ${doc.spec.runs} runs while the others stay at seed ${doc.spec.baseSeed}; then all vary at once; and ${ui.words.seeds(doc.spec.implementationSeeds)} train on both the cpu and the wasm backend.`,
+    `Why does the same network give a different accuracy on every run? Each source of randomness (${f.list(singleSources(doc).map(name))}) varies alone over ${doc.spec.runs} runs while the others stay at seed ${doc.spec.baseSeed}; then all vary at once; and ${ui.words.seeds(doc.spec.implementationSeeds)} train on both the cpu and the wasm backend.`,
   title: (doc) => `Where the variance comes from: ${doc.spec.dataset.name}, ${doc.spec.runs} runs per source`,
   presetTitles: { 'digits-variance-sources': () => 'Why does every run give a different accuracy? Sources of variance on digits' },
   headline(doc) {
-    const all = doc.sources.find((s) => s.name === 'all');
     const [largest] = doc.verdict;
-    const top = largest.question === 'largest-source' && largest.outcome.is === 'winner' ? largest.outcome.who : ui.words.none;
-    return `all sources: std ${std(all?.std ?? null)}; largest single source: ${top}`;
+    const top =
+      largest.question !== 'largest-source' || largest.facts.leader === null
+        ? ui.words.none
+        : largest.outcome.is === 'winner'
+          ? name(largest.facts.leader)
+          : `tied: ${f.list([largest.facts.leader, ...largest.facts.tiedWith].map(name))}`;
+    return `all sources: std ${points(sourceOf(doc, 'all')?.std ?? null)}; largest single source: ${top}`;
   },
-  badge: (doc) => `std ${std(doc.sources.find((s) => s.name === 'all')?.std ?? null)}`,
+  badge: (doc) => `std ${points(sourceOf(doc, 'all')?.std ?? null)}`,
   verdict: (doc) =>
     doc.verdict.map((v) => {
       if (v.question === 'largest-source') {
         const question = 'Why does the same network give a different accuracy on every run?';
-        if (v.outcome.is === 'undecided')
-          return { question, short: ui.words.notAvailable, tone: 'bad' as const, answer: ui.words.undecided[v.outcome.because] };
-        const all = doc.sources.find((s) => s.name === 'all');
-        const singles = v.facts.ranking.map((name) => {
-          const s = doc.sources.find((x) => x.name === name);
-          const share = s?.share == null ? '' : ` (${f.pct(s.share)} of the single-source variance)`;
-          return `${SOURCE_NAMES[name]} ${std(s?.std ?? null)}${share}`;
+        // The leader is null exactly when the outcome is undecided.
+        if (v.outcome.is === 'undecided' || v.facts.leader === null)
+          return { question, short: ui.words.notAvailable, tone: 'bad' as const, answer: ui.words.undecided['all-diverged'] };
+        const { leader, tiedWith, comparisons, level } = v.facts;
+        const singles = v.facts.ranking.map((source) => {
+          const s = sourceOf(doc, source);
+          const share = s?.share == null ? '' : ` (${f.pct(s.share)}${pctInterval(s.shareInterval)} of the single-source variance)`;
+          return `${name(source)} ${spread(doc, source)}${share}`;
         });
+        const ratios = comparisons
+          .map((c) => `×${c.ratio === null ? '∞' : f.num(c.ratio, 2)}${interval(c.interval, (x) => f.num(x, 2))} over ${name(c.against)}`)
+          .join(', ');
+        const ranking =
+          v.outcome.is === 'winner'
+            ? `${name(leader)} is the largest: its variance exceeds every other source’s (variance ratios with ${f.pct(level, 2)} F intervals: ${ratios}).`
+            : `${name(leader)} has the largest spread, but it is tied with ${f.list(tiedWith.map(name))}: their variance ratio’s ${f.pct(level, 2)} F interval includes 1 (${ratios}).`;
+        const { testSampling } = doc;
+        const scale =
+          testSampling.standardError === null || testSampling.accuracy === null
+            ? ''
+            : ` For scale: one test accuracy of ${f.pct(testSampling.accuracy)} on ${testSampling.testRows} test rows has a binomial standard error of ${points(testSampling.standardError)} (√(p(1−p)/n)): what scoring on another test set of that size alone would change.${sourceOf(doc, 'split')?.unusedBecause === 'fixed-split' ? ' The split is fixed here, so every run is scored on the same rows and no measured source contains this error.' : ''}`;
         return {
           question,
-          short: v.outcome.is === 'winner' ? SOURCE_NAMES[v.outcome.who] : ui.words.tied,
+          short: v.outcome.is === 'winner' ? name(leader) : ui.words.tied,
           tone: 'neutral' as const,
-          answer: `Varying every source at once moves test accuracy by a standard deviation of ${std(all?.std ?? null)}. One source at a time: ${singles.join(', ')}.`,
+          answer: `Varying every source at once moves test accuracy by a standard deviation of ${spread(doc, 'all')} (95% interval). One source at a time: ${singles.join(', ')}. ${ranking}${scale}`,
+        };
+      }
+      if (v.question === 'sources-add-up') {
+        const question = 'Do the single sources add up to all of them at once?';
+        if (v.outcome.is === 'undecided')
+          return { question, short: ui.words.notAvailable, tone: 'neutral' as const, answer: ui.words.undecided[v.outcome.because] };
+        const facts = addUpFacts(v.facts);
+        const measured = `If the sources added independently, all at once would have a standard deviation of √(sum of single variances) = ${points(facts.expectedStd)}; it has ${points(facts.allStd)}. Variance of all over the sum: ${f.num(facts.ratio, 2)}${interval(v.facts.ratioInterval, (x) => f.num(x, 2))} (95% bootstrap).`;
+        if (v.outcome.is === 'yes')
+          return {
+            question,
+            short: ui.words.yes,
+            tone: 'neutral' as const,
+            answer: `Yes, within the noise: the interval contains 1. ${measured}`,
+          };
+        return {
+          question,
+          short: ui.words.no,
+          tone: 'neutral' as const,
+          answer: facts.above
+            ? `No: together the sources spread accuracy more than the sum of their separate effects (they interact). ${measured}`
+            : `No: together the sources spread accuracy less than the sum of their separate effects (their effects overlap). ${measured}`,
         };
       }
       const im = doc.implementation;
@@ -52,19 +108,23 @@ export const en = {
     }),
   method: (doc) => [
     ...trainingMethod('en', doc.spec, null),
-    `Sources: for each of init, order, split and dropout, runs 1–${doc.spec.runs} vary that stream while every other stream stays at seed ${doc.spec.baseSeed}; "all" varies every stream. A source’s share is its variance over the sum of the single sources’ variances.`,
+    `Sources: for each of ${f.list(singleSources(doc).map(name))}, runs 1–${doc.spec.runs} vary that stream while every other stream stays at seed ${doc.spec.baseSeed}; "all" varies every stream. A source’s share is its variance over the sum of the single sources’ variances.`,
+    'Uncertainty: each standard deviation has a 95% chi-square interval (normal runs assumed); each share a 95% percentile bootstrap interval (2000 resamples, each source’s runs resampled on their own); the largest source is compared with each other by the F interval of their variance ratio (Bonferroni-adjusted). Test-set sampling is the binomial standard error √(p(1−p)/n), as Bouthillier et al. (MLSys 2021) account for it.',
     `Implementation: seeds 1–${doc.spec.implementationSeeds} train on cpu and on wasm, compared by fingerprint, largest weight difference and accuracy.`,
   ],
   labels: {
     heading: 'Variance by source',
     stdAxis: 'std of test accuracy (points)',
-    alt: 'Standard deviation of test accuracy when each source of randomness varies alone, and all at once.',
+    alt: 'Standard deviation of test accuracy, with its 95% interval, when each source of randomness varies alone, and all at once; a dashed line marks the test-set sampling error.',
+    testSamplingMark: 'test-set sampling',
     groupsAlt: 'Test accuracy of every run for each source (dots) and the source mean (tick).',
     seedDot: (seed: number, value: string) => `run ${seed}: ${value}`,
     source: 'Source',
-    sourceName: (name: string) => SOURCE_NAMES[name] ?? name,
-    share: 'Share',
+    sourceName: name,
+    stdWithInterval: 'Std [95% interval]',
+    share: 'Share [95% interval]',
     unused: {
+      'bundled-data': 'The dataset is bundled: the data stream generates nothing.',
       'fixed-split': 'The split is a fixed index rule here: it has no randomness to vary.',
       'no-dropout': 'The model has no dropout: this stream is never used.',
     },
