@@ -3,7 +3,7 @@ import { useNodeBackend } from '../cli/nodeBackends.ts';
 import { loadBundledTable } from '../src/data/bundled.ts';
 import { parseStudySpec, runStudy, StudyDocument, type StudySpecInput } from '../src/index.ts';
 import { createStream } from '../src/random/seedStreams.ts';
-import { probabilityOfSuperiority, seedsToDetect } from '../src/studies/compare/index.ts';
+import { probabilityOfSuperiority } from '../src/studies/compare/index.ts';
 import { stratifiedSubset } from '../src/studies/data-size/index.ts';
 
 // Small real data for every kind: iris (150 rows) or a 200-point synthetic set, a few seeds.
@@ -174,7 +174,7 @@ describe('study kinds on small real data', () => {
     expect(row.mlp.drift?.every((d) => d.maxAbsWeightDiff === 0)).toBe(true);
   });
 
-  it('compare: difference with a bootstrap CI, P(A beats B), seeds to detect it', async () => {
+  it('compare: the paired difference with its interval, P(A beats B), the seeds needed', async () => {
     await useNodeBackend('cpu');
     const doc = await run({
       kind: 'compare',
@@ -216,12 +216,6 @@ describe('comparison statistics', () => {
   it('probability of superiority counts wins, ties as half', () => {
     expect(probabilityOfSuperiority([2, 3], [1, 2])).toBeCloseTo((1 + 0.5 + 1 + 1) / 4, 12);
     expect(probabilityOfSuperiority([1], [2])).toBe(0);
-  });
-
-  it('seeds to detect: n = 2 ((z.975 + z.80) sigma / delta)^2', () => {
-    // sigma = delta: 2 * (1.96 + 0.8416)^2 = 15.7 -> 16.
-    expect(seedsToDetect(0.01, 0.01, 0.01)).toBe(16);
-    expect(seedsToDetect(0, 0.01, 0.01)).toBeNull();
   });
 
   it('stratified subsets keep class proportions', () => {

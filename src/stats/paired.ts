@@ -1,4 +1,4 @@
-import { mean, tInterval } from './summarize.ts';
+import { mean, sampleStd, tInterval } from './summarize.ts';
 
 /** The mean of the per-seed differences a − b over the seeds both have, with a paired t interval. */
 export interface PairedDifference {
@@ -7,6 +7,8 @@ export interface PairedDifference {
   interval: [number, number] | null;
   level: number;
   pairs: number;
+  /** The standard deviation of the per-seed differences; null with fewer than two pairs. */
+  sd: number | null;
 }
 
 /** Values by seed, for the runs that finished (not diverged). */
@@ -18,7 +20,27 @@ export function pairedDifference(a: BySeed, b: BySeed, level = 0.95): PairedDiff
     return y === undefined ? [] : [x - y];
   });
   if (!diffs.length) return null;
-  return { meanDiff: mean(diffs), interval: diffs.length >= 2 ? tInterval(diffs, level) : null, level, pairs: diffs.length };
+  const two = diffs.length >= 2;
+  return {
+    meanDiff: mean(diffs),
+    interval: two ? tInterval(diffs, level) : null,
+    level,
+    pairs: diffs.length,
+    sd: two ? sampleStd(diffs) : null,
+  };
+}
+
+const Z_975 = 1.959963984540054; // the standard normal's 97.5% quantile: two-sided 5%
+const Z_80 = 0.8416212335729143; // its 80% quantile: 80% power
+
+/**
+ * Seeds needed for a paired t test (two-sided 5%) to detect a mean difference of `effect` with 80%
+ * power when the per-seed differences have standard deviation `sd`: Guenther's formula,
+ * n = ((z.975 + z.8) sd / effect)^2 + z.975^2 / 2 (The American Statistician 35(4), 1981), which
+ * adds the t test's correction to the normal approximation. At least 2.
+ */
+export function pairedSeedsNeeded(effect: number, sd: number): number {
+  return Math.max(2, Math.ceil((((Z_975 + Z_80) * sd) / effect) ** 2 + Z_975 ** 2 / 2));
 }
 
 /** A paired difference as a document records it against the named group (zero pairs: no difference). */

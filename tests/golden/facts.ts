@@ -96,7 +96,7 @@ export function goldenFacts(doc: StudyDocument): GoldenFacts {
           means: doc.arms.map((a) => a.summary?.mean ?? null),
           difference: doc.difference,
           probabilityABeatsB: doc.probabilityABeatsB,
-          seedsToDetect: doc.seedsToDetect,
+          seedsNeeded: doc.seedsNeeded,
         },
       };
   }

@@ -3,15 +3,12 @@ import { SeedResult } from '../../document/parts.ts';
 import { describeEnvironment } from '../../fingerprint/environment.ts';
 import { COMPUTE_BUDGET, setupShape } from '../../spec/budget.ts';
 import { studyId } from '../../spec/studyId.ts';
-import { bootstrapInterval, mean } from '../../stats/summarize.ts';
+import { pairedDifference, pairedSeedsNeeded } from '../../stats/paired.ts';
 import { DOCUMENT_VERSION } from '../../version.ts';
-import { runSeeds, seedResult, summarizeRuns } from '../runSeeds.ts';
+import { accuracyBySeed, runSeeds, seedResult, summarizeRuns } from '../runSeeds.ts';
 import { chunk, defineStudyKind } from '../studyKind.ts';
 import { CompareDocument, CompareDocumentV1, type CompareVerdict } from './document.ts';
 import { CompareSpec } from './spec.ts';
-
-const Z_975 = 1.959963984540054; // two-sided 95%
-const Z_80 = 0.8416212335729143; // 80% power
 
 /** P(a > b) for a fresh draw of each: the share of pairs where a wins, ties counting half. */
 export function probabilityOfSuperiority(a: number[], b: number[]): number {
@@ -20,27 +17,42 @@ export function probabilityOfSuperiority(a: number[], b: number[]): number {
   return wins / (a.length * b.length);
 }
 
-/** Seeds per arm for a two-sample test to detect `delta` at 95% (two-sided) with 80% power. */
-export function seedsToDetect(delta: number, stdA: number, stdB: number): number | null {
-  if (delta === 0) return null;
-  const pooled = Math.sqrt((stdA ** 2 + stdB ** 2) / 2);
-  return Math.max(2, Math.ceil(2 * (((Z_975 + Z_80) * pooled) / Math.abs(delta)) ** 2));
-}
-
 const Unit = z.object({ purpose: z.literal('arm'), arm: z.enum(['a', 'b']), seeds: z.array(z.number().int()) });
 type Unit = z.infer<typeof Unit>;
 
-/** The verdict, decided from the paired difference (combine and the version-1 migration both use it). */
-function decide(difference: CompareDocument['difference']): CompareVerdict[] {
+type Arm = CompareDocument['arms'][number];
+
+/** Everything measured from the two arms' runs (combine and the version-1 migration both use it). */
+function measure(spec: CompareSpec, arms: Arm[]) {
+  const [accA, accB] = arms.map((arm) => accuracyBySeed(arm.runs));
+  const d = pairedDifference(accA, accB);
+  const difference = d?.interval && d.sd !== null ? { meanDiff: d.meanDiff, ci95: d.interval, sdDiff: d.sd, pairs: d.pairs } : null;
+  return {
+    arms,
+    difference,
+    probabilityABeatsB: accA.size && accB.size ? probabilityOfSuperiority([...accA.values()], [...accB.values()]) : null,
+    seedsNeeded: difference ? { effectSize: spec.effectSize, seeds: pairedSeedsNeeded(spec.effectSize, difference.sdDiff) } : null,
+  };
+}
+
+/** The verdict, decided from the paired difference. */
+function decide(spec: CompareSpec, difference: CompareDocument['difference']): CompareVerdict[] {
+  const effectSize = spec.effectSize;
   if (!difference)
-    return [{ question: 'a-better-than-b', outcome: { is: 'undecided', because: 'all-diverged' }, facts: { excludesZero: false } }];
+    return [
+      {
+        question: 'a-better-than-b',
+        outcome: { is: 'undecided', because: 'all-diverged' },
+        facts: { excludesZero: false, withinEffectSize: false, effectSize },
+      },
+    ];
   const [lo, hi] = difference.ci95;
   const excludesZero = lo > 0 || hi < 0;
   return [
     {
       question: 'a-better-than-b',
       outcome: excludesZero ? { is: 'winner', who: difference.meanDiff > 0 ? 'a' : 'b' } : { is: 'tied' },
-      facts: { excludesZero },
+      facts: { excludesZero, withinEffectSize: -effectSize < lo && hi < effectSize, effectSize },
     },
   ];
 }
@@ -80,32 +92,30 @@ export const compare = defineStudyKind({
       const runs = parts.flatMap((p) => (p.unit.arm === arm ? p.result : [])).sort((x, y) => x.seed - y.seed);
       return { label: spec[arm].label, summary: summarizeRuns(runs), runs };
     });
-    const [A, B] = arms;
-    const finished = (runs: SeedResult[]) =>
-      new Map(runs.flatMap((r) => (!r.diverged && r.testAccuracy !== null ? [[r.seed, r.testAccuracy] as const] : [])));
-    const accA = finished(A.runs);
-    const accB = finished(B.runs);
-    const paired = [...accA].flatMap(([seed, a]) => {
-      const b = accB.get(seed);
-      return b === undefined ? [] : [a - b];
-    });
-    const difference = paired.length ? { meanDiff: mean(paired), ci95: bootstrapInterval(paired), pairs: paired.length } : null;
+    const measured = measure(spec, arms);
     return {
       documentVersion: DOCUMENT_VERSION,
       kind: 'compare',
       id: await studyId(spec),
       spec,
       environment: describeEnvironment(),
-      verdict: decide(difference),
-      arms,
-      difference,
-      probabilityABeatsB: accA.size && accB.size ? probabilityOfSuperiority([...accA.values()], [...accB.values()]) : null,
-      seedsToDetect: A.summary && B.summary ? seedsToDetect(A.summary.mean - B.summary.mean, A.summary.std, B.summary.std) : null,
+      verdict: decide(spec, measured.difference),
+      ...measured,
     };
   },
 
   migrateV1(stored): CompareDocument {
-    const { title: _t, verdict: _v, documentVersion: _d, ...body } = CompareDocumentV1.parse(stored);
-    return { ...body, documentVersion: DOCUMENT_VERSION, verdict: decide(body.difference) };
+    const v1 = CompareDocumentV1.parse(stored);
+    // The interval and the seeds needed are recomputed from the version-1 runs (paired t, paired design).
+    const measured = measure(v1.spec, v1.arms);
+    return {
+      documentVersion: DOCUMENT_VERSION,
+      kind: 'compare',
+      id: v1.id,
+      spec: v1.spec,
+      environment: v1.environment,
+      verdict: decide(v1.spec, measured.difference),
+      ...measured,
+    };
   },
 });

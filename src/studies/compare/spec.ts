@@ -11,5 +11,11 @@ export const CompareSpec = z.strictObject({
   a: ArmSpec,
   b: ArmSpec,
   seeds: seedsOf(30),
+  /**
+   * The smallest difference in test accuracy worth detecting (0.005 = half a percentage point):
+   * the report says how many seeds a paired comparison needs to detect it, and whether a tie
+   * rules out a difference this large.
+   */
+  effectSize: z.number().gt(0).max(1).default(0.005),
 });
 export type CompareSpec = z.output<typeof CompareSpec>;

@@ -15,7 +15,7 @@ export function armsSvg(doc: CompareDocument, locale: Locale, width = 640): stri
   );
 }
 
-/** The paired difference (A − B) with its 95% interval, against zero. */
+/** The paired difference (A − B) with its 95% interval, against zero and the ±effectSize band. */
 export function differenceSvg(doc: CompareDocument, locale: Locale, width = 640): string {
   const d = doc.difference;
   if (!d) return '';
@@ -35,6 +35,13 @@ export function differenceSvg(doc: CompareDocument, locale: Locale, width = 640)
     x: { label: labels.differenceAxis, nice: true },
     ariaLabel: labels.differenceAlt,
     marks: [
+      // The band of differences smaller than the effect size the spec cares about.
+      Plot.rectX([{ x1: -100 * doc.spec.effectSize, x2: 100 * doc.spec.effectSize }], {
+        x1: 'x1',
+        x2: 'x2',
+        fill: 'currentColor',
+        fillOpacity: 0.08,
+      }),
       Plot.ruleX([0], { strokeDasharray: '3,3' }),
       Plot.ruleY(row, { x1: 'lo', x2: 'hi', y: () => 0, strokeWidth: 3, stroke: ACCENT }),
       Plot.dot(row, { x: 'diff', y: () => 0, r: 6, fill: ACCENT }),

@@ -30,11 +30,14 @@ export const en = {
         return { question, short: ui.words.notAvailable, tone: 'bad' as const, answer: ui.words.undecided['all-diverged'] };
       }
       const winner = v.outcome.is === 'winner' ? (v.outcome.who === 'a' ? A.label : B.label) : null;
+      const effect = pts(v.facts.effectSize);
       const conclusion = winner
         ? `${v.outcome.is === 'winner' && v.outcome.who === 'a' ? 'Yes' : 'No'}: ${winner} is better, because the interval excludes zero.`
-        : 'Tied: the interval includes zero, so the difference is within the noise.';
-      const needed = doc.seedsToDetect
-        ? ` Detecting a difference this size at 95% with 80% power takes about ${doc.seedsToDetect} seeds per arm.`
+        : v.facts.withinEffectSize
+          ? `Tied: the interval includes zero, and it lies within ±${effect}, so any real difference is smaller than that.`
+          : `Tied: the interval includes zero, so the difference is within the noise; it does not rule out a difference of ${effect}.`;
+      const needed = doc.seedsNeeded
+        ? ` With this spread of the paired differences (sd ${pts(d.sdDiff)}), detecting a difference of ${pts(doc.seedsNeeded.effectSize)} at 5% with 80% power takes about ${doc.seedsNeeded.seeds} seeds, each trained with both.`
         : '';
       const p =
         doc.probabilityABeatsB === null
@@ -46,24 +49,26 @@ export const en = {
         tone: 'neutral' as const,
         answer:
           `${A.label} ${f.pct(A.summary.mean)} against ${B.label} ${f.pct(B.summary.mean)}: a difference of ${pts(d.meanDiff)} ` +
-          `(95% bootstrap confidence interval ${f.points(d.ci95[0])} to ${f.points(d.ci95[1])}, paired by seed). ${conclusion}${p}${needed}`,
+          `(95% paired t interval ${f.points(d.ci95[0])} to ${f.points(d.ci95[1])}). ${conclusion}${p}${needed}`,
       };
     }),
   method: (doc) => [
     `Arm A, ${doc.spec.a.label}: ${trainingMethod('en', doc.spec.a, null).join(' ')}`,
     `Arm B, ${doc.spec.b.label}: ${trainingMethod('en', doc.spec.b, null).join(' ')}`,
     ui.method.seeds(doc.spec.seeds, f),
-    'Difference: the mean of the paired differences (A − B, seed by seed), with a percentile bootstrap interval of 10,000 resamples.',
+    'Difference: the mean of the paired differences (A − B, seed by seed) with a 95% paired t interval (a percentile bootstrap undercovers at ten or so seeds).',
+    `Seeds needed: for a paired t test at 5% (two-sided) with 80% power to detect ${pts(doc.spec.effectSize)} (the spec’s effectSize), from the measured spread of the differences, by Guenther’s formula n = ((z.975 + z.8)·sd/δ)² + z.975²/2.`,
   ],
   labels: {
     heading: 'The two configurations',
     groupsAlt: 'Test accuracy of every seed in each arm (dots) and the arm mean (tick).',
     seedDot: (seed: number, value: string) => `seed ${seed}: ${value}`,
-    differenceAxis: 'accuracy difference (points), 95% bootstrap interval',
-    differenceAlt: 'The difference in accuracy between the two configurations with its confidence interval.',
+    differenceAxis: 'accuracy difference (points), 95% paired t interval',
+    differenceAlt:
+      'The difference in accuracy between the two configurations with its confidence interval; the shaded band spans ± the effect size.',
     differenceLabel: (a: string, b: string) => `${a} − ${b}`,
     probability: 'P(A beats B on a fresh seed)',
-    seedsNeeded: 'Seeds per arm to detect it',
+    seedsNeeded: (effect: string) => `Seeds to detect ${effect} (paired)`,
   },
 } satisfies KindWords<CompareDocument> & { labels: object };
 
