@@ -28,7 +28,9 @@ export {
   DEFAULT_GROUP_SIZE,
   type RunStudyOptions,
   type StoredDocumentResult,
+  type StoredPart,
   type StudyProgress,
+  type UnitOutcome,
 } from './studies/kindRegistry.ts';
 export type { LrRangeTestDocument } from './studies/lr-range-test/document.ts';
 export type { LrRangeTestSpec } from './studies/lr-range-test/spec.ts';

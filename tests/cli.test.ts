@@ -56,6 +56,23 @@ describe('npm run study', () => {
     expect(r.stderr).toMatch(/training\.epochs/);
   });
 
+  it('rejects a spec whose split cannot test every class, naming the field, and exits 2', () => {
+    const specPath = join(dir, 'degenerate.json');
+    // Iris is ordered by class: index % 100 == 99 tests row 99 alone, a class-1 row.
+    writeFileSync(
+      specPath,
+      JSON.stringify({
+        dataset: { name: 'iris' },
+        split: { kind: 'index-mod', k: 100, r: 99 },
+        training: { optimizer: { kind: 'adam' } },
+        seeds: 2,
+      }),
+    );
+    const r = study(specPath);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/split: the split leaves classes 0, 2 with no test rows/);
+  });
+
   it.each([
     [['no-such-preset'], /neither a preset nor a \.json spec file/],
     [['missing.json'], /cannot read missing\.json/],

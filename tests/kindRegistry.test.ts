@@ -34,7 +34,7 @@ describe('adding a study kind: a folder for the engine, a folder for its view, o
     expect(registry.planStudy(spec, 3).map((u) => u.seeds)).toEqual([[1, 2, 3], [4]]);
     expect(registry.estimateStudyCost(spec).runs).toBe(4);
     expect(registry.datasetOf(spec)).toEqual({ name: 'iris' });
-    // combine records the active backend's environment (issue 9 moves it to the runs): start one.
+    // The host starts the spec's backend before it runs units (the CLI and the Worker do).
     await useNodeBackend('cpu');
     const doc = registry.documentOfKind(await registry.runStudy(spec, { groupSize: 3 }), 'majority-baseline');
     // Iris has 50 rows per class; a stratified 25% split tests Math.round(12.5) = 13 of each, so
@@ -44,6 +44,32 @@ describe('adding a study kind: a folder for the engine, a folder for its view, o
       success: true,
       data: { kind: 'majority-baseline' },
     });
+  });
+
+  it('the document records the environment its units ran in, not the one that combines them', async () => {
+    await useNodeBackend('cpu');
+    const spec = registry.parseSpecOfKind(
+      { kind: 'majority-baseline', dataset: { name: 'iris' }, split: { kind: 'stratified' }, seeds: 2, backend: 'wasm' },
+      'majority-baseline',
+    );
+    const unit = { purpose: 'baseline', seeds: [1, 2] };
+    const result = [
+      { seed: 1, accuracy: 0.5 },
+      { seed: 2, accuracy: 0.5 },
+    ];
+    // Combined in a cpu process (or a fresh isolate with no backend), from a unit that ran on wasm elsewhere.
+    const ranOnWasm = {
+      tfjs: '4.22.0',
+      backend: 'wasm',
+      wasmBinary: 'tfjs-backend-wasm-simd.wasm',
+      runtime: 'workerd',
+      engine: '0.3.0',
+    } as const;
+    const doc = await registry.combineStudy(spec, [{ unit, result, environment: ranOnWasm }]);
+    expect(doc.environment).toEqual(ranOnWasm);
+    // A result stored before units recorded their environment: the spec's backend, which the host ran it under.
+    const legacy = await registry.combineStudy(spec, [{ unit, result }]);
+    expect(legacy.environment).toMatchObject({ backend: 'wasm', tfjs: '4.22.0', runtime: 'node' });
   });
 
   it('the site needs the new kind’s words: without them the words map does not type-check', () => {

@@ -1,4 +1,4 @@
-import { runStudyUnit } from '../../src/index.ts';
+import { runStudyUnit, type UnitOutcome } from '../../src/index.ts';
 import { useWorkerBackend, withEngine } from '../engineBackends.ts';
 import type { SeedlabEnv, UnitMessage } from '../env.ts';
 import { countUnitAttempt, hasUnitOutcome, markEnqueued, putUnitFailure, putUnitResult, readRecord } from '../studies/store.ts';
@@ -31,9 +31,9 @@ export async function consumeUnit(message: Message<UnitMessage>, env: SeedlabEnv
 
   const attempts = await countUnitAttempt(env.STUDIES, studyId, unit);
   await markEnqueued(env.STUDIES, studyId, unit, Date.now()); // alive: not stale
-  let result: unknown;
+  let outcome: UnitOutcome;
   try {
-    result = await withEngine(record.spec.backend, () => runStudyUnit(record.spec, work, { switchBackend: useWorkerBackend }));
+    outcome = await withEngine(record.spec.backend, () => runStudyUnit(record.spec, work, { switchBackend: useWorkerBackend }));
   } catch (e) {
     const error = e instanceof Error ? e.message : String(e);
     console.error(`study ${studyId} unit ${unit} attempt ${attempts} failed: ${error}`);
@@ -42,7 +42,7 @@ export async function consumeUnit(message: Message<UnitMessage>, env: SeedlabEnv
     await finalizeIfComplete(env, studyId);
     return message.ack();
   }
-  await putUnitResult(env.STUDIES, studyId, unit, result, { runs: work.seeds.length, fingerprints: fingerprintsOf(result) });
+  await putUnitResult(env.STUDIES, studyId, unit, outcome, { runs: work.seeds.length, fingerprints: fingerprintsOf(outcome.result) });
   await finalizeIfComplete(env, studyId);
   message.ack();
 }

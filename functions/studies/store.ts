@@ -187,20 +187,28 @@ export async function hasUnitOutcome(kv: KeyValueStore, id: string, unit: number
   return (await kv.get(keys.result(id, unit))) !== null || (await kv.get(keys.failed(id, unit))) !== null;
 }
 
-/** Every unit's stored result, in unit order (call when all are done). */
-export async function readUnitResults(kv: KeyValueStore, id: string, units: number): Promise<unknown[]> {
-  return Promise.all(Array.from({ length: units }, (_, u) => kv.get(keys.result(id, u), 'json')));
+/**
+ * Every unit's stored outcome, in unit order (call when all are done). Values stored before engine
+ * 0.3.0 are the bare result; they are read as a result without an environment.
+ */
+export async function readUnitResults(kv: KeyValueStore, id: string, units: number): Promise<{ result: unknown; environment?: unknown }[]> {
+  const values = await Promise.all(Array.from({ length: units }, (_, u) => kv.get<unknown>(keys.result(id, u), 'json')));
+  return values.map((v) =>
+    v !== null && typeof v === 'object' && !Array.isArray(v) && 'result' in v && 'environment' in v
+      ? { result: v.result, environment: v.environment }
+      : { result: v },
+  );
 }
 
-/** A unit's result; fingerprints go into the key's metadata too, so a listing shows them without reads. */
+/** A unit's outcome; fingerprints go into the key's metadata too, so a listing shows them without reads. */
 export async function putUnitResult(
   kv: KeyValueStore,
   id: string,
   unit: number,
-  result: unknown,
+  outcome: { result: unknown; environment: unknown },
   metadata: { runs: number; fingerprints: string[] },
 ) {
-  await kv.put(keys.result(id, unit), JSON.stringify(result), { metadata });
+  await kv.put(keys.result(id, unit), JSON.stringify(outcome), { metadata });
 }
 
 export async function putUnitFailure(kv: KeyValueStore, id: string, unit: number, failure: { error: string; attempts: number }) {

@@ -92,7 +92,7 @@ export async function finalizeIfComplete(env: SeedlabEnv, id: string): Promise<S
     const results = await readUnitResults(env.STUDIES, id, record.units.length);
     const document = await combineStudy(
       record.spec,
-      record.units.map((unit, u) => ({ unit, result: results[u] })),
+      record.units.map((unit, u) => ({ unit, ...results[u] })),
     );
     await putDocument(env.STUDIES, document);
     await putListing(env.STUDIES, record, listingMeta(record, 'done', document));

@@ -26,11 +26,10 @@ export function detectRuntime(): Runtime {
 export function describeEnvironment(): Environment {
   const backend = tf.getBackend();
   const details = getBackendDetails(backend);
-  return {
-    tfjs: tf.version_core,
-    backend,
-    ...(details?.binary ? { wasmBinary: details.binary } : {}),
-    runtime: detectRuntime(),
-    engine: ENGINE_VERSION,
-  };
+  return { ...environmentOf(backend), ...(details?.binary ? { wasmBinary: details.binary } : {}) };
+}
+
+/** The environment of a named backend in this runtime, without asking tfjs which one is active. */
+export function environmentOf(backend: string): Environment {
+  return { tfjs: tf.version_core, backend, runtime: detectRuntime(), engine: ENGINE_VERSION };
 }

@@ -1,8 +1,10 @@
 import { prepareData } from '../data/prepareData.ts';
+import { trainabilityIssues } from '../data/trainability.ts';
 import { layerSizes, parameterCount } from '../model/mlp.ts';
 import { seedStreams } from '../random/seedStreams.ts';
 import type { CostEstimate } from '../studies/studyKind.ts';
 import type { DatasetSpec, ModelSpec, ScalingSpec, SplitSpec, TrainingSetup } from './setup.ts';
+import { SpecError } from './specError.ts';
 
 /**
  * The compute budget of one study, in MLP training work: examples seen x parameters (seed x
@@ -12,9 +14,19 @@ import type { DatasetSpec, ModelSpec, ScalingSpec, SplitSpec, TrainingSetup } fr
  */
 export const COMPUTE_BUDGET = 3e10;
 
-/** Training rows, parameters and features of a setup, from its data alone (cheap: no training). */
-export function setupShape(setup: { dataset: DatasetSpec; split: SplitSpec; scaling: ScalingSpec; model: ModelSpec }, seed: number) {
+/**
+ * Training rows, parameters and features of a setup, from its data alone (cheap: no training).
+ * Every kind's cost reads it, so a setup whose data cannot train fails here, before anything is
+ * queued, with a SpecError naming the field (under `at`, such as "a." for a compare arm).
+ */
+export function setupShape(
+  setup: { dataset: DatasetSpec; split: SplitSpec; scaling: ScalingSpec; model: ModelSpec },
+  seed: number,
+  at = '',
+) {
   const data = prepareData(setup, seedStreams(seed));
+  const issues = trainabilityIssues(data, at);
+  if (issues.length) throw new SpecError(issues);
   return {
     rows: data.trainY.length,
     parameters: parameterCount(layerSizes(data.features, setup.model, data.classes)),

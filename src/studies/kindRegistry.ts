@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { Environment } from '../document/parts.ts';
+import { describeEnvironment, environmentOf } from '../fingerprint/environment.ts';
 import type { DatasetSpec } from '../spec/setup.ts';
 import { SpecError } from '../spec/specError.ts';
 import type { CostEstimate, KindDocumentSchema, KindSpecSchema, StudyKindModule, UnitBase, UnitContext, UnitPart } from './studyKind.ts';
@@ -32,6 +34,19 @@ export const DEFAULT_GROUP_SIZE = 30;
 function kindOf(value: unknown): string {
   if (value && typeof value === 'object' && 'kind' in value && typeof value.kind === 'string') return value.kind;
   throw new Error('a spec or document without a kind');
+}
+
+/** A unit's result and the environment it ran in, recorded right after it ran. */
+export interface UnitOutcome {
+  result: unknown;
+  environment: Environment;
+}
+
+/** A planned unit with its outcome; `environment` is missing from results stored before engine 0.3.0. */
+export interface StoredPart {
+  unit: unknown;
+  result: unknown;
+  environment?: unknown;
 }
 
 /** A stored document that cannot be read, and why (its kind and id when known). */
@@ -106,15 +121,32 @@ export function createKindRegistry<const Modules extends readonly [AnyStudyKindM
   const estimateStudyCost = (spec: Spec): CostEstimate => moduleFor(spec).cost(spec);
   /** The dataset a study is about (one rule for the API, the listing and the pages). */
   const datasetOf = (spec: Spec): DatasetSpec => moduleFor(spec).dataset(spec);
-  const runStudyUnit = (spec: Spec, unit: Unit, context: UnitContext = {}): Promise<unknown> =>
-    moduleFor(spec).runUnit(spec, unit, context);
+  /** Runs one unit and records where it ran: a fresh isolate that combines later may have no backend at all. */
+  async function runStudyUnit(spec: Spec, unit: Unit, context: UnitContext = {}): Promise<UnitOutcome> {
+    const result = await moduleFor(spec).runUnit(spec, unit, context);
+    return { result, environment: describeEnvironment() };
+  }
+
+  /**
+   * The environment a study's document records: the first part's. Results stored before engine
+   * 0.3.0 have none; they ran under the spec's backend (the host starts it), so that is recorded.
+   */
+  function recordedEnvironment(spec: Spec, parts: StoredPart[]): Environment {
+    for (const p of parts) {
+      const parsed = Environment.safeParse(p.environment);
+      if (parsed.success) return parsed.data;
+    }
+    const backend = 'backend' in spec && typeof spec.backend === 'string' ? spec.backend : 'unknown';
+    return environmentOf(backend);
+  }
 
   /** The document of a study from its units' stored parts; each part is validated by its kind first. */
-  async function combineStudy(spec: Spec, parts: { unit: unknown; result: unknown }[]): Promise<Doc> {
+  async function combineStudy(spec: Spec, parts: StoredPart[]): Promise<Doc> {
     const module = moduleFor(spec);
     const document = await module.combine(
       spec,
-      parts.map((p) => module.partSchema.parse(p)),
+      parts.map(({ unit, result }) => module.partSchema.parse({ unit, result })),
+      { environment: recordedEnvironment(spec, parts) },
     );
     return module.documentSchema.parse(document) as Doc;
   }
@@ -155,18 +187,19 @@ export function createKindRegistry<const Modules extends readonly [AnyStudyKindM
 
   /** Runs a whole study in this process (CLI, tests). The Worker runs the same units through its queue. */
   async function runStudy(spec: Spec, options: RunStudyOptions = {}): Promise<Doc> {
-    const module = moduleFor(spec);
-    const units: UnitBase[] = module.plan(spec, options.groupSize ?? DEFAULT_GROUP_SIZE);
+    // The cost prepares every setup's data: a spec that cannot train fails here, as in the API.
+    estimateStudyCost(spec);
+    const units = planStudy(spec, options.groupSize ?? DEFAULT_GROUP_SIZE);
     const runsTotal = units.reduce((n, u) => n + u.seeds.length, 0);
     let runsDone = 0;
-    const parts: { unit: unknown; result: unknown }[] = [];
+    const parts: StoredPart[] = [];
     for (const unit of units) {
-      const result = await module.runUnit(spec, unit, {
+      const outcome = await runStudyUnit(spec, unit, {
         switchBackend: options.switchBackend,
         onEpoch: (p) =>
           options.onProgress?.({ runsDone, runsTotal, fraction: (runsDone + (unit.seeds.length * p.epoch) / p.epochs) / runsTotal }),
       });
-      parts.push({ unit, result });
+      parts.push({ unit, ...outcome });
       runsDone += unit.seeds.length;
       await options.onProgress?.({ runsDone, runsTotal, fraction: runsDone / runsTotal });
     }

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { Environment } from '../document/parts.ts';
 import type { BackendName, DatasetSpec } from '../spec/setup.ts';
 import type { TrainingProgress } from '../train/trainGroup.ts';
 
@@ -12,6 +13,12 @@ export interface UnitBase {
 export interface UnitPart<Unit extends UnitBase = UnitBase, Result = unknown> {
   unit: Unit;
   result: Result;
+}
+
+/** What the host recorded while the units ran, for combine to put in the document. */
+export interface RecordedFacts {
+  /** The environment the first unit ran in (describeEnvironment right after it), not the one combining. */
+  environment: Environment;
 }
 
 export interface UnitContext {
@@ -61,7 +68,7 @@ export interface StudyKindModule<
   cost(spec: z.output<SpecSchema>): CostEstimate;
   plan(spec: z.output<SpecSchema>, seedsPerUnit: number): Unit[];
   runUnit(spec: z.output<SpecSchema>, unit: Unit, context: UnitContext): Promise<Part['result']>;
-  combine(spec: z.output<SpecSchema>, parts: Part[]): Promise<z.output<DocumentSchema>>;
+  combine(spec: z.output<SpecSchema>, parts: Part[], recorded: RecordedFacts): Promise<z.output<DocumentSchema>>;
   /** A stored version-1 document of this kind, as a current one (the same numbers; the verdict decided as combine decides it). */
   migrateV1(stored: unknown): z.output<DocumentSchema>;
 }

@@ -118,6 +118,31 @@ describe('hostile input never reaches a 500', () => {
     ['too many epochs', { json: { ...valid, training: { ...valid.training, epochs: 1e6 } } }, 400, 'training.epochs'],
     ['a string where a number goes', { json: { ...valid, seeds: '30' } }, 400, 'seeds'],
     ['an unknown preset', { json: { preset: 'nope' } }, 400, 'preset'],
+    // Specs that parse but cannot train: every run would miss a class or be NaN.
+    ['a split that tests no row of two classes', { json: { ...valid, split: { kind: 'index-mod', k: 100, r: 99 } } }, 400, 'split'],
+    ['a test fraction that tests no row', { json: { ...valid, split: { kind: 'stratified', testFraction: 0.001 } } }, 400, 'split'],
+    ['a test fraction that trains on no row', { json: { ...valid, split: { kind: 'stratified', testFraction: 0.999 } } }, 400, 'split'],
+    ['scaling that overflows float32', { json: { ...valid, scaling: { kind: 'divide', by: 1e-40 } } }, 400, 'scaling'],
+    [
+      'a compare arm that overflows',
+      {
+        json: {
+          kind: 'compare',
+          a: { label: 'plain', dataset: valid.dataset, split: valid.split, training: valid.training },
+          b: {
+            label: 'huge',
+            dataset: valid.dataset,
+            split: valid.split,
+            training: valid.training,
+            scaling: { kind: 'divide', by: 1e-40 },
+          },
+          seeds: 2,
+          backend: 'cpu',
+        },
+      },
+      400,
+      'b.scaling',
+    ],
     ['a preset with extra fields', { json: { preset: 'iris-small', seeds: 3 } }, 400, ''],
     [
       'a prototype key',

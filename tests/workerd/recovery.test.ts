@@ -4,7 +4,7 @@ import { MAX_ATTEMPTS } from '../../functions/queue/consumeUnit.ts';
 import { createStudy } from '../../functions/studies/store.ts';
 import { listingMeta, newStudyRecord } from '../../functions/studies/studyState.ts';
 import worker from '../../functions/worker.ts';
-import { parseStudySpec, planStudy, type StudySpec, studyId } from '../../src/index.ts';
+import { parseStudySpec, planStudy, runStudyUnit, type StudySpec, studyId } from '../../src/index.ts';
 import { call, env, waitForStudy } from './helpers.ts';
 
 /** Stores a study exactly as POST does, but sends nothing: as if every queue message was lost. */
@@ -38,6 +38,31 @@ describe('nothing is lost', () => {
     expect(done.status).toBe('done');
     expect(done.document.runs).toHaveLength(3);
     expect(await env.STUDIES.get(`active:${id}`)).toBeNull(); // the study left the cron's work list
+  });
+
+  it('results stored before units recorded their environment still combine, under the spec’s backend', async () => {
+    // Engine 0.2.0 stored a unit's bare result; a study in flight across the upgrade finishes from them.
+    const legacy = parseStudySpec({
+      kind: 'data-size',
+      title: 'stored by 0.2.0',
+      dataset: { name: 'iris' },
+      split: { kind: 'stratified' },
+      training: { optimizer: { kind: 'adam' } },
+      sizes: [20, 40],
+      seeds: 2,
+      models: ['knn'],
+      backend: 'cpu',
+    });
+    const id = await storeWithLostMessages(legacy);
+    const units = planStudy(legacy, 2);
+    for (const [u, unit] of units.entries()) {
+      const { result } = await runStudyUnit(legacy, unit);
+      await env.STUDIES.put(`result:${id}:${u}`, JSON.stringify(result));
+    }
+    const done = await waitForStudy(id);
+    expect(done.status).toBe('done');
+    expect(done.document.environment).toMatchObject({ backend: 'cpu', runtime: 'workerd' });
+    expect(done.document.curves[0].points.map((p: any) => p.accuracies.length)).toEqual([2, 2]);
   });
 
   it('reading the status re-enqueues them too', async () => {

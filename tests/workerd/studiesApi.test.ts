@@ -38,7 +38,11 @@ describe('studies through the API (real KV and Queue inside workerd)', () => {
     const fingerprints = resultKeys.keys.flatMap((k) => (k.metadata as any).fingerprints);
     expect(fingerprints).toHaveLength(6);
     expect(fingerprints.every((f: string) => /^[0-9a-f]{16}$/.test(f))).toBe(true);
-    const stored: any[] = (await Promise.all(resultKeys.keys.map((k) => env.STUDIES.get(k.name, 'json')))).flat() as any[];
+    // Each unit stores its result with the environment it ran in (the document takes it from there).
+    const outcomes: any[] = await Promise.all(resultKeys.keys.map((k) => env.STUDIES.get(k.name, 'json')));
+    for (const o of outcomes) expect(o.environment).toMatchObject({ backend: 'cpu', runtime: 'workerd' });
+    expect(done.document.environment).toMatchObject({ backend: 'cpu', runtime: 'workerd' });
+    const stored: any[] = outcomes.flatMap((o) => o.result);
     expect(stored.map((r) => r.fingerprint).sort()).toEqual(
       [...done.document.runs.map((r: any) => r.fingerprint), ...done.document.runs.map((r: any) => r.fingerprint)].sort(),
     );

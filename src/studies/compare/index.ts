@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { SeedResult } from '../../document/parts.ts';
-import { describeEnvironment } from '../../fingerprint/environment.ts';
 import { COMPUTE_BUDGET, setupShape } from '../../spec/budget.ts';
 import { studyId } from '../../spec/studyId.ts';
 import { pairedDifference, pairedSeedsNeeded } from '../../stats/paired.ts';
@@ -65,8 +64,8 @@ export const compare = defineStudyKind({
   dataset: (spec) => spec.a.dataset,
 
   cost(spec) {
-    const a = setupShape(spec.a, spec.seeds[0]);
-    const b = setupShape(spec.b, spec.seeds[0]);
+    const a = setupShape(spec.a, spec.seeds[0], 'a.');
+    const b = setupShape(spec.b, spec.seeds[0], 'b.');
     const cost = spec.seeds.length * (spec.a.training.epochs * a.rows * a.parameters + spec.b.training.epochs * b.rows * b.parameters);
     return {
       cost,
@@ -87,7 +86,7 @@ export const compare = defineStudyKind({
     return (await runSeeds(setup, unit.seeds, { onEpoch: context.onEpoch })).map((o) => seedResult(o.record));
   },
 
-  async combine(spec, parts): Promise<CompareDocument> {
+  async combine(spec, parts, recorded): Promise<CompareDocument> {
     const arms = (['a', 'b'] as const).map((arm) => {
       const runs = parts.flatMap((p) => (p.unit.arm === arm ? p.result : [])).sort((x, y) => x.seed - y.seed);
       return { label: spec[arm].label, summary: summarizeRuns(runs), runs };
@@ -98,7 +97,7 @@ export const compare = defineStudyKind({
       kind: 'compare',
       id: await studyId(spec),
       spec,
-      environment: describeEnvironment(),
+      environment: recorded.environment,
       verdict: decide(spec, measured.difference),
       ...measured,
     };

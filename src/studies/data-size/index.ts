@@ -3,7 +3,6 @@ import { fitClassic } from '../../classic/classifiers.ts';
 import { loadTable, prepareData } from '../../data/prepareData.ts';
 import { splitRows } from '../../data/split.ts';
 import type { PreparedData } from '../../data/table.ts';
-import { describeEnvironment } from '../../fingerprint/environment.ts';
 import { type RandomStream, seedStreams, shuffleInPlace } from '../../random/seedStreams.ts';
 import { COMPUTE_BUDGET, setupShape } from '../../spec/budget.ts';
 import { SpecError } from '../../spec/specError.ts';
@@ -180,7 +179,7 @@ export const dataSize = defineStudyKind({
     });
   },
 
-  async combine(spec, parts): Promise<DataSizeDocument> {
+  async combine(spec, parts, recorded): Promise<DataSizeDocument> {
     const curves = spec.models.map((model) => ({
       model,
       points: spec.sizes.map((size) =>
@@ -198,7 +197,7 @@ export const dataSize = defineStudyKind({
       kind: 'data-size',
       id: await studyId(spec),
       spec,
-      environment: describeEnvironment(),
+      environment: recorded.environment,
       verdict: decide(spec, curves),
       trainRows,
       testRows: first.testY.length,

@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { fitClassic } from '../../classic/classifiers.ts';
 import { prepareData } from '../../data/prepareData.ts';
 import type { PreparedData } from '../../data/table.ts';
-import { describeEnvironment } from '../../fingerprint/environment.ts';
 import { layerSizes, predictMlp } from '../../model/mlp.ts';
 import { createStream, seedStreams, shuffleInPlace, streamSeed } from '../../random/seedStreams.ts';
 import { COMPUTE_BUDGET, setupShape } from '../../spec/budget.ts';
@@ -172,14 +171,14 @@ export const determinismAudit = defineStudyKind({
     };
   },
 
-  async combine(spec, parts): Promise<DeterminismAuditDocument> {
+  async combine(spec, parts, recorded): Promise<DeterminismAuditDocument> {
     const rows = parts.map((p) => p.result);
     return {
       documentVersion: DOCUMENT_VERSION,
       kind: 'determinism-audit',
       id: await studyId(spec),
       spec,
-      environment: describeEnvironment(),
+      environment: recorded.environment,
       verdict: decide(rows),
       rows,
     };

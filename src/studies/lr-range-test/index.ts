@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { finiteOrNull, SeedResult } from '../../document/parts.ts';
-import { describeEnvironment } from '../../fingerprint/environment.ts';
 import { COMPUTE_BUDGET, setupShape } from '../../spec/budget.ts';
 import { studyId } from '../../spec/studyId.ts';
 import { bonferroniLevel, comparisonRecord, pairedDifference } from '../../stats/paired.ts';
@@ -162,7 +161,7 @@ export const lrRangeTest = defineStudyKind({
     return { lr, runs: outcomes.map((o) => seedResult(o.record)) };
   },
 
-  async combine(spec, parts): Promise<LrRangeTestDocument> {
+  async combine(spec, parts, recorded): Promise<LrRangeTestDocument> {
     const range = parts.find(isRangePart);
     if (!range) throw new Error('lr-range-test: the range unit is missing');
     const curves = range.result;
@@ -188,7 +187,7 @@ export const lrRangeTest = defineStudyKind({
       kind: 'lr-range-test',
       id: await studyId(spec),
       spec,
-      environment: describeEnvironment(),
+      environment: recorded.environment,
       verdict: decide(spec, { suggestions, verification }),
       lrs,
       curves: curves.map(({ suggestions: _s, ...c }) => c),

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { prepareData } from '../../data/prepareData.ts';
 import { ALL_DIVERGED, RunRecord } from '../../document/parts.ts';
-import { describeEnvironment } from '../../fingerprint/environment.ts';
 import { seedStreams } from '../../random/seedStreams.ts';
 import { trainingRunsCost } from '../../spec/budget.ts';
 import { studyId } from '../../spec/studyId.ts';
@@ -111,7 +110,7 @@ export const lrSchedule = defineStudyKind({
     return outcomes.map((o) => o.record);
   },
 
-  async combine(spec, parts): Promise<LrScheduleDocument> {
+  async combine(spec, parts, recorded): Promise<LrScheduleDocument> {
     const perEpoch = stepsPerEpoch(spec);
     const schedules = spec.schedules.map((s) => {
       const records = parts.flatMap((p) => (p.unit.schedule === s.name ? p.result : [])).sort((a, b) => a.seed - b.seed);
@@ -134,7 +133,7 @@ export const lrSchedule = defineStudyKind({
       kind: 'lr-schedule',
       id: await studyId(spec),
       spec,
-      environment: describeEnvironment(),
+      environment: recorded.environment,
       verdict: decide(schedules.map((s) => ({ ...s, atMinimum: s.end.atMinimum }))),
       schedules,
     };

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { prepareData } from '../../data/prepareData.ts';
 import { SeedResult } from '../../document/parts.ts';
-import { describeEnvironment } from '../../fingerprint/environment.ts';
 import { maxAbsDifference } from '../../fingerprint/fingerprintWeights.ts';
 import { STREAM_NAMES, type StreamPins, seedStreams } from '../../random/seedStreams.ts';
 import { trainingRunsCost } from '../../spec/budget.ts';
@@ -194,7 +193,7 @@ export const varianceSources = defineStudyKind({
     }));
   },
 
-  async combine(spec, parts): Promise<VarianceSourcesDocument> {
+  async combine(spec, parts, recorded): Promise<VarianceSourcesDocument> {
     const sourceParts = parts.filter(isSourcePart);
     const sources = measureSources(
       spec,
@@ -217,7 +216,7 @@ export const varianceSources = defineStudyKind({
       kind: 'variance-sources',
       id: await studyId(spec),
       spec,
-      environment: describeEnvironment(),
+      environment: recorded.environment,
       verdict: decide({ sources, implementation }),
       sources,
       testSampling: testSampling(spec, sources),
