@@ -65,7 +65,7 @@ export const en = {
         !hasMlp || level === undefined
           ? ''
           : crossovers.length
-            ? ` Crossovers (${paired.method(level)}): ${crossovers.map(crossing).join('; ')}.`
+            ? ` Crossovers, ${paired.method(level)}: ${crossovers.map(crossing).join('; ')}.`
             : ` No significant crossover: against each classic model the MLP is never significantly behind at one size and significantly ahead at another (${paired.method(level)}).`;
       const diverged = divergedRuns
         ? ` ${divergedRuns} MLP ${divergedRuns === 1 ? 'run' : 'runs'} diverged and ${divergedRuns === 1 ? 'is' : 'are'} left out of the means.`
@@ -107,6 +107,7 @@ export const en = {
     crossoversLine: (list: string) => `Crossovers: ${list}.`,
     crossover: crossing,
     leadersLine: (list: string) => `Best model at each size: ${list}.`,
+    leadersSeparator: '; ',
     leader: (l: Leader) => `${l.size} rows: ${leaderName(l)}`,
   },
 } satisfies KindWords<DataSizeDocument> & { labels: object };

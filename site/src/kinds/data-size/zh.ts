@@ -100,6 +100,7 @@ export const zh: DataSizeWords = {
     crossoversLine: (list) => `交叉点：${list}。`,
     crossover: crossing,
     leadersLine: (list) => `每个规模上最好的模型：${list}。`,
+    leadersSeparator: '；',
     leader: (l) => `${l.size} 行：${leaderName(l)}`,
   },
 };

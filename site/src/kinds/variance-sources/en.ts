@@ -3,7 +3,7 @@ import { formatFor } from '../../i18n/format.ts';
 import { t } from '../../i18n/index.ts';
 import type { KindWords } from '../kindWords.ts';
 import { trainingMethod } from '../setupMethod.ts';
-import { addUpFacts, singleSources, sourceOf } from './facts.ts';
+import { addUpFacts, byUse, singleSources, sourceOf } from './facts.ts';
 
 const f = formatFor('en');
 const ui = t('en');
@@ -51,13 +51,20 @@ export const en = {
         if (v.outcome.is === 'undecided' || v.facts.leader === null)
           return { question, short: ui.words.notAvailable, tone: 'bad' as const, answer: ui.words.undecided['all-diverged'] };
         const { leader, tiedWith, comparisons, level } = v.facts;
-        const singles = v.facts.ranking.map((source) => {
+        const { varied, fixed } = byUse(doc, v.facts.ranking);
+        const cannotVary = fixed.length ? ` ${f.list(fixed.map(name))} cannot vary in this spec (see the table).` : '';
+        const singles = varied.map((source) => {
           const s = sourceOf(doc, source);
           const share = s?.share == null ? '' : ` (${f.pct(s.share)}${pctInterval(s.shareInterval)} of the single-source variance)`;
           return `${name(source)} ${spread(doc, source)}${share}`;
         });
         const ratios = comparisons
-          .map((c) => `×${c.ratio === null ? '∞' : f.num(c.ratio, 2)}${interval(c.interval, (x) => f.num(x, 2))} over ${name(c.against)}`)
+          .filter((c) => varied.includes(c.against))
+          .map((c) =>
+            c.ratio === null
+              ? `${name(c.against)} has no spread`
+              : `×${f.num(c.ratio, 2)}${interval(c.interval, (x) => f.num(x, 2))} over ${name(c.against)}`,
+          )
           .join(', ');
         const ranking =
           v.outcome.is === 'winner'
@@ -72,7 +79,7 @@ export const en = {
           question,
           short: v.outcome.is === 'winner' ? name(leader) : ui.words.tied,
           tone: 'neutral' as const,
-          answer: `Varying every source at once moves test accuracy by a standard deviation of ${spread(doc, 'all')} (95% interval). One source at a time: ${singles.join(', ')}. ${ranking}${scale}`,
+          answer: `Varying every source at once moves test accuracy by a standard deviation of ${spread(doc, 'all')} (95% interval). One source at a time: ${singles.join(', ')}.${cannotVary} ${ranking}${scale}`,
         };
       }
       if (v.question === 'sources-add-up') {

@@ -3,7 +3,7 @@ import { formatFor } from '../../i18n/format.ts';
 import { t } from '../../i18n/index.ts';
 import { trainingMethod } from '../setupMethod.ts';
 import type { VarianceSourcesWords } from './en.ts';
-import { addUpFacts, singleSources, sourceOf } from './facts.ts';
+import { addUpFacts, byUse, singleSources, sourceOf } from './facts.ts';
 
 const f = formatFor('zh');
 const ui = t('zh');
@@ -49,13 +49,20 @@ export const zh: VarianceSourcesWords = {
         if (v.outcome.is === 'undecided' || v.facts.leader === null)
           return { question, short: ui.words.notAvailable, tone: 'bad' as const, answer: ui.words.undecided['all-diverged'] };
         const { leader, tiedWith, comparisons, level } = v.facts;
-        const singles = v.facts.ranking.map((source) => {
+        const { varied, fixed } = byUse(doc, v.facts.ranking);
+        const cannotVary = fixed.length ? `${fixed.map(name).join('、')}在这个设定中无法变化（见下表）。` : '';
+        const singles = varied.map((source) => {
           const s = sourceOf(doc, source);
           const share = s?.share == null ? '' : `（占单一来源方差之和的 ${f.pct(s.share)}${pctInterval(s.shareInterval)}）`;
           return `${name(source)} ${spread(doc, source)}${share}`;
         });
         const ratios = comparisons
-          .map((c) => `对${name(c.against)} ×${c.ratio === null ? '∞' : f.num(c.ratio, 2)}${interval(c.interval, (x) => f.num(x, 2))}`)
+          .filter((c) => varied.includes(c.against))
+          .map((c) =>
+            c.ratio === null
+              ? `${name(c.against)}没有离散`
+              : `对${name(c.against)} ×${f.num(c.ratio, 2)}${interval(c.interval, (x) => f.num(x, 2))}`,
+          )
           .join('，');
         const ranking =
           v.outcome.is === 'winner'
@@ -70,7 +77,7 @@ export const zh: VarianceSourcesWords = {
           question,
           short: v.outcome.is === 'winner' ? name(leader) : ui.words.tied,
           tone: 'neutral' as const,
-          answer: `所有来源同时变化时，测试准确率的标准差为 ${spread(doc, 'all')}（95% 区间）。每次只变化一个来源时：${singles.join('，')}。${ranking}${scale}`,
+          answer: `所有来源同时变化时，测试准确率的标准差为 ${spread(doc, 'all')}（95% 区间）。每次只变化一个来源时：${singles.join('，')}。${cannotVary}${ranking}${scale}`,
         };
       }
       if (v.question === 'sources-add-up') {
