@@ -19,6 +19,17 @@ const SOURCE_NAMES: Record<string, string> = {
   all: 'all',
 };
 const name = (s: string) => SOURCE_NAMES[s] ?? s;
+const CANNOT_VARY = {
+  'bundled-data': 'the dataset is bundled',
+  'fixed-split': 'the split is a fixed index rule',
+  'no-dropout': 'the model has no dropout',
+};
+/** Why a source cannot vary in a spec (src/studies/variance-sources/document.ts, UNUSED_REASONS). */
+const UNUSED = {
+  'bundled-data': 'The dataset is bundled: the data stream generates nothing.',
+  'fixed-split': 'The split is a fixed index rule here: it has no randomness to vary.',
+  'no-dropout': 'The model has no dropout: this stream is never used.',
+};
 
 /** A source's standard deviation in points with its chi-square interval. */
 function spread(doc: VarianceSourcesDocument, source: string): string {
@@ -52,7 +63,12 @@ export const en = {
           return { question, short: ui.words.notAvailable, tone: 'bad' as const, answer: ui.words.undecided['all-diverged'] };
         const { leader, tiedWith, comparisons, level } = v.facts;
         const { varied, fixed } = byUse(doc, v.facts.ranking);
-        const cannotVary = fixed.length ? ` ${f.list(fixed.map(name))} cannot vary in this spec (see the table).` : '';
+        const cannotVary = fixed
+          .map((s) => {
+            const reason = sourceOf(doc, s)?.unusedBecause;
+            return reason ? ` ${name(s)} cannot vary: ${CANNOT_VARY[reason]}.` : '';
+          })
+          .join('');
         const singles = varied.map((source) => {
           const s = sourceOf(doc, source);
           const share = s?.share == null ? '' : ` (${f.pct(s.share)}${pctInterval(s.shareInterval)} of the single-source variance)`;
@@ -130,11 +146,7 @@ export const en = {
     sourceName: name,
     stdWithInterval: 'Std [95% interval]',
     share: 'Share [95% interval]',
-    unused: {
-      'bundled-data': 'The dataset is bundled: the data stream generates nothing.',
-      'fixed-split': 'The split is a fixed index rule here: it has no randomness to vary.',
-      'no-dropout': 'The model has no dropout: this stream is never used.',
-    },
+    unused: UNUSED,
     implementationHeading: 'Implementation level: cpu against wasm',
     maxWeightDiff: 'max |Δw|',
     accuracyCpuWasm: 'accuracy cpu / wasm',

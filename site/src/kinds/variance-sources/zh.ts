@@ -19,6 +19,12 @@ const SOURCE_NAMES: Record<string, string> = {
   all: '全部来源',
 };
 const name = (s: string) => SOURCE_NAMES[s] ?? s;
+const CANNOT_VARY = { 'bundled-data': '数据集是内置的', 'fixed-split': '划分是固定的下标规则', 'no-dropout': '模型没有 dropout' };
+const UNUSED = {
+  'bundled-data': '数据集是内置的：数据流不生成任何东西。',
+  'fixed-split': '这里的划分是固定的下标规则，没有可变化的随机性。',
+  'no-dropout': '模型没有 dropout，这个流从未被使用。',
+};
 
 function spread(doc: VarianceSourcesDocument, source: string): string {
   const s = sourceOf(doc, source);
@@ -50,7 +56,12 @@ export const zh: VarianceSourcesWords = {
           return { question, short: ui.words.notAvailable, tone: 'bad' as const, answer: ui.words.undecided['all-diverged'] };
         const { leader, tiedWith, comparisons, level } = v.facts;
         const { varied, fixed } = byUse(doc, v.facts.ranking);
-        const cannotVary = fixed.length ? `${fixed.map(name).join('、')}在这个设定中无法变化（见下表）。` : '';
+        const cannotVary = fixed
+          .map((s) => {
+            const reason = sourceOf(doc, s)?.unusedBecause;
+            return reason ? `${name(s)}无法变化：${CANNOT_VARY[reason]}。` : '';
+          })
+          .join('');
         const singles = varied.map((source) => {
           const s = sourceOf(doc, source);
           const share = s?.share == null ? '' : `（占单一来源方差之和的 ${f.pct(s.share)}${pctInterval(s.shareInterval)}）`;
@@ -123,11 +134,7 @@ export const zh: VarianceSourcesWords = {
     sourceName: name,
     stdWithInterval: '标准差 [95% 区间]',
     share: '占比 [95% 区间]',
-    unused: {
-      'bundled-data': '数据集是内置的：数据流不生成任何东西。',
-      'fixed-split': '这里的划分是固定的下标规则，没有可变化的随机性。',
-      'no-dropout': '模型没有 dropout，这个流从未被使用。',
-    },
+    unused: UNUSED,
     implementationHeading: '实现层面：cpu 与 wasm',
     maxWeightDiff: '最大 |Δw|',
     accuracyCpuWasm: '准确率 cpu / wasm',
