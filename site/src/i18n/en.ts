@@ -67,6 +67,7 @@ export const en = {
     /** A paired difference's interval, in points, or why there is none. */
     pairedInterval: (lo: string, hi: string) => `[${lo}, ${hi}]`,
     noPairedInterval: '(one pair: no interval)',
+    listSeparator: '; ',
     /** How paired comparisons were made: per-comparison level, family-wise 95%. */
     pairedMethod: (level: string) => `paired by seed, ${level} intervals (95% for all comparisons together)`,
     plusMinus: (mean: string, std: string) => `${mean} ± ${std}`,

@@ -51,6 +51,7 @@ export const zh: UiWords = {
     points: (x) => `${x} 个百分点`,
     pairedInterval: (lo, hi) => `[${lo}, ${hi}]`,
     noPairedInterval: '（只有一对，没有区间）',
+    listSeparator: '；',
     pairedMethod: (level) => `按种子配对，${level} 区间（所有比较合起来为 95%）`,
     plusMinus: (mean, std) => `${mean} ± ${std}`,
     accuracyAxis: '测试准确率（%）',

@@ -62,9 +62,7 @@ export const zh: LrRangeTestWords = {
       if (v.outcome.is === 'undecided')
         return { question, short: ui.words.notAvailable, tone: 'bad' as const, answer: ui.words.undecided[v.outcome.because] };
       const { comparisons, level, x1Diverged } = v.facts;
-      const diffs = comparisons
-        .map((c) => `×${c.against} − ×1 ${ui.words.points(f.points(c.meanDiff))} ${paired.interval(c.interval)}`)
-        .join('；');
+      const diffs = paired.differences(comparisons, (c) => `×${c.against} − ×1`);
       const better = comparisons.filter((c) => c.interval !== null && c.interval[0] > 0).map((c) => `×${c.against}`);
       const yes = v.outcome.is === 'yes';
       const why = x1Diverged

@@ -57,9 +57,7 @@ export const en = {
         return { question, short: ui.words.notAvailable, tone: 'bad' as const, answer: ui.words.undecided[v.outcome.because] };
       const { leader, tiedWith, comparisons, level, notAtMinimum } = v.facts;
       const means = doc.schedules.map((s) => `${s.name} ${s.summary ? f.pct(s.summary.mean) : ui.words.diverged}`).join('; ');
-      const diffs = comparisons
-        .map((c) => `${leader} − ${c.against} ${ui.words.points(f.points(c.meanDiff))} ${paired.interval(c.interval)}`)
-        .join('; ');
+      const diffs = paired.differences(comparisons, (c) => `${leader} − ${c.against}`);
       const method = paired.method(level);
       const caution = notAtMinimum.length
         ? ` Caution: ${f.list(notAtMinimum)} ${notAtMinimum.length === 1 ? 'ends' : 'end'} above its lowest learning rate (a cycle cut short), which can bias its place.`

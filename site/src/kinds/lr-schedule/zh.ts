@@ -53,9 +53,7 @@ export const zh: LrScheduleWords = {
         return { question, short: ui.words.notAvailable, tone: 'bad' as const, answer: ui.words.undecided[v.outcome.because] };
       const { leader, tiedWith, comparisons, level, notAtMinimum } = v.facts;
       const means = doc.schedules.map((s) => `${s.name} ${s.summary ? f.pct(s.summary.mean) : ui.words.diverged}`).join('；');
-      const diffs = comparisons
-        .map((c) => `${leader} − ${c.against} ${ui.words.points(f.points(c.meanDiff))} ${paired.interval(c.interval)}`)
-        .join('；');
+      const diffs = paired.differences(comparisons, (c) => `${leader} − ${c.against}`);
       const method = paired.method(level);
       const caution = notAtMinimum.length
         ? `注意：${notAtMinimum.join('、')} 结束时的学习率高于其最低值（周期被截断），可能影响排名。`

@@ -3,13 +3,11 @@ import { formatFor } from '../../i18n/format.ts';
 import { t } from '../../i18n/index.ts';
 import type { KindWords } from '../kindWords.ts';
 import { trainingMethod } from '../setupMethod.ts';
-import { addUpFacts, byUse, singleSources, sourceOf } from './facts.ts';
+import { addUpFacts, byUse, singleSources, sourceOf, spreadWords } from './facts.ts';
 
 const f = formatFor('en');
 const ui = t('en');
-const points = (x: number | null) => (x === null ? ui.words.notAvailable : ui.words.points(f.points(x)));
-const interval = (ci: [number, number] | null, format: (x: number) => string) => (ci ? ` [${format(ci[0])}, ${format(ci[1])}]` : '');
-const pctInterval = (ci: [number, number] | null) => interval(ci, (x) => f.pct(x));
+const { points, interval, pctInterval, spread } = spreadWords('en');
 const SOURCE_NAMES: Record<string, string> = {
   data: 'data',
   split: 'split',
@@ -30,12 +28,6 @@ const UNUSED = {
   'fixed-split': 'The split is a fixed index rule here: it has no randomness to vary.',
   'no-dropout': 'The model has no dropout: this stream is never used.',
 };
-
-/** A source's standard deviation in points with its chi-square interval. */
-function spread(doc: VarianceSourcesDocument, source: string): string {
-  const s = sourceOf(doc, source);
-  return `${points(s?.std ?? null)}${interval(s?.stdInterval ?? null, (x) => f.points(x))}`;
-}
 
 export const en = {
   name: 'Variance sources',

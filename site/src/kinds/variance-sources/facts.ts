@@ -1,4 +1,7 @@
 import type { VarianceSourcesDocument } from '../../../../src/index.ts';
+import { formatFor } from '../../i18n/format.ts';
+import { t } from '../../i18n/index.ts';
+import type { Locale } from '../../i18n/locales.ts';
 
 type Verdict = VarianceSourcesDocument['verdict'][number];
 
@@ -21,5 +24,22 @@ export function addUpFacts(facts: Extract<Verdict, { question: 'sources-add-up' 
     allStd: Math.sqrt(all),
     ratio: facts.sumOfSingleVariances > 0 ? all / facts.sumOfSingleVariances : 0,
     above: (facts.ratioInterval?.[0] ?? 0) > 1,
+  };
+}
+
+/** Spreads in words, per locale: points, intervals, and a source's std with its chi-square interval. */
+export function spreadWords(locale: Locale) {
+  const f = formatFor(locale);
+  const words = t(locale).words;
+  const points = (x: number | null) => (x === null ? words.notAvailable : words.points(f.points(x)));
+  const interval = (ci: [number, number] | null, format: (x: number) => string) => (ci ? ` [${format(ci[0])}, ${format(ci[1])}]` : '');
+  return {
+    points,
+    interval,
+    pctInterval: (ci: [number, number] | null) => interval(ci, (x) => f.pct(x)),
+    spread(doc: VarianceSourcesDocument, source: string) {
+      const s = sourceOf(doc, source);
+      return `${points(s?.std ?? null)}${interval(s?.stdInterval ?? null, (x) => f.points(x))}`;
+    },
   };
 }

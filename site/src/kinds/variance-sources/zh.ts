@@ -1,15 +1,12 @@
-import type { VarianceSourcesDocument } from '../../../../src/index.ts';
 import { formatFor } from '../../i18n/format.ts';
 import { t } from '../../i18n/index.ts';
 import { trainingMethod } from '../setupMethod.ts';
 import type { VarianceSourcesWords } from './en.ts';
-import { addUpFacts, byUse, singleSources, sourceOf } from './facts.ts';
+import { addUpFacts, byUse, singleSources, sourceOf, spreadWords } from './facts.ts';
 
 const f = formatFor('zh');
 const ui = t('zh');
-const points = (x: number | null) => (x === null ? ui.words.notAvailable : ui.words.points(f.points(x)));
-const interval = (ci: [number, number] | null, format: (x: number) => string) => (ci ? ` [${format(ci[0])}, ${format(ci[1])}]` : '');
-const pctInterval = (ci: [number, number] | null) => interval(ci, (x) => f.pct(x));
+const { points, interval, pctInterval, spread } = spreadWords('zh');
 const SOURCE_NAMES: Record<string, string> = {
   data: '数据生成',
   split: '数据划分',
@@ -25,11 +22,6 @@ const UNUSED = {
   'fixed-split': '这里的划分是固定的下标规则，没有可变化的随机性。',
   'no-dropout': '模型没有 dropout，这个流从未被使用。',
 };
-
-function spread(doc: VarianceSourcesDocument, source: string): string {
-  const s = sourceOf(doc, source);
-  return `${points(s?.std ?? null)}${interval(s?.stdInterval ?? null, (x) => f.points(x))}`;
-}
 
 export const zh: VarianceSourcesWords = {
   name: '方差来源',
