@@ -124,11 +124,12 @@ describe('hostile input never reaches a 500', () => {
     ['a test fraction that trains on no row', { json: { ...valid, split: { kind: 'stratified', testFraction: 0.999 } } }, 400, 'split'],
     ['scaling that overflows float32', { json: { ...valid, scaling: { kind: 'divide', by: 1e-40 } } }, 400, 'scaling'],
     [
-      'a compare arm that overflows',
+      // Arm a is checked first: finding b's field too shows that both arms are checked.
+      'two bad compare arms',
       {
         json: {
           kind: 'compare',
-          a: { label: 'plain', dataset: valid.dataset, split: valid.split, training: valid.training },
+          a: { label: 'untestable', dataset: valid.dataset, split: { kind: 'stratified', testFraction: 0.001 }, training: valid.training },
           b: {
             label: 'huge',
             dataset: valid.dataset,

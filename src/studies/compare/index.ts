@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { SeedResult } from '../../document/parts.ts';
 import { COMPUTE_BUDGET, setupShape } from '../../spec/budget.ts';
+import { SpecError } from '../../spec/specError.ts';
 import { studyId } from '../../spec/studyId.ts';
 import { pairedDifference, pairedSeedsNeeded } from '../../stats/paired.ts';
 import { DOCUMENT_VERSION } from '../../version.ts';
@@ -64,8 +65,18 @@ export const compare = defineStudyKind({
   dataset: (spec) => spec.a.dataset,
 
   cost(spec) {
-    const a = setupShape(spec.a, spec.seeds[0], 'a.');
-    const b = setupShape(spec.b, spec.seeds[0], 'b.');
+    // Both arms are checked before either error is raised, so the answer names every bad field.
+    const shapes = (['a', 'b'] as const).map((arm) => {
+      try {
+        return setupShape(spec[arm], spec.seeds[0], `${arm}.`);
+      } catch (e) {
+        if (e instanceof SpecError) return e;
+        throw e;
+      }
+    });
+    const issues = shapes.flatMap((s) => (s instanceof SpecError ? s.issues : []));
+    if (issues.length) throw new SpecError(issues);
+    const [a, b] = shapes as Exclude<(typeof shapes)[number], SpecError>[];
     const cost = spec.seeds.length * (spec.a.training.epochs * a.rows * a.parameters + spec.b.training.epochs * b.rows * b.parameters);
     return {
       cost,
