@@ -11,6 +11,7 @@ export { fingerprintWeights } from './fingerprint/fingerprintWeights.ts';
 // Presets, fingerprints and the environment record.
 export { findPreset, PRESETS, type Preset, presetOfSpec } from './presets/presets.ts';
 export { COMPUTE_BUDGET } from './spec/budget.ts';
+export { forbiddenCharacter, freeTextIssues, withoutForbiddenCharacters } from './spec/freeText.ts';
 export { LIMITS } from './spec/limits.ts';
 // Specs: the shared fields, limits, errors and the content address.
 export * from './spec/setup.ts';

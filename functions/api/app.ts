@@ -6,6 +6,7 @@ import {
   ENGINE_VERSION,
   estimateStudyCost,
   findPreset,
+  freeTextIssues,
   PRESETS,
   parseStudySpec,
   planStudy,
@@ -105,6 +106,9 @@ api.post(
     const parsed = StudySpec.safeParse(input);
     if (!parsed.success) return invalid(c, zodIssues(parsed.error));
     const spec = parsed.data;
+    // Control characters and the like break renderers: refused in new specs (stored ones stay readable).
+    const textIssues = freeTextIssues(spec);
+    if (textIssues.length) return invalid(c, textIssues);
 
     let estimate: ReturnType<typeof estimateStudyCost>;
     let units: ReturnType<typeof planStudy>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Environment } from '../document/parts.ts';
 import { describeEnvironment, environmentOf } from '../fingerprint/environment.ts';
+import { freeTextIssues } from '../spec/freeText.ts';
 import type { DatasetSpec } from '../spec/setup.ts';
 import { SpecError } from '../spec/specError.ts';
 import type { CostEstimate, KindDocumentSchema, KindSpecSchema, StudyKindModule, UnitBase, UnitContext, UnitPart } from './studyKind.ts';
@@ -96,9 +97,12 @@ export function createKindRegistry<const Modules extends readonly [AnyStudyKindM
   const issuesOf = (error: z.ZodError) => error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
 
   /** Validates and normalizes a spec (defaults filled in). Throws SpecError naming each bad field. */
+  /** A new spec (from the API or the CLI): the schema, then no forbidden characters in its free text. */
   function parseStudySpec(input: unknown): Spec {
     const result = StudySpec.safeParse(input);
     if (!result.success) throw new SpecError(issuesOf(result.error));
+    const textIssues = freeTextIssues(result.data);
+    if (textIssues.length) throw new SpecError(textIssues);
     return result.data;
   }
 

@@ -12,6 +12,7 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.ts';
 // Real parts only: real wrangler dev with real local KV, real small studies trained by the real
 // queue consumer, the real Astro build from that KV, served by the real Worker, in real Chromium.
 const TOKEN = 'site-test-token';
+const STORED_CONTROL_TITLE = 'Stored \u0000before \u001b[31mthe rule\uFFFE';
 const HOSTILE_TITLE = `<script>window.__pwned = 1</script>"><img src=x onerror="window.__pwned = 2"> & 'quotes'`;
 const ARTIFACTS = resolve('test-artifacts');
 const work = mkdtempSync(join(tmpdir(), 'seedlab-site-'));
@@ -87,11 +88,21 @@ beforeAll(async () => {
     seeds: 4,
   });
   // A malformed document in KV must be reported and skipped, never break the build.
-  const proxy = await getPlatformProxy<{ STUDIES: { put(key: string, value: string): Promise<void> } }>({
+  const proxy = await getPlatformProxy<{
+    STUDIES: { put(key: string, value: string): Promise<void>; get(key: string): Promise<string | null> };
+  }>({
     configPath: 'wrangler.toml',
     persist: { path: join(persistTo, 'v3') },
     remoteBindings: false,
   });
+  // A valid document stored before the API refused control characters: its title and an arm's
+  // name hold a NUL and an escape. Its pages and its preview must render, and the rest with them.
+  const plainDoc = JSON.parse((await proxy.env.STUDIES.get(`doc:${ids.plain}`)) ?? 'null');
+  ids.storedControl = 'fedcba9876543210fedc';
+  await proxy.env.STUDIES.put(
+    `doc:${ids.storedControl}`,
+    JSON.stringify({ ...plainDoc, id: ids.storedControl, spec: { ...plainDoc.spec, title: STORED_CONTROL_TITLE } }),
+  );
   await proxy.env.STUDIES.put(
     'doc:0123456789abcdef0123',
     JSON.stringify({ documentVersion: 1, kind: 'seed-variance', id: '0123456789abcdef0123' }),
@@ -118,13 +129,25 @@ afterAll(async () => {
 
 describe('the report site, built from real KV and served by the real Worker', () => {
   it('builds every valid study and reports the malformed one by id', () => {
-    expect(build.studies).toBe(4);
+    expect(build.studies).toBe(5);
     expect(build.output).toMatch(/skipping study 0123456789abcdef0123: invalid document/);
+  });
+
+  it('a stored title with control characters still renders its report and its preview', async () => {
+    const { page, errors } = await openPage(`/r/${ids.storedControl}/`);
+    expect(await page.locator('h1').textContent()).toContain('the rule');
+    expect(errors).toEqual([]);
+    const png = await fetch(`${server.url}/og/${ids.storedControl}.png`);
+    expect(png.status).toBe(200);
+    expect(png.headers.get('content-type')).toBe('image/png');
+    // The PNG signature: a rendered image, not the plain fallback's error path.
+    expect([...new Uint8Array(await png.arrayBuffer()).slice(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+    expect(build.output).not.toMatch(new RegExp(`preview of study ${ids.storedControl}`));
   });
 
   it('the index and a report open with no console errors, with every section', async () => {
     const index = await openPage('/');
-    expect(await index.page.locator('ul.studies li').count()).toBe(4);
+    expect(await index.page.locator('ul.studies li').count()).toBe(5);
     expect(await index.page.textContent('ul.studies')).toContain('Site test: moons, 6 seeds');
     expect(index.errors).toEqual([]);
     const { page, errors } = await openPage(`/r/${ids.plain}/`);

@@ -118,6 +118,12 @@ describe('hostile input never reaches a 500', () => {
     ['too many epochs', { json: { ...valid, training: { ...valid.training, epochs: 1e6 } } }, 400, 'training.epochs'],
     ['a string where a number goes', { json: { ...valid, seeds: '30' } }, 400, 'seeds'],
     ['an unknown preset', { json: { preset: 'nope' } }, 400, 'preset'],
+    // Characters that break renderers (the PNG preview cannot hold a NUL) are refused in every free-text field.
+    ['a NUL in the title', { json: { ...valid, title: 'a\u0000b' } }, 400, 'title'],
+    ['an escape sequence in the title', { json: { ...valid, title: '\u001b[31mred' } }, 400, 'title'],
+    ['U+FFFE in the title', { json: { ...valid, title: 'x\uFFFE' } }, 400, 'title'],
+    ['a lone surrogate in the title', { json: { ...valid, title: 'x\uD800y' } }, 400, 'title'],
+    ['a bell in the notes', { json: { ...valid, notes: 'two\nlines\u0007' } }, 400, 'notes'],
     // Specs that parse but cannot train: every run would miss a class or be NaN.
     ['a split that tests no row of two classes', { json: { ...valid, split: { kind: 'index-mod', k: 100, r: 99 } } }, 400, 'split'],
     ['a test fraction that tests no row', { json: { ...valid, split: { kind: 'stratified', testFraction: 0.001 } } }, 400, 'split'],

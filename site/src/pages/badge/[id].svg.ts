@@ -2,12 +2,12 @@ import type { APIRoute } from 'astro';
 import type { StudyDocument } from '../../../../src/index.ts';
 import { loadStudies } from '../../data/loadStudies.ts';
 import { badgeOf } from '../../kinds/words.ts';
+import { xmlText } from '../../share/xmlText.ts';
 
 export async function getStaticPaths() {
   return (await loadStudies()).map(({ document: doc }) => ({ params: { id: doc.id }, props: { doc } }));
 }
 
-const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 // Verdana 11px averages about 6.5 px a character: wide enough, like shields.io badges.
 const textWidth = (s: string) => Math.ceil(s.length * 6.5) + 12;
 
@@ -17,7 +17,7 @@ export const GET: APIRoute = ({ props }) => {
   const { label, value, good } = badgeOf(doc);
   const lw = textWidth(label);
   const vw = textWidth(value);
-  const text = escapeXml(`${label}: ${value}`);
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${lw + vw}" height="20" role="img" aria-label="${text}"><title>${text}</title><rect width="${lw}" height="20" fill="#555"/><rect x="${lw}" width="${vw}" height="20" fill="${good ? '#15803d' : '#b91c1c'}"/><g fill="#fff" font-family="Verdana,DejaVu Sans,sans-serif" font-size="11" text-anchor="middle"><text x="${lw / 2}" y="14">${escapeXml(label)}</text><text x="${lw + vw / 2}" y="14">${escapeXml(value)}</text></g></svg>`;
+  const text = xmlText(`${label}: ${value}`);
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${lw + vw}" height="20" role="img" aria-label="${text}"><title>${text}</title><rect width="${lw}" height="20" fill="#555"/><rect x="${lw}" width="${vw}" height="20" fill="${good ? '#15803d' : '#b91c1c'}"/><g fill="#fff" font-family="Verdana,DejaVu Sans,sans-serif" font-size="11" text-anchor="middle"><text x="${lw / 2}" y="14">${xmlText(label)}</text><text x="${lw + vw / 2}" y="14">${xmlText(value)}</text></g></svg>`;
   return new Response(svg, { headers: { 'content-type': 'image/svg+xml' } });
 };

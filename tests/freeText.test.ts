@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { forbiddenCharacter, parseStudySpec, type SpecError, withoutForbiddenCharacters } from '../src/index.ts';
+
+describe('free text: what a title, a label or notes may hold', () => {
+  it('finds C0 and C1 controls, U+FFFE/U+FFFF and unpaired surrogates, with where', () => {
+    expect(forbiddenCharacter('a\u0000b')).toBe('U+0000 at position 1');
+    expect(forbiddenCharacter('\u001b[31mred')).toBe('U+001B at position 0');
+    expect(forbiddenCharacter('x\u007f')).toBe('U+007F at position 1'); // DEL
+    expect(forbiddenCharacter('x\u0085')).toBe('U+0085 at position 1'); // C1 next line
+    expect(forbiddenCharacter('ok\uFFFE')).toBe('U+FFFE at position 2');
+    expect(forbiddenCharacter('ok\uFFFF')).toBe('U+FFFF at position 2');
+    expect(forbiddenCharacter('lone \uD83D!')).toBe('U+D83D at position 5');
+    expect(forbiddenCharacter('\uDE00 low first')).toBe('U+DE00 at position 0');
+  });
+
+  it('lets through what people write: any script, emoji pairs, and line breaks in multi-line fields', () => {
+    expect(forbiddenCharacter('Adam 0.001 − SGD, β₁ 0.9 · 中文标题 😀')).toBeNull();
+    expect(forbiddenCharacter('tab\there')).toBe('U+0009 at position 3');
+    expect(forbiddenCharacter('line\nbreak\r\n\ttab', true)).toBeNull();
+    expect(forbiddenCharacter('bell\u0007', true)).toBe('U+0007 at position 4');
+  });
+
+  it('a renderer can drop them from text stored before the rule', () => {
+    expect(withoutForbiddenCharacters('a\u0000b\u001b[31m\uFFFEc\uD800 😀\n')).toBe('ab[31mc 😀\n');
+  });
+
+  it('the spec refuses them with a 400-style issue naming the field', () => {
+    const base = { dataset: { name: 'iris' }, split: { kind: 'stratified' }, training: { optimizer: { kind: 'adam' } } };
+    const issues = (input: unknown) => {
+      try {
+        parseStudySpec(input);
+        return [];
+      } catch (e) {
+        return (e as SpecError).issues.map((i) => i.path);
+      }
+    };
+    expect(issues({ ...base, title: 'a\u0000' })).toEqual(['title']);
+    expect(issues({ ...base, notes: 'first line\nsecond\u0007' })).toEqual(['notes']);
+    expect(issues({ kind: 'compare', a: { label: 'x\u001b', ...base }, b: { label: 'y', ...base } })).toEqual(['a.label']);
+    expect(issues({ kind: 'lr-schedule', ...base, schedules: [{ name: 'c\uFFFF', type: 'constant', lr: 0.1 }] })).toEqual([
+      'schedules.0.name',
+    ]);
+    expect(issues({ ...base, title: 'fine', notes: 'two\nlines' })).toEqual([]);
+  });
+});
