@@ -37,6 +37,8 @@ const ListQuery = z.strictObject({
   cursor: z.string().max(2000).optional(),
 });
 const STUDY_ID = /^[0-9a-f]{20}$/;
+/** What an error may quote of the request: a long path or id is cut, so bodies stay small. */
+const shortened = (s: string, max = 80) => (s.length > max ? `${s.slice(0, max)}…` : s);
 
 /** Seeds per queue message (SEEDS_PER_UNIT in wrangler.toml). */
 const seedsPerUnit = (env: SeedlabEnv) => Math.max(1, Number(env.SEEDS_PER_UNIT));
@@ -69,6 +71,12 @@ api.get('/studies', async (c) => {
   const query = ListQuery.safeParse(c.req.query());
   if (!query.success) return invalid(c, zodIssues(query.error), 'invalid query');
   const page = await listingPage(c.env.STUDIES, query.data.limit, query.data.cursor);
+  if (!page)
+    return invalid(
+      c,
+      [{ path: 'cursor', message: 'not a cursor this API gave (pass the `cursor` of the previous page)' }],
+      'invalid query',
+    );
   return c.json({
     studies: page.entries.map((entry) => ({ ...entry, links: { self: new URL(`/api/studies/${entry.id}`, c.req.url).toString() } })),
     cursor: page.cursor,
@@ -83,9 +91,16 @@ api.post(
     if (!/^application\/json\s*(;|$)/i.test(c.req.header('content-type') ?? '')) {
       return apiError(c, 415, 'send the study spec as JSON, with Content-Type: application/json');
     }
+    let text: string;
+    try {
+      // Strict UTF-8: invalid bytes are an error, not quietly replaced by U+FFFD.
+      text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(await c.req.arrayBuffer());
+    } catch {
+      return invalid(c, [{ path: '', message: 'the body is not valid UTF-8' }], 'the request body is not valid UTF-8');
+    }
     let body: unknown;
     try {
-      body = JSON.parse(await c.req.text());
+      body = JSON.parse(text);
     } catch (e) {
       return invalid(c, [{ path: '', message: (e as Error).message }], 'the request body is not valid JSON');
     }
@@ -157,7 +172,7 @@ api.post(
 
 api.get('/studies/:id', async (c) => {
   const id = c.req.param('id');
-  if (!STUDY_ID.test(id)) return apiError(c, 404, `no study "${id}" (ids are 20 hex digits)`);
+  if (!STUDY_ID.test(id)) return apiError(c, 404, `no study "${shortened(id)}" (ids are 20 hex digits)`);
   // Reading also repairs: finalize a study whose last unit just landed, re-send lost units.
   const state = await finalizeIfComplete(c.env, id);
   if (!state) return apiError(c, 404, `no study "${id}"`);
@@ -183,7 +198,7 @@ for (const [path, methods] of Object.entries(ROUTES)) {
 export const app = new Hono<Env>();
 app.route('/api', api);
 app.get('/oembed', oembed);
-app.notFound((c) => apiError(c, 404, `no route for ${c.req.method} ${new URL(c.req.url).pathname}`));
+app.notFound((c) => apiError(c, 404, `no route for ${c.req.method} ${shortened(new URL(c.req.url).pathname)}`));
 app.onError((err, c) => {
   console.error(err);
   return apiError(c, 500, 'internal error');

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { parseStoredDocument, type StudyDocument, type StudyKind, type StudySpec, type StudyUnit } from '../../src/index.ts';
 
 /**
@@ -58,16 +59,19 @@ export interface StudyRecord {
 }
 
 /** A listing entry's metadata: enough to list a study without reading its document. */
-export interface ListingMeta {
-  id: string;
-  kind: string;
-  title: string;
-  dataset: string;
-  createdAt: string;
-  status: StudyStatus;
+const ListingMeta = z.object({
+  id: z.string(),
+  kind: z.string(),
+  title: z.string(),
+  dataset: z.string(),
+  createdAt: z.string(),
+  status: z.enum(['queued', 'running', 'done', 'failed']),
   /** The key result in one line, in English, once done. */
-  headline?: string;
-}
+  headline: z.string().optional(),
+});
+export type ListingMeta = z.infer<typeof ListingMeta>;
+/** Metadata that is not a listing entry (a corrupt value) is left out of every page, not passed on. */
+const isListingMeta = (m: unknown): m is ListingMeta => ListingMeta.safeParse(m).success;
 
 export interface UnitFailure {
   unit: number;
@@ -108,9 +112,53 @@ export async function putListing(kv: KeyValueStore, record: StudyRecord, listing
 }
 
 /** A page of the listing, newest first. */
+/**
+ * One page of the listing, newest first. The API's cursor wraps KV's with a checksum, so a cursor
+ * this API never gave is refused (null) instead of quietly giving an empty page.
+ */
 export async function listingPage(kv: KeyValueStore, limit: number, cursor?: string) {
-  const page = await kv.list<ListingMeta>({ prefix: keys.listingPrefix, limit, cursor });
-  return { entries: page.keys.flatMap((k) => (k.metadata ? [k.metadata] : [])), cursor: page.list_complete ? null : page.cursor };
+  const kvCursor = cursor === undefined ? undefined : await unwrapCursor(cursor);
+  if (kvCursor === null) return null;
+  let page: KeyPage<unknown>;
+  try {
+    page = await kv.list({ prefix: keys.listingPrefix, limit, cursor: kvCursor });
+  } catch {
+    return null; // KV refused the cursor (an expired one, in production)
+  }
+  return {
+    entries: page.keys.flatMap((k) => (isListingMeta(k.metadata) ? [k.metadata] : [])),
+    cursor: page.list_complete ? null : await wrapCursor(page.cursor),
+  };
+}
+
+const CURSOR_CHECK_CHARS = 12;
+const checksum = async (s: string) =>
+  [...new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(`seedlab-cursor:${s}`)))]
+    .map((b) => b.toString(16).padStart(2, '0'))
+    .join('')
+    .slice(0, CURSOR_CHECK_CHARS);
+const base64url = (s: string) =>
+  btoa(String.fromCharCode(...new TextEncoder().encode(s)))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
+
+async function wrapCursor(kvCursor: string): Promise<string> {
+  return `${base64url(kvCursor)}.${await checksum(kvCursor)}`;
+}
+
+/** KV's cursor inside one of ours, or null when the cursor is not one this API gave. */
+async function unwrapCursor(cursor: string): Promise<string | null> {
+  const match = /^([A-Za-z0-9_-]+)\.([0-9a-f]+)$/.exec(cursor);
+  if (!match) return null;
+  let kvCursor: string;
+  try {
+    const bytes = Uint8Array.from(atob(match[1].replace(/-/g, '+').replace(/_/g, '/')), (ch) => ch.charCodeAt(0));
+    kvCursor = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    return null;
+  }
+  return (await checksum(kvCursor)) === match[2] ? kvCursor : null;
 }
 
 /** The ids of studies that are not finished (the cron's work list). */
@@ -154,8 +202,8 @@ export async function listFinishedStudies(
   kv: KeyValueStore,
 ): Promise<{ studies: StoredStudy[]; unreadable: { id: string; error: string }[] }> {
   const createdAt = new Map<string, string>();
-  for (const k of await listAllKeys<ListingMeta>(kv, keys.listingPrefix)) {
-    if (k.metadata?.id && k.metadata.createdAt) createdAt.set(k.metadata.id, k.metadata.createdAt);
+  for (const k of await listAllKeys(kv, keys.listingPrefix)) {
+    if (isListingMeta(k.metadata)) createdAt.set(k.metadata.id, k.metadata.createdAt);
   }
   const studies: StoredStudy[] = [];
   const unreadable: { id: string; error: string }[] = [];

@@ -9,6 +9,14 @@ const valid = {
   backend: 'cpu',
 };
 
+/** The UTF-8 of `json` with its é (0xC3 0xA9) made invalid (0xC3 0x28). */
+const notUtf8 = (json: string) => {
+  const bytes = new TextEncoder().encode(json);
+  const at = bytes.findIndex((b, i) => b === 0xc3 && bytes[i + 1] === 0xa9);
+  bytes[at + 1] = 0x28;
+  return bytes;
+};
+
 const storedStudies = async () => (await env.STUDIES.list({ prefix: 'study:' })).keys.length;
 
 async function expectError(res: Response, status: number) {
@@ -60,6 +68,39 @@ describe('reads', () => {
     await expectError(await call('/api/studies?limit=0', { token: null }), 400);
     await expectError(await call('/api/studies?limit=abc', { token: null }), 400);
   });
+
+  it('a cursor this API never gave is a 400 naming it, not an empty page', async () => {
+    const first: any = await (await call('/api/studies?limit=1', { token: null })).json();
+    const [b64, check] = first.cursor.split('.');
+    for (const cursor of [
+      'nonsense',
+      'abc.def',
+      `${b64}.${check.replace(/^./, (ch: string) => (ch === '0' ? '1' : '0'))}`,
+      `${b64}x.${check}`,
+    ]) {
+      const body = await expectError(await call(`/api/studies?cursor=${encodeURIComponent(cursor)}`, { token: null }), 400);
+      expect(body.issues.map((i: any) => i.path)).toEqual(['cursor']);
+    }
+  });
+
+  it('a corrupt listing entry is left out of the index, and the rest still list', async () => {
+    await env.STUDIES.put('list:0000000000000000:ffffffffffffffffffff', '', { metadata: { id: 42, status: 'weird' } });
+    const res = await call('/api/studies?limit=100', { token: null });
+    expect(res.status).toBe(200);
+    const body: any = await res.json();
+    expect(body.studies.length).toBeGreaterThan(0);
+    expect(body.studies.every((s: any) => typeof s.id === 'string' && /^[0-9a-f]{20}$/.test(s.id))).toBe(true);
+    await env.STUDIES.delete('list:0000000000000000:ffffffffffffffffffff');
+  });
+
+  it('a 404 quotes at most 80 characters of the path or id', async () => {
+    const long = 'x'.repeat(5000);
+    for (const path of [`/api/${long}`, `/api/studies/${long}`]) {
+      const body = await expectError(await call(path, { token: null }), 404);
+      expect(JSON.stringify(body).length).toBeLessThan(300);
+      expect(body.error).toContain('…');
+    }
+  });
 });
 
 describe('auth', () => {
@@ -88,6 +129,14 @@ describe('hostile input never reaches a 500', () => {
   const deep = '['.repeat(50_000) + ']'.repeat(50_000);
   const cases: [string, RequestInit & { json?: unknown }, number, string?][] = [
     ['malformed JSON', { body: '{"dataset": ', headers: { 'content-type': 'application/json' } }, 400],
+    // 0xC3 0x28 is an invalid two-byte sequence inside an otherwise valid spec's title: refused, not
+    // replaced by U+FFFD and accepted.
+    [
+      'a body that is not UTF-8',
+      { body: notUtf8(JSON.stringify({ ...valid, title: 'café' })), headers: { 'content-type': 'application/json' } },
+      400,
+      '',
+    ],
     ['NaN in JSON', { body: '{"seeds": NaN}', headers: { 'content-type': 'application/json' } }, 400],
     ['an empty body', { body: '', headers: { 'content-type': 'application/json' } }, 400],
     ['text/plain', { body: JSON.stringify(valid), headers: { 'content-type': 'text/plain' } }, 415],
