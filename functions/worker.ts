@@ -13,7 +13,15 @@ export default {
       : serveSite(request, env);
   },
   async queue(batch, env) {
-    for (const message of batch.messages) await consumeUnit(message, env);
+    // Each message on its own: one that throws is retried without failing the others in its batch.
+    for (const message of batch.messages) {
+      try {
+        await consumeUnit(message, env);
+      } catch (e) {
+        console.error(`unit message ${JSON.stringify(message.body)}: ${(e as Error).message}`);
+        message.retry({ delaySeconds: 1 });
+      }
+    }
   },
   async scheduled(_controller, env, ctx) {
     ctx.waitUntil(sweepActiveStudies(env));

@@ -46,6 +46,7 @@ export {
   datasetOf,
   documentOfKind,
   estimateStudyCost,
+  isValidPart,
   parseSpecOfKind,
   parseStoredDocument,
   parseStudySpec,

@@ -18,7 +18,7 @@ import { withEngine } from '../engineBackends.ts';
 import type { SeedlabEnv } from '../env.ts';
 import { oembed } from '../site/oembed.ts';
 import { enqueueUnits, recoverStalledUnits } from '../studies/scheduler.ts';
-import { createStudy, listingPage } from '../studies/store.ts';
+import { CorruptStudyError, createStudy, listingPage } from '../studies/store.ts';
 import { finalizeIfComplete, listingMeta, newStudyRecord, readStudyState, type StudyState } from '../studies/studyState.ts';
 import { requireToken } from './auth.ts';
 import { apiError, invalid } from './errors.ts';
@@ -201,5 +201,7 @@ app.get('/oembed', oembed);
 app.notFound((c) => apiError(c, 404, `no route for ${c.req.method} ${shortened(new URL(c.req.url).pathname)}`));
 app.onError((err, c) => {
   console.error(err);
+  // Stored state that cannot be read is not the request's fault: a 500 that says which study and why.
+  if (err instanceof CorruptStudyError) return apiError(c, 500, err.message, { study: err.studyId });
   return apiError(c, 500, 'internal error');
 });

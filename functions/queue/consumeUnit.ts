@@ -1,7 +1,15 @@
 import { runStudyUnit, type UnitOutcome } from '../../src/index.ts';
 import { useWorkerBackend, withEngine } from '../engineBackends.ts';
 import type { SeedlabEnv, UnitMessage } from '../env.ts';
-import { countUnitAttempt, hasUnitOutcome, markEnqueued, putUnitFailure, putUnitResult, readRecord } from '../studies/store.ts';
+import {
+  CorruptStudyError,
+  countUnitAttempt,
+  hasUnitOutcome,
+  markEnqueued,
+  putUnitFailure,
+  putUnitResult,
+  readRecord,
+} from '../studies/store.ts';
 import { finalizeIfComplete } from '../studies/studyState.ts';
 
 /** A unit that throws this many times is recorded as failed, and the study completes without it. */
@@ -18,7 +26,14 @@ function fingerprintsOf(result: unknown): string[] {
 /** Trains one unit of a study and stores its result; idempotent, so redelivery is harmless. */
 export async function consumeUnit(message: Message<UnitMessage>, env: SeedlabEnv): Promise<void> {
   const { studyId, unit } = message.body ?? ({} as UnitMessage);
-  const record = typeof studyId === 'string' ? await readRecord(env.STUDIES, studyId) : null;
+  let record: Awaited<ReturnType<typeof readRecord>> = null;
+  try {
+    record = typeof studyId === 'string' ? await readRecord(env.STUDIES, studyId) : null;
+  } catch (e) {
+    if (!(e instanceof CorruptStudyError)) throw e;
+    console.error(`dropping message for study ${studyId}: ${e.message}`);
+    return message.ack();
+  }
   const work = record?.units[unit];
   if (!record || !work) {
     console.warn(`dropping message for unknown study/unit ${JSON.stringify(message.body)}`);

@@ -1,5 +1,5 @@
 import type { SeedlabEnv } from '../env.ts';
-import { activeStudyIds, markEnqueued, readEnqueuedAt } from './store.ts';
+import { activeStudyIds, CorruptStudyError, markEnqueued, readEnqueuedAt } from './store.ts';
 import { finalizeIfComplete, type StudyState } from './studyState.ts';
 
 const staleAfterMs = (env: SeedlabEnv) => 1000 * Number(env.STALE_AFTER_SECONDS);
@@ -28,12 +28,22 @@ export async function recoverStalledUnits(env: SeedlabEnv, state: StudyState, no
 }
 
 /** The cron: finalize or recover every unfinished study. */
-export async function sweepActiveStudies(env: SeedlabEnv, nowMs = Date.now()): Promise<{ studies: number; reenqueued: number }> {
+export async function sweepActiveStudies(
+  env: SeedlabEnv,
+  nowMs = Date.now(),
+): Promise<{ studies: number; reenqueued: number; failed: string[] }> {
   let reenqueued = 0;
   const active = await activeStudyIds(env.STUDIES);
+  const failed: string[] = [];
+  // Each study on its own: one that cannot be read must not stop the repair of the others.
   for (const id of active) {
-    const state = await finalizeIfComplete(env, id);
-    if (state) reenqueued += (await recoverStalledUnits(env, state, nowMs)).length;
+    try {
+      const state = await finalizeIfComplete(env, id);
+      if (state) reenqueued += (await recoverStalledUnits(env, state, nowMs)).length;
+    } catch (e) {
+      failed.push(id);
+      console.error(`sweep skipped study ${id}: ${e instanceof CorruptStudyError ? e.what : (e as Error).message}`);
+    }
   }
-  return { studies: active.length, reenqueued };
+  return { studies: active.length, reenqueued, failed };
 }

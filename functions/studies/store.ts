@@ -10,6 +10,7 @@ import { parseStoredDocument, type StudyDocument, type StudyKind, type StudySpec
  *   study:<id>                 StudyRecord, written once by POST
  *   result:<id>:<unit>         one finished unit's result (e.g. its runs), metadata { runs, fingerprints }
  *   failed:<id>:<unit>         a unit that failed for good: { error, attempts }
+ *   corrupt:<id>:<unit>        a unit result that could not be read, moved aside (the unit trains again)
  *   attempts:<id>:<unit>       how many times a consumer started the unit
  *   enqueued:<id>:<unit>       when the unit was last sent to the queue (ms since epoch)
  *   doc:<id>                   the finished study document
@@ -22,6 +23,7 @@ const keys = {
   resultPrefix: (id: string) => `result:${id}:`,
   failed: (id: string, unit: number) => `failed:${id}:${unit}`,
   failedPrefix: (id: string) => `failed:${id}:`,
+  corrupt: (id: string, unit: number) => `corrupt:${id}:${unit}`,
   attempts: (id: string, unit: number) => `attempts:${id}:${unit}`,
   enqueued: (id: string, unit: number) => `enqueued:${id}:${unit}`,
   doc: (id: string) => `doc:${id}`,
@@ -103,15 +105,66 @@ export async function createStudy(kv: KeyValueStore, record: StudyRecord, listin
 }
 
 export async function readRecord(kv: KeyValueStore, id: string): Promise<StudyRecord | null> {
-  return kv.get<StudyRecord>(keys.study(id), 'json');
+  const raw = await kv.get(keys.study(id));
+  if (raw === null) return null;
+  const json = parseJson(raw);
+  if (json === undefined) throw new CorruptStudyError(id, 'its record is not JSON (truncated or overwritten)');
+  const record = StoredRecord.safeParse(json);
+  if (!record.success)
+    throw new CorruptStudyError(
+      id,
+      `its record is not valid (${record.error.issues[0]?.path.join('.') || 'root'}: ${record.error.issues[0]?.message})`,
+    );
+  if (record.data.id !== id) throw new CorruptStudyError(id, `its record names study ${record.data.id}`);
+  return record.data as unknown as StudyRecord;
 }
+
+/** A study whose stored record or document cannot be read: the API answers with a JSON error naming it. */
+export class CorruptStudyError extends Error {
+  constructor(
+    readonly studyId: string,
+    readonly what: string,
+  ) {
+    super(`study ${studyId}: ${what}`);
+    this.name = 'CorruptStudyError';
+  }
+}
+
+/** A stored count or time; anything unreadable counts as 0 (never NaN, which compares false to everything). */
+const finiteOrZero = (raw: string | null) => {
+  const n = Number(raw ?? 0);
+  return Number.isFinite(n) ? n : 0;
+};
+
+/** JSON.parse that gives undefined for text that is not JSON (a truncated value). */
+function parseJson(raw: string): unknown {
+  try {
+    return JSON.parse(raw);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The record as stored: its shape is checked before anything trusts it. The spec was validated when
+ * the study was created; here it only has to be an object with a kind (a unit that cannot run it
+ * fails, bounded, like any other).
+ */
+const StoredRecord = z.object({
+  id: z.string(),
+  kind: z.string(),
+  title: z.string(),
+  spec: z.looseObject({ kind: z.string() }),
+  createdAt: z.string(),
+  units: z.array(z.looseObject({ purpose: z.string(), seeds: z.array(z.number().int()) })).min(1),
+  runsTotal: z.number().int(),
+});
 
 /** Replaces a study's listing entry (its status changed). */
 export async function putListing(kv: KeyValueStore, record: StudyRecord, listing: ListingMeta): Promise<void> {
   await kv.put(keys.listing(Date.parse(record.createdAt), record.id), '', { metadata: listing });
 }
 
-/** A page of the listing, newest first. */
 /**
  * One page of the listing, newest first. The API's cursor wraps KV's with a checksum, so a cursor
  * this API never gave is refused (null) instead of quietly giving an empty page.
@@ -224,8 +277,11 @@ export async function readUnitOutcomes(kv: KeyValueStore, id: string): Promise<{
   const done = new Set((await listAllKeys(kv, keys.resultPrefix(id))).map((k) => unitOf(k.name)));
   const failures = await Promise.all(
     (await listAllKeys(kv, keys.failedPrefix(id))).map(async (k) => {
-      const f = (await kv.get<{ error: string; attempts: number }>(k.name, 'json')) ?? { error: 'unknown', attempts: 0 };
-      return { unit: unitOf(k.name), ...f };
+      const stored = StoredFailure.safeParse(parseJson((await kv.get(k.name)) ?? ''));
+      return {
+        unit: unitOf(k.name),
+        ...(stored.success ? stored.data : { error: 'unknown (the stored failure cannot be read)', attempts: 0 }),
+      };
     }),
   );
   return { done, failures };
@@ -235,17 +291,36 @@ export async function hasUnitOutcome(kv: KeyValueStore, id: string, unit: number
   return (await kv.get(keys.result(id, unit))) !== null || (await kv.get(keys.failed(id, unit))) !== null;
 }
 
+const StoredFailure = z.object({ error: z.string(), attempts: z.number() });
+
 /**
- * Every unit's stored outcome, in unit order (call when all are done). Values stored before engine
- * 0.3.0 are the bare result; they are read as a result without an environment.
+ * Every unit's stored outcome, in unit order (call when all are done); null where the stored value
+ * is not JSON (truncated). Values stored before engine 0.3.0 are the bare result; they are read as
+ * a result without an environment.
  */
-export async function readUnitResults(kv: KeyValueStore, id: string, units: number): Promise<{ result: unknown; environment?: unknown }[]> {
-  const values = await Promise.all(Array.from({ length: units }, (_, u) => kv.get<unknown>(keys.result(id, u), 'json')));
-  return values.map((v) =>
-    v !== null && typeof v === 'object' && !Array.isArray(v) && 'result' in v && 'environment' in v
+export async function readUnitResults(
+  kv: KeyValueStore,
+  id: string,
+  units: number,
+): Promise<({ result: unknown; environment?: unknown } | null)[]> {
+  const values = await Promise.all(Array.from({ length: units }, async (_, u) => parseJson((await kv.get(keys.result(id, u))) ?? '')));
+  return values.map((v) => {
+    if (v === undefined || v === null) return null;
+    return typeof v === 'object' && !Array.isArray(v) && 'result' in v && 'environment' in v
       ? { result: v.result, environment: v.environment }
-      : { result: v },
-  );
+      : { result: v };
+  });
+}
+
+/**
+ * A unit result that cannot be used: moved aside to `corrupt:<id>:<unit>` (kept for whoever
+ * investigates) and removed, so the unit counts as missing and is trained again.
+ */
+export async function discardUnitResult(kv: KeyValueStore, id: string, unit: number): Promise<void> {
+  const raw = await kv.get(keys.result(id, unit));
+  if (raw !== null) await kv.put(keys.corrupt(id, unit), raw);
+  await kv.delete(keys.result(id, unit));
+  await kv.put(keys.enqueued(id, unit), '0'); // stale at once: the next repair sends it
 }
 
 /** A unit's outcome; fingerprints go into the key's metadata too, so a listing shows them without reads. */
@@ -265,14 +340,14 @@ export async function putUnitFailure(kv: KeyValueStore, id: string, unit: number
 
 /** Counts one more start of a unit and returns the count. */
 export async function countUnitAttempt(kv: KeyValueStore, id: string, unit: number): Promise<number> {
-  const attempts = Number((await kv.get(keys.attempts(id, unit))) ?? 0) + 1;
+  const attempts = finiteOrZero(await kv.get(keys.attempts(id, unit))) + 1;
   await kv.put(keys.attempts(id, unit), String(attempts));
   return attempts;
 }
 
 /** When a unit was last sent to the queue or started (ms since epoch; 0 if never). */
 export async function readEnqueuedAt(kv: KeyValueStore, id: string, unit: number): Promise<number> {
-  return Number((await kv.get(keys.enqueued(id, unit))) ?? 0);
+  return finiteOrZero(await kv.get(keys.enqueued(id, unit)));
 }
 
 export async function markEnqueued(kv: KeyValueStore, id: string, unit: number, atMs: number): Promise<void> {

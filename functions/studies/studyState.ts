@@ -1,7 +1,9 @@
 import { headlineOf, pendingStudyTitle, studyTitle } from '../../site/src/kinds/words.ts';
-import { combineStudy, datasetOf, type StudyDocument } from '../../src/index.ts';
+import { combineStudy, datasetOf, isValidPart, type StudyDocument } from '../../src/index.ts';
 import type { SeedlabEnv } from '../env.ts';
 import {
+  CorruptStudyError,
+  discardUnitResult,
   type ListingMeta,
   markSettled,
   putDocument,
@@ -62,7 +64,7 @@ export async function readStudyState(env: SeedlabEnv, id: string): Promise<Study
   const record = await readRecord(env.STUDIES, id);
   if (!record) return null;
   const stored = await readDocument(env.STUDIES, id);
-  if (stored && 'error' in stored) throw new Error(`the document of study ${id} cannot be read: ${stored.error}`);
+  if (stored && 'error' in stored) throw new CorruptStudyError(id, `its stored document cannot be read (${stored.error})`);
   const document = stored?.document ?? null;
   const outcomes = await readUnitOutcomes(env.STUDIES, id);
   const doneUnits = new Set([...outcomes.done].filter((u) => u < record.units.length));
@@ -90,10 +92,19 @@ export async function finalizeIfComplete(env: SeedlabEnv, id: string): Promise<S
   const { record } = state;
   if (record.units.every((_, u) => state.doneUnits.has(u))) {
     const results = await readUnitResults(env.STUDIES, id, record.units.length);
-    const document = await combineStudy(
-      record.spec,
-      record.units.map((unit, u) => ({ unit, ...results[u] })),
-    );
+    const parts = record.units.map((unit, u) => ({ unit, result: results[u]?.result, environment: results[u]?.environment }));
+    // A result that cannot be read or is not this unit's counts as missing: it is set aside and the unit trains again.
+    const corrupt = parts.flatMap((part, u) => (results[u] === null || !isValidPart(record.spec, part) ? [u] : []));
+    if (corrupt.length) {
+      for (const u of corrupt) {
+        console.warn(`study ${id}: unit ${u}'s stored result cannot be read; it will be trained again`);
+        await discardUnitResult(env.STUDIES, id, u);
+        state.doneUnits.delete(u);
+      }
+      const runsDone = [...state.doneUnits].reduce((n, u) => n + record.units[u].seeds.length, 0);
+      return { ...state, status: 'running', runsDone };
+    }
+    const document = await combineStudy(record.spec, parts);
     await putDocument(env.STUDIES, document);
     await putListing(env.STUDIES, record, listingMeta(record, 'done', document));
     await markSettled(env.STUDIES, id);

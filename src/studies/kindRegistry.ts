@@ -144,6 +144,10 @@ export function createKindRegistry<const Modules extends readonly [AnyStudyKindM
     return environmentOf(backend);
   }
 
+  /** Whether a stored part is one its kind can combine (a truncated or foreign value is not). */
+  const isValidPart = (spec: Spec, part: StoredPart): boolean =>
+    moduleFor(spec).partSchema.safeParse({ unit: part.unit, result: part.result }).success;
+
   /** The document of a study from its units' stored parts; each part is validated by its kind first. */
   async function combineStudy(spec: Spec, parts: StoredPart[]): Promise<Doc> {
     const module = moduleFor(spec);
@@ -224,6 +228,7 @@ export function createKindRegistry<const Modules extends readonly [AnyStudyKindM
     datasetOf,
     runStudyUnit,
     combineStudy,
+    isValidPart,
     parseStoredDocument,
     runStudy,
   };

@@ -38,6 +38,7 @@ export const {
   datasetOf,
   runStudyUnit,
   combineStudy,
+  isValidPart,
   parseStoredDocument,
   runStudy,
 } = registry;

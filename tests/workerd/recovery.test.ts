@@ -65,6 +65,50 @@ describe('nothing is lost', () => {
     expect(done.document.curves[0].points.map((p: any) => p.accuracies.length)).toEqual([2, 2]);
   });
 
+  it('a truncated unit result counts as missing: it is set aside, the unit trains again, the study finishes', async () => {
+    const id = await storeWithLostMessages(spec('truncated result'));
+    await env.STUDIES.put(`result:${id}:0`, '{"result":[{"seed":1,"fingerprint":"ab');
+    const done = await waitForStudy(id); // every GET in between must answer, not 500
+    expect(done.status).toBe('done');
+    expect(done.document.runs.map((r: any) => r.seed)).toEqual([1, 2, 3]);
+    expect(await env.STUDIES.get(`corrupt:${id}:0`)).toBe('{"result":[{"seed":1,"fingerprint":"ab');
+    // The retrained unit gives what a clean run gives.
+    const clean = await waitForStudy(await storeWithLostMessages(spec('truncated result, clean')));
+    expect(done.document.runs.map((r: any) => r.fingerprint)).toEqual(clean.document.runs.map((r: any) => r.fingerprint));
+  });
+
+  it('a unit result of the wrong shape is retrained too', async () => {
+    const id = await storeWithLostMessages(spec('foreign result'));
+    await env.STUDIES.put(`result:${id}:1`, JSON.stringify({ result: { not: 'runs' }, environment: {} }));
+    const done = await waitForStudy(id);
+    expect(done.status).toBe('done');
+    expect(done.document.runs).toHaveLength(3);
+  });
+
+  it('a corrupt record or document is a JSON error naming the study, and the cron still repairs the others', async () => {
+    const brokenRecord = '00000000000000000000';
+    await env.STUDIES.put(`study:${brokenRecord}`, '{"id": "0000');
+    await env.STUDIES.put(`active:${brokenRecord}`, '');
+    const res = await call(`/api/studies/${brokenRecord}`, { token: null });
+    expect(res.status).toBe(500);
+    const body: any = await res.json();
+    expect(body).toMatchObject({ study: brokenRecord, error: `study ${brokenRecord}: its record is not JSON (truncated or overwritten)` });
+
+    const withBrokenDoc = await storeWithLostMessages(spec('broken document'));
+    await env.STUDIES.put(`doc:${withBrokenDoc}`, '{"documentVersion": 2, "kind": "seed-va');
+    const docRes = await call(`/api/studies/${withBrokenDoc}`, { token: null });
+    expect(docRes.status).toBe(500);
+    expect(await docRes.json()).toMatchObject({ study: withBrokenDoc, error: expect.stringMatching(/stored document cannot be read/) });
+
+    // The cron visits the broken study first or last; either way the lost one is re-enqueued.
+    const lost = await storeWithLostMessages(spec('lost behind a broken one'));
+    const ctx = createExecutionContext();
+    await worker.scheduled(createScheduledController({ cron: '* * * * *' }), env, ctx);
+    await waitOnExecutionContext(ctx);
+    expect((await env.STUDIES.list({ prefix: `enqueued:${lost}:` })).keys).toHaveLength(3);
+    expect((await waitForStudy(lost)).status).toBe('done');
+  });
+
   it('reading the status re-enqueues them too', async () => {
     const id = await storeWithLostMessages(spec('lost, read'));
     const done = await waitForStudy(id); // each GET repairs
