@@ -1,13 +1,16 @@
 import { runStudyUnit, type UnitOutcome } from '../../src/index.ts';
 import { useWorkerBackend, withEngine } from '../engineBackends.ts';
 import type { SeedlabEnv, UnitMessage } from '../env.ts';
+import { staleAfterMs } from '../studies/scheduler.ts';
 import {
   CorruptStudyError,
+  clearHeartbeat,
   countUnitAttempt,
   hasUnitOutcome,
-  markEnqueued,
+  putHeartbeat,
   putUnitFailure,
   putUnitResult,
+  readHeartbeat,
   readRecord,
 } from '../studies/store.ts';
 import { finalizeIfComplete } from '../studies/studyState.ts';
@@ -21,6 +24,20 @@ function fingerprintsOf(result: unknown): string[] {
   return result.flatMap((r: unknown) =>
     r && typeof r === 'object' && 'fingerprint' in r && typeof r.fingerprint === 'string' ? [r.fingerprint.slice(0, 16)] : [],
   );
+}
+
+/** How often a training consumer says it is alive: well inside the stale window, without a write every epoch. */
+const HEARTBEAT_EVERY_MS = 2000;
+
+/** A throttled heartbeat for one unit (the first call always writes). */
+function heartbeat(env: SeedlabEnv, studyId: string, unit: number) {
+  let last = 0;
+  return async () => {
+    const now = Date.now();
+    if (now - last < HEARTBEAT_EVERY_MS) return;
+    last = now;
+    await putHeartbeat(env.STUDIES, studyId, unit, now);
+  };
 }
 
 /** Trains one unit of a study and stores its result; idempotent, so redelivery is harmless. */
@@ -44,12 +61,29 @@ export async function consumeUnit(message: Message<UnitMessage>, env: SeedlabEnv
     return message.ack();
   }
 
+  // Another consumer is training this unit right now (a duplicate delivery): leave it to that one,
+  // and do not count an attempt. If that consumer is stopped, its heartbeat goes stale and the
+  // repair sends the unit again.
+  if (Date.now() - (await readHeartbeat(env.STUDIES, studyId, unit)) < staleAfterMs(env)) return message.ack();
+
+  // Counted before training: a unit stopped by the CPU-time or memory limit throws nothing, and
+  // must still run out of attempts.
   const attempts = await countUnitAttempt(env.STUDIES, studyId, unit);
-  await markEnqueued(env.STUDIES, studyId, unit, Date.now()); // alive: not stale
+  if (attempts > MAX_ATTEMPTS) {
+    const error = `stopped ${MAX_ATTEMPTS} times without finishing or reporting an error (a unit ends this way when it hits the CPU-time or memory limit)`;
+    await putUnitFailure(env.STUDIES, studyId, unit, { error, attempts: MAX_ATTEMPTS });
+    await finalizeIfComplete(env, studyId);
+    return message.ack();
+  }
+  const beat = heartbeat(env, studyId, unit);
+  await beat();
   let outcome: UnitOutcome;
   try {
-    outcome = await withEngine(record.spec.backend, () => runStudyUnit(record.spec, work, { switchBackend: useWorkerBackend }));
+    outcome = await withEngine(record.spec.backend, () =>
+      runStudyUnit(record.spec, work, { switchBackend: useWorkerBackend, onEpoch: () => beat() }),
+    );
   } catch (e) {
+    await clearHeartbeat(env.STUDIES, studyId, unit);
     const error = e instanceof Error ? e.message : String(e);
     console.error(`study ${studyId} unit ${unit} attempt ${attempts} failed: ${error}`);
     if (attempts < MAX_ATTEMPTS) return message.retry({ delaySeconds: 1 });
@@ -58,6 +92,7 @@ export async function consumeUnit(message: Message<UnitMessage>, env: SeedlabEnv
     return message.ack();
   }
   await putUnitResult(env.STUDIES, studyId, unit, outcome, { runs: work.seeds.length, fingerprints: fingerprintsOf(outcome.result) });
+  await clearHeartbeat(env.STUDIES, studyId, unit);
   await finalizeIfComplete(env, studyId);
   message.ack();
 }

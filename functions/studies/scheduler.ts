@@ -1,8 +1,9 @@
 import type { SeedlabEnv } from '../env.ts';
-import { activeStudyIds, CorruptStudyError, markEnqueued, readEnqueuedAt } from './store.ts';
+import { activeStudyIds, CorruptStudyError, markEnqueued, readEnqueuedAt, readHeartbeat } from './store.ts';
 import { finalizeIfComplete, type StudyState } from './studyState.ts';
 
-const staleAfterMs = (env: SeedlabEnv) => 1000 * Number(env.STALE_AFTER_SECONDS);
+/** How long a unit may go unheard of (not sent, no heartbeat) before it is sent again. */
+export const staleAfterMs = (env: SeedlabEnv) => 1000 * Number(env.STALE_AFTER_SECONDS);
 
 export async function enqueueUnits(env: SeedlabEnv, studyId: string, units: number[], nowMs = Date.now()): Promise<void> {
   if (!units.length) return;
@@ -21,7 +22,9 @@ export async function recoverStalledUnits(env: SeedlabEnv, state: StudyState, no
   const pending = record.units.map((_, u) => u).filter((u) => !state.doneUnits.has(u) && !state.failures.some((f) => f.unit === u));
   const stale: number[] = [];
   for (const u of pending) {
-    if (nowMs - (await readEnqueuedAt(env.STUDIES, record.id, u)) >= staleAfterMs(env)) stale.push(u);
+    // Neither sent recently nor beating: its message was lost, or its consumer was stopped.
+    const lastHeard = Math.max(await readEnqueuedAt(env.STUDIES, record.id, u), await readHeartbeat(env.STUDIES, record.id, u));
+    if (nowMs - lastHeard >= staleAfterMs(env)) stale.push(u);
   }
   await enqueueUnits(env, record.id, stale, nowMs);
   return stale;

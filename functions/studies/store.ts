@@ -13,6 +13,7 @@ import { parseStoredDocument, type StudyDocument, type StudyKind, type StudySpec
  *   corrupt:<id>:<unit>        a unit result that could not be read, moved aside (the unit trains again)
  *   attempts:<id>:<unit>       how many times a consumer started the unit
  *   enqueued:<id>:<unit>       when the unit was last sent to the queue (ms since epoch)
+ *   running:<id>:<unit>        a consumer's heartbeat while it trains the unit (ms since epoch)
  *   doc:<id>                   the finished study document
  *   active:<id>                present while the study is unfinished (the cron scans these)
  *   list:<inverted ms>:<id>    the listing, newest first; metadata ListingMeta
@@ -26,6 +27,7 @@ const keys = {
   corrupt: (id: string, unit: number) => `corrupt:${id}:${unit}`,
   attempts: (id: string, unit: number) => `attempts:${id}:${unit}`,
   enqueued: (id: string, unit: number) => `enqueued:${id}:${unit}`,
+  running: (id: string, unit: number) => `running:${id}:${unit}`,
   doc: (id: string) => `doc:${id}`,
   docPrefix: 'doc:',
   active: (id: string) => `active:${id}`,
@@ -352,4 +354,17 @@ export async function readEnqueuedAt(kv: KeyValueStore, id: string, unit: number
 
 export async function markEnqueued(kv: KeyValueStore, id: string, unit: number, atMs: number): Promise<void> {
   await kv.put(keys.enqueued(id, unit), String(atMs));
+}
+
+/** When a consumer training the unit last said it is alive (ms since epoch; 0 if none is). */
+export async function readHeartbeat(kv: KeyValueStore, id: string, unit: number): Promise<number> {
+  return finiteOrZero(await kv.get(keys.running(id, unit)));
+}
+
+export async function putHeartbeat(kv: KeyValueStore, id: string, unit: number, atMs: number): Promise<void> {
+  await kv.put(keys.running(id, unit), String(atMs));
+}
+
+export async function clearHeartbeat(kv: KeyValueStore, id: string, unit: number): Promise<void> {
+  await kv.delete(keys.running(id, unit));
 }

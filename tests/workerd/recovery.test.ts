@@ -1,4 +1,10 @@
-import { createExecutionContext, createScheduledController, waitOnExecutionContext } from 'cloudflare:test';
+import {
+  createExecutionContext,
+  createMessageBatch,
+  createScheduledController,
+  getQueueResult,
+  waitOnExecutionContext,
+} from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { MAX_ATTEMPTS } from '../../functions/queue/consumeUnit.ts';
 import { createStudy } from '../../functions/studies/store.ts';
@@ -107,6 +113,29 @@ describe('nothing is lost', () => {
     await waitOnExecutionContext(ctx);
     expect((await env.STUDIES.list({ prefix: `enqueued:${lost}:` })).keys).toHaveLength(3);
     expect((await waitForStudy(lost)).status).toBe('done');
+  });
+
+  it('a unit stopped without an error (CPU or memory limit) still runs out of attempts', async () => {
+    const id = await storeWithLostMessages(spec('stopped silently'));
+    // Three starts of unit 0 that never finished and never threw: the next start is one too many.
+    await env.STUDIES.put(`attempts:${id}:0`, String(MAX_ATTEMPTS));
+    const settled = await waitForStudy(id);
+    expect(settled.status).toBe('failed');
+    expect(settled.failures).toEqual([
+      expect.objectContaining({ unit: 0, attempts: MAX_ATTEMPTS, error: expect.stringMatching(/^stopped 3 times without finishing/) }),
+    ]);
+  });
+
+  it('a duplicate delivery while the unit trains elsewhere is dropped without counting an attempt', async () => {
+    const id = await storeWithLostMessages(spec('duplicate delivery'));
+    await env.STUDIES.put(`running:${id}:0`, String(Date.now())); // another consumer's fresh heartbeat
+    const batch = createMessageBatch('seedlab-runs', [{ id: 'm1', timestamp: Date.now(), attempts: 1, body: { studyId: id, unit: 0 } }]);
+    const ctx = createExecutionContext();
+    await worker.queue(batch, env);
+    const result = await getQueueResult(batch, ctx);
+    expect(result.explicitAcks).toEqual(['m1']);
+    expect(await env.STUDIES.get(`attempts:${id}:0`)).toBeNull();
+    expect(await env.STUDIES.get(`result:${id}:0`)).toBeNull();
   });
 
   it('reading the status re-enqueues them too', async () => {
