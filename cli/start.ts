@@ -30,6 +30,11 @@ function ensureToken(): string {
   return token;
 }
 
+/** A study with a report to open: complete, or partial (built from the units that finished). */
+const hasReport = (status: string) => status === 'done' || status === 'partial';
+/** A study that will not change without someone acting (a retry). */
+const isSettled = (status: string) => hasReport(status) || status === 'failed';
+
 interface StudyStatus {
   id: string;
   status: string;
@@ -57,7 +62,7 @@ async function main() {
   const server: DevServer = await startWranglerDev({ port, persistTo: STATE_DIR });
   doneStudyIds = async () => {
     const page = (await (await fetch(`${server.url}/api/studies?limit=100`)).json()) as { studies: { id: string; status: string }[] };
-    return page.studies.filter((s) => s.status === 'done').map((s) => s.id);
+    return page.studies.filter((s) => hasReport(s.status)).map((s) => s.id);
   };
   let stopping = false;
   const shutdown = async (code: number) => {
@@ -90,27 +95,27 @@ async function main() {
     for (;;) {
       statuses = await Promise.all(submitted.map(async (s) => (await (await fetch(s.links.self)).json()) as StudyStatus));
       for (const s of statuses)
-        if ((s.status === 'done' || s.status === 'failed') && !firstDone.has(s.id))
+        if (isSettled(s.status) && !firstDone.has(s.id))
           firstDone.set(s.id, (performance.now() - started) / 1000);
       const done = statuses.reduce((n, s) => n + s.progress.runsDone, 0);
       const total = statuses.reduce((n, s) => n + s.progress.runsTotal, 0);
       bar.update(done, total, `runs ${done}/${total}`);
-      if (statuses.every((s) => s.status === 'done' || s.status === 'failed')) break;
+      if (statuses.every((s) => isSettled(s.status))) break;
       await new Promise((r) => setTimeout(r, 250));
     }
     bar.finish();
 
     console.log('');
     statuses.forEach((s, i) => {
-      const mark = s.status === 'done' ? '✓' : '✗';
+      const mark = s.status === 'done' ? '✓' : s.status === 'partial' ? '◐' : '✗';
       console.log(`${mark} ${DEMO_PRESETS[i].padEnd(18)} ${s.status.padEnd(6)} ready after ${firstDone.get(s.id)?.toFixed(1)} s`);
       console.log(`    ${s.links.self}`);
       for (const f of s.failures ?? []) console.log(`    failure: ${f.error}`);
     });
-    if (statuses.some((s) => s.status === 'done' && !built.has(s.id))) await rebuild();
+    if (statuses.some((s) => hasReport(s.status) && !built.has(s.id))) await rebuild();
     console.log('\nReports:');
     for (const [i, s] of statuses.entries()) {
-      if (s.status === 'done') console.log(`  ${DEMO_PRESETS[i].padEnd(18)} ${server.url}/r/${s.id}/   中文: ${server.url}/zh/r/${s.id}/`);
+      if (hasReport(s.status)) console.log(`  ${DEMO_PRESETS[i].padEnd(18)} ${server.url}/r/${s.id}/   中文: ${server.url}/zh/r/${s.id}/`);
     }
     console.log(`\nSeedlab is running at ${server.url}/`);
     console.log(`  API:       ${server.url}/api/studies   (OpenAPI: ${server.url}/api/openapi.json)`);

@@ -29,6 +29,7 @@ export {
   DEFAULT_GROUP_SIZE,
   type RunStudyOptions,
   type StoredDocumentResult,
+  type FailedUnit,
   type StoredPart,
   type StudyProgress,
   type UnitOutcome,

@@ -18,7 +18,7 @@ import { withEngine } from '../engineBackends.ts';
 import type { SeedlabEnv } from '../env.ts';
 import { oembed } from '../site/oembed.ts';
 import { enqueueUnits, recoverStalledUnits } from '../studies/scheduler.ts';
-import { CorruptStudyError, createStudy, listingPage } from '../studies/store.ts';
+import { CorruptStudyError, createStudy, listingPage, putListing, reopenUnits } from '../studies/store.ts';
 import { finalizeIfComplete, listingMeta, newStudyRecord, readStudyState, type StudyState } from '../studies/studyState.ts';
 import { requireToken } from './auth.ts';
 import { apiError, invalid } from './errors.ts';
@@ -180,6 +180,22 @@ api.get('/studies/:id', async (c) => {
   return c.json(statusBody(c, state));
 });
 
+api.post('/studies/:id/retry', requireToken, async (c) => {
+  const id = c.req.param('id');
+  if (!STUDY_ID.test(id)) return apiError(c, 404, `no study "${shortened(id)}" (ids are 20 hex digits)`);
+  const state = await finalizeIfComplete(c.env, id);
+  if (!state) return apiError(c, 404, `no study "${id}"`);
+  if (state.status !== 'partial' && state.status !== 'failed') {
+    return apiError(c, 409, `study ${id} is ${state.status}: only a partial or failed study has units to retry`, { status: state.status });
+  }
+  const units = state.failures.map((f) => f.unit);
+  await reopenUnits(c.env.STUDIES, id, units);
+  await putListing(c.env.STUDIES, state.record, listingMeta(state.record, 'running'));
+  await enqueueUnits(c.env, id, units);
+  const reopened = await readStudyState(c.env, id);
+  return c.json(statusBody(c, reopened ?? state), 202);
+});
+
 /** Routes and their methods: anything else on these paths is a 405 with an Allow header. */
 const ROUTES: Record<string, string[]> = {
   '/health': ['GET'],
@@ -187,6 +203,7 @@ const ROUTES: Record<string, string[]> = {
   '/openapi.json': ['GET'],
   '/studies': ['GET', 'POST'],
   '/studies/:id': ['GET'],
+  '/studies/:id/retry': ['POST'],
 };
 for (const [path, methods] of Object.entries(ROUTES)) {
   api.all(path, (c) => {

@@ -45,7 +45,7 @@ export function openApiDocument() {
           required: ['id', 'status', 'progress', 'links'],
           properties: {
             id: { type: 'string' },
-            status: { enum: ['queued', 'running', 'done', 'failed'] },
+            status: { enum: ['queued', 'running', 'done', 'partial', 'failed'] },
             kind: { type: 'string' },
             title: { type: 'string' },
             createdAt: { type: 'string', format: 'date-time' },
@@ -98,6 +98,17 @@ export function openApiDocument() {
           summary: 'Status, progress, and the document when done',
           parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', pattern: '^[0-9a-f]{20}$' } }],
           responses: { '200': { description: 'the study', content: { 'application/json': { schema: studyRef } } }, ...errors(404) },
+        },
+      },
+      '/api/studies/{id}/retry': {
+        post: {
+          summary: 'Train the failed units of a partial or failed study again (needs the token); the document is rebuilt',
+          security: [{ bearer: [] }],
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', pattern: '^[0-9a-f]{20}$' } }],
+          responses: {
+            '202': { description: 'the failed units are queued again', content: { 'application/json': { schema: studyRef } } },
+            ...errors(401, 404, 409),
+          },
         },
       },
     },

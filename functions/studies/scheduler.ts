@@ -17,7 +17,7 @@ export async function enqueueUnits(env: SeedlabEnv, studyId: string, units: numb
  * know what is missing, and retries are idempotent, so sending twice costs time, never data.
  */
 export async function recoverStalledUnits(env: SeedlabEnv, state: StudyState, nowMs = Date.now()): Promise<number[]> {
-  if (state.status === 'done' || state.status === 'failed') return [];
+  if (state.status === 'done' || state.status === 'partial' || state.status === 'failed') return [];
   const { record } = state;
   const pending = record.units.map((_, u) => u).filter((u) => !state.doneUnits.has(u) && !state.failures.some((f) => f.unit === u));
   const stale: number[] = [];

@@ -49,7 +49,8 @@ export interface KeyValueStore {
 }
 type KeyPage<M> = { keys: { name: string; metadata?: M }[] } & ({ list_complete: true } | { list_complete: false; cursor: string });
 
-export type StudyStatus = 'queued' | 'running' | 'done' | 'failed';
+/** `partial`: a document exists, built without the units that failed for good (a retry can complete it). */
+export type StudyStatus = 'queued' | 'running' | 'done' | 'partial' | 'failed';
 
 /** Written once when a study is created; everything that changes later lives in other keys. */
 export interface StudyRecord {
@@ -69,7 +70,7 @@ const ListingMeta = z.object({
   title: z.string(),
   dataset: z.string(),
   createdAt: z.string(),
-  status: z.enum(['queued', 'running', 'done', 'failed']),
+  status: z.enum(['queued', 'running', 'done', 'partial', 'failed']),
   /** The key result in one line, in English, once done. */
   headline: z.string().optional(),
 });
@@ -367,4 +368,19 @@ export async function putHeartbeat(kv: KeyValueStore, id: string, unit: number, 
 
 export async function clearHeartbeat(kv: KeyValueStore, id: string, unit: number): Promise<void> {
   await kv.delete(keys.running(id, unit));
+}
+
+/**
+ * Opens failed units again (a retry): their failures, attempt counts and heartbeats are removed,
+ * the partial document with them (only a complete document is final), and the study is active
+ * again. The caller sends the units.
+ */
+export async function reopenUnits(kv: KeyValueStore, id: string, units: number[]): Promise<void> {
+  for (const u of units) {
+    await kv.delete(keys.failed(id, u));
+    await kv.delete(keys.attempts(id, u));
+    await kv.delete(keys.running(id, u));
+  }
+  await kv.delete(keys.doc(id));
+  await kv.put(keys.active(id), '');
 }

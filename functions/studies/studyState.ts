@@ -72,7 +72,9 @@ export async function readStudyState(env: SeedlabEnv, id: string): Promise<Study
   const settled = record.units.every((_, u) => doneUnits.has(u) || failures.some((f) => f.unit === u));
   const runsDone = [...doneUnits].reduce((n, u) => n + record.units[u].seeds.length, 0);
   const status: StudyStatus = document
-    ? 'done'
+    ? document.partial
+      ? 'partial'
+      : 'done'
     : settled && failures.length
       ? 'failed'
       : runsDone > 0 || failures.length
@@ -82,37 +84,47 @@ export async function readStudyState(env: SeedlabEnv, id: string): Promise<Study
 }
 
 /**
- * When every unit is settled, writes the final state once: the document (all runs in) or the
- * failed status. Safe to call any number of times, from any consumer or reader: the document is a
- * pure function of the stored runs.
+ * When every unit is settled, writes the final state once: the document from the units that
+ * finished (partial, naming the failed seeds, when some failed for good), or the failed status when
+ * no document can be built without them. Safe to call any number of times, from any consumer or
+ * reader: the document is a pure function of the stored runs.
  */
 export async function finalizeIfComplete(env: SeedlabEnv, id: string): Promise<StudyState | null> {
   const state = await readStudyState(env, id);
   if (!state || state.document) return state;
   const { record } = state;
-  if (record.units.every((_, u) => state.doneUnits.has(u))) {
-    const results = await readUnitResults(env.STUDIES, id, record.units.length);
-    const parts = record.units.map((unit, u) => ({ unit, result: results[u]?.result, environment: results[u]?.environment }));
-    // A result that cannot be read or is not this unit's counts as missing: it is set aside and the unit trains again.
-    const corrupt = parts.flatMap((part, u) => (results[u] === null || !isValidPart(record.spec, part) ? [u] : []));
-    if (corrupt.length) {
-      for (const u of corrupt) {
-        console.warn(`study ${id}: unit ${u}'s stored result cannot be read; it will be trained again`);
-        await discardUnitResult(env.STUDIES, id, u);
-        state.doneUnits.delete(u);
-      }
-      const runsDone = [...state.doneUnits].reduce((n, u) => n + record.units[u].seeds.length, 0);
-      return { ...state, status: 'running', runsDone };
+  const failedUnits = new Set(state.failures.map((f) => f.unit));
+  if (!record.units.every((_, u) => state.doneUnits.has(u) || failedUnits.has(u))) return state;
+
+  const results = await readUnitResults(env.STUDIES, id, record.units.length);
+  const done = [...state.doneUnits].sort((a, b) => a - b);
+  const parts = done.map((u) => ({ u, unit: record.units[u], result: results[u]?.result, environment: results[u]?.environment }));
+  // A result that cannot be read or is not this unit's counts as missing: it is set aside and the unit trains again.
+  const corrupt = parts.filter((p) => results[p.u] === null || !isValidPart(record.spec, p)).map((p) => p.u);
+  if (corrupt.length) {
+    for (const u of corrupt) {
+      console.warn(`study ${id}: unit ${u}'s stored result cannot be read; it will be trained again`);
+      await discardUnitResult(env.STUDIES, id, u);
+      state.doneUnits.delete(u);
     }
-    const document = await combineStudy(record.spec, parts);
-    await putDocument(env.STUDIES, document);
-    await putListing(env.STUDIES, record, listingMeta(record, 'done', document));
-    await markSettled(env.STUDIES, id);
-    return { ...state, status: 'done', document };
+    const runsDone = [...state.doneUnits].reduce((n, u) => n + record.units[u].seeds.length, 0);
+    return { ...state, status: 'running', runsDone };
   }
-  if (state.status === 'failed') {
+  const failed = state.failures.map((f) => ({ unit: record.units[f.unit], error: f.error, attempts: f.attempts }));
+  let document: StudyDocument;
+  try {
+    document = await combineStudy(record.spec, parts, failed);
+  } catch (e) {
+    if (!failed.length) throw e; // every unit finished: a combine that fails is a bug, not a state
+    // Too much is missing for this kind to say anything (an lr-range-test without its sweep).
+    console.warn(`study ${id}: no partial document (${(e as Error).message})`);
     await putListing(env.STUDIES, record, listingMeta(record, 'failed'));
     await markSettled(env.STUDIES, id);
+    return { ...state, status: 'failed' };
   }
-  return state;
+  const status: StudyStatus = failed.length ? 'partial' : 'done';
+  await putDocument(env.STUDIES, document);
+  await putListing(env.STUDIES, record, listingMeta(record, status, document));
+  await markSettled(env.STUDIES, id);
+  return { ...state, status, document };
 }

@@ -94,9 +94,18 @@ export function studyDocumentSchema<K extends string, S extends z.ZodType, V ext
     spec,
     environment: Environment,
     verdict: z.array(verdict).min(1),
+    /** Present when some units failed for good: the numbers come from the runs that finished. */
+    partial: PartialStudy.optional(),
     ...body,
   });
 }
+
+/** The units a partial document lacks: their seeds, why they failed, and after how many attempts. */
+export const PartialStudy = z.object({
+  failedSeeds: z.array(z.number().int()),
+  failures: z.array(z.object({ purpose: z.string(), seeds: z.array(z.number().int()), error: z.string(), attempts: z.number().int() })),
+});
+export type PartialStudy = z.infer<typeof PartialStudy>;
 
 /** The header fields of a version-1 document that version 2 dropped (titles and sentences are words now). */
 export const V1_HEADER = {

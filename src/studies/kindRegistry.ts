@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Environment } from '../document/parts.ts';
+import { Environment, type PartialStudy } from '../document/parts.ts';
 import { describeEnvironment, environmentOf } from '../fingerprint/environment.ts';
 import { freeTextIssues } from '../spec/freeText.ts';
 import type { DatasetSpec } from '../spec/setup.ts';
@@ -48,6 +48,21 @@ export interface StoredPart {
   unit: unknown;
   result: unknown;
   environment?: unknown;
+}
+
+/** A unit that failed for good, with why. */
+export interface FailedUnit {
+  unit: UnitBase;
+  error: string;
+  attempts: number;
+}
+
+function partialOf(failed: FailedUnit[]): PartialStudy {
+  const failedSeeds = [...new Set(failed.flatMap((f) => f.unit.seeds))].sort((a, b) => a - b);
+  return {
+    failedSeeds,
+    failures: failed.map((f) => ({ purpose: f.unit.purpose, seeds: f.unit.seeds, error: f.error, attempts: f.attempts })),
+  };
 }
 
 /** A stored document that cannot be read, and why (its kind and id when known). */
@@ -148,15 +163,22 @@ export function createKindRegistry<const Modules extends readonly [AnyStudyKindM
   const isValidPart = (spec: Spec, part: StoredPart): boolean =>
     moduleFor(spec).partSchema.safeParse({ unit: part.unit, result: part.result }).success;
 
-  /** The document of a study from its units' stored parts; each part is validated by its kind first. */
-  async function combineStudy(spec: Spec, parts: StoredPart[]): Promise<Doc> {
+  /**
+   * The document of a study from its units' stored parts; each part is validated by its kind
+   * first. With `failed` units, the document is partial: built from the parts that succeeded, and
+   * marked with the failed seeds and why. A kind that cannot build a document without the failed
+   * units throws (an lr-range-test without its range sweep, for example).
+   */
+  async function combineStudy(spec: Spec, parts: StoredPart[], failed: FailedUnit[] = []): Promise<Doc> {
     const module = moduleFor(spec);
+    if (!parts.length) throw new Error('no unit finished: there is nothing to combine');
     const document = await module.combine(
       spec,
       parts.map(({ unit, result }) => module.partSchema.parse({ unit, result })),
       { environment: recordedEnvironment(spec, parts) },
     );
-    return module.documentSchema.parse(document) as Doc;
+    const partial = failed.length ? partialOf(failed) : undefined;
+    return module.documentSchema.parse(partial ? { ...document, partial } : document) as Doc;
   }
 
   /** Reads a stored document of any version: version 1 is migrated by its kind; anything else must be current. */

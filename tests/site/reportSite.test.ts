@@ -103,6 +103,16 @@ beforeAll(async () => {
     `doc:${ids.storedControl}`,
     JSON.stringify({ ...plainDoc, id: ids.storedControl, spec: { ...plainDoc.spec, title: STORED_CONTROL_TITLE } }),
   );
+  // A partial study: the report says which seeds are missing and why before any number.
+  ids.partial = 'abcdefabcdefabcdef00';
+  await proxy.env.STUDIES.put(
+    `doc:${ids.partial}`,
+    JSON.stringify({
+      ...plainDoc,
+      id: ids.partial,
+      partial: { failedSeeds: [5, 6], failures: [{ purpose: 'main', seeds: [5, 6], error: 'out of memory', attempts: 3 }] },
+    }),
+  );
   await proxy.env.STUDIES.put(
     'doc:0123456789abcdef0123',
     JSON.stringify({ documentVersion: 1, kind: 'seed-variance', id: '0123456789abcdef0123' }),
@@ -129,8 +139,18 @@ afterAll(async () => {
 
 describe('the report site, built from real KV and served by the real Worker', () => {
   it('builds every valid study and reports the malformed one by id', () => {
-    expect(build.studies).toBe(5);
+    expect(build.studies).toBe(6);
     expect(build.output).toMatch(/skipping study 0123456789abcdef0123: invalid document/);
+  });
+
+  it('a partial study says which seeds are missing, and why, above its answer', async () => {
+    const en = await openPage(`/r/${ids.partial}/`);
+    expect(await en.page.locator('p.notice').textContent()).toBe(
+      'Partial study: the runs of seeds 5 and 6 failed (out of memory). Every number below comes from the runs that finished; retrying the failed units completes it.',
+    );
+    const zh = await openPage(`/zh/r/${ids.partial}/`);
+    expect(await zh.page.locator('p.notice').textContent()).toContain('种子 5和6 的运行失败了（out of memory）');
+    expect(await (await openPage(`/r/${ids.plain}/`)).page.locator('p.notice').count()).toBe(0);
   });
 
   it('a stored title with control characters still renders its report and its preview', async () => {
@@ -147,7 +167,7 @@ describe('the report site, built from real KV and served by the real Worker', ()
 
   it('the index and a report open with no console errors, with every section', async () => {
     const index = await openPage('/');
-    expect(await index.page.locator('ul.studies li').count()).toBe(5);
+    expect(await index.page.locator('ul.studies li').count()).toBe(6);
     expect(await index.page.textContent('ul.studies')).toContain('Site test: moons, 6 seeds');
     expect(index.errors).toEqual([]);
     const { page, errors } = await openPage(`/r/${ids.plain}/`);

@@ -36,7 +36,14 @@ describe('reads', () => {
     expect(presets.presets[0].spec.seeds).toHaveLength(30);
     const openapi: any = await (await call('/api/openapi.json', { token: null })).json();
     expect(openapi.openapi).toBe('3.1.0');
-    expect(Object.keys(openapi.paths)).toEqual(['/api/health', '/api/presets', '/api/openapi.json', '/api/studies', '/api/studies/{id}']);
+    expect(Object.keys(openapi.paths)).toEqual([
+      '/api/health',
+      '/api/presets',
+      '/api/openapi.json',
+      '/api/studies',
+      '/api/studies/{id}',
+      '/api/studies/{id}/retry',
+    ]);
     // Generated from the zod schema: the dataset enum and limits are the engine's own.
     const variants = openapi.components.schemas.StudySpec.oneOf ?? openapi.components.schemas.StudySpec.anyOf;
     expect(variants.map((v: any) => v.properties.kind.const).sort()).toEqual([

@@ -21,7 +21,7 @@ export async function waitForStudy(id: string, timeoutMs = 60_000): Promise<any>
   const end = Date.now() + timeoutMs;
   for (;;) {
     const body: any = await (await call(`/api/studies/${id}`, { token: null })).json();
-    if (body.status === 'done' || body.status === 'failed') return body;
+    if (body.status === 'done' || body.status === 'partial' || body.status === 'failed') return body;
     if (Date.now() > end) throw new Error(`study ${id} still ${body.status} after ${timeoutMs} ms: ${JSON.stringify(body.progress)}`);
     await new Promise((r) => setTimeout(r, 100));
   }

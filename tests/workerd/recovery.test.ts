@@ -120,10 +120,12 @@ describe('nothing is lost', () => {
     // Three starts of unit 0 that never finished and never threw: the next start is one too many.
     await env.STUDIES.put(`attempts:${id}:0`, String(MAX_ATTEMPTS));
     const settled = await waitForStudy(id);
-    expect(settled.status).toBe('failed');
+    // Unit 0 (seeds 1 and 2) failed for good; the study completes from the rest, marked partial.
+    expect(settled.status).toBe('partial');
     expect(settled.failures).toEqual([
       expect.objectContaining({ unit: 0, attempts: MAX_ATTEMPTS, error: expect.stringMatching(/^stopped 3 times without finishing/) }),
     ]);
+    expect(settled.document.partial.failedSeeds).toEqual([1, 2]);
   });
 
   it('a duplicate delivery while the unit trains elsewhere is dropped without counting an attempt', async () => {
@@ -136,6 +138,36 @@ describe('nothing is lost', () => {
     expect(result.explicitAcks).toEqual(['m1']);
     expect(await env.STUDIES.get(`attempts:${id}:0`)).toBeNull();
     expect(await env.STUDIES.get(`result:${id}:0`)).toBeNull();
+  });
+
+  it('a unit that failed for good leaves a partial document; a retry completes it', async () => {
+    const id = await storeWithLostMessages(spec('partial, then retried'));
+    // Unit 1 (seed 3) failed for good; the others train.
+    await env.STUDIES.put(`failed:${id}:1`, JSON.stringify({ error: 'out of memory (simulated)', attempts: MAX_ATTEMPTS }));
+    const partial = await waitForStudy(id);
+    expect(partial.status).toBe('partial');
+    expect(partial.document.partial).toEqual({
+      failedSeeds: [3],
+      failures: [{ purpose: 'main', seeds: [3], error: 'out of memory (simulated)', attempts: MAX_ATTEMPTS }],
+    });
+    expect(partial.document.runs.map((r: any) => r.seed)).toEqual([1, 2]);
+    const listed: any = await (await call('/api/studies?limit=100', { token: null })).json();
+    expect(listed.studies.find((s: any) => s.id === id).status).toBe('partial');
+
+    // Only the token holder may retry, and only a partial or failed study.
+    expect((await call(`/api/studies/${id}/retry`, { method: 'POST', token: null })).status).toBe(401);
+    const retried = await call(`/api/studies/${id}/retry`, { method: 'POST' });
+    expect(retried.status).toBe(202);
+    expect(((await retried.json()) as any).status).not.toBe('partial');
+    const done = await waitForStudy(id);
+    expect(done.status).toBe('done');
+    expect(done.document.partial).toBeUndefined();
+    const clean = await waitForStudy(await storeWithLostMessages(spec('partial, clean')));
+    expect(done.document.runs.map((r: any) => r.fingerprint)).toEqual(clean.document.runs.map((r: any) => r.fingerprint));
+    const again = await call(`/api/studies/${id}/retry`, { method: 'POST' });
+    expect(again.status).toBe(409);
+    expect(((await again.json()) as any).status).toBe('done');
+    expect((await call('/api/studies/ffffffffffffffffffff/retry', { method: 'POST' })).status).toBe(404);
   });
 
   it('reading the status re-enqueues them too', async () => {

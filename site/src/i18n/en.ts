@@ -39,6 +39,9 @@ export const en = {
     reproduce: 'Reproduce this',
     share: 'Share',
     jsonLink: 'Study JSON',
+    /** A partial study: which seeds are missing and why, before any number is read. */
+    partial: (seeds: string, errors: string) =>
+      `Partial study: the runs of seeds ${seeds} failed (${errors}). Every number below comes from the runs that finished; retrying the failed units completes it.`,
     spec: 'The exact spec',
     reproduceApi: 'Through the API (needs a write token):',
     reproduceCli: 'With the CLI, on your machine (save the spec above as spec.json):',

@@ -12,7 +12,8 @@ export const SeedVarianceVerdict = z.discriminatedUnion('question', [
   z.object({
     /** Re-training some seeds in another group gave bit-identical weights (yes) or not (no). */
     question: z.literal('same-seed-same-weights'),
-    outcome: z.discriminatedUnion('is', [Yes, No]),
+    /** Undecided (not measured) in a partial study whose re-run failed. */
+    outcome: z.discriminatedUnion('is', [Yes, No, Undecided]),
     facts: z.object({ example: z.object({ seed: z.number().int(), fingerprint: z.string() }) }),
   }),
   z.object({

@@ -27,7 +27,7 @@ function decide(body: Pick<SeedVarianceDocument, 'runs' | 'summary' | 'repeatabi
   return [
     {
       question: 'same-seed-same-weights',
-      outcome: { is: repeatability.identical ? 'yes' : 'no' },
+      outcome: repeatability.seeds.length ? { is: repeatability.identical ? 'yes' : 'no' } : { is: 'undecided', because: 'not-measured' },
       facts: { example: { seed: runs[0].seed, fingerprint: runs[0].fingerprint } },
     },
     {
@@ -62,12 +62,14 @@ export const seedVariance = defineStudyKind({
     return (await runSeeds(spec, unit.seeds, { onEpoch: context.onEpoch, instance })).map((o) => o.record);
   },
 
-  async combine(spec, parts): Promise<SeedVarianceDocument> {
+  async combine(spec, parts, recorded): Promise<SeedVarianceDocument> {
     const pick = (purpose: Unit['purpose']) => parts.flatMap((p) => (p.unit.purpose === purpose ? p.result : []));
     const runs = [...pick('main')].sort((a, b) => a.seed - b.seed);
-    if (runs.map((r) => r.seed).join() !== spec.seeds.join()) throw new Error('seed-variance: the runs do not match the spec seeds');
-    const repeat = pick('repeat');
+    if (!runs.length) throw new Error('seed-variance: no main unit finished');
+    if (runs.some((r) => !spec.seeds.includes(r.seed))) throw new Error('seed-variance: a run of a seed the spec does not have');
     const bySeed = new Map(runs.map((r) => [r.seed, r]));
+    // A re-run is compared with its seed's first run; in a partial study that run may be missing.
+    const repeat = pick('repeat').filter((r) => bySeed.has(r.seed));
     const mismatches = repeat
       .filter((r) => bySeed.get(r.seed)?.fingerprint !== r.fingerprint)
       .map((r) => ({ seed: r.seed, first: bySeed.get(r.seed)?.fingerprint ?? '', second: r.fingerprint }));
@@ -89,7 +91,7 @@ export const seedVariance = defineStudyKind({
       kind: 'seed-variance',
       id: await studyId(spec),
       spec,
-      environment: runs[0].environment,
+      environment: recorded.environment,
       verdict: decide({ runs, summary, repeatability }),
       model: { layerSizes: sizes, parameters: parameterCount(sizes) },
       data: { trainRows: data.trainY.length, testRows: data.testY.length, features: data.features, classes: data.classes },

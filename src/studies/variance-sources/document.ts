@@ -51,7 +51,8 @@ export const VarianceSourcesVerdict = z.discriminatedUnion('question', [
   z.object({
     /** Every seed has the same fingerprint on cpu and on wasm (yes), or not (no). */
     question: z.literal('backends-agree'),
-    outcome: z.discriminatedUnion('is', [Yes, No]),
+    /** Undecided (not measured) in a partial study whose cpu-against-wasm unit failed. */
+    outcome: z.discriminatedUnion('is', [Yes, No, Undecided]),
     facts: z.object({ identical: z.number().int(), seeds: z.number().int() }),
   }),
 ]);

@@ -20,7 +20,11 @@ export const en = {
   },
   headline(doc) {
     const s = doc.summary;
-    const repeats = doc.repeatability.identical ? 'deterministic ✓' : 'not deterministic ✗';
+    const repeats = !doc.repeatability.seeds.length
+      ? 'repeatability not measured'
+      : doc.repeatability.identical
+        ? 'deterministic ✓'
+        : 'not deterministic ✗';
     return s
       ? `${ui.words.seeds(doc.runs.length)}: ${f.pct(s.mean)}, std ${ui.words.points(f.points(s.std))}; ${repeats}`
       : `${ui.words.seeds(doc.runs.length)}: all diverged`;
@@ -31,6 +35,13 @@ export const en = {
       const repeated = f.list(doc.repeatability.seeds);
       if (v.question === 'same-seed-same-weights') {
         const { seed, fingerprint } = v.facts.example;
+        if (v.outcome.is === 'undecided')
+          return {
+            question: 'Same seed, same weights?',
+            short: ui.words.notAvailable,
+            tone: 'neutral' as const,
+            answer: ui.words.undecided[v.outcome.because],
+          };
         return v.outcome.is === 'yes'
           ? {
               question: 'Same seed, same weights?',

@@ -19,7 +19,7 @@ export const zh: SeedVarianceWords = {
   },
   headline(doc) {
     const s = doc.summary;
-    const repeats = doc.repeatability.identical ? '可复现 ✓' : '不可复现 ✗';
+    const repeats = !doc.repeatability.seeds.length ? '未测可复现性' : doc.repeatability.identical ? '可复现 ✓' : '不可复现 ✗';
     return s
       ? `${ui.words.seeds(doc.runs.length)}：${f.pct(s.mean)}，标准差 ${ui.words.points(f.points(s.std))}；${repeats}`
       : `${ui.words.seeds(doc.runs.length)}：全部发散`;
@@ -30,6 +30,13 @@ export const zh: SeedVarianceWords = {
       const repeated = f.list(doc.repeatability.seeds);
       if (v.question === 'same-seed-same-weights') {
         const { seed, fingerprint } = v.facts.example;
+        if (v.outcome.is === 'undecided')
+          return {
+            question: '同一个种子，同样的权重？',
+            short: ui.words.notAvailable,
+            tone: 'neutral' as const,
+            answer: ui.words.undecided[v.outcome.because],
+          };
         return v.outcome.is === 'yes'
           ? {
               question: '同一个种子，同样的权重？',

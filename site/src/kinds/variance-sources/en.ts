@@ -113,6 +113,13 @@ export const en = {
         };
       }
       const im = doc.implementation;
+      if (v.outcome.is === 'undecided')
+        return {
+          question: 'Do the cpu and wasm backends give the same model for the same seed?',
+          short: ui.words.notAvailable,
+          tone: 'neutral' as const,
+          answer: ui.words.undecided[v.outcome.because],
+        };
       const yes = v.outcome.is === 'yes';
       return {
         question: 'Do the cpu and wasm backends give the same model for the same seed?',

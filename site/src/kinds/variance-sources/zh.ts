@@ -101,6 +101,13 @@ export const zh: VarianceSourcesWords = {
         };
       }
       const im = doc.implementation;
+      if (v.outcome.is === 'undecided')
+        return {
+          question: '同一个种子，cpu 和 wasm 后端得到同样的模型吗？',
+          short: ui.words.notAvailable,
+          tone: 'neutral' as const,
+          answer: ui.words.undecided[v.outcome.because],
+        };
       const yes = v.outcome.is === 'yes';
       return {
         question: '同一个种子，cpu 和 wasm 后端得到同样的模型吗？',
