@@ -59,7 +59,8 @@ async function main() {
   let doneStudyIds = async (): Promise<string[]> => [];
   await rebuild();
   console.log(`starting wrangler dev on 127.0.0.1:${port} (state in .state/)…`);
-  const server: DevServer = await startWranglerDev({ port, persistTo: STATE_DIR });
+  // The cron every 5 s: a study interrupted by a restart resumes with nobody reading its status.
+  const server: DevServer = await startWranglerDev({ port, persistTo: STATE_DIR, cronEveryMs: 5000 });
   doneStudyIds = async () => {
     const page = (await (await fetch(`${server.url}/api/studies?limit=100`)).json()) as { studies: { id: string; status: string }[] };
     return page.studies.filter((s) => hasReport(s.status)).map((s) => s.id);
@@ -94,9 +95,7 @@ async function main() {
     let statuses = submitted;
     for (;;) {
       statuses = await Promise.all(submitted.map(async (s) => (await (await fetch(s.links.self)).json()) as StudyStatus));
-      for (const s of statuses)
-        if (isSettled(s.status) && !firstDone.has(s.id))
-          firstDone.set(s.id, (performance.now() - started) / 1000);
+      for (const s of statuses) if (isSettled(s.status) && !firstDone.has(s.id)) firstDone.set(s.id, (performance.now() - started) / 1000);
       const done = statuses.reduce((n, s) => n + s.progress.runsDone, 0);
       const total = statuses.reduce((n, s) => n + s.progress.runsTotal, 0);
       bar.update(done, total, `runs ${done}/${total}`);

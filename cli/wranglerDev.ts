@@ -27,6 +27,8 @@ export interface DevServer {
   /** wrangler's output so far, for error messages. */
   log: () => string;
   stop: () => Promise<void>;
+  /** Ends wrangler and workerd at once, mid-work, as a crash or a power cut would (tests). */
+  kill: () => Promise<void>;
 }
 
 export interface DevServerOptions {
@@ -38,7 +40,15 @@ export interface DevServerOptions {
   assetsDir?: string;
   readyTimeoutMs?: number;
   onOutput?: (text: string) => void;
+  /**
+   * Fire the Worker's cron this often. `wrangler dev` never runs cron triggers, so without this a
+   * study interrupted by a restart would resume only when someone reads its status.
+   */
+  cronEveryMs?: number;
 }
+
+/** The cron of wrangler.toml's [triggers], passed so the handler sees the same string as in production. */
+const CRON = '* * * * *';
 
 /** Starts `wrangler dev` on 127.0.0.1 and resolves once /api/health answers. */
 export async function startWranglerDev(options: DevServerOptions): Promise<DevServer> {
@@ -72,23 +82,34 @@ export async function startWranglerDev(options: DevServerOptions): Promise<DevSe
   const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
 
   const url = `http://127.0.0.1:${options.port}`;
-  const stop = async () => {
+  let cron: ReturnType<typeof setInterval> | undefined;
+  const signal = (name: NodeJS.Signals) => {
     const pid = child.pid;
-    if (pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
+    if (pid === undefined || child.exitCode !== null || child.signalCode !== null) return false;
     try {
-      process.kill(-pid, 'SIGTERM');
+      process.kill(-pid, name);
     } catch {
       /* already gone */
     }
-    const timer = setTimeout(() => {
-      try {
-        process.kill(-pid, 'SIGKILL');
-      } catch {
-        /* already gone */
-      }
-    }, 5000);
+    return true;
+  };
+  const stop = async () => {
+    clearInterval(cron);
+    if (!signal('SIGTERM')) return;
+    const timer = setTimeout(() => signal('SIGKILL'), 5000);
     await exited;
     clearTimeout(timer);
+  };
+  const kill = async () => {
+    clearInterval(cron);
+    if (signal('SIGKILL')) await exited;
+  };
+  const fireCron = () => {
+    // The local endpoint wrangler prints for firing a cron by hand; a failed call is tried again next time.
+    fetch(`${url}/cdn-cgi/local/scheduled?cron=${encodeURIComponent(CRON)}`).then(
+      (res) => res.body?.cancel(),
+      () => undefined,
+    );
   };
 
   const deadline = Date.now() + (options.readyTimeoutMs ?? 60_000);
@@ -96,7 +117,10 @@ export async function startWranglerDev(options: DevServerOptions): Promise<DevSe
     if (child.exitCode !== null) throw new Error(`wrangler dev exited with code ${child.exitCode}:\n${output}`);
     try {
       const res = await fetch(`${url}/api/health`);
-      if (res.ok) return { url, port: options.port, log: () => output, stop };
+      if (res.ok) {
+        if (options.cronEveryMs) cron = setInterval(fireCron, options.cronEveryMs);
+        return { url, port: options.port, log: () => output, stop, kill };
+      }
     } catch {
       /* not up yet */
     }

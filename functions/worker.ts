@@ -4,6 +4,8 @@ import { consumeUnit } from './queue/consumeUnit.ts';
 import { serveSite } from './site/serveSite.ts';
 import { sweepActiveStudies } from './studies/scheduler.ts';
 
+export { StudyCreation } from './studies/creation.ts';
+
 /** The Worker: the HTTP API, the report site, the queue consumer that trains, and the cron that repairs. */
 export default {
   fetch(request, env, ctx) {

@@ -18,7 +18,7 @@ import { withEngine } from '../engineBackends.ts';
 import type { SeedlabEnv } from '../env.ts';
 import { oembed } from '../site/oembed.ts';
 import { enqueueUnits, recoverStalledUnits } from '../studies/scheduler.ts';
-import { CorruptStudyError, createStudy, listingPage, putListing, reopenUnits } from '../studies/store.ts';
+import { CorruptStudyError, listingPage, putListing, reopenUnits } from '../studies/store.ts';
 import { finalizeIfComplete, listingMeta, newStudyRecord, readStudyState, type StudyState } from '../studies/studyState.ts';
 import { requireToken } from './auth.ts';
 import { apiError, invalid } from './errors.ts';
@@ -157,16 +157,17 @@ api.post(
       return apiError(c, 503, `the ${spec.backend} backend failed to start: ${(e as Error).message}`);
     }
 
-    const createdAt = new Date();
-    const record = newStudyRecord(id, spec, units, createdAt);
-    await createStudy(c.env.STUDIES, record, listingMeta(record, 'queued'));
-    await enqueueUnits(
-      c.env,
-      id,
-      units.map((_, u) => u),
-      createdAt.getTime(),
+    // Created once, however many identical requests race: the study's own Durable Object decides.
+    const creation = c.env.CREATION.get(c.env.CREATION.idFromName(id));
+    const { created, record } = await creation.create(newStudyRecord(id, spec, units, new Date()));
+    if (!created) {
+      const state = await readStudyState(c.env, id);
+      if (state) return c.json(statusBody(c, state), 200);
+    }
+    return c.json(
+      statusBody(c, { record, status: 'queued', runsDone: 0, doneUnits: new Set(), failures: [], document: null }),
+      created ? 202 : 200,
     );
-    return c.json(statusBody(c, { record, status: 'queued', runsDone: 0, doneUnits: new Set(), failures: [], document: null }), 202);
   },
 );
 

@@ -14,6 +14,24 @@ const tiny = {
 };
 
 describe('studies through the API (real KV and Queue inside workerd)', () => {
+  it('50 identical submissions at once create one study: one 202, one listing entry, each unit sent once', async () => {
+    const spec = { ...tiny, title: 'fifty at once' };
+    const responses = await Promise.all(Array.from({ length: 50 }, () => call('/api/studies', { method: 'POST', json: spec })));
+    const bodies: any[] = await Promise.all(responses.map((r) => r.json()));
+    expect(responses.map((r) => r.status).sort()).toEqual([...Array(49).fill(200), 202]);
+    const id = bodies[0].id;
+    expect(new Set(bodies.map((b) => b.id))).toEqual(new Set([id]));
+    expect(new Set(bodies.map((b) => b.createdAt)).size).toBe(1);
+    const listing = (await env.STUDIES.list({ prefix: 'list:' })).keys.filter((k) => k.name.endsWith(`:${id}`));
+    expect(listing).toHaveLength(1);
+    const done = await waitForStudy(id);
+    expect(done.status).toBe('done');
+    // Every unit started once: a second message for a unit would have counted a second attempt.
+    const attempts = await env.STUDIES.list({ prefix: `attempts:${id}:` });
+    expect(attempts.keys).toHaveLength(3);
+    for (const k of attempts.keys) expect(await env.STUDIES.get(k.name)).toBe('1');
+  });
+
   it('submit, queue, consume, done, read', async () => {
     const res = await call('/api/studies', { method: 'POST', json: tiny });
     expect(res.status).toBe(202);
