@@ -10,13 +10,14 @@ export { describeEnvironment, detectRuntime } from './fingerprint/environment.ts
 export { fingerprintWeights } from './fingerprint/fingerprintWeights.ts';
 // Presets, fingerprints and the environment record.
 export { findPreset, PRESETS, type Preset, presetOfSpec } from './presets/presets.ts';
-export { COMPUTE_BUDGET } from './spec/budget.ts';
+export { STUDY_SECONDS_LIMIT, UNIT_SHARE_OF_CPU_LIMIT } from './spec/budget.ts';
 export { forbiddenCharacter, freeTextIssues, withoutForbiddenCharacters } from './spec/freeText.ts';
 export { LIMITS } from './spec/limits.ts';
 // Specs: the shared fields, limits, errors and the content address.
 export * from './spec/setup.ts';
 export { SpecError, type SpecIssue } from './spec/specError.ts';
 export { canonicalJson, studyId } from './spec/studyId.ts';
+export { type UnitSeconds, type UnitWork, unitSeconds } from './spec/timeModel.ts';
 export type { CompareDocument } from './studies/compare/document.ts';
 export type { ArmSpec, CompareSpec } from './studies/compare/spec.ts';
 export type { DataSizeDocument } from './studies/data-size/document.ts';
@@ -27,11 +28,12 @@ export type { DeterminismAuditSpec } from './studies/determinism-audit/spec.ts';
 export {
   createKindRegistry,
   DEFAULT_GROUP_SIZE,
+  type FailedUnit,
   type RunStudyOptions,
   type StoredDocumentResult,
-  type FailedUnit,
   type StoredPart,
   type StudyProgress,
+  StudyTooLongError,
   type UnitOutcome,
 } from './studies/kindRegistry.ts';
 export type { LrRangeTestDocument } from './studies/lr-range-test/document.ts';
@@ -46,12 +48,13 @@ export {
   type DocumentOfKind,
   datasetOf,
   documentOfKind,
-  estimateStudyCost,
+  estimateUnits,
   isValidPart,
   parseSpecOfKind,
   parseStoredDocument,
   parseStudySpec,
   planStudy,
+  planWithinLimits,
   runStudy,
   runStudyUnit,
   type SpecOfKind,
@@ -68,7 +71,6 @@ export { runSeeds } from './studies/runSeeds.ts';
 export type { SeedVarianceDocument } from './studies/seed-variance/document.ts';
 export type { SeedVarianceSpec } from './studies/seed-variance/spec.ts';
 export {
-  type CostEstimate,
   defineStudyKind,
   type StudyKindModule,
   type UnitBase,

@@ -30,7 +30,10 @@ describe('partial studies', () => {
     expect(doc.verdict[0].outcome).toEqual({ is: 'undecided', because: 'not-measured' });
     expect(doc.partial).toEqual({
       failedSeeds: [1, 2, 3],
-      failures: [{ purpose: 'repeat', seeds: [1, 2, 3], error: 'simulated', attempts: 3 }],
+      failures: [
+        { purpose: 'repeat', seeds: [1, 2], error: 'simulated', attempts: 3 },
+        { purpose: 'repeat', seeds: [3], error: 'simulated', attempts: 3 },
+      ],
     });
   });
 

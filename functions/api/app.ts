@@ -4,15 +4,18 @@ import { z } from 'zod';
 import {
   DOCUMENT_VERSION,
   ENGINE_VERSION,
-  estimateStudyCost,
   findPreset,
   freeTextIssues,
   PRESETS,
   parseStudySpec,
-  planStudy,
+  type planStudy,
+  planWithinLimits,
   SpecError,
+  STUDY_SECONDS_LIMIT,
   StudySpec,
+  StudyTooLongError,
   studyId,
+  UNIT_SHARE_OF_CPU_LIMIT,
 } from '../../src/index.ts';
 import { withEngine } from '../engineBackends.ts';
 import type { SeedlabEnv } from '../env.ts';
@@ -37,6 +40,7 @@ const ListQuery = z.strictObject({
   cursor: z.string().max(2000).optional(),
 });
 const STUDY_ID = /^[0-9a-f]{20}$/;
+const round = (x: number) => Math.round(x * 10) / 10;
 /** What an error may quote of the request: a long path or id is cut, so bodies stay small. */
 const shortened = (s: string, max = 80) => (s.length > max ? `${s.slice(0, max)}…` : s);
 
@@ -125,26 +129,30 @@ api.post(
     const textIssues = freeTextIssues(spec);
     if (textIssues.length) return invalid(c, textIssues);
 
-    let estimate: ReturnType<typeof estimateStudyCost>;
+    // Units sized so each fits a quarter of the CPU limit at the time model's upper bound.
     let units: ReturnType<typeof planStudy>;
     try {
-      estimate = estimateStudyCost(spec);
-      units = planStudy(spec, seedsPerUnit(c.env));
+      ({ units } = planWithinLimits(spec, {
+        maxSeedsPerUnit: seedsPerUnit(c.env),
+        unitSecondsLimit: (UNIT_SHARE_OF_CPU_LIMIT * Number(c.env.CPU_MS)) / 1000,
+        studySecondsLimit: STUDY_SECONDS_LIMIT,
+      }));
     } catch (e) {
       if (e instanceof SpecError) return invalid(c, e.issues);
+      if (e instanceof StudyTooLongError) {
+        const upper = e.units.map((u) => u.upper);
+        return apiError(c, 422, `the study cannot fit: ${e.message}`, {
+          estimate: {
+            over: e.what,
+            seconds: round(e.seconds),
+            limitSeconds: e.limitSeconds,
+            units: upper.length,
+            largestUnitSeconds: round(Math.max(...upper)),
+            totalSeconds: round(upper.reduce((a, b) => a + b, 0)),
+          },
+        });
+      }
       throw e;
-    }
-    if (estimate.cost > estimate.limit) {
-      return apiError(
-        c,
-        422,
-        `the study is over the compute budget (runs x epochs x training rows x parameters = ${estimate.cost.toExponential(3)} > ${estimate.limit.toExponential(3)})`,
-        {
-          estimatedCost: estimate.cost,
-          limit: estimate.limit,
-          factors: { runs: estimate.runs, epochs: estimate.epochs, trainingRows: estimate.trainingRows, parameters: estimate.parameters },
-        },
-      );
     }
 
     const id = await studyId(spec);

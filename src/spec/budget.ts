@@ -2,41 +2,70 @@ import { prepareData } from '../data/prepareData.ts';
 import { trainabilityIssues } from '../data/trainability.ts';
 import { layerSizes, parameterCount } from '../model/mlp.ts';
 import { seedStreams } from '../random/seedStreams.ts';
-import type { CostEstimate } from '../studies/studyKind.ts';
-import type { DatasetSpec, ModelSpec, ScalingSpec, SplitSpec, TrainingSetup } from './setup.ts';
+import type { DatasetSpec, ModelSpec, ScalingSpec, SplitSpec } from './setup.ts';
 import { SpecError } from './specError.ts';
+import type { MlpShape } from './timeModel.ts';
 
 /**
- * The compute budget of one study, in MLP training work: examples seen x parameters (seed x
- * epoch x training row x parameter for a plain study). digits-reference costs
- * 30 x 20 x 1348 x 2410 = 1.95e9 (about 4 s of training on wasm); the cap allows about 15 times
- * that, which bounds a study to a few minutes of CPU. Each kind counts its own work (its `cost`).
+ * The time limits a study must fit (the Worker's; the CLI has none). A unit runs in one queue
+ * invocation, whose CPU time is capped by `[limits] cpu_ms`; a unit's estimate at the time model's
+ * upper bound may use a quarter of it, which leaves room for the calibration machine being faster
+ * than the one that runs it. The whole study is capped too, so one request cannot buy hours.
  */
-export const COMPUTE_BUDGET = 3e10;
+export const UNIT_SHARE_OF_CPU_LIMIT = 0.25;
+export const STUDY_SECONDS_LIMIT = 1200;
+
+/** The shape of a setup's data and model, from its data alone (cheap: no training). */
+export interface SetupShape extends MlpShape {
+  features: number;
+  classes: number;
+}
 
 /**
- * Training rows, parameters and features of a setup, from its data alone (cheap: no training).
- * Every kind's cost reads it, so a setup whose data cannot train fails here, before anything is
- * queued, with a SpecError naming the field (under `at`, such as "a." for a compare arm).
+ * A setup's shape. Every kind's unit work reads it, so a setup whose data cannot train fails here,
+ * before anything is queued, with a SpecError naming the field (under `at`, such as "a." for a
+ * compare arm).
  */
 export function setupShape(
   setup: { dataset: DatasetSpec; split: SplitSpec; scaling: ScalingSpec; model: ModelSpec },
   seed: number,
   at = '',
-) {
+): SetupShape {
+  // Planning asks for the same setup's shape once per unit and per unit size tried: prepare once.
+  const key = JSON.stringify([setup.dataset, setup.split, setup.scaling, setup.model, seed, at]);
+  const known = shapes.get(key);
+  if (known instanceof SpecError) throw known;
+  if (known) return known;
+  let shape: SetupShape | SpecError;
+  try {
+    shape = measureShape(setup, seed, at);
+  } catch (e) {
+    if (!(e instanceof SpecError)) throw e;
+    shape = e;
+  }
+  if (shapes.size >= 64) shapes.delete(shapes.keys().next().value as string);
+  shapes.set(key, shape);
+  if (shape instanceof SpecError) throw shape;
+  return shape;
+}
+const shapes = new Map<string, SetupShape | SpecError>();
+
+function measureShape(
+  setup: { dataset: DatasetSpec; split: SplitSpec; scaling: ScalingSpec; model: ModelSpec },
+  seed: number,
+  at: string,
+): SetupShape {
   const data = prepareData(setup, seedStreams(seed));
   const issues = trainabilityIssues(data, at);
   if (issues.length) throw new SpecError(issues);
+  const sizes = layerSizes(data.features, setup.model, data.classes);
   return {
     rows: data.trainY.length,
-    parameters: parameterCount(layerSizes(data.features, setup.model, data.classes)),
+    testRows: data.testY.length,
+    parameters: parameterCount(sizes),
+    layers: sizes.length - 1,
+    units: sizes.slice(1).reduce((a, b) => a + b, 0),
     features: data.features,
+    classes: data.classes,
   };
-}
-
-/** The cost of `runs` full trainings of one setup: runs x epochs x training rows x parameters. */
-export function trainingRunsCost(setup: TrainingSetup, shapeSeed: number, runs: number): CostEstimate {
-  const { rows, parameters } = setupShape(setup, shapeSeed);
-  const epochs = setup.training.epochs;
-  return { cost: runs * epochs * rows * parameters, limit: COMPUTE_BUDGET, runs, epochs, trainingRows: rows, parameters };
 }

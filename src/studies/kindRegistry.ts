@@ -3,8 +3,9 @@ import { Environment, type PartialStudy } from '../document/parts.ts';
 import { describeEnvironment, environmentOf } from '../fingerprint/environment.ts';
 import { freeTextIssues } from '../spec/freeText.ts';
 import type { DatasetSpec } from '../spec/setup.ts';
-import { SpecError } from '../spec/specError.ts';
-import type { CostEstimate, KindDocumentSchema, KindSpecSchema, StudyKindModule, UnitBase, UnitContext, UnitPart } from './studyKind.ts';
+import { SpecError, type SpecIssue } from '../spec/specError.ts';
+import { type UnitSeconds, unitSeconds } from '../spec/timeModel.ts';
+import type { KindDocumentSchema, KindSpecSchema, StudyKindModule, UnitBase, UnitContext, UnitPart } from './studyKind.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: a registry holds kinds of every spec and document type; each stays typed in its own module.
 export type AnyStudyKindModule = StudyKindModule<string, KindSpecSchema<string>, KindDocumentSchema<string>, any, any>;
@@ -48,6 +49,27 @@ export interface StoredPart {
   unit: unknown;
   result: unknown;
   environment?: unknown;
+}
+
+/**
+ * A study that cannot fit the host's time limits: one unit of even one seed would run longer than
+ * a unit may (`what: 'unit'`), or the whole study would (`what: 'study'`). Seconds at the time
+ * model's upper bound.
+ */
+export class StudyTooLongError extends Error {
+  constructor(
+    readonly what: 'unit' | 'study',
+    readonly seconds: number,
+    readonly limitSeconds: number,
+    readonly units: UnitSeconds[],
+  ) {
+    super(
+      what === 'unit'
+        ? `one unit would take up to ${seconds.toFixed(1)} s, over the ${limitSeconds} s a unit may use, even with one seed per unit`
+        : `the study would take up to ${seconds.toFixed(0)} s of compute, over the ${limitSeconds} s a study may use`,
+    );
+    this.name = 'StudyTooLongError';
+  }
 }
 
 /** A unit that failed for good, with why. */
@@ -137,7 +159,50 @@ export function createKindRegistry<const Modules extends readonly [AnyStudyKindM
   }
 
   const planStudy = (spec: Spec, seedsPerUnit: number): Unit[] => moduleFor(spec).plan(spec, seedsPerUnit);
-  const estimateStudyCost = (spec: Spec): CostEstimate => moduleFor(spec).cost(spec);
+
+  /**
+   * Each unit's time by the time model. Every unit's work is computed before any error is raised,
+   * so a spec with two bad setups (a compare's two arms) hears about both.
+   */
+  function estimateUnits(spec: Spec, units: Unit[]): UnitSeconds[] {
+    const module = moduleFor(spec);
+    const issues: SpecIssue[] = [];
+    const seconds = units.map((unit) => {
+      try {
+        return unitSeconds(module.unitWork(spec, unit));
+      } catch (e) {
+        if (!(e instanceof SpecError)) throw e;
+        for (const i of e.issues) if (!issues.some((j) => j.path === i.path && j.message === i.message)) issues.push(i);
+        return { estimate: 0, upper: 0 };
+      }
+    });
+    if (issues.length) throw new SpecError(issues);
+    return seconds;
+  }
+
+  /**
+   * The plan a host with a CPU-time limit can run: the most seeds per unit (up to
+   * `maxSeedsPerUnit`) for which every unit's upper estimate fits `unitSecondsLimit`, and a whole
+   * study within `studySecondsLimit`. A spec that cannot fit is a StudyTooLongError with the numbers.
+   */
+  function planWithinLimits(
+    spec: Spec,
+    limits: { maxSeedsPerUnit: number; unitSecondsLimit: number; studySecondsLimit: number },
+  ): { units: Unit[]; seconds: UnitSeconds[]; seedsPerUnit: number } {
+    let smallest: { units: Unit[]; seconds: UnitSeconds[] } | null = null;
+    for (let seedsPerUnit = limits.maxSeedsPerUnit; seedsPerUnit >= 1; seedsPerUnit--) {
+      const units = planStudy(spec, seedsPerUnit);
+      const seconds = estimateUnits(spec, units);
+      smallest = { units, seconds };
+      if (seconds.every((s) => s.upper <= limits.unitSecondsLimit)) {
+        const total = seconds.reduce((n, s) => n + s.upper, 0);
+        if (total > limits.studySecondsLimit) throw new StudyTooLongError('study', total, limits.studySecondsLimit, seconds);
+        return { units, seconds, seedsPerUnit };
+      }
+    }
+    const seconds = smallest?.seconds ?? [];
+    throw new StudyTooLongError('unit', Math.max(...seconds.map((s) => s.upper)), limits.unitSecondsLimit, seconds);
+  }
   /** The dataset a study is about (one rule for the API, the listing and the pages). */
   const datasetOf = (spec: Spec): DatasetSpec => moduleFor(spec).dataset(spec);
   /** Runs one unit and records where it ran: a fresh isolate that combines later may have no backend at all. */
@@ -217,9 +282,9 @@ export function createKindRegistry<const Modules extends readonly [AnyStudyKindM
 
   /** Runs a whole study in this process (CLI, tests). The Worker runs the same units through its queue. */
   async function runStudy(spec: Spec, options: RunStudyOptions = {}): Promise<Doc> {
-    // The cost prepares every setup's data: a spec that cannot train fails here, as in the API.
-    estimateStudyCost(spec);
     const units = planStudy(spec, options.groupSize ?? DEFAULT_GROUP_SIZE);
+    // The work of every unit prepares its data: a spec that cannot train fails here, as in the API.
+    estimateUnits(spec, units);
     const runsTotal = units.reduce((n, u) => n + u.seeds.length, 0);
     let runsDone = 0;
     const parts: StoredPart[] = [];
@@ -246,7 +311,8 @@ export function createKindRegistry<const Modules extends readonly [AnyStudyKindM
     parseSpecOfKind,
     documentOfKind,
     planStudy,
-    estimateStudyCost,
+    estimateUnits,
+    planWithinLimits,
     datasetOf,
     runStudyUnit,
     combineStudy,

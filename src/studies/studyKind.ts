@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Environment } from '../document/parts.ts';
 import type { BackendName, DatasetSpec } from '../spec/setup.ts';
+import type { UnitWork } from '../spec/timeModel.ts';
 import type { TrainingProgress } from '../train/trainGroup.ts';
 
 /** What every unit of work has: its purpose and the seeds it trains (its weight in progress). JSON only. */
@@ -25,16 +26,6 @@ export interface UnitContext {
   onEpoch?: (progress: TrainingProgress) => void | Promise<void>;
   /** Switches the engine's backend; given by the host, which knows how to start wasm. */
   switchBackend?: (name: BackendName) => Promise<void>;
-}
-
-/** A study's compute estimate, with the factors an error message can name. */
-export interface CostEstimate {
-  cost: number;
-  limit: number;
-  runs: number;
-  epochs: number;
-  trainingRows: number;
-  parameters: number;
 }
 
 /** A kind's spec schema: a zod object whose `kind` is its literal name (so kinds form a discriminated union). */
@@ -64,8 +55,12 @@ export interface StudyKindModule<
   partSchema: z.ZodType<Part>;
   /** The dataset a study of this kind is about (for compare: arm A's). */
   dataset(spec: z.output<SpecSchema>): DatasetSpec;
-  /** Training work, checked against the compute budget before anything is queued. */
-  cost(spec: z.output<SpecSchema>): CostEstimate;
+  /**
+   * The work of one unit, for the time model (src/spec/timeModel.ts): units are sized and studies
+   * refused by it before anything is queued. It prepares the data, so a spec that cannot train
+   * fails here with a SpecError.
+   */
+  unitWork(spec: z.output<SpecSchema>, unit: Unit): UnitWork;
   plan(spec: z.output<SpecSchema>, seedsPerUnit: number): Unit[];
   runUnit(spec: z.output<SpecSchema>, unit: Unit, context: UnitContext): Promise<Part['result']>;
   combine(spec: z.output<SpecSchema>, parts: Part[], recorded: RecordedFacts): Promise<z.output<DocumentSchema>>;

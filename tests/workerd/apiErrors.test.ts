@@ -220,7 +220,29 @@ describe('hostile input never reaches a 500', () => {
     if (path !== undefined) expect(body.issues.map((i: any) => i.path)).toContain(path);
   });
 
-  it('over the compute budget: 422 with the estimate and the limit', async () => {
+  it('a study that cannot fit the CPU limit: 422 with the estimate and the limit', async () => {
+    // The issue's example: 5000 moons in batches of 1 for 200 epochs on cpu is about 750,000 steps
+    // for one seed alone, far over the 15 s a unit may use (a quarter of cpu_ms 60000).
+    const body = await expectError(
+      await call('/api/studies', {
+        method: 'POST',
+        json: {
+          ...valid,
+          dataset: { name: 'moons', samples: 5000, noise: 0.1 },
+          training: { optimizer: { kind: 'adam' }, batchSize: 1, epochs: 200 },
+          seeds: 100,
+          backend: 'cpu',
+        },
+      }),
+      422,
+    );
+    expect(body.estimate).toMatchObject({ over: 'unit', limitSeconds: 15, units: 103 }); // 100 seeds and 3 re-runs, one a unit
+    expect(body.estimate.seconds).toBeGreaterThan(15);
+    expect(body.error).toMatch(/even with one seed per unit/);
+  });
+
+  it('a study whose units fit but whose total does not: 422 naming the study limit', async () => {
+    // Each 1-seed unit fits; 100 seeds of it (plus the re-run) do not fit the study's 1200 s.
     const body = await expectError(
       await call('/api/studies', {
         method: 'POST',
@@ -228,16 +250,15 @@ describe('hostile input never reaches a 500', () => {
           ...valid,
           dataset: { name: 'digits' },
           split: { kind: 'index-mod', k: 4, r: 3 },
-          model: { hidden: [512, 512] },
-          training: { optimizer: { kind: 'adam' }, epochs: 200 },
+          model: { hidden: [192] },
+          training: { optimizer: { kind: 'adam' }, batchSize: 32, epochs: 200 },
           seeds: 100,
+          backend: 'wasm',
         },
       }),
       422,
     );
-    expect(body.estimatedCost).toBeGreaterThan(body.limit);
-    expect(body.limit).toBe(3e10);
-    expect(body.factors).toMatchObject({ runs: 103, epochs: 200, trainingRows: 1348 }); // 100 seeds + the repeatability re-run
+    expect(body.estimate).toMatchObject({ over: 'study', limitSeconds: 1200 });
   });
 
   it('unknown routes are 404 and wrong methods 405', async () => {

@@ -39,7 +39,7 @@ describe('nothing is lost', () => {
     const ctx = createExecutionContext();
     await worker.scheduled(createScheduledController({ cron: '* * * * *' }), env, ctx);
     await waitOnExecutionContext(ctx);
-    expect((await env.STUDIES.list({ prefix: `enqueued:${id}:` })).keys).toHaveLength(3);
+    expect((await env.STUDIES.list({ prefix: `enqueued:${id}:` })).keys).toHaveLength(4); // seeds [1, 2], [3], re-runs [1, 2], [3]
     const done = await waitForStudy(id);
     expect(done.status).toBe('done');
     expect(done.document.runs).toHaveLength(3);
@@ -111,7 +111,7 @@ describe('nothing is lost', () => {
     const ctx = createExecutionContext();
     await worker.scheduled(createScheduledController({ cron: '* * * * *' }), env, ctx);
     await waitOnExecutionContext(ctx);
-    expect((await env.STUDIES.list({ prefix: `enqueued:${lost}:` })).keys).toHaveLength(3);
+    expect((await env.STUDIES.list({ prefix: `enqueued:${lost}:` })).keys).toHaveLength(4);
     expect((await waitForStudy(lost)).status).toBe('done');
   });
 
@@ -182,7 +182,7 @@ describe('nothing is lost', () => {
     const id = await storeWithLostMessages(broken);
     const settled = await waitForStudy(id, 90_000);
     expect(settled.status).toBe('failed');
-    expect(settled.failures).toHaveLength(3);
+    expect(settled.failures).toHaveLength(4);
     for (const f of settled.failures) {
       expect(f.attempts).toBe(MAX_ATTEMPTS);
       expect(f.error).toMatch(/no-such-set/);

@@ -28,7 +28,7 @@ describe('studies through the API (real KV and Queue inside workerd)', () => {
     expect(done.status).toBe('done');
     // Every unit started once: a second message for a unit would have counted a second attempt.
     const attempts = await env.STUDIES.list({ prefix: `attempts:${id}:` });
-    expect(attempts.keys).toHaveLength(3);
+    expect(attempts.keys).toHaveLength(4); // seeds [1, 2], [3], re-runs [1, 2], [3]
     for (const k of attempts.keys) expect(await env.STUDIES.get(k.name)).toBe('1');
   });
 
@@ -52,7 +52,7 @@ describe('studies through the API (real KV and Queue inside workerd)', () => {
     expect(done.document.environment.runtime).toBe('workerd');
     // Every run is stored under the study with its fingerprint (units of 2 seeds, plus the re-run of 3).
     const resultKeys = await env.STUDIES.list({ prefix: `result:${created.id}:` });
-    expect(resultKeys.keys).toHaveLength(3);
+    expect(resultKeys.keys).toHaveLength(4);
     const fingerprints = resultKeys.keys.flatMap((k) => (k.metadata as any).fingerprints);
     expect(fingerprints).toHaveLength(6);
     expect(fingerprints.every((f: string) => /^[0-9a-f]{16}$/.test(f))).toBe(true);

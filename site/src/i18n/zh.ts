@@ -24,7 +24,8 @@ export const zh: UiWords = {
     reproduce: '复现这项研究',
     share: '分享',
     jsonLink: '研究 JSON',
-    partial: (seeds, errors) => `这是部分结果：种子 ${seeds} 的运行失败了（${errors}）。下面的每个数字都来自已完成的运行；重试失败的单元即可补全。`,
+    partial: (seeds, errors) =>
+      `这是部分结果：种子 ${seeds} 的运行失败了（${errors}）。下面的每个数字都来自已完成的运行；重试失败的单元即可补全。`,
     spec: '完整的研究规格',
     reproduceApi: '通过 API（需要写入令牌）：',
     reproduceCli: '在本机用命令行（把上面的规格保存为 spec.json）：',

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { SeedResult } from '../../document/parts.ts';
-import { COMPUTE_BUDGET, setupShape } from '../../spec/budget.ts';
-import { SpecError } from '../../spec/specError.ts';
+import { setupShape } from '../../spec/budget.ts';
 import { studyId } from '../../spec/studyId.ts';
+import { mlpTraining } from '../../spec/timeModel.ts';
 import { pairedDifference, pairedSeedsNeeded } from '../../stats/paired.ts';
 import { DOCUMENT_VERSION } from '../../version.ts';
 import { accuracyBySeed, runSeeds, seedResult, summarizeRuns } from '../runSeeds.ts';
@@ -64,28 +64,10 @@ export const compare = defineStudyKind({
   partSchema: z.object({ unit: Unit, result: z.array(SeedResult) }),
   dataset: (spec) => spec.a.dataset,
 
-  cost(spec) {
-    // Both arms are checked before either error is raised, so the answer names every bad field.
-    const shapes = (['a', 'b'] as const).map((arm) => {
-      try {
-        return setupShape(spec[arm], spec.seeds[0], `${arm}.`);
-      } catch (e) {
-        if (e instanceof SpecError) return e;
-        throw e;
-      }
-    });
-    const issues = shapes.flatMap((s) => (s instanceof SpecError ? s.issues : []));
-    if (issues.length) throw new SpecError(issues);
-    const [a, b] = shapes as Exclude<(typeof shapes)[number], SpecError>[];
-    const cost = spec.seeds.length * (spec.a.training.epochs * a.rows * a.parameters + spec.b.training.epochs * b.rows * b.parameters);
-    return {
-      cost,
-      limit: COMPUTE_BUDGET,
-      runs: 2 * spec.seeds.length,
-      epochs: spec.a.training.epochs,
-      trainingRows: a.rows,
-      parameters: a.parameters,
-    };
+  unitWork(spec, unit: Unit) {
+    const arm = spec[unit.arm];
+    const shape = setupShape(arm, spec.seeds[0], `${unit.arm}.`);
+    return mlpTraining(spec.backend, shape, { seeds: unit.seeds.length, batchSize: arm.training.batchSize, epochs: arm.training.epochs });
   },
 
   plan(spec, seedsPerUnit): Unit[] {

@@ -4,9 +4,10 @@ import { loadTable, prepareData } from '../../data/prepareData.ts';
 import { splitRows } from '../../data/split.ts';
 import type { PreparedData } from '../../data/table.ts';
 import { type RandomStream, seedStreams, shuffleInPlace } from '../../random/seedStreams.ts';
-import { COMPUTE_BUDGET, setupShape } from '../../spec/budget.ts';
+import { setupShape } from '../../spec/budget.ts';
 import { SpecError } from '../../spec/specError.ts';
 import { studyId } from '../../spec/studyId.ts';
+import { classicFitWork, mlpTraining } from '../../spec/timeModel.ts';
 import { type BySeed, bonferroniLevel, comparisonRecord, pairedDifference, pairedLeader, significantSign } from '../../stats/paired.ts';
 import { mean, sampleStd } from '../../stats/summarize.ts';
 import { DOCUMENT_VERSION } from '../../version.ts';
@@ -137,22 +138,28 @@ export const dataSize = defineStudyKind({
   partSchema: z.object({ unit: Unit, result: FitResult }),
   dataset: (spec) => spec.dataset,
 
-  cost(spec) {
-    const { rows, parameters, features } = setupShape(spec, spec.seeds[0]);
-    const runs = spec.seeds.length * spec.sizes.length;
-    const mlp = spec.models.includes('mlp') ? runs * spec.steps * spec.training.batchSize * parameters : 0;
-    // Classic models: a forest of trees over every feature, roughly, per fit.
-    const classic = spec.sizes.reduce((n, size) => n + size, 0) * spec.seeds.length * features * (spec.forestTrees + 20) * 10;
-    return { cost: mlp + classic, limit: COMPUTE_BUDGET, runs, epochs: spec.training.epochs, trainingRows: rows, parameters };
+  unitWork(spec, unit: Unit) {
+    // The unit trains on a subset of `size` rows; the test set is the full split's.
+    const shape = { ...setupShape(spec, spec.seeds[0]), rows: unit.size };
+    if (unit.model === 'mlp') {
+      const run = {
+        seeds: unit.seeds.length,
+        batchSize: spec.training.batchSize,
+        epochs: spec.training.epochs,
+        maxSteps: spec.steps,
+        evaluations: 1,
+      };
+      return mlpTraining(spec.backend, shape, run);
+    }
+    const fit = classicFitWork(unit.model, { ...shape, forestTrees: spec.forestTrees });
+    return { training: [], classic: unit.seeds.map(() => fit) };
   },
 
   plan(spec, seedsPerUnit): Unit[] {
     // Fail early (400 in the API) if a size does not fit.
     subsetData(spec, spec.sizes[spec.sizes.length - 1], spec.seeds[0]);
     return spec.sizes.flatMap((size) =>
-      spec.models.flatMap((model) =>
-        (model === 'mlp' ? chunk(spec.seeds, seedsPerUnit) : [spec.seeds]).map((seeds): Unit => ({ purpose: 'fit', model, size, seeds })),
-      ),
+      spec.models.flatMap((model) => chunk(spec.seeds, seedsPerUnit).map((seeds): Unit => ({ purpose: 'fit', model, size, seeds }))),
     );
   },
 

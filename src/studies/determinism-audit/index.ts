@@ -4,8 +4,9 @@ import { prepareData } from '../../data/prepareData.ts';
 import type { PreparedData } from '../../data/table.ts';
 import { layerSizes, predictMlp } from '../../model/mlp.ts';
 import { createStream, seedStreams, shuffleInPlace, streamSeed } from '../../random/seedStreams.ts';
-import { COMPUTE_BUDGET, setupShape } from '../../spec/budget.ts';
+import { setupShape } from '../../spec/budget.ts';
 import { studyId } from '../../spec/studyId.ts';
+import { addWork, classicFitWork, mlpTraining } from '../../spec/timeModel.ts';
 import { DOCUMENT_VERSION } from '../../version.ts';
 import { MLP_AND_CLASSIC } from '../data-size/spec.ts';
 import { runSeeds } from '../runSeeds.ts';
@@ -131,11 +132,14 @@ export const determinismAudit = defineStudyKind({
   partSchema: z.object({ unit: Unit, result: AuditRow }),
   dataset: (spec) => spec.dataset,
 
-  cost(spec) {
-    const { rows, parameters, features } = setupShape(spec, 1);
-    const epochs = spec.training.epochs;
-    const cost = 4 * epochs * rows * parameters + 4 * rows * features * (spec.forestTrees + 20) * 10;
-    return { cost, limit: COMPUTE_BUDGET, runs: 4 * spec.models.length, epochs, trainingRows: rows, parameters };
+  unitWork(spec, unit: Unit) {
+    const shape = setupShape(spec, spec.seed);
+    // Four fits: the seed, the same seed again, another seed, the rows reordered.
+    const one =
+      unit.model === 'mlp'
+        ? mlpTraining(spec.backend, shape, { seeds: 1, batchSize: spec.training.batchSize, epochs: spec.training.epochs })
+        : { training: [], classic: [classicFitWork(unit.model, { ...shape, forestTrees: spec.forestTrees })] };
+    return addWork(one, one, one, one);
   },
 
   plan(spec): Unit[] {

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { finiteOrNull, SeedResult } from '../../document/parts.ts';
-import { COMPUTE_BUDGET, setupShape } from '../../spec/budget.ts';
+import { setupShape } from '../../spec/budget.ts';
 import { studyId } from '../../spec/studyId.ts';
+import { addWork, mlpTraining, rangeSweep } from '../../spec/timeModel.ts';
 import { bonferroniLevel, comparisonRecord, pairedDifference } from '../../stats/paired.ts';
 import { quantile } from '../../stats/summarize.ts';
 import { DOCUMENT_VERSION } from '../../version.ts';
@@ -134,13 +135,19 @@ export const lrRangeTest = defineStudyKind({
   partSchema: z.union([RangePart, VerifyPart]),
   dataset: (spec) => spec.dataset,
 
-  cost(spec) {
-    const { rows, parameters } = setupShape(spec, spec.seeds[0]);
-    const runs = spec.seeds.length * spec.verify.multipliers.length;
-    const epochs = spec.training.epochs;
-    // The verify runs, plus the sweep: once in its own unit and once more in every verify unit.
-    const cost = runs * epochs * rows * parameters + (1 + runs) * spec.range.iterations * spec.training.batchSize * parameters;
-    return { cost, limit: COMPUTE_BUDGET, runs, epochs, trainingRows: rows, parameters };
+  unitWork(spec, unit: Unit) {
+    const shape = setupShape(spec, spec.seeds[0]);
+    // Every unit sweeps all the seeds: the range unit for its curves, a verify unit to find the lr it trains at.
+    const sweep = rangeSweep(spec.backend, shape, {
+      seeds: spec.seeds.length,
+      batchSize: spec.training.batchSize,
+      iterations: spec.range.iterations,
+    });
+    if (unit.purpose === 'range') return sweep;
+    return addWork(
+      sweep,
+      mlpTraining(spec.backend, shape, { seeds: unit.seeds.length, batchSize: spec.training.batchSize, epochs: spec.training.epochs }),
+    );
   },
 
   plan(spec, seedsPerUnit): Unit[] {

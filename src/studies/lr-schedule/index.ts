@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { prepareData } from '../../data/prepareData.ts';
 import { ALL_DIVERGED, RunRecord } from '../../document/parts.ts';
 import { seedStreams } from '../../random/seedStreams.ts';
-import { trainingRunsCost } from '../../spec/budget.ts';
+import { setupShape } from '../../spec/budget.ts';
 import { studyId } from '../../spec/studyId.ts';
+import { mlpTraining } from '../../spec/timeModel.ts';
 import { comparisonRecord, pairedLeader } from '../../stats/paired.ts';
 import { quantile } from '../../stats/summarize.ts';
 import { DOCUMENT_VERSION } from '../../version.ts';
@@ -90,7 +91,12 @@ export const lrSchedule = defineStudyKind({
   partSchema: z.object({ unit: Unit, result: z.array(RunRecord) }),
   dataset: (spec) => spec.dataset,
 
-  cost: (spec) => trainingRunsCost(spec, spec.seeds[0], spec.seeds.length * spec.schedules.length),
+  unitWork: (spec, unit: Unit) =>
+    mlpTraining(spec.backend, setupShape(spec, spec.seeds[0]), {
+      seeds: unit.seeds.length,
+      batchSize: spec.training.batchSize,
+      epochs: spec.training.epochs,
+    }),
 
   plan(spec, seedsPerUnit): Unit[] {
     return spec.schedules.flatMap((s) =>

@@ -3,8 +3,9 @@ import { prepareData } from '../../data/prepareData.ts';
 import { ALL_DIVERGED, RunRecord } from '../../document/parts.ts';
 import { layerSizes, parameterCount } from '../../model/mlp.ts';
 import { seedStreams } from '../../random/seedStreams.ts';
-import { trainingRunsCost } from '../../spec/budget.ts';
+import { setupShape } from '../../spec/budget.ts';
 import { studyId } from '../../spec/studyId.ts';
+import { mlpTraining } from '../../spec/timeModel.ts';
 import { quantile, summarizeSeeds } from '../../stats/summarize.ts';
 import { DOCUMENT_VERSION } from '../../version.ts';
 import { runSeeds } from '../runSeeds.ts';
@@ -46,13 +47,18 @@ export const seedVariance = defineStudyKind({
   partSchema: z.object({ unit: Unit, result: z.array(RunRecord) }),
   dataset: (spec) => spec.dataset,
 
-  // + 3: the repeatability re-run of the first, middle and last seeds.
-  cost: (spec) => trainingRunsCost(spec, spec.seeds[0], spec.seeds.length + 3),
+  unitWork: (spec, unit: Unit) =>
+    mlpTraining(spec.backend, setupShape(spec, spec.seeds[0]), {
+      seeds: unit.seeds.length,
+      batchSize: spec.training.batchSize,
+      epochs: spec.training.epochs,
+    }),
 
   plan(spec, seedsPerUnit): Unit[] {
     return [
       ...chunk(spec.seeds, seedsPerUnit).map((seeds): Unit => ({ purpose: 'main', seeds })),
-      { purpose: 'repeat', seeds: repeatSeeds(spec.seeds) },
+      // Chunked like the main units, so a re-run fits a unit's time limit too.
+      ...chunk(repeatSeeds(spec.seeds), seedsPerUnit).map((seeds): Unit => ({ purpose: 'repeat', seeds })),
     ];
   },
 

@@ -3,9 +3,10 @@ import { prepareData } from '../../data/prepareData.ts';
 import { SeedResult } from '../../document/parts.ts';
 import { maxAbsDifference } from '../../fingerprint/fingerprintWeights.ts';
 import { STREAM_NAMES, type StreamPins, seedStreams } from '../../random/seedStreams.ts';
-import { trainingRunsCost } from '../../spec/budget.ts';
+import { setupShape } from '../../spec/budget.ts';
 import type { BackendName } from '../../spec/setup.ts';
 import { studyId } from '../../spec/studyId.ts';
+import { addWork, mlpTraining } from '../../spec/timeModel.ts';
 import { bonferroniLevel } from '../../stats/paired.ts';
 import { binomialStandardError, stdInterval, varianceRatioInterval, varianceShareIntervals } from '../../stats/spread.ts';
 import { mean, sampleStd } from '../../stats/summarize.ts';
@@ -159,14 +160,22 @@ export const varianceSources = defineStudyKind({
   partSchema: z.union([SourcePart, ImplementationPart]),
   dataset: (spec) => spec.dataset,
 
-  cost: (spec) => trainingRunsCost(spec, 1, SOURCE_NAMES.length * spec.runs + 2 * spec.implementationSeeds),
+  unitWork(spec, unit: Unit) {
+    const shape = setupShape(spec, spec.baseSeed);
+    const run = { seeds: unit.seeds.length, batchSize: spec.training.batchSize, epochs: spec.training.epochs };
+    // The cpu-against-wasm unit trains its seeds on both backends.
+    return unit.purpose === 'implementation'
+      ? addWork(mlpTraining('cpu', shape, run), mlpTraining('wasm', shape, run))
+      : mlpTraining(spec.backend, shape, run);
+  },
 
   plan(spec, seedsPerUnit): Unit[] {
     const seeds = Array.from({ length: spec.runs }, (_, i) => i + 1);
     const units: Unit[] = SOURCE_NAMES.flatMap((source) =>
       chunk(seeds, seedsPerUnit).map((group): Unit => ({ purpose: 'source', source, seeds: group })),
     );
-    units.push({ purpose: 'implementation', seeds: Array.from({ length: spec.implementationSeeds }, (_, i) => i + 1) });
+    const implementationSeeds = Array.from({ length: spec.implementationSeeds }, (_, i) => i + 1);
+    for (const seeds of chunk(implementationSeeds, seedsPerUnit)) units.push({ purpose: 'implementation', seeds });
     return units;
   },
 
@@ -205,7 +214,10 @@ export const varianceSources = defineStudyKind({
       })),
     );
     // In a partial study the cpu-against-wasm unit may have failed: no rows, and the question is not measured.
-    const rows = parts.find(isImplementationPart)?.result ?? [];
+    const rows = parts
+      .filter(isImplementationPart)
+      .flatMap((p) => p.result)
+      .sort((a, b) => a.seed - b.seed);
     const implementation = {
       seeds: rows.map((r) => r.seed),
       identicalFingerprints: rows.filter((r) => r.cpu === r.wasm).length,
