@@ -20,7 +20,7 @@ export async function oembed(c: Context<{ Bindings: SeedlabEnv }>) {
     return apiError(c, 400, 'url is not a URL', { issues: [{ path: 'url', message: 'not a URL' }] });
   }
   const page = parseStudyPath(parsed.pathname);
-  if (parsed.origin !== origin || !page) return apiError(c, 404, `no report at ${target}`);
+  if (parsed.origin !== origin || !page) return apiError(c, 404, `no report at ${target.length > 80 ? `${target.slice(0, 80)}…` : target}`);
   const state = await readStudyState(c.env, page.id);
   if (!state?.document) return apiError(c, 404, `no finished study ${page.id}`);
   const maxWidth = Number(c.req.query('maxwidth') ?? Infinity);

@@ -14,7 +14,8 @@ export async function serveSite(request: Request, env: SeedlabEnv): Promise<Resp
   const asset = await env.ASSETS.fetch(request);
   if (asset.status === 404) {
     const page = parseStudyPath(url.pathname);
-    const record = page ? await readRecord(env.STUDIES, page.id) : null;
+    // A study that cannot be read has no page to wait for: the 404 stands.
+    const record = page ? await readRecord(env.STUDIES, page.id).catch(() => null) : null;
     if (page && record) {
       const text = t(page.locale).building;
       const body = `<!doctype html><html lang="${LOCALE_TAGS[page.locale].html}"><head><meta charset="utf-8"><meta http-equiv="refresh" content="3"><title>Seedlab</title></head><body><p>${text}</p><p><a href="/api/studies/${record.id}">/api/studies/${record.id}</a></p></body></html>`;

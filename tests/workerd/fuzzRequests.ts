@@ -1,0 +1,173 @@
+import fc from 'fast-check';
+
+// Property-based fuzzing of every route inside workerd, with the real KV and Queue: whatever
+// arrives, the answer is never a 5xx (except the two the API documents: 501 for an oEmbed format
+// other than JSON, as the oEmbed spec asks) and every error has the documented shape. A fixed seed
+// and 1,000 runs keep CI deterministic and quick (tests/workerd/fuzz.test.ts); bench/fuzzApi.ts runs the
+// same properties longer against a real `wrangler dev`.
+export const FUZZ_SEED = 20261126;
+
+const tinySpec = {
+  dataset: { name: 'iris' },
+  split: { kind: 'stratified' },
+  model: { hidden: [2] },
+  training: { optimizer: { kind: 'adam', lr: 0.05 }, batchSize: 32, epochs: 1 },
+  seeds: 1,
+  backend: 'cpu',
+};
+
+/** Values that are wrong in every way a client gets them wrong, and some right ones. */
+const anyValue = fc.oneof(
+  fc.constantFrom(
+    null,
+    true,
+    false,
+    0,
+    -1,
+    Number.POSITIVE_INFINITY,
+    Number.MAX_SAFE_INTEGER + 2,
+    '',
+    'x'.repeat(300),
+    '\u0000',
+    '\uD800',
+    'digits',
+    [],
+    {},
+  ),
+  fc.integer({ min: -5, max: 5 }),
+  fc.double({ noNaN: true, min: -1e6, max: 1e6 }),
+  fc.string({ maxLength: 40 }),
+  fc.jsonValue({ maxDepth: 3 }),
+);
+
+/** A tiny valid spec with one field replaced (possibly deep): mostly 400s, some tiny studies. */
+const mutatedSpec = fc
+  .record({
+    path: fc.constantFrom(
+      ['dataset'],
+      ['dataset', 'name'],
+      ['split'],
+      ['split', 'kind'],
+      ['split', 'testFraction'],
+      ['model', 'hidden'],
+      ['model', 'activation'],
+      ['training', 'optimizer', 'lr'],
+      ['training', 'optimizer', 'kind'],
+      ['training', 'batchSize'],
+      ['training', 'epochs'],
+      ['seeds'],
+      ['title'],
+      ['notes'],
+      ['kind'],
+      ['backend'],
+      ['scaling'],
+      ['extra'],
+    ),
+    value: anyValue,
+  })
+  .map(({ path, value }) => {
+    const spec = structuredClone(tinySpec) as Record<string, unknown>;
+    let at = spec;
+    for (const key of path.slice(0, -1)) {
+      at[key] = typeof at[key] === 'object' && at[key] !== null ? at[key] : {};
+      at = at[key] as Record<string, unknown>;
+    }
+    at[path[path.length - 1]] = value;
+    return spec;
+  });
+
+const segment = fc.oneof(
+  fc.string({ maxLength: 30 }),
+  fc.string({ unit: fc.constantFrom(...'0123456789abcdef'), minLength: 20, maxLength: 20 }),
+  fc.constant('..'),
+  fc.constant('%00'),
+);
+
+export const request = fc.oneof(
+  // POST /api/studies: a mutated spec, random JSON, or bytes that are not JSON.
+  fc.record({
+    method: fc.constant('POST'),
+    path: fc.constant('/api/studies'),
+    body: fc.oneof(
+      mutatedSpec.map((s) => JSON.stringify(s)),
+      fc.jsonValue({ maxDepth: 4 }).map((v) => JSON.stringify(v)),
+      fc.string({ maxLength: 200 }),
+      fc.constant('{"preset": "iris-small"}'),
+    ),
+    contentType: fc.constantFrom(
+      'application/json',
+      'application/json; charset=utf-8',
+      'text/plain',
+      '',
+      'application/x-www-form-urlencoded',
+    ),
+    token: fc.constantFrom('test-token', 'wrong', null),
+  }),
+  // The read routes and their queries.
+  fc.record({
+    method: fc.constantFrom('GET', 'HEAD'),
+    path: fc.oneof(
+      fc.constantFrom('/api/health', '/api/presets', '/api/openapi.json', '/api', '/api/'),
+      fc
+        .tuple(fc.integer({ min: -3, max: 200 }), fc.string({ maxLength: 60 }))
+        .map(([limit, cursor]) => `/api/studies?limit=${limit}&cursor=${encodeURIComponent(cursor)}`),
+      segment.map((id) => `/api/studies/${encodeURIComponent(id)}`),
+      fc
+        .tuple(fc.string({ maxLength: 120 }), fc.constantFrom('json', 'xml', ''))
+        .map(([url, format]) => `/oembed?url=${encodeURIComponent(url)}&format=${format}`),
+      fc.array(segment, { maxLength: 4 }).map((parts) => `/api/${parts.map(encodeURIComponent).join('/')}`),
+    ),
+    body: fc.constant(undefined),
+    contentType: fc.constant(''),
+    token: fc.constantFrom('test-token', null),
+  }),
+  // Retry, and the wrong methods on every route.
+  fc.record({
+    method: fc.constantFrom('POST', 'PUT', 'DELETE', 'PATCH'),
+    path: fc.oneof(
+      segment.map((id) => `/api/studies/${encodeURIComponent(id)}/retry`),
+      fc.constantFrom('/api/health', '/api/presets', '/api/studies', '/api/studies/0123456789abcdef0123', '/api/openapi.json'),
+    ),
+    body: fc.option(fc.string({ maxLength: 50 }), { nil: undefined }),
+    contentType: fc.constantFrom('application/json', ''),
+    token: fc.constantFrom('test-token', null),
+  }),
+);
+
+export type FuzzRequest = typeof request extends fc.Arbitrary<infer R> ? R : never;
+type Send = (path: string, init: RequestInit & { token?: string | null }) => Promise<Response>;
+
+/**
+ * Sends one generated request and checks the answer: no 5xx but the documented 501, JSON from the
+ * API, and the error shape. Returns the status and what is wrong (nothing, when all is well).
+ */
+export async function checkAnswer(send: Send, r: FuzzRequest): Promise<{ status: number; problems: string[] }> {
+  const headers: Record<string, string> = {};
+  if (r.contentType) headers['content-type'] = r.contentType;
+  const res = await send(r.path, { method: r.method, body: r.body, headers, token: r.token });
+  const problems: string[] = [];
+  const where = `${r.method} ${r.path.slice(0, 100)} -> ${res.status}`;
+  if (res.status >= 500 && !(res.status === 501 && r.path.startsWith('/oembed'))) problems.push(`${where}: a 5xx`);
+  // A path like /api/.. resolves to the site's root, which answers in HTML: only the API speaks JSON.
+  const resolved = new URL(r.path, 'http://fuzz.test').pathname;
+  if (r.method === 'HEAD' || !/^\/(api(\/|$)|oembed)/.test(resolved)) {
+    await res.body?.cancel();
+    return { status: res.status, problems };
+  }
+  if (!/application\/json/.test(res.headers.get('content-type') ?? '')) problems.push(`${where}: not JSON`);
+  let body: { error?: unknown; issues?: unknown } = {};
+  try {
+    body = await res.json();
+  } catch {
+    problems.push(`${where}: the body does not parse`);
+  }
+  if (res.status >= 400) {
+    if (typeof body.error !== 'string' || !body.error || body.error.length >= 2000) problems.push(`${where}: no error sentence`);
+    const issues = body.issues;
+    if (issues !== undefined) {
+      const wellFormed = Array.isArray(issues) && issues.every((i) => typeof i?.path === 'string' && typeof i?.message === 'string');
+      if (!wellFormed) problems.push(`${where}: malformed issues`);
+    }
+  }
+  return { status: res.status, problems };
+}
