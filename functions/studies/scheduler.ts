@@ -1,5 +1,5 @@
 import type { SeedlabEnv } from '../env.ts';
-import { activeStudyIds, CorruptStudyError, markEnqueued, readEnqueuedAt, readHeartbeat } from './store.ts';
+import { activeStudyIds, CorruptStudyError, markEnqueued, markSettled, readEnqueuedAt, readHeartbeat } from './store.ts';
 import { finalizeIfComplete, type StudyState } from './studyState.ts';
 
 /** How long a unit may go unheard of (not sent, no heartbeat) before it is sent again. */
@@ -46,6 +46,9 @@ export async function sweepActiveStudies(
     } catch (e) {
       failed.push(id);
       console.error(`sweep skipped study ${id}: ${e instanceof CorruptStudyError ? e.what : (e as Error).message}`);
+      // Nothing can repair a record or document that cannot be read: it leaves the work list (its
+      // keys stay for whoever investigates), so the cron does not stumble on it every minute.
+      if (e instanceof CorruptStudyError) await markSettled(env.STUDIES, id);
     }
   }
   return { studies: active.length, reenqueued, failed };

@@ -112,6 +112,9 @@ describe('nothing is lost', () => {
     await worker.scheduled(createScheduledController({ cron: '* * * * *' }), env, ctx);
     await waitOnExecutionContext(ctx);
     expect((await env.STUDIES.list({ prefix: `enqueued:${lost}:` })).keys).toHaveLength(4);
+    // The unreadable study left the cron's work list (its keys stay), so the next sweep does not stumble on it.
+    expect(await env.STUDIES.get(`active:${brokenRecord}`)).toBeNull();
+    expect(await env.STUDIES.get(`study:${brokenRecord}`)).toBe('{"id": "0000');
     expect((await waitForStudy(lost)).status).toBe('done');
   });
 
