@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useNodeBackend } from '../cli/nodeBackends.ts';
+import { headlineOf, verdictOf } from '../site/src/kinds/words.ts';
 import { combineStudy, documentOfKind, parseStudySpec, planStudy, runStudyUnit, type StudySpec } from '../src/index.ts';
 
 // A study whose units partly failed for good: the document is built from the units that finished
@@ -28,6 +29,10 @@ describe('partial studies', () => {
     const doc = documentOfKind(await withFailedUnits(parseStudySpec({ ...iris, seeds: 3 }), 'repeat'), 'seed-variance');
     expect(doc.runs.map((r) => r.seed)).toEqual([1, 2, 3]);
     expect(doc.verdict[0].outcome).toEqual({ is: 'undecided', because: 'not-measured' });
+    // The report words it as unanswered, in both languages, and the headline does not claim determinism.
+    expect(verdictOf(doc, 'en')[0]).toMatchObject({ short: 'n/a', answer: 'Not measured by this study.' });
+    expect(verdictOf(doc, 'zh')[0].short).toBe('无');
+    expect(headlineOf(doc, 'en')).toMatch(/repeatability not measured$/);
     expect(doc.partial).toEqual({
       failedSeeds: [1, 2, 3],
       failures: [

@@ -2,6 +2,7 @@ import type { SeedVarianceDocument } from '../../../../src/index.ts';
 import { formatFor } from '../../i18n/format.ts';
 import { t } from '../../i18n/index.ts';
 import type { KindWords } from '../kindWords.ts';
+import { notAnswered } from '../notAnswered.ts';
 import { dataShape, trainingMethod } from '../setupMethod.ts';
 
 const f = formatFor('en');
@@ -35,13 +36,7 @@ export const en = {
       const repeated = f.list(doc.repeatability.seeds);
       if (v.question === 'same-seed-same-weights') {
         const { seed, fingerprint } = v.facts.example;
-        if (v.outcome.is === 'undecided')
-          return {
-            question: 'Same seed, same weights?',
-            short: ui.words.notAvailable,
-            tone: 'neutral' as const,
-            answer: ui.words.undecided[v.outcome.because],
-          };
+        if (v.outcome.is === 'undecided') return notAnswered('en', 'Same seed, same weights?', v.outcome.because);
         return v.outcome.is === 'yes'
           ? {
               question: 'Same seed, same weights?',

@@ -1,5 +1,6 @@
 import { formatFor } from '../../i18n/format.ts';
 import { t } from '../../i18n/index.ts';
+import { notAnswered } from '../notAnswered.ts';
 import { dataShape, trainingMethod } from '../setupMethod.ts';
 import type { SeedVarianceWords } from './en.ts';
 
@@ -30,13 +31,7 @@ export const zh: SeedVarianceWords = {
       const repeated = f.list(doc.repeatability.seeds);
       if (v.question === 'same-seed-same-weights') {
         const { seed, fingerprint } = v.facts.example;
-        if (v.outcome.is === 'undecided')
-          return {
-            question: '同一个种子，同样的权重？',
-            short: ui.words.notAvailable,
-            tone: 'neutral' as const,
-            answer: ui.words.undecided[v.outcome.because],
-          };
+        if (v.outcome.is === 'undecided') return notAnswered('zh', '同一个种子，同样的权重？', v.outcome.because);
         return v.outcome.is === 'yes'
           ? {
               question: '同一个种子，同样的权重？',

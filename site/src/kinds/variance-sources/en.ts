@@ -2,6 +2,7 @@ import type { VarianceSourcesDocument } from '../../../../src/index.ts';
 import { formatFor } from '../../i18n/format.ts';
 import { t } from '../../i18n/index.ts';
 import type { KindWords } from '../kindWords.ts';
+import { notAnswered } from '../notAnswered.ts';
 import { trainingMethod } from '../setupMethod.ts';
 import { addUpFacts, byUse, singleSources, sourceOf, spreadWords } from './facts.ts';
 
@@ -114,12 +115,7 @@ export const en = {
       }
       const im = doc.implementation;
       if (v.outcome.is === 'undecided')
-        return {
-          question: 'Do the cpu and wasm backends give the same model for the same seed?',
-          short: ui.words.notAvailable,
-          tone: 'neutral' as const,
-          answer: ui.words.undecided[v.outcome.because],
-        };
+        return notAnswered('en', 'Do the cpu and wasm backends give the same model for the same seed?', v.outcome.because);
       const yes = v.outcome.is === 'yes';
       return {
         question: 'Do the cpu and wasm backends give the same model for the same seed?',

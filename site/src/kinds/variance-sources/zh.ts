@@ -1,5 +1,6 @@
 import { formatFor } from '../../i18n/format.ts';
 import { t } from '../../i18n/index.ts';
+import { notAnswered } from '../notAnswered.ts';
 import { trainingMethod } from '../setupMethod.ts';
 import type { VarianceSourcesWords } from './en.ts';
 import { addUpFacts, byUse, singleSources, sourceOf, spreadWords } from './facts.ts';
@@ -101,13 +102,7 @@ export const zh: VarianceSourcesWords = {
         };
       }
       const im = doc.implementation;
-      if (v.outcome.is === 'undecided')
-        return {
-          question: '同一个种子，cpu 和 wasm 后端得到同样的模型吗？',
-          short: ui.words.notAvailable,
-          tone: 'neutral' as const,
-          answer: ui.words.undecided[v.outcome.because],
-        };
+      if (v.outcome.is === 'undecided') return notAnswered('zh', '同一个种子，cpu 和 wasm 后端得到同样的模型吗？', v.outcome.because);
       const yes = v.outcome.is === 'yes';
       return {
         question: '同一个种子，cpu 和 wasm 后端得到同样的模型吗？',
