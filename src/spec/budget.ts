@@ -2,9 +2,9 @@ import { prepareData } from '../data/prepareData.ts';
 import { trainabilityIssues } from '../data/trainability.ts';
 import { layerSizes, parameterCount } from '../model/mlp.ts';
 import { seedStreams } from '../random/seedStreams.ts';
-import type { DatasetSpec, ModelSpec, ScalingSpec, SplitSpec } from './setup.ts';
+import type { BackendName, DatasetSpec, ModelSpec, ScalingSpec, SplitSpec, TrainingSpec } from './setup.ts';
 import { SpecError } from './specError.ts';
-import type { MlpShape } from './timeModel.ts';
+import { type MlpShape, mlpTraining, type UnitWork } from './timeModel.ts';
 
 /**
  * The time limits a study must fit (the Worker's; the CLI has none). A unit runs in one queue
@@ -68,4 +68,19 @@ function measureShape(
     features: data.features,
     classes: data.classes,
   };
+}
+
+/** The usual unit's work: `seeds` seeds of one setup trained together for its epochs, on `backend`. */
+export function seedGroupWork(
+  setup: { dataset: DatasetSpec; split: SplitSpec; scaling: ScalingSpec; model: ModelSpec; training: TrainingSpec },
+  backend: BackendName,
+  seeds: number,
+  shapeSeed: number,
+  at = '',
+): UnitWork {
+  return mlpTraining(backend, setupShape(setup, shapeSeed, at), {
+    seeds,
+    batchSize: setup.training.batchSize,
+    epochs: setup.training.epochs,
+  });
 }

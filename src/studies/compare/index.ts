@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { SeedResult } from '../../document/parts.ts';
-import { setupShape } from '../../spec/budget.ts';
+import { seedGroupWork } from '../../spec/budget.ts';
 import { studyId } from '../../spec/studyId.ts';
-import { mlpTraining } from '../../spec/timeModel.ts';
 import { pairedDifference, pairedSeedsNeeded } from '../../stats/paired.ts';
 import { DOCUMENT_VERSION } from '../../version.ts';
 import { accuracyBySeed, runSeeds, seedResult, summarizeRuns } from '../runSeeds.ts';
@@ -65,9 +64,7 @@ export const compare = defineStudyKind({
   dataset: (spec) => spec.a.dataset,
 
   unitWork(spec, unit: Unit) {
-    const arm = spec[unit.arm];
-    const shape = setupShape(arm, spec.seeds[0], `${unit.arm}.`);
-    return mlpTraining(spec.backend, shape, { seeds: unit.seeds.length, batchSize: arm.training.batchSize, epochs: arm.training.epochs });
+    return seedGroupWork(spec[unit.arm], spec.backend, unit.seeds.length, spec.seeds[0], `${unit.arm}.`);
   },
 
   plan(spec, seedsPerUnit): Unit[] {

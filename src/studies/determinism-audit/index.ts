@@ -4,9 +4,9 @@ import { prepareData } from '../../data/prepareData.ts';
 import type { PreparedData } from '../../data/table.ts';
 import { layerSizes, predictMlp } from '../../model/mlp.ts';
 import { createStream, seedStreams, shuffleInPlace, streamSeed } from '../../random/seedStreams.ts';
-import { setupShape } from '../../spec/budget.ts';
+import { seedGroupWork, setupShape } from '../../spec/budget.ts';
 import { studyId } from '../../spec/studyId.ts';
-import { addWork, classicFitWork, mlpTraining } from '../../spec/timeModel.ts';
+import { addWork, classicFitWork } from '../../spec/timeModel.ts';
 import { DOCUMENT_VERSION } from '../../version.ts';
 import { MLP_AND_CLASSIC } from '../data-size/spec.ts';
 import { runSeeds } from '../runSeeds.ts';
@@ -133,12 +133,11 @@ export const determinismAudit = defineStudyKind({
   dataset: (spec) => spec.dataset,
 
   unitWork(spec, unit: Unit) {
-    const shape = setupShape(spec, spec.seed);
     // Four fits: the seed, the same seed again, another seed, the rows reordered.
     const one =
       unit.model === 'mlp'
-        ? mlpTraining(spec.backend, shape, { seeds: 1, batchSize: spec.training.batchSize, epochs: spec.training.epochs })
-        : { training: [], classic: [classicFitWork(unit.model, { ...shape, forestTrees: spec.forestTrees })] };
+        ? seedGroupWork(spec, spec.backend, 1, spec.seed)
+        : { training: [], classic: [classicFitWork(unit.model, { ...setupShape(spec, spec.seed), forestTrees: spec.forestTrees })] };
     return addWork(one, one, one, one);
   },
 

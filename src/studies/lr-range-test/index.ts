@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { finiteOrNull, SeedResult } from '../../document/parts.ts';
-import { setupShape } from '../../spec/budget.ts';
+import { seedGroupWork, setupShape } from '../../spec/budget.ts';
 import { studyId } from '../../spec/studyId.ts';
-import { addWork, mlpTraining, rangeSweep } from '../../spec/timeModel.ts';
+import { addWork, rangeSweep } from '../../spec/timeModel.ts';
 import { bonferroniLevel, comparisonRecord, pairedDifference } from '../../stats/paired.ts';
 import { quantile } from '../../stats/summarize.ts';
 import { DOCUMENT_VERSION } from '../../version.ts';
@@ -144,10 +144,7 @@ export const lrRangeTest = defineStudyKind({
       iterations: spec.range.iterations,
     });
     if (unit.purpose === 'range') return sweep;
-    return addWork(
-      sweep,
-      mlpTraining(spec.backend, shape, { seeds: unit.seeds.length, batchSize: spec.training.batchSize, epochs: spec.training.epochs }),
-    );
+    return addWork(sweep, seedGroupWork(spec, spec.backend, unit.seeds.length, spec.seeds[0]));
   },
 
   plan(spec, seedsPerUnit): Unit[] {

@@ -2,9 +2,8 @@ import { z } from 'zod';
 import { prepareData } from '../../data/prepareData.ts';
 import { ALL_DIVERGED, RunRecord } from '../../document/parts.ts';
 import { seedStreams } from '../../random/seedStreams.ts';
-import { setupShape } from '../../spec/budget.ts';
+import { seedGroupWork } from '../../spec/budget.ts';
 import { studyId } from '../../spec/studyId.ts';
-import { mlpTraining } from '../../spec/timeModel.ts';
 import { comparisonRecord, pairedLeader } from '../../stats/paired.ts';
 import { quantile } from '../../stats/summarize.ts';
 import { DOCUMENT_VERSION } from '../../version.ts';
@@ -91,12 +90,7 @@ export const lrSchedule = defineStudyKind({
   partSchema: z.object({ unit: Unit, result: z.array(RunRecord) }),
   dataset: (spec) => spec.dataset,
 
-  unitWork: (spec, unit: Unit) =>
-    mlpTraining(spec.backend, setupShape(spec, spec.seeds[0]), {
-      seeds: unit.seeds.length,
-      batchSize: spec.training.batchSize,
-      epochs: spec.training.epochs,
-    }),
+  unitWork: (spec, unit: Unit) => seedGroupWork(spec, spec.backend, unit.seeds.length, spec.seeds[0]),
 
   plan(spec, seedsPerUnit): Unit[] {
     return spec.schedules.flatMap((s) =>

@@ -3,10 +3,10 @@ import { prepareData } from '../../data/prepareData.ts';
 import { SeedResult } from '../../document/parts.ts';
 import { maxAbsDifference } from '../../fingerprint/fingerprintWeights.ts';
 import { STREAM_NAMES, type StreamPins, seedStreams } from '../../random/seedStreams.ts';
-import { setupShape } from '../../spec/budget.ts';
+import { seedGroupWork } from '../../spec/budget.ts';
 import type { BackendName } from '../../spec/setup.ts';
 import { studyId } from '../../spec/studyId.ts';
-import { addWork, mlpTraining } from '../../spec/timeModel.ts';
+import { addWork } from '../../spec/timeModel.ts';
 import { bonferroniLevel } from '../../stats/paired.ts';
 import { binomialStandardError, stdInterval, varianceRatioInterval, varianceShareIntervals } from '../../stats/spread.ts';
 import { mean, sampleStd } from '../../stats/summarize.ts';
@@ -161,12 +161,9 @@ export const varianceSources = defineStudyKind({
   dataset: (spec) => spec.dataset,
 
   unitWork(spec, unit: Unit) {
-    const shape = setupShape(spec, spec.baseSeed);
-    const run = { seeds: unit.seeds.length, batchSize: spec.training.batchSize, epochs: spec.training.epochs };
+    const group = (backend: BackendName) => seedGroupWork(spec, backend, unit.seeds.length, spec.baseSeed);
     // The cpu-against-wasm unit trains its seeds on both backends.
-    return unit.purpose === 'implementation'
-      ? addWork(mlpTraining('cpu', shape, run), mlpTraining('wasm', shape, run))
-      : mlpTraining(spec.backend, shape, run);
+    return unit.purpose === 'implementation' ? addWork(group('cpu'), group('wasm')) : group(spec.backend);
   },
 
   plan(spec, seedsPerUnit): Unit[] {
