@@ -22,9 +22,11 @@ export async function recoverStalledUnits(env: SeedlabEnv, state: StudyState, no
   const pending = record.units.map((_, u) => u).filter((u) => !state.doneUnits.has(u) && !state.failures.some((f) => f.unit === u));
   const stale: number[] = [];
   for (const u of pending) {
-    // Neither sent recently nor beating: its message was lost, or its consumer was stopped.
-    const lastHeard = Math.max(await readEnqueuedAt(env.STUDIES, record.id, u), await readHeartbeat(env.STUDIES, record.id, u));
-    if (nowMs - lastHeard >= staleAfterMs(env)) stale.push(u);
+    // Neither sent recently nor beating: its message was lost, or its consumer was stopped. The
+    // heartbeat is read only for a unit sent long ago (every status read runs this).
+    const isStale = async (readAt: (kv: typeof env.STUDIES, id: string, unit: number) => Promise<number>) =>
+      nowMs - (await readAt(env.STUDIES, record.id, u)) >= staleAfterMs(env);
+    if ((await isStale(readEnqueuedAt)) && (await isStale(readHeartbeat))) stale.push(u);
   }
   await enqueueUnits(env, record.id, stale, nowMs);
   return stale;

@@ -131,6 +131,18 @@ describe('nothing is lost', () => {
     expect(settled.document.partial.failedSeeds).toEqual([1, 2]);
   });
 
+  it('the repair leaves a unit whose consumer is beating, and re-sends the ones nobody has heard of', async () => {
+    const id = await storeWithLostMessages(spec('beating'));
+    await env.STUDIES.put(`running:${id}:0`, String(Date.now())); // a consumer training unit 0 right now
+    const ctx = createExecutionContext();
+    await worker.scheduled(createScheduledController({ cron: '* * * * *' }), env, ctx);
+    await waitOnExecutionContext(ctx);
+    expect(await env.STUDIES.get(`enqueued:${id}:0`)).toBeNull(); // never sent: its heartbeat is fresh
+    expect((await env.STUDIES.list({ prefix: `enqueued:${id}:` })).keys.map((k) => k.name).sort()).toEqual(
+      [1, 2, 3].map((u) => `enqueued:${id}:${u}`),
+    );
+  });
+
   it('a duplicate delivery while the unit trains elsewhere is dropped without counting an attempt', async () => {
     const id = await storeWithLostMessages(spec('duplicate delivery'));
     await env.STUDIES.put(`running:${id}:0`, String(Date.now())); // another consumer's fresh heartbeat
