@@ -24,7 +24,7 @@ import { enqueueUnits, recoverStalledUnits } from '../studies/scheduler.ts';
 import { CorruptStudyError, listingPage, putListing, reopenUnits } from '../studies/store.ts';
 import { finalizeIfComplete, listingMeta, newStudyRecord, readStudyState, type StudyState } from '../studies/studyState.ts';
 import { requireToken } from './auth.ts';
-import { apiError, invalid } from './errors.ts';
+import { apiError, invalid, shortened } from './errors.ts';
 import { openApiDocument } from './openapi.ts';
 
 /** Largest accepted request body. A spec is well under 4 KB; 64 KB leaves room for long seed lists and notes. */
@@ -41,8 +41,6 @@ const ListQuery = z.strictObject({
 });
 const STUDY_ID = /^[0-9a-f]{20}$/;
 const round = (x: number) => Math.round(x * 10) / 10;
-/** What an error may quote of the request: a long path or id is cut, so bodies stay small. */
-const shortened = (s: string, max = 80) => (s.length > max ? `${s.slice(0, max)}…` : s);
 
 /** Seeds per queue message (SEEDS_PER_UNIT in wrangler.toml). */
 const seedsPerUnit = (env: SeedlabEnv) => Math.max(1, Number(env.SEEDS_PER_UNIT));

@@ -12,3 +12,6 @@ export function apiError(c: Context, status: ContentfulStatusCode, error: string
 }
 
 export const invalid = (c: Context, issues: FieldIssue[], error = 'invalid study spec') => apiError(c, 400, error, { issues });
+
+/** What an error may quote of the request: a long path, id or URL is cut, so bodies stay small. */
+export const shortened = (s: string, max = 80) => (s.length > max ? `${s.slice(0, max)}…` : s);

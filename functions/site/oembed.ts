@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import { studyTitle } from '../../site/src/kinds/words.ts';
 import { EMBED_HEIGHT, EMBED_WIDTH, embedIframe } from '../../site/src/share/embedCode.ts';
 import { parseStudyPath } from '../../site/src/share/sitePaths.ts';
-import { apiError } from '../api/errors.ts';
+import { apiError, shortened } from '../api/errors.ts';
 import type { SeedlabEnv } from '../env.ts';
 import { readStudyState } from '../studies/studyState.ts';
 
@@ -20,7 +20,7 @@ export async function oembed(c: Context<{ Bindings: SeedlabEnv }>) {
     return apiError(c, 400, 'url is not a URL', { issues: [{ path: 'url', message: 'not a URL' }] });
   }
   const page = parseStudyPath(parsed.pathname);
-  if (parsed.origin !== origin || !page) return apiError(c, 404, `no report at ${target.length > 80 ? `${target.slice(0, 80)}…` : target}`);
+  if (parsed.origin !== origin || !page) return apiError(c, 404, `no report at ${shortened(target)}`);
   const state = await readStudyState(c.env, page.id);
   if (!state?.document) return apiError(c, 404, `no finished study ${page.id}`);
   const maxWidth = Number(c.req.query('maxwidth') ?? Infinity);
