@@ -13,9 +13,11 @@ export default defineConfig({
         },
       },
       {
-        // Tests that run inside workerd with the real bindings from wrangler.toml.
+        // Tests that run inside workerd with the real bindings, against the built Worker (`npm run build`
+        // writes it, with its config, to site/dist/server): the entry that production runs.
         plugins: [
           cloudflareTest({
+            main: './site/dist/server/entry.mjs',
             wrangler: { configPath: './wrangler.toml' },
             miniflare: { bindings: { SEEDLAB_TOKEN: 'test-token', SEEDS_PER_UNIT: '2' } },
           }),

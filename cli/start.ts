@@ -1,22 +1,20 @@
 /**
- * `npm start`: the local Seedlab. Builds the report site, starts wrangler dev (API + site) with
- * persisted local KV and queue, submits the demo presets through the API, shows their progress,
- * rebuilds the site, and prints the URL. While it runs, any study that finishes (also ones posted
- * with curl) gets its report built within seconds. Ctrl-C stops it all. Running it again reuses
- * the stored studies (same ids, nothing retrained).
+ * `npm start` (after `npm run build`): the local Seedlab. Starts the built Worker with wrangler dev
+ * (API and pages, rendered from KV as in production) with persisted local KV and queue, submits the
+ * demo presets through the API, shows their progress, and prints the links. Any study (also one
+ * posted with curl) is readable at its link as soon as it is done: nothing is rebuilt. Ctrl-C stops
+ * it all. Running it again reuses the stored studies (same ids, nothing retrained).
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { PRESETS } from '../src/index.ts';
-import { buildSite } from './buildSite.ts';
 import { createProgressBar } from './progressBar.ts';
 import { type DevServer, freePort, startWranglerDev } from './wranglerDev.ts';
 
 // Every preset: the seed-variance demos first (they finish first), then each study kind's.
 export const DEMO_PRESETS = PRESETS.map((p) => p.name);
 const STATE_DIR = resolve('.state'); // git-ignored
-const KV_STATE = resolve(STATE_DIR, 'v3'); // where wrangler dev --persist-to keeps KV
 const DEV_VARS = resolve('.dev.vars'); // git-ignored
 
 /** Reads SEEDLAB_TOKEN from .dev.vars, creating the file with a random token when missing. */
@@ -47,24 +45,10 @@ interface StudyStatus {
 async function main() {
   const token = ensureToken();
   const port = await freePort(8787);
-  const siteUrl = `http://127.0.0.1:${port}`;
   const started = performance.now();
-  const built = new Set<string>();
-  const rebuild = async () => {
-    const ids = await doneStudyIds();
-    const result = await buildSite({ siteUrl, statePath: KV_STATE });
-    for (const id of ids) built.add(id);
-    console.log(`built the site: ${result.studies} report(s) in ${result.seconds.toFixed(1)} s`);
-  };
-  let doneStudyIds = async (): Promise<string[]> => [];
-  await rebuild();
   console.log(`starting wrangler dev on 127.0.0.1:${port} (state in .state/)…`);
   // The cron every 5 s: a study interrupted by a restart resumes with nobody reading its status.
   const server: DevServer = await startWranglerDev({ port, persistTo: STATE_DIR, cronEveryMs: 5000 });
-  doneStudyIds = async () => {
-    const page = (await (await fetch(`${server.url}/api/studies?limit=100`)).json()) as { studies: { id: string; status: string }[] };
-    return page.studies.filter((s) => hasReport(s.status)).map((s) => s.id);
-  };
   let stopping = false;
   const shutdown = async (code: number) => {
     if (stopping) return;
@@ -111,7 +95,6 @@ async function main() {
       console.log(`    ${s.links.self}`);
       for (const f of s.failures ?? []) console.log(`    failure: ${f.error}`);
     });
-    if (statuses.some((s) => hasReport(s.status) && !built.has(s.id))) await rebuild();
     console.log('\nReports:');
     for (const [i, s] of statuses.entries()) {
       if (hasReport(s.status)) console.log(`  ${DEMO_PRESETS[i].padEnd(18)} ${server.url}/r/${s.id}/   中文: ${server.url}/zh/r/${s.id}/`);
@@ -119,16 +102,9 @@ async function main() {
     console.log(`\nSeedlab is running at ${server.url}/`);
     console.log(`  API:       ${server.url}/api/studies   (OpenAPI: ${server.url}/api/openapi.json)`);
     console.log(`  write token (from .dev.vars): ${token}`);
-    console.log('Reports of studies that finish from now on are built within seconds. Press Ctrl-C to stop.');
-    // Keep reports in step with KV: rebuild when a study finishes that the site does not have yet.
-    for (;;) {
-      await new Promise((r) => setTimeout(r, 2000));
-      try {
-        if ((await doneStudyIds()).some((id) => !built.has(id))) await rebuild();
-      } catch (e) {
-        console.error(`site rebuild failed: ${e instanceof Error ? e.message : e}`);
-      }
-    }
+    console.log(`  studies:   ${server.url}/   (中文: ${server.url}/zh/)`);
+    console.log('A study posted from now on is readable at its link while it runs and once it is done. Press Ctrl-C to stop.');
+    await new Promise(() => undefined); // until Ctrl-C
   } catch (e) {
     console.error(e instanceof Error ? e.message : e);
     await shutdown(1);

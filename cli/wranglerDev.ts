@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 
@@ -36,8 +37,6 @@ export interface DevServerOptions {
   /** Local KV and queue state; survives restarts. */
   persistTo: string;
   vars?: Record<string, string>;
-  /** Serve the site from this folder instead of wrangler.toml's (tests build into their own). */
-  assetsDir?: string;
   readyTimeoutMs?: number;
   onOutput?: (text: string) => void;
   /**
@@ -50,8 +49,12 @@ export interface DevServerOptions {
 /** The cron of wrangler.toml's [triggers], passed so the handler sees the same string as in production. */
 const CRON = '* * * * *';
 
-/** Starts `wrangler dev` on 127.0.0.1 and resolves once /api/health answers. */
+/** Where `npm run build` writes the Worker's config; wrangler dev finds it through .wrangler/deploy/config.json. */
+export const BUILT_WORKER_CONFIG = resolve('site/dist/server/wrangler.json');
+
+/** Starts `wrangler dev` (plain: the built Worker, as `npx wrangler dev` runs it) on 127.0.0.1 and resolves once /api/health answers. */
 export async function startWranglerDev(options: DevServerOptions): Promise<DevServer> {
+  if (!existsSync(BUILT_WORKER_CONFIG)) throw new Error('the Worker is not built: run npm run build first');
   // This same Node (22, checked by the npm script), not whatever `node` is first on PATH.
   const args = [
     resolve('node_modules/wrangler/bin/wrangler.js'),
@@ -65,7 +68,6 @@ export async function startWranglerDev(options: DevServerOptions): Promise<DevSe
     '--show-interactive-dev-session=false',
   ];
   for (const [k, v] of Object.entries(options.vars ?? {})) args.push('--var', `${k}:${v}`);
-  if (options.assetsDir) args.push('--assets', options.assetsDir);
   // Its own process group, so stop() ends workerd too.
   const child: ChildProcess = spawn(process.execPath, args, {
     detached: true,

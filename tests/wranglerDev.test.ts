@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -17,14 +17,12 @@ const spec = {
 describe('end to end over real wrangler dev', () => {
   const work = mkdtempSync(join(tmpdir(), 'seedlab-e2e-'));
   const persistTo = join(work, 'state');
-  const assetsDir = join(work, 'site'); // this test needs no site: an empty one keeps it independent of site/dist
-  mkdirSync(assetsDir);
   let server: DevServer | undefined;
   afterAll(async () => server?.stop());
 
   it('submits over HTTP, polls to done, restarts, and reads the study back unchanged', async () => {
     const port = await freePort();
-    server = await startWranglerDev({ port, persistTo, vars: { SEEDLAB_TOKEN: TOKEN }, assetsDir });
+    server = await startWranglerDev({ port, persistTo, vars: { SEEDLAB_TOKEN: TOKEN } });
     const post = await fetch(`${server.url}/api/studies`, {
       method: 'POST',
       headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
@@ -42,7 +40,7 @@ describe('end to end over real wrangler dev', () => {
     expect(study.document.environment).toMatchObject({ runtime: 'workerd', backend: 'wasm' });
 
     await server.stop();
-    server = await startWranglerDev({ port, persistTo, vars: { SEEDLAB_TOKEN: TOKEN }, assetsDir });
+    server = await startWranglerDev({ port, persistTo, vars: { SEEDLAB_TOKEN: TOKEN } });
     const again: any = await (await fetch(`${server.url}/api/studies/${id}`)).json();
     expect(again).toEqual(study);
     // Resubmitting after the restart finds the stored study.

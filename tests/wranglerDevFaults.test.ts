@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,12 +11,9 @@ import { parseStudySpec, runStudy } from '../src/index.ts';
 const TOKEN = 'faults-token';
 const work = mkdtempSync(join(tmpdir(), 'seedlab-faults-'));
 const persistTo = join(work, 'state');
-const assetsDir = join(work, 'site');
-mkdirSync(assetsDir);
 let port = 0;
 let server: DevServer;
-const start = () =>
-  startWranglerDev({ port, persistTo, assetsDir, cronEveryMs: 1000, vars: { SEEDLAB_TOKEN: TOKEN, STALE_AFTER_SECONDS: '3' } });
+const start = () => startWranglerDev({ port, persistTo, cronEveryMs: 1000, vars: { SEEDLAB_TOKEN: TOKEN, STALE_AFTER_SECONDS: '3' } });
 
 const post = (body: unknown) =>
   fetch(`${server.url}/api/studies`, {

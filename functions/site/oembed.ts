@@ -1,6 +1,8 @@
 import type { Context } from 'hono';
+import { localePrefix } from '../../site/src/i18n/index.ts';
 import { studyTitle } from '../../site/src/kinds/words.ts';
 import { EMBED_HEIGHT, EMBED_WIDTH, embedIframe } from '../../site/src/share/embedCode.ts';
+import { publicOrigin } from '../../site/src/share/siteOrigin.ts';
 import { parseStudyPath } from '../../site/src/share/sitePaths.ts';
 import { apiError, shortened } from '../api/errors.ts';
 import type { SeedlabEnv } from '../env.ts';
@@ -8,7 +10,7 @@ import { readStudyState } from '../studies/studyState.ts';
 
 /** oEmbed (https://oembed.com) for report and embed URLs of this site: a "rich" iframe of the card. */
 export async function oembed(c: Context<{ Bindings: SeedlabEnv }>) {
-  const origin = new URL(c.req.url).origin;
+  const origin = publicOrigin(new URL(c.req.url), c.env.SITE_URL);
   const format = c.req.query('format') ?? 'json';
   if (format !== 'json') return apiError(c, 501, 'only format=json is supported');
   const target = c.req.query('url');
@@ -35,7 +37,7 @@ export async function oembed(c: Context<{ Bindings: SeedlabEnv }>) {
     width,
     height: EMBED_HEIGHT,
     html: embedIframe(origin, page.locale, state.record.id, title, width),
-    thumbnail_url: `${origin}/og/${state.record.id}.png`,
+    thumbnail_url: `${origin}${localePrefix(page.locale)}/og/${state.record.id}.png`,
     thumbnail_width: 1200,
     thumbnail_height: 630,
   });

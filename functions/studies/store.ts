@@ -168,23 +168,31 @@ export async function putListing(kv: KeyValueStore, record: StudyRecord, listing
   await kv.put(keys.listing(Date.parse(record.createdAt), record.id), '', { metadata: listing });
 }
 
+/** The most KV list calls one page may take while it skips entries a filter leaves out. */
+const MAX_LIST_CALLS_PER_PAGE = 20;
+
 /**
- * One page of the listing, newest first. The API's cursor wraps KV's with a checksum, so a cursor
- * this API never gave is refused (null) instead of quietly giving an empty page.
+ * One page of the listing, newest first: up to `limit` entries that `accept` keeps. The API's cursor
+ * wraps KV's with a checksum, so a cursor this API never gave is refused (null) instead of quietly
+ * giving an empty page. A filter that keeps few entries may end a page short, with a cursor to go on.
  */
-export async function listingPage(kv: KeyValueStore, limit: number, cursor?: string) {
-  const kvCursor = cursor === undefined ? undefined : await unwrapCursor(cursor);
+export async function listingPage(kv: KeyValueStore, limit: number, cursor?: string, accept: (entry: ListingMeta) => boolean = () => true) {
+  let kvCursor = cursor === undefined ? undefined : await unwrapCursor(cursor);
   if (kvCursor === null) return null;
-  let page: KeyPage<unknown>;
-  try {
-    page = await kv.list({ prefix: keys.listingPrefix, limit, cursor: kvCursor });
-  } catch {
-    return null; // KV refused the cursor (an expired one, in production)
+  const entries: ListingMeta[] = [];
+  for (let calls = 0; calls < MAX_LIST_CALLS_PER_PAGE && entries.length < limit; calls++) {
+    let page: KeyPage<unknown>;
+    try {
+      // Never more keys than the page still needs, so no entry is skipped past.
+      page = await kv.list({ prefix: keys.listingPrefix, limit: limit - entries.length, cursor: kvCursor });
+    } catch {
+      return null; // KV refused the cursor (an expired one, in production)
+    }
+    for (const k of page.keys) if (isListingMeta(k.metadata) && accept(k.metadata)) entries.push(k.metadata);
+    kvCursor = page.list_complete ? undefined : page.cursor;
+    if (kvCursor === undefined) break;
   }
-  return {
-    entries: page.keys.flatMap((k) => (isListingMeta(k.metadata) ? [k.metadata] : [])),
-    cursor: page.list_complete ? null : await wrapCursor(page.cursor),
-  };
+  return { entries, cursor: kvCursor === undefined ? null : await wrapCursor(kvCursor) };
 }
 
 const CURSOR_CHECK_CHARS = 12;

@@ -51,7 +51,7 @@ export function newStudyRecord(id: string, spec: StudyRecord['spec'], units: Stu
   return {
     id,
     kind: spec.kind,
-    title: pendingStudyTitle(spec),
+    title: pendingStudyTitle(spec).text,
     spec,
     createdAt: createdAt.toISOString(),
     units,

@@ -1,29 +1,39 @@
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getPlatformProxy } from 'wrangler';
-import { buildSite, type SiteBuild } from '../../cli/buildSite.ts';
 import { type DevServer, freePort, startWranglerDev } from '../../cli/wranglerDev.ts';
+import { createStudy, type KeyValueStore, markSettled, putDocument, putListing, putUnitFailure } from '../../functions/studies/store.ts';
+import { listingMeta, newStudyRecord } from '../../functions/studies/studyState.ts';
+import { parseStudySpec, planStudy, type StudyDocument, type StudySpec, studyId } from '../../src/index.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.ts';
 
-// Real parts only: real wrangler dev with real local KV, real small studies trained by the real
-// queue consumer, the real Astro build from that KV, served by the real Worker, in real Chromium.
+// Production-like, end to end: the Worker `npm run build` built (npm test builds first), served by
+// plain `wrangler dev` on a fresh state, real small studies trained by the real queue consumer,
+// every page rendered by the Worker from KV, in real Chromium.
 const TOKEN = 'site-test-token';
 const STORED_CONTROL_TITLE = 'Stored \u0000before \u001b[31mthe rule\uFFFE';
 const HOSTILE_TITLE = `<script>window.__pwned = 1</script>"><img src=x onerror="window.__pwned = 2"> & 'quotes'`;
+/** A title in Chinese that also looks like HTML: shown as written, everywhere. */
+const CHINESE_TITLE = '种子实验 <b>粗体</b> & "引号"';
 const ARTIFACTS = resolve('test-artifacts');
 const work = mkdtempSync(join(tmpdir(), 'seedlab-site-'));
-const assetsDir = join(work, 'dist');
+const persistTo = join(work, 'state');
 
 let server: DevServer;
 let browser: Browser;
-let build: SiteBuild;
+let kv: KeyValueStore;
+let disposeKv: () => Promise<void>;
 let embedHost: Server;
 let embedHostUrl = '';
 const ids: Record<string, string> = {};
+/** The followed study's link, read while its units were certainly not sent (see beforeAll). */
+const queuedPages: Record<string, string> = {};
+let followedRuns = 0;
 
 const base = {
   dataset: { name: 'moons', samples: 160, noise: 0.2 },
@@ -34,7 +44,7 @@ const base = {
   seeds: 6,
 };
 
-async function submit(spec: unknown): Promise<string> {
+async function post(spec: unknown): Promise<{ status: number; id: string }> {
   const res = await fetch(`${server.url}/api/studies`, {
     method: 'POST',
     headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
@@ -42,15 +52,43 @@ async function submit(spec: unknown): Promise<string> {
   });
   const body = (await res.json()) as { id: string };
   if (!res.ok) throw new Error(`submit failed (${res.status}): ${JSON.stringify(body)}`);
-  for (const end = Date.now() + 60_000; Date.now() < end; ) {
-    const s = (await (await fetch(`${server.url}/api/studies/${body.id}`)).json()) as { status: string };
-    if (s.status === 'done') return body.id;
-    await new Promise((r) => setTimeout(r, 150));
-  }
-  throw new Error(`study ${body.id} did not finish`);
+  return { status: res.status, id: body.id };
 }
 
-async function openPage(path: string): Promise<{ page: Page; errors: string[] }> {
+/** Polls the study's status (each read also re-sends lost units) until it is done. */
+async function untilDone(id: string): Promise<StudyDocument> {
+  for (const end = Date.now() + 60_000; Date.now() < end; ) {
+    const s = (await (await fetch(`${server.url}/api/studies/${id}`)).json()) as { status: string; document?: StudyDocument };
+    if (s.status === 'done' && s.document) return s.document;
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  throw new Error(`study ${id} did not finish`);
+}
+
+const submit = async (spec: unknown) => {
+  const { id } = await post(spec);
+  await untilDone(id);
+  return id;
+};
+
+/** Stores a study as POST does, with its units not sent: it stays queued until a status read re-sends them. */
+async function storeUnsent(spec: StudySpec) {
+  const id = await studyId(spec);
+  const record = newStudyRecord(id, spec, planStudy(spec, 10), new Date());
+  await createStudy(kv, record, listingMeta(record, 'queued'));
+  return record;
+}
+
+/** Stores a finished study from a document written elsewhere (a stored one, or one made for a test). */
+async function storeFinished(id: string, doc: unknown, spec: StudySpec, status: 'done' | 'partial' = 'done') {
+  const record = newStudyRecord(id, spec, planStudy(spec, 10), new Date());
+  await createStudy(kv, record, listingMeta(record, 'queued'));
+  await putDocument(kv, doc as StudyDocument);
+  await putListing(kv, record, { ...listingMeta(record, status), title: 'stored' });
+  await markSettled(kv, id);
+}
+
+async function openPage(path: string, expectedStatus = 200): Promise<{ page: Page; errors: string[] }> {
   const page = await browser.newPage();
   const errors: string[] = [];
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
@@ -60,16 +98,35 @@ async function openPage(path: string): Promise<{ page: Page; errors: string[] }>
     void d.dismiss();
   });
   const res = await page.goto(`${server.url}${path}`);
-  expect(res?.status(), path).toBe(200);
+  expect(res?.status(), path).toBe(expectedStatus);
   return { page, errors };
 }
 
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
-  mkdirSync(assetsDir, { recursive: true });
-  const port = await freePort();
-  const persistTo = join(work, 'state');
-  server = await startWranglerDev({ port, persistTo, vars: { SEEDLAB_TOKEN: TOKEN }, assetsDir });
+  server = await startWranglerDev({ port: await freePort(), persistTo, vars: { SEEDLAB_TOKEN: TOKEN } });
+  const proxy = await getPlatformProxy<{ STUDIES: KeyValueStore }>({
+    configPath: 'wrangler.toml',
+    persist: { path: join(persistTo, 'v3') },
+    remoteBindings: false,
+  });
+  kv = proxy.env.STUDIES;
+  disposeKv = () => proxy.dispose();
+
+  // The followed study: a spec that is no preset, titled in Chinese and in HTML-looking text. It is
+  // stored exactly as POST stores it but with its units not sent yet, so it cannot finish before its
+  // link is read: no race. Then it is posted through the API (which finds it), and the status reads
+  // of the polling re-send its units, as they re-send lost ones, until it is done.
+  const chineseSpec = parseStudySpec({ ...base, seeds: 5, title: CHINESE_TITLE });
+  const followed = await storeUnsent(chineseSpec);
+  ids.chinese = followed.id;
+  followedRuns = followed.runsTotal;
+  for (const path of [`/r/${ids.chinese}/`, `/zh/r/${ids.chinese}/`, `/badge/${ids.chinese}.svg`]) {
+    queuedPages[path] = await (await fetch(`${server.url}${path}`)).text();
+  }
+  expect(await post({ ...base, seeds: 5, title: CHINESE_TITLE })).toEqual({ status: 200, id: ids.chinese });
+  await untilDone(ids.chinese);
+
   ids.plain = await submit({ ...base, title: 'Site test: moons, 6 seeds' });
   ids.hostile = await submit({ ...base, seeds: 4, title: HOSTILE_TITLE });
   const { seeds: _seeds, ...setup } = base;
@@ -87,38 +144,39 @@ beforeAll(async () => {
     b: { label: 'sgd', ...setup, training: { optimizer: { kind: 'sgd', lr: 0.1 }, epochs: 4 } },
     seeds: 4,
   });
-  // A malformed document in KV must be reported and skipped, never break the build.
-  const proxy = await getPlatformProxy<{
-    STUDIES: { put(key: string, value: string): Promise<void>; get(key: string): Promise<string | null> };
-  }>({
-    configPath: 'wrangler.toml',
-    persist: { path: join(persistTo, 'v3') },
-    remoteBindings: false,
-  });
-  // A valid document stored before the API refused control characters: its title and an arm's
-  // name hold a NUL and an escape. Its pages and its preview must render, and the rest with them.
-  const plainDoc = JSON.parse((await proxy.env.STUDIES.get(`doc:${ids.plain}`)) ?? 'null');
+  const plainDoc = JSON.parse((await kv.get(`doc:${ids.plain}`)) ?? 'null');
+  const plainSpec = parseStudySpec({ ...base, title: 'Site test: moons, 6 seeds' });
+  // A valid document stored before the API refused control characters: its title holds a NUL and
+  // an escape. Its pages and its preview must render, and the rest with them.
   ids.storedControl = 'fedcba9876543210fedc';
-  await proxy.env.STUDIES.put(
-    `doc:${ids.storedControl}`,
-    JSON.stringify({ ...plainDoc, id: ids.storedControl, spec: { ...plainDoc.spec, title: STORED_CONTROL_TITLE } }),
+  await storeFinished(
+    ids.storedControl,
+    { ...plainDoc, id: ids.storedControl, spec: { ...plainDoc.spec, title: STORED_CONTROL_TITLE } },
+    plainSpec,
   );
   // A partial study: the report says which seeds are missing and why before any number.
   ids.partial = 'abcdefabcdefabcdef00';
-  await proxy.env.STUDIES.put(
-    `doc:${ids.partial}`,
-    JSON.stringify({
+  await storeFinished(
+    ids.partial,
+    {
       ...plainDoc,
       id: ids.partial,
       partial: { failedSeeds: [5, 6], failures: [{ purpose: 'main', seeds: [5, 6], error: 'out of memory', attempts: 3 }] },
-    }),
+    },
+    plainSpec,
+    'partial',
   );
-  await proxy.env.STUDIES.put(
-    'doc:0123456789abcdef0123',
-    JSON.stringify({ documentVersion: 1, kind: 'seed-variance', id: '0123456789abcdef0123' }),
-  );
-  await proxy.dispose();
-  build = await buildSite({ siteUrl: server.url, statePath: join(persistTo, 'v3'), outDir: assetsDir });
+  // A document that cannot be read: its page says so and names it; nothing else is harmed.
+  ids.unreadable = '0123456789abcdef0123';
+  await storeFinished(ids.unreadable, { documentVersion: 1, kind: 'seed-variance', id: ids.unreadable }, plainSpec);
+  // A failed study: every unit failed for good, as the consumer records it after its last attempt.
+  const failedSpec = parseStudySpec({ ...base, seeds: 2, title: 'Site test: failed' });
+  const failed = await storeUnsent(failedSpec);
+  ids.failed = failed.id;
+  for (const u of failed.units.keys()) await putUnitFailure(kv, ids.failed, u, { error: 'the wasm backend did not start', attempts: 3 });
+  await putListing(kv, failed, listingMeta(failed, 'failed'));
+  await markSettled(kv, ids.failed);
+
   browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   embedHost = createServer((req, res) => {
     res.setHeader('content-type', 'text/html');
@@ -133,14 +191,102 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
+  await disposeKv?.();
   await server?.stop();
   embedHost?.close();
 });
 
 describe('the report site, built from real KV and served by the real Worker', () => {
-  it('builds every valid study and reports the malformed one by id', () => {
-    expect(build.studies).toBe(6);
-    expect(build.output).toMatch(/skipping study 0123456789abcdef0123: invalid document/);
+  it('the followed study’s link showed its progress while it was queued, refreshing itself', () => {
+    for (const path of [`/r/${ids.chinese}/`, `/zh/r/${ids.chinese}/`]) {
+      const html = queuedPages[path];
+      expect(html, path).toContain('<meta http-equiv="refresh" content="3">');
+      expect(html, path).toMatch(/data-state="queued"/);
+      expect(html, path).toContain('&lt;b&gt;粗体&lt;/b&gt;'); // the title, as text
+    }
+    // None of its runs (its record's total) had run.
+    expect(followedRuns).toBeGreaterThan(5);
+    expect(queuedPages[`/r/${ids.chinese}/`]).toContain(`0 of ${followedRuns} runs done`);
+    expect(queuedPages[`/zh/r/${ids.chinese}/`]).toContain(`已完成 0 / ${followedRuns} 次运行`);
+    expect(queuedPages[`/badge/${ids.chinese}.svg`]).toContain(`queued 0/${followedRuns}`);
+  });
+
+  it('once done, its report, Chinese report, embed, badge, oEmbed and the index all show its numbers', async () => {
+    const { document: doc } = (await (await fetch(`${server.url}/api/studies/${ids.chinese}`)).json()) as {
+      document: { summary: { mean: number } };
+    };
+    // The mean accuracy as the document stores it, written as the pages write percents (one decimal).
+    const mean = `${(100 * doc.summary.mean).toFixed(1)}%`;
+    for (const path of [
+      `/r/${ids.chinese}/`,
+      `/zh/r/${ids.chinese}/`,
+      `/embed/${ids.chinese}/`,
+      `/zh/embed/${ids.chinese}/`,
+      '/',
+      '/zh/',
+    ]) {
+      const { page, errors } = await openPage(path);
+      const text = (await page.textContent('main')) ?? '';
+      expect(text, path).toContain(CHINESE_TITLE);
+      expect(text, path).toContain(mean);
+      expect(await page.locator('meta[http-equiv="refresh"]').count(), path).toBe(0);
+      expect(errors, path).toEqual([]);
+      await page.close();
+    }
+    expect(await (await fetch(`${server.url}/badge/${ids.chinese}.svg`)).text()).toContain(mean);
+    const oembed = await (await fetch(`${server.url}/oembed?url=${encodeURIComponent(`${server.url}/zh/r/${ids.chinese}/`)}`)).json();
+    expect(oembed).toMatchObject({ title: CHINESE_TITLE, thumbnail_url: `${server.url}/zh/og/${ids.chinese}.png` });
+  });
+
+  it('both previews are 1200 x 630 PNGs drawn for this study (Chromium decodes them)', async () => {
+    const page = await browser.newPage();
+    const images: Uint8Array[] = [];
+    for (const path of [`/og/${ids.chinese}.png`, `/zh/og/${ids.chinese}.png`]) {
+      const res = await page.goto(`${server.url}${path}`);
+      expect(res?.headers()['content-type'], path).toBe('image/png');
+      images.push(new Uint8Array((await res?.body()) ?? []));
+      const size = await page.evaluate(() => {
+        const img = document.querySelector('img') as HTMLImageElement;
+        return [img.naturalWidth, img.naturalHeight];
+      });
+      expect(size, path).toEqual([1200, 630]);
+      await page.screenshot({ path: join(ARTIFACTS, path.includes('/zh/') ? 'preview-zh.png' : 'preview.png') });
+    }
+    // Two different drawings (English and Chinese words), each larger than a card without a chart.
+    expect(Buffer.from(images[0]).equals(Buffer.from(images[1]))).toBe(false);
+    const statusCard = new Uint8Array(await (await fetch(`${server.url}/og/${ids.failed}.png`)).arrayBuffer());
+    for (const png of images) expect(png.length).toBeGreaterThan(statusCard.length);
+    await page.close();
+  });
+
+  it('a finished report is cached: the second request is a hit with the same ETag, and If-None-Match gets 304', async () => {
+    const path = `${server.url}/r/${ids.plain}/`;
+    const first = await fetch(path);
+    const second = await fetch(path);
+    expect(second.headers.get('x-seedlab-cache')).toBe('hit');
+    expect(second.headers.get('etag')).toBe(first.headers.get('etag'));
+    expect(await second.text()).toBe(await first.text());
+    const revalidated = await fetch(path, { headers: { 'if-none-match': second.headers.get('etag') as string } });
+    expect(revalidated.status).toBe(304);
+    // The index and a study with a missing part are live: rendered on every request.
+    for (const live of ['/', `/r/${ids.partial}/`]) {
+      await fetch(`${server.url}${live}`);
+      expect((await fetch(`${server.url}${live}`)).headers.get('x-seedlab-cache'), live).toBe('miss');
+    }
+  });
+
+  it('a failed study’s link shows what failed; an unreadable one names the study; an unknown one is a 404', async () => {
+    const failed = await openPage(`/r/${ids.failed}/`);
+    expect(await failed.page.locator('#study-status').getAttribute('data-state')).toBe('failed');
+    expect(await failed.page.locator('#study-status table tbody').textContent()).toContain('the wasm backend did not start');
+    expect(await failed.page.locator('meta[http-equiv="refresh"]').count()).toBe(0);
+    const zh = await openPage(`/zh/r/${ids.failed}/`);
+    expect(await zh.page.locator('#study-status').textContent()).toContain('这项研究失败了');
+    const unreadable = await openPage(`/r/${ids.unreadable}/`, 500);
+    expect(await unreadable.page.locator('#study-status').textContent()).toContain(
+      `The stored data of study ${ids.unreadable} cannot be read`,
+    );
+    await openPage('/r/0000000000000000beef/', 404);
   });
 
   it('a partial study says which seeds are missing, and why, above its answer', async () => {
@@ -162,12 +308,14 @@ describe('the report site, built from real KV and served by the real Worker', ()
     expect(png.headers.get('content-type')).toBe('image/png');
     // The PNG signature: a rendered image, not the plain fallback's error path.
     expect([...new Uint8Array(await png.arrayBuffer()).slice(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
-    expect(build.output).not.toMatch(new RegExp(`preview of study ${ids.storedControl}`));
+    expect(server.log()).not.toMatch(new RegExp(`preview of study ${ids.storedControl}`));
   });
 
   it('the index and a report open with no console errors, with every section', async () => {
     const index = await openPage('/');
-    expect(await index.page.locator('ul.studies li').count()).toBe(6);
+    // Every settled study, newest first (an unreadable document is listed from its listing entry).
+    const listed = await index.page.$$eval('ul.studies li a.title', (as) => as.map((a) => a.getAttribute('href')?.split('/')[2]));
+    expect(new Set(listed)).toEqual(new Set(Object.values(ids)));
     expect(await index.page.textContent('ul.studies')).toContain('Site test: moons, 6 seeds');
     expect(index.errors).toEqual([]);
     const { page, errors } = await openPage(`/r/${ids.plain}/`);
@@ -347,15 +495,6 @@ describe('the report site, built from real KV and served by the real Worker', ()
     }
   });
 
-  it('a study finished after the build has a working report link: a page that refreshes until it is built', async () => {
-    const id = await submit({ ...base, seeds: 2, title: 'Site test: finished after the build' });
-    const res = await fetch(`${server.url}/r/${id}/`);
-    expect(res.status).toBe(503);
-    expect(res.headers.get('retry-after')).toBe('3');
-    expect(await res.text()).toMatch(/<meta http-equiv="refresh" content="3">/);
-    expect((await fetch(`${server.url}/r/0123456789abcdef0000/`)).status).toBe(404); // no such study: a plain 404
-  });
-
   it('a report page stays under 150 KB transferred (without the preview image)', async () => {
     const page = await browser.newPage();
     const sizes: Promise<number>[] = [];
@@ -369,4 +508,45 @@ describe('the report site, built from real KV and served by the real Worker', ()
     expect(bytes).toBeGreaterThan(10_000);
     expect(bytes).toBeLessThan(150 * 1024);
   });
+
+  it('the kind filter works without JavaScript: a link to a page of that kind', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/`);
+    await page.getByRole('link', { name: 'A/B comparison' }).click();
+    expect(new URL(page.url()).pathname).toBe('/kinds/compare/');
+    expect(await page.$$eval('ul.studies li a.title', (as) => as.map((a) => a.textContent))).toEqual(['Site test: compare']);
+    await context.close();
+  });
+
+  it('npm run export writes the pages any static host serves, from the same Worker', async () => {
+    await disposeKv();
+    await server.stop();
+    const out = join(work, 'export');
+    const run = spawnSync(
+      process.execPath,
+      ['scripts/run-ts.mjs', 'cli/exportSite.ts', out, '--state', persistTo, '--site-url', 'https://seedlab.example'],
+      { encoding: 'utf8', env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false' } },
+    );
+    expect(run.status, run.stderr).toBe(0);
+    const id = ids.chinese;
+    for (const file of ['index.html', 'zh/index.html', 'kinds/compare/index.html', 'guide/index.html', '404.html', 'copy.js']) {
+      expect(existsSync(join(out, file)), file).toBe(true);
+    }
+    for (const file of [
+      `r/${id}/index.html`,
+      `zh/r/${id}/index.html`,
+      `embed/${id}/index.html`,
+      `zh/embed/${id}/index.html`,
+      `og/${id}.png`,
+      `zh/og/${id}.png`,
+      `badge/${id}.svg`,
+    ]) {
+      expect(existsSync(join(out, file)), file).toBe(true);
+    }
+    // Absolute links name the public site, not the local Worker that rendered them.
+    const report = readFileSync(join(out, `r/${id}/index.html`), 'utf8');
+    expect(report).toContain(`<meta property="og:image" content="https://seedlab.example/og/${id}.png">`);
+    expect(report).not.toContain('127.0.0.1');
+  }, 120_000);
 });

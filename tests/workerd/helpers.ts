@@ -1,4 +1,7 @@
 import { env, exports } from 'cloudflare:workers';
+import { createStudy } from '../../functions/studies/store.ts';
+import { listingMeta, newStudyRecord } from '../../functions/studies/studyState.ts';
+import { planStudy, type StudySpec, studyId } from '../../src/index.ts';
 
 export const TOKEN = 'test-token';
 export const BASE = 'http://seedlab.test';
@@ -28,3 +31,11 @@ export async function waitForStudy(id: string, timeoutMs = 60_000): Promise<any>
 }
 
 export { env };
+
+/** Stores a study exactly as POST does (two seeds a unit), but sends nothing: as if every queue message was lost. */
+export async function storeWithLostMessages(spec: StudySpec): Promise<string> {
+  const id = await studyId(spec);
+  const record = newStudyRecord(id, spec, planStudy(spec, 2), new Date());
+  await createStudy(env.STUDIES, record, listingMeta(record, 'queued'));
+  return id;
+}

@@ -7,19 +7,12 @@ import {
 } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { MAX_ATTEMPTS } from '../../functions/queue/consumeUnit.ts';
-import { createStudy } from '../../functions/studies/store.ts';
-import { listingMeta, newStudyRecord } from '../../functions/studies/studyState.ts';
-import worker from '../../functions/worker.ts';
-import { parseStudySpec, planStudy, runStudyUnit, type StudySpec, studyId } from '../../src/index.ts';
-import { call, env, waitForStudy } from './helpers.ts';
+import { createWorker } from '../../functions/worker.ts';
+import { parseStudySpec, planStudy, runStudyUnit, type StudySpec } from '../../src/index.ts';
+import { call, env, storeWithLostMessages, waitForStudy } from './helpers.ts';
 
-/** Stores a study exactly as POST does, but sends nothing: as if every queue message was lost. */
-async function storeWithLostMessages(spec: StudySpec): Promise<string> {
-  const id = await studyId(spec);
-  const record = newStudyRecord(id, spec, planStudy(spec, 2), new Date());
-  await createStudy(env.STUDIES, record, listingMeta(record, 'queued'));
-  return id;
-}
+/** The Worker's queue and cron handlers, called directly (they render no page). */
+const worker = createWorker(async () => new Response(null, { status: 404 }));
 
 const spec = (title: string) =>
   parseStudySpec({

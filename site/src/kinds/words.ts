@@ -44,9 +44,9 @@ export function studyTitle(doc: StudyDocument, locale: Locale): UserText {
   return { text: words.title(doc), lang: locale };
 }
 
-/** The title of a study whose document does not exist yet (the API's record and listing, in English). */
-export function pendingStudyTitle(spec: StudySpec): string {
-  return spec.title ?? `${kindName(spec.kind, 'en')}: ${datasetOf(spec).name}`;
+/** The title of a study whose document does not exist yet: the API's record and listing (English), and its pages. */
+export function pendingStudyTitle(spec: StudySpec, locale: Locale = 'en'): UserText {
+  return spec.title ? userText(spec.title) : { text: `${kindName(spec.kind, locale)}: ${datasetOf(spec).name}`, lang: locale };
 }
 
 export const headlineOf = (doc: StudyDocument, locale: Locale): string => wordsOf(doc, locale).headline(doc);

@@ -1,5 +1,11 @@
-/** Where the site is served when nothing says otherwise: `npm start`'s local Worker. */
-export const DEFAULT_SITE_URL = 'http://127.0.0.1:8787';
+import { env } from 'cloudflare:workers';
 
-/** The public origin for absolute links (Open Graph, oEmbed, embed code). astro.config.mjs sets `site`. */
-export const siteUrl = (site: URL | undefined): URL => site ?? new URL(DEFAULT_SITE_URL);
+/**
+ * The public origin for absolute links (Open Graph, oEmbed, embed code): SITE_URL when it is set (a
+ * custom domain, a static export for another host), else the origin the request came to.
+ */
+export const publicOrigin = (requestUrl: URL, configured: string | undefined): string =>
+  configured ? new URL(configured).origin : requestUrl.origin;
+
+/** The public origin of the page being rendered (pages and endpoints pass Astro.url). */
+export const siteOrigin = (requestUrl: URL): string => publicOrigin(requestUrl, env.SITE_URL);

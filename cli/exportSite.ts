@@ -1,0 +1,95 @@
+/**
+ * `npm run export -- <dir> [--site-url https://example.org] [--state .state]`: writes the site as
+ * plain files any static host serves: the index (every kind, every page), and for every study it
+ * lists, its report and embed card in both languages, both previews and its badge. The pages are the
+ * Worker's own: the built Worker runs locally on the stored state (`npm start`'s by default) and the
+ * export saves what it answers, following the links of the pages from / and /zh/.
+ *
+ * What a static host cannot do is left out: the API, oEmbed (a query), and live progress.
+ */
+import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { freePort, startWranglerDev } from './wranglerDev.ts';
+
+const USAGE = 'usage: npm run export -- <dir> [--site-url https://your.site] [--state .state]';
+
+/** Site paths worth a file: pages (ending in /) and the study images; /api and /oembed are not static. */
+const EXPORTED = /^\/(?:zh\/)?(?:$|guide\/$|kinds\/|r\/|embed\/|og\/|badge\/)|^\/copy\.js$/;
+
+/** The file a site path is written to: /r/<id>/ -> r/<id>/index.html, /og/<id>.png -> og/<id>.png. */
+const fileOfPath = (path: string) => (path.endsWith('/') ? `${path}index.html` : path).slice(1);
+
+/** Same-site links of a page: href, src, and the preview in its meta tags (absolute, at the public origin). */
+function linksOf(html: string, origins: string[]): string[] {
+  const found = new Set<string>();
+  for (const m of html.matchAll(/\b(?:href|src|content)="([^"]+)"/g)) {
+    let url = m[1].replace(/&amp;/g, '&');
+    for (const origin of origins) if (url.startsWith(`${origin}/`)) url = url.slice(origin.length);
+    if (url.startsWith('/') && !url.startsWith('//')) found.add(url.split(/[?#]/)[0]);
+  }
+  return [...found];
+}
+
+async function main() {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { 'site-url': { type: 'string' }, state: { type: 'string', default: '.state' }, help: { type: 'boolean' } },
+  });
+  if (values.help || positionals.length !== 1) {
+    console.log(USAGE);
+    process.exit(values.help ? 0 : 2);
+  }
+  const out = resolve(positionals[0]);
+  const state = resolve(values.state);
+  if (!existsSync(state)) throw new Error(`no stored studies at ${state} (run npm start first, or pass --state)`);
+  const siteUrl = values['site-url'] ? new URL(values['site-url']).origin : undefined;
+  if (!siteUrl) console.warn('no --site-url: absolute links (previews, embed code) will name the local address');
+
+  const server = await startWranglerDev({ port: await freePort(), persistTo: state, vars: siteUrl ? { SITE_URL: siteUrl } : {} });
+  try {
+    const origins = [server.url, ...(siteUrl ? [siteUrl] : [])];
+    const queue = ['/', '/zh/'];
+    const seen = new Set(queue);
+    let files = 0;
+    while (queue.length) {
+      const path = queue.shift() as string;
+      const res = await fetch(`${server.url}${path}`);
+      if (res.status !== 200) {
+        console.warn(`skipped ${path} (${res.status})`);
+        await res.body?.cancel();
+        continue;
+      }
+      const bytes = new Uint8Array(await res.arrayBuffer());
+      const isHtml = (res.headers.get('content-type') ?? '').startsWith('text/html');
+      // A study still running has no page to keep: a static copy would show stale progress for ever.
+      if (isHtml && /<meta http-equiv="refresh"/.test(new TextDecoder().decode(bytes))) {
+        console.warn(`skipped ${path} (a study in progress)`);
+        continue;
+      }
+      const file = join(out, fileOfPath(path));
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, bytes);
+      files++;
+      if (!isHtml) continue;
+      // A report's embed card is linked only from its embed code: every study path brings its siblings.
+      const study = /^\/(?:zh\/)?r\/([0-9a-f]{20})\/$/.exec(path)?.[1];
+      const siblings = study ? ['', '/zh'].flatMap((l) => [`${l}/r/${study}/`, `${l}/embed/${study}/`, `${l}/og/${study}.png`]) : [];
+      for (const link of [...linksOf(new TextDecoder().decode(bytes), origins), ...siblings]) {
+        if (!seen.has(link) && EXPORTED.test(link)) {
+          seen.add(link);
+          queue.push(link);
+        }
+      }
+    }
+    copyFileSync(resolve('site/dist/client/404.html'), join(out, '404.html'));
+    console.log(`exported ${files + 1} files to ${out}${siteUrl ? ` for ${siteUrl}` : ''}`);
+  } finally {
+    await server.stop();
+  }
+}
+
+await main().catch((e) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});

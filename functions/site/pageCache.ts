@@ -1,0 +1,71 @@
+import { BUILD_VERSION } from './buildVersion.ts';
+
+/**
+ * Pages of a finished study never change (its document is final), so the first render is kept in
+ * the edge cache (Cache API) under a key that names this build: a deploy with new page code renders
+ * them afresh. A page marks itself final with FINAL_PAGE_HEADER and an ETag (over its document and
+ * the build); everything else (unfinished, partial, the live index) is rendered on every request.
+ */
+export const FINAL_PAGE_HEADER = 'x-seedlab-final';
+/** Browsers keep a final page a minute, then revalidate with its ETag; the edge keeps it a year. */
+export const FINAL_CACHE_CONTROL = 'public, max-age=60, s-maxage=31536000';
+export const LIVE_CACHE_CONTROL = 'no-store';
+
+/** The answer's `x-seedlab-cache` header: `hit` when it came from the edge cache, so a test or an operator can tell. */
+export const CACHE_STATUS_HEADER = 'x-seedlab-cache';
+/** The build that rendered (or cached) the answer. */
+export const BUILD_HEADER = 'x-seedlab-build';
+
+const cacheKey = (url: string) => {
+  const key = new URL(url);
+  key.search = `?build=${encodeURIComponent(BUILD_VERSION)}`;
+  key.hash = '';
+  return key.toString();
+};
+
+/** Serves a page from the edge cache, or renders it and keeps it when it says it is final. */
+export async function cachedPage(request: Request, render: () => Promise<Response>): Promise<Response> {
+  if (request.method !== 'GET' && request.method !== 'HEAD') return render();
+  const cache = await caches.open('seedlab-pages');
+  const key = cacheKey(request.url);
+  const hit = await cache.match(key);
+  if (hit) return answer(request, hit, 'hit');
+  const rendered = await render();
+  if (rendered.status !== 200 || !rendered.headers.has(FINAL_PAGE_HEADER) || !rendered.headers.has('etag'))
+    return answer(request, rendered, 'miss');
+  // Kept before it is answered, so the next request for it is a hit (a page is tens of kilobytes).
+  const kept = new Response(await rendered.arrayBuffer(), rendered);
+  kept.headers.delete(FINAL_PAGE_HEADER);
+  kept.headers.set('cache-control', FINAL_CACHE_CONTROL);
+  await cache.put(key, kept.clone());
+  return answer(request, kept, 'miss');
+}
+
+/** The answer to this request: a 304 when the browser's copy (If-None-Match) is current. */
+function answer(request: Request, response: Response, status: 'hit' | 'miss'): Response {
+  const etag = response.headers.get('etag');
+  const out =
+    etag && matchesEtag(request.headers.get('if-none-match'), etag)
+      ? new Response(null, { status: 304, headers: response.headers })
+      : new Response(request.method === 'HEAD' ? null : response.body, response);
+  out.headers.delete(FINAL_PAGE_HEADER);
+  out.headers.set(CACHE_STATUS_HEADER, status);
+  out.headers.set(BUILD_HEADER, BUILD_VERSION);
+  if (out.status === 304) out.headers.delete('content-length');
+  return out;
+}
+
+/** If-None-Match holds a list of ETags (weak ones too, RFC 9110 13.1.2), or `*`. */
+function matchesEtag(ifNoneMatch: string | null, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  if (ifNoneMatch.trim() === '*') return true;
+  const bare = (tag: string) => tag.trim().replace(/^W\//, '');
+  return ifNoneMatch.split(',').some((tag) => bare(tag) === bare(etag));
+}
+
+/** A final page's ETag: its document and the build, so new page code or a changed document never matches an old copy. */
+export async function pageEtag(document: unknown): Promise<string> {
+  const bytes = new TextEncoder().encode(`${BUILD_VERSION}\n${JSON.stringify(document)}`);
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
+  return `"${[...digest.slice(0, 16)].map((b) => b.toString(16).padStart(2, '0')).join('')}"`;
+}

@@ -1,0 +1,104 @@
+// The pages' one loader: what a page about a study shows, read from KV through the store's reading
+// functions (which own the key layout, validate documents and migrate old versions). Pages format
+// what it returns; they decide nothing.
+import { env } from 'cloudflare:workers';
+import { CorruptStudyError, type ListingMeta, listingPage, readDocument, readRecord } from '../../../functions/studies/store.ts';
+import { readStudyState, type StudyFailure } from '../../../functions/studies/studyState.ts';
+import {
+  findPreset,
+  parseStudySpec,
+  STUDY_KINDS,
+  STUDY_SECONDS_LIMIT,
+  type StudyDocument,
+  type StudyKind,
+  type StudySpec,
+  studyId,
+} from '../../../src/index.ts';
+
+const STUDY_ID = /^[0-9a-f]{20}$/;
+
+interface StudyRuns {
+  id: string;
+  spec: StudySpec;
+  createdAt: string;
+  runsDone: number;
+  runsTotal: number;
+}
+
+/** A study page's subject, in each state it can be in. */
+export type StudyPage =
+  | { state: 'missing'; id: string }
+  | { state: 'unreadable'; id: string; error: string }
+  | ({ state: 'pending'; status: 'queued' | 'running'; overdue: boolean } & StudyRuns)
+  | ({ state: 'failed'; failures: StudyFailure[] } & StudyRuns)
+  | { state: 'report'; id: string; doc: StudyDocument; createdAt: string; final: boolean };
+
+/**
+ * A study longer unfinished than twice the longest study allowed is stuck (the repair re-sends its
+ * units every minute): its page stops refreshing itself and says so, so no page refreshes for ever.
+ */
+const OVERDUE_AFTER_MS = 2 * STUDY_SECONDS_LIMIT * 1000;
+
+export async function loadStudyPage(id: string | undefined, now = Date.now()): Promise<StudyPage> {
+  if (!id || !STUDY_ID.test(id)) return { state: 'missing', id: id ?? '' };
+  let state: Awaited<ReturnType<typeof readStudyState>>;
+  try {
+    state = await readStudyState(env, id);
+  } catch (e) {
+    if (e instanceof CorruptStudyError) return { state: 'unreadable', id, error: e.what };
+    throw e;
+  }
+  if (!state) return { state: 'missing', id };
+  const { record } = state;
+  if (state.document) return { state: 'report', id, doc: state.document, createdAt: record.createdAt, final: state.status === 'done' };
+  const runs: StudyRuns = { id, spec: record.spec, createdAt: record.createdAt, runsDone: state.runsDone, runsTotal: record.runsTotal };
+  if (state.status === 'failed') return { state: 'failed', failures: state.failures, ...runs };
+  const overdue = now - Date.parse(record.createdAt) > OVERDUE_AFTER_MS;
+  return { state: 'pending', status: state.status === 'running' ? 'running' : 'queued', overdue, ...runs };
+}
+
+/** One entry of the index: a settled study, worded from its document when it has one. */
+export type IndexEntry = { meta: ListingMeta } & ({ doc: StudyDocument } | { doc: null; spec: StudySpec | null });
+
+export const INDEX_PAGE_SIZE = 20;
+const SETTLED = new Set(['done', 'partial', 'failed']);
+
+/** The index's kind filter: one kind, or every kind ("all" in its path). */
+export type KindFilter = StudyKind | 'all';
+const isKindFilter = (s: string | undefined): s is KindFilter => s === 'all' || (STUDY_KINDS as readonly string[]).includes(s ?? '');
+
+export interface IndexPage {
+  kind: KindFilter;
+  entries: IndexEntry[];
+  /** The next page's cursor, or null on the last page. */
+  cursor: string | null;
+}
+
+/**
+ * A page of the index (/, /kinds/<kind>/, /kinds/<kind>/<cursor>/): settled studies (done, partial,
+ * failed), newest first, of one kind or all. Null for a kind or cursor the site never gave. Studies
+ * still running are reached by the links their API answers give.
+ */
+export async function loadIndexPage(kind: string | undefined = 'all', cursor?: string): Promise<IndexPage | null> {
+  if (!isKindFilter(kind)) return null;
+  const page = await listingPage(env.STUDIES, INDEX_PAGE_SIZE, cursor, (m) => SETTLED.has(m.status) && (kind === 'all' || m.kind === kind));
+  if (!page) return null;
+  return { kind, entries: await Promise.all(page.entries.map(indexEntry)), cursor: page.cursor };
+}
+
+async function indexEntry(meta: ListingMeta): Promise<IndexEntry> {
+  const read = meta.status === 'failed' ? null : await readDocument(env.STUDIES, meta.id).catch(() => null);
+  if (read && 'document' in read) return { meta, doc: read.document };
+  // A document that cannot be read is listed from its listing entry; its page says what is wrong.
+  const record = await readRecord(env.STUDIES, meta.id).catch(() => null);
+  return { meta, doc: null, spec: record?.spec ?? null };
+}
+
+/** The stored document of a preset, found by its content-addressed id (the same id the API gives it). */
+export async function loadPresetDocument(name: string): Promise<{ id: string; doc: StudyDocument | null }> {
+  const preset = findPreset(name);
+  if (!preset) throw new Error(`unknown preset ${name}`);
+  const id = await studyId(parseStudySpec(preset.spec));
+  const read = await readDocument(env.STUDIES, id).catch(() => null);
+  return { id, doc: read && 'document' in read ? read.document : null };
+}

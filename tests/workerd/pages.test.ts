@@ -1,0 +1,177 @@
+import { describe, expect, it } from 'vitest';
+import { FINAL_CACHE_CONTROL } from '../../functions/site/pageCache.ts';
+import { createStudy, putListing, putUnitFailure, readRecord } from '../../functions/studies/store.ts';
+import { listingMeta, newStudyRecord } from '../../functions/studies/studyState.ts';
+import { parseStudySpec, planStudy, studyId } from '../../src/index.ts';
+import { call, env, storeWithLostMessages, waitForStudy } from './helpers.ts';
+
+// The pages as the built Worker renders them from KV (`npm run build`'s entry: Astro behind the
+// page cache), with the real KV, Queue and edge cache of workerd.
+const page = (path: string, headers: Record<string, string> = {}) => call(path, { token: null, headers });
+
+const spec = (title: string, seeds = 3) =>
+  parseStudySpec({
+    title,
+    dataset: { name: 'wine' },
+    split: { kind: 'stratified' },
+    scaling: { kind: 'standardize' },
+    model: { hidden: [4] },
+    training: { optimizer: { kind: 'adam', lr: 0.05 }, epochs: 2 },
+    seeds,
+    backend: 'cpu',
+  });
+
+async function postAndWait(title: string): Promise<string> {
+  const res = await call('/api/studies', { method: 'POST', json: spec(title) });
+  const { id } = (await res.json()) as { id: string };
+  expect((await waitForStudy(id)).status).toBe('done');
+  return id;
+}
+
+describe('a finished study’s pages are cached after their first render', () => {
+  it('miss, then hit with the same ETag and body; a matching If-None-Match gets a 304', async () => {
+    const id = await postAndWait('pages: cached report');
+    const first = await page(`/r/${id}/`);
+    expect(first.status).toBe(200);
+    expect(first.headers.get('x-seedlab-cache')).toBe('miss');
+    const etag = first.headers.get('etag');
+    expect(etag).toMatch(/^"[0-9a-f]{32}"$/);
+    expect(first.headers.get('cache-control')).toBe(FINAL_CACHE_CONTROL);
+    const body = await first.text();
+    expect(body).toContain('pages: cached report');
+
+    const second = await page(`/r/${id}/`);
+    expect(second.headers.get('x-seedlab-cache')).toBe('hit');
+    expect(second.headers.get('etag')).toBe(etag);
+    expect(await second.text()).toBe(body);
+
+    for (const tag of [etag as string, `W/${etag}`, `"other", ${etag}`]) {
+      const revalidated = await page(`/r/${id}/`, { 'if-none-match': tag });
+      expect(revalidated.status, tag).toBe(304);
+      expect(await revalidated.text()).toBe('');
+    }
+    expect((await page(`/r/${id}/`, { 'if-none-match': '"other"' })).status).toBe(200);
+    // The images and the other pages of the study are kept the same way.
+    for (const path of [`/zh/r/${id}/`, `/embed/${id}/`, `/og/${id}.png`, `/zh/og/${id}.png`, `/badge/${id}.svg`]) {
+      expect((await page(path)).headers.get('x-seedlab-cache'), path).toBe('miss');
+      expect((await page(path)).headers.get('x-seedlab-cache'), path).toBe('hit');
+    }
+  });
+});
+
+describe('every state of a study has a page, and only a complete study’s is cached', () => {
+  it('queued: its progress, a page that refreshes itself without JavaScript, never cached', async () => {
+    const id = await storeWithLostMessages(spec('pages: queued'));
+    for (const status of ['miss', 'miss']) {
+      const res = await page(`/r/${id}/`);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('x-seedlab-cache')).toBe(status);
+      expect(res.headers.get('etag')).toBeNull();
+      expect(res.headers.get('cache-control')).toBe('no-store');
+      const html = await res.text();
+      expect(html).toContain('<meta http-equiv="refresh" content="3">');
+      expect(html).toContain('data-state="queued"');
+      // Nothing sent yet. 6 runs: seed variance trains each of the 3 seeds twice (the second run checks its fingerprint).
+      expect(html).toContain('0 of 6 runs done');
+    }
+    expect(await (await page(`/zh/r/${id}/`)).text()).toContain('已完成 0 / 6 次运行');
+    expect(await (await page(`/badge/${id}.svg`)).text()).toContain('queued 0/6');
+    // A status read re-sends the lost units: the same link then shows the report, and stops refreshing.
+    expect((await waitForStudy(id)).status).toBe('done');
+    const done = await (await page(`/r/${id}/`)).text();
+    expect(done).not.toContain('http-equiv="refresh"');
+    expect(done).toContain('id="verdict"');
+  });
+
+  it('failed: what failed (seeds, error, attempts), no refresh, never cached', async () => {
+    const failing = spec('pages: failed', 2);
+    const id = await studyId(failing);
+    const record = newStudyRecord(id, failing, planStudy(failing, 1), new Date());
+    await createStudy(env.STUDIES, record, listingMeta(record, 'queued'));
+    for (const [u] of record.units.entries()) await putUnitFailure(env.STUDIES, id, u, { error: 'out of memory', attempts: 3 });
+    await putListing(env.STUDIES, record, listingMeta(record, 'failed'));
+    const res = await page(`/r/${id}/`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    const html = (await res.text()).replace(/ data-astro-cid-\w+/g, '');
+    expect(html).toContain('data-state="failed"');
+    // One row per unit: seeds 1 and 2, each trained and re-trained (planStudy with one seed a unit).
+    expect(html.match(/<tr><td>\d<\/td><td>out of memory<\/td><td>3<\/td><\/tr>/g)).toHaveLength(4);
+    expect(html).not.toContain('http-equiv="refresh"');
+    expect((await page(`/r/${id}/`)).headers.get('x-seedlab-cache')).toBe('miss');
+    expect(await (await page(`/badge/${id}.svg`)).text()).toContain('failed');
+  });
+
+  it('partial: the report from the runs that finished, with what failed, never cached', async () => {
+    const id = await storeWithLostMessages(spec('pages: partial'));
+    // Units are seeds [1, 2] and [3]: the second fails for good; a status read sends the first.
+    await putUnitFailure(env.STUDIES, id, 1, { error: 'killed', attempts: 3 });
+    expect((await waitForStudy(id)).status).toBe('partial');
+    const res = await page(`/r/${id}/`);
+    expect(res.headers.get('etag')).toBeNull();
+    expect(await res.text()).toContain('Partial study: the runs of seeds 3 failed (killed).');
+    expect((await page(`/r/${id}/`)).headers.get('x-seedlab-cache')).toBe('miss');
+  });
+
+  it('an unknown id is a 404 page; an unreadable document is an error page that names the study', async () => {
+    const unknown = await page('/r/0123456789abcdef0123/');
+    expect(unknown.status).toBe(404);
+    expect(await unknown.text()).toContain('There is no page at this address.');
+    expect((await page('/zh/embed/not-an-id/')).status).toBe(404);
+    const png = await page('/og/0123456789abcdef0123.png');
+    expect([png.status, png.headers.get('content-type')]).toEqual([404, 'image/png']);
+
+    const id = await postAndWait('pages: unreadable');
+    await env.STUDIES.put(`doc:${id}`, '{"truncated');
+    const res = await page(`/r/${id}/`);
+    expect(res.status).toBe(500);
+    const html = await res.text();
+    expect(html).toContain(`The stored data of study ${id} cannot be read: its stored document cannot be read (not JSON`);
+    expect(html).not.toContain('http-equiv="refresh"');
+  });
+});
+
+describe('the index is live', () => {
+  it('lists settled studies newest first, 20 a page, with a next link; the kind filter is a link', async () => {
+    // 25 finished determinism audits, listed one millisecond apart (only their listing and record matter here).
+    const base = Date.parse('2026-01-01T00:00:00Z');
+    const ids: string[] = [];
+    for (let i = 0; i < 25; i++) {
+      const { seeds: _, ...setup } = spec(`index ${i}`);
+      const s = parseStudySpec({ ...setup, kind: 'determinism-audit', forestTrees: 5 });
+      const id = (await studyId(s)).slice(0, 16) + String(i).padStart(4, '0');
+      const record = newStudyRecord(id, s, planStudy(s, 10), new Date(base + i));
+      await createStudy(env.STUDIES, record, listingMeta(record, 'done'));
+      ids.push(id);
+    }
+    expect(await readRecord(env.STUDIES, ids[0])).not.toBeNull();
+    const first = await (await page('/kinds/determinism-audit/')).text();
+    const listed = (html: string) => [...html.matchAll(/href="(?:\/zh)?\/r\/([0-9a-f]{20})\/"/g)].map((m) => m[1]);
+    // Newest first: the last stored is listed first.
+    expect(listed(first)).toEqual(ids.slice(5).reverse());
+    const next = /href="(\/kinds\/determinism-audit\/[^"]+\/)" rel="next"/.exec(first)?.[1];
+    expect(next).toBeDefined();
+    const second = await (await page(next as string)).text();
+    expect(listed(second)).toEqual(ids.slice(0, 5).reverse());
+    expect(second).not.toContain('rel="next"');
+    // The filter: every kind is a link; the other kinds' studies are not on this kind's pages.
+    expect(first).toContain('href="/kinds/compare/"');
+    expect(listed(await (await page('/kinds/compare/')).text())).toEqual([]);
+    // The Chinese index pages the same way.
+    expect(listed(await (await page('/zh/kinds/determinism-audit/')).text())).toEqual(ids.slice(5).reverse());
+  });
+
+  it('a kind or a cursor the site never gave is a 404', async () => {
+    expect((await page('/kinds/not-a-kind/')).status).toBe(404);
+    expect((await page('/kinds/all/bm90LWEtY3Vyc29y.0123456789ab/')).status).toBe(404);
+  });
+});
+
+describe('the guide renders live from KV', () => {
+  it('names the presets that have not run yet', async () => {
+    const res = await page('/guide/');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    expect(await res.text()).toContain('npm start');
+  });
+});
