@@ -256,31 +256,6 @@ export async function readDocument(kv: KeyValueStore, id: string): Promise<{ doc
   return { document: read.data };
 }
 
-export interface StoredStudy {
-  document: StudyDocument;
-  createdAt: string;
-}
-
-/** Every finished study, newest first, each validated; the ones that cannot be read are listed with why. */
-export async function listFinishedStudies(
-  kv: KeyValueStore,
-): Promise<{ studies: StoredStudy[]; unreadable: { id: string; error: string }[] }> {
-  const createdAt = new Map<string, string>();
-  for (const k of await listAllKeys(kv, keys.listingPrefix)) {
-    if (isListingMeta(k.metadata)) createdAt.set(k.metadata.id, k.metadata.createdAt);
-  }
-  const studies: StoredStudy[] = [];
-  const unreadable: { id: string; error: string }[] = [];
-  for (const k of await listAllKeys(kv, keys.docPrefix)) {
-    const id = k.name.slice(keys.docPrefix.length);
-    const read = await readDocument(kv, id);
-    if (read && 'document' in read) studies.push({ document: read.document, createdAt: createdAt.get(id) ?? '1970-01-01T00:00:00.000Z' });
-    else unreadable.push({ id, error: read?.error ?? 'missing' });
-  }
-  studies.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
-  return { studies, unreadable };
-}
-
 // Units --------------------------------------------------------------------------------------
 
 /** Which units have a stored result, and which failed for good (with why). */

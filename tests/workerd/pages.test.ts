@@ -9,17 +9,15 @@ import { call, env, storeWithLostMessages, waitForStudy } from './helpers.ts';
 // page cache), with the real KV, Queue and edge cache of workerd.
 const page = (path: string, headers: Record<string, string> = {}) => call(path, { token: null, headers });
 
-const spec = (title: string, seeds = 3) =>
-  parseStudySpec({
-    title,
-    dataset: { name: 'wine' },
-    split: { kind: 'stratified' },
-    scaling: { kind: 'standardize' },
-    model: { hidden: [4] },
-    training: { optimizer: { kind: 'adam', lr: 0.05 }, epochs: 2 },
-    seeds,
-    backend: 'cpu',
-  });
+const setup = {
+  dataset: { name: 'wine' },
+  split: { kind: 'stratified' },
+  scaling: { kind: 'standardize' },
+  model: { hidden: [4] },
+  training: { optimizer: { kind: 'adam', lr: 0.05 }, epochs: 2 },
+  backend: 'cpu',
+};
+const spec = (title: string, seeds = 3) => parseStudySpec({ ...setup, title, seeds });
 
 async function postAndWait(title: string): Promise<string> {
   const res = await call('/api/studies', { method: 'POST', json: spec(title) });
@@ -137,8 +135,7 @@ describe('the index is live', () => {
     const base = Date.parse('2026-01-01T00:00:00Z');
     const ids: string[] = [];
     for (let i = 0; i < 25; i++) {
-      const { seeds: _, ...setup } = spec(`index ${i}`);
-      const s = parseStudySpec({ ...setup, kind: 'determinism-audit', forestTrees: 5 });
+      const s = parseStudySpec({ ...setup, title: `index ${i}`, kind: 'determinism-audit', forestTrees: 5 });
       const id = (await studyId(s)).slice(0, 16) + String(i).padStart(4, '0');
       const record = newStudyRecord(id, s, planStudy(s, 10), new Date(base + i));
       await createStudy(env.STUDIES, record, listingMeta(record, 'done'));

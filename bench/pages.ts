@@ -1,0 +1,123 @@
+/**
+ * How fast pages are, from the built Worker under plain `wrangler dev` (local workerd, this machine):
+ *  - from `done` to the first rendered report (the first request renders it from KV: a cache miss),
+ *    and to the first preview PNG;
+ *  - a cached request (a hit), median of many;
+ *  - a fresh isolate: wrangler dev restarted, the first page it renders;
+ *  - the Worker bundle, as `wrangler deploy --dry-run` counts it (the limit is on the gzip size).
+ *
+ * Run: npm run bench:pages -- [--studies 5] [--hits 50]   (builds first; writes bench/reference/pages.json)
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { type DevServer, freePort, OFFLINE_WRANGLER_ENV, startWranglerDev } from '../cli/wranglerDev.ts';
+
+const { values } = parseArgs({ options: { studies: { type: 'string', default: '5' }, hits: { type: 'string', default: '50' } } });
+const studies = Number(values.studies);
+const hits = Number(values.hits);
+const TOKEN = 'bench';
+const work = mkdtempSync(join(tmpdir(), 'seedlab-bench-pages-'));
+const persistTo = join(work, 'state');
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const round = (x: number) => Math.round(x * 10) / 10;
+
+/** Milliseconds to fetch a URL and read its whole body; the cache header says whether it was rendered. */
+async function timed(url: string): Promise<{ ms: number; cache: string | null; status: number }> {
+  const t0 = performance.now();
+  const res = await fetch(url);
+  await res.arrayBuffer();
+  return { ms: performance.now() - t0, cache: res.headers.get('x-seedlab-cache'), status: res.status };
+}
+
+function bundleSize() {
+  const run = spawnSync(
+    process.execPath,
+    [resolve('node_modules/wrangler/bin/wrangler.js'), 'deploy', '--dry-run', '--outdir', join(work, 'dry')],
+    {
+      encoding: 'utf8',
+      env: { ...process.env, ...OFFLINE_WRANGLER_ENV },
+    },
+  );
+  const m = /Total Upload: ([\d.]+) KiB \/ gzip: ([\d.]+) KiB/.exec(run.stdout + run.stderr);
+  if (!m) throw new Error(`no size in wrangler's output:\n${run.stdout}${run.stderr}`);
+  return { totalKiB: Number(m[1]), gzipKiB: Number(m[2]) };
+}
+
+async function postAndTimeFirstRender(server: DevServer, i: number) {
+  const res = await fetch(`${server.url}/api/studies`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+    body: JSON.stringify({
+      title: `bench pages ${i} ${Date.now()}`,
+      dataset: { name: 'moons', samples: 200, noise: 0.2 },
+      split: { kind: 'stratified' },
+      scaling: { kind: 'standardize' },
+      model: { hidden: [8] },
+      training: { optimizer: { kind: 'adam', lr: 0.05 }, epochs: 5 },
+      seeds: 6,
+    }),
+  });
+  const { id } = (await res.json()) as { id: string };
+  for (;;) {
+    const s = (await (await fetch(`${server.url}/api/studies/${id}`)).json()) as { status: string };
+    if (s.status === 'done') break;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  const doneAt = performance.now();
+  const report = await timed(`${server.url}/r/${id}/`);
+  const fromDone = performance.now() - doneAt;
+  const png = await timed(`${server.url}/og/${id}.png`);
+  if (report.cache !== 'miss' || png.cache !== 'miss') throw new Error('the first request should render (a miss)');
+  return { id, reportFromDoneMs: fromDone, reportRenderMs: report.ms, pngRenderMs: png.ms };
+}
+
+const bundle = bundleSize();
+let server = await startWranglerDev({ port: await freePort(), persistTo, vars: { SEEDLAB_TOKEN: TOKEN } });
+const firsts: Awaited<ReturnType<typeof postAndTimeFirstRender>>[] = [];
+let cachedMs: number[] = [];
+let freshIsolate: { readyMs: number; firstPageMs: number; firstPageCache: string | null };
+try {
+  for (let i = 0; i < studies; i++) firsts.push(await postAndTimeFirstRender(server, i));
+  const id = firsts[0].id;
+  const hitTimes = [];
+  for (let i = 0; i < hits; i++) {
+    const r = await timed(`${server.url}/r/${id}/`);
+    if (r.cache !== 'hit') throw new Error(`request ${i} was a ${r.cache}`);
+    hitTimes.push(r.ms);
+  }
+  cachedMs = hitTimes;
+  await server.stop();
+  // A fresh isolate: a new wrangler dev on the same state; its first page (never rendered before).
+  const t0 = performance.now();
+  server = await startWranglerDev({ port: await freePort(), persistTo, vars: { SEEDLAB_TOKEN: TOKEN } });
+  const readyMs = performance.now() - t0;
+  const first = await timed(`${server.url}/zh/embed/${id}/`);
+  freshIsolate = { readyMs, firstPageMs: first.ms, firstPageCache: first.cache };
+} finally {
+  await server.stop();
+}
+
+const result = {
+  measuredAt: new Date().toISOString().slice(0, 10),
+  machine: '2 cores, local workerd under wrangler dev',
+  studies,
+  bundle,
+  reportFromDoneMs: { median: round(median(firsts.map((f) => f.reportFromDoneMs))), all: firsts.map((f) => round(f.reportFromDoneMs)) },
+  reportFirstRenderMs: { median: round(median(firsts.map((f) => f.reportRenderMs))) },
+  previewPngFirstRenderMs: { median: round(median(firsts.map((f) => f.pngRenderMs))), all: firsts.map((f) => round(f.pngRenderMs)) },
+  cachedReportMs: { median: round(median(cachedMs)), max: round(Math.max(...cachedMs)), requests: cachedMs.length },
+  freshIsolate: {
+    wranglerReadyMs: round(freshIsolate.readyMs),
+    firstPageMs: round(freshIsolate.firstPageMs),
+    cache: freshIsolate.firstPageCache,
+  },
+};
+writeFileSync(resolve('bench/reference/pages.json'), `${JSON.stringify(result, null, 2)}\n`);
+console.log(JSON.stringify(result, null, 2));
