@@ -31,8 +31,9 @@ export async function cachedPage(request: Request, render: () => Promise<Respons
   const hit = await cache.match(key);
   if (hit) return answer(request, hit, 'hit');
   const rendered = await render();
-  if (rendered.status !== 200 || !rendered.headers.has(FINAL_PAGE_HEADER) || !rendered.headers.has('etag'))
-    return answer(request, rendered, 'miss');
+  // A HEAD's render may have no body: only a GET's is kept.
+  const final = rendered.status === 200 && rendered.headers.has(FINAL_PAGE_HEADER) && rendered.headers.has('etag');
+  if (request.method !== 'GET' || !final) return answer(request, rendered, 'miss');
   // Kept before it is answered, so the next request for it is a hit (a page is tens of kilobytes).
   const kept = new Response(await rendered.arrayBuffer(), rendered);
   kept.headers.delete(FINAL_PAGE_HEADER);

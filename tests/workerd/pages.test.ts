@@ -29,6 +29,9 @@ async function postAndWait(title: string): Promise<string> {
 describe('a finished study’s pages are cached after their first render', () => {
   it('miss, then hit with the same ETag and body; a matching If-None-Match gets a 304', async () => {
     const id = await postAndWait('pages: cached report');
+    // A HEAD first is answered but not kept (its render may have no body).
+    const head = await call(`/r/${id}/`, { token: null, method: 'HEAD' });
+    expect([head.status, head.headers.get('x-seedlab-cache')]).toEqual([200, 'miss']);
     const first = await page(`/r/${id}/`);
     expect(first.status).toBe(200);
     expect(first.headers.get('x-seedlab-cache')).toBe('miss');

@@ -65,7 +65,7 @@ function statusPreviewSvg(page: Exclude<StudyPage, { state: 'report' }>, locale:
       '',
     );
   }
-  return previewFrame('Seedlab', page.state === 'missing' ? ui.notFound.title : ui.status.unreadableTitle, page.id, '');
+  return previewFrame('Seedlab', page.state === 'missing' ? ui.notFound.title : ui.status.unreadableTitle, clip(page.id, 40), '');
 }
 
 /** What every preview can show, whatever its document holds. */
