@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import { localePrefix } from '../../site/src/i18n/index.ts';
 import { studyTitle } from '../../site/src/kinds/words.ts';
-import { EMBED_HEIGHT, EMBED_WIDTH, embedIframe } from '../../site/src/share/embedCode.ts';
+import { EMBED_HEIGHT, EMBED_WIDTH, embedIframe, MIN_EMBED_WIDTH } from '../../site/src/share/embedCode.ts';
 import { publicOrigin } from '../../site/src/share/siteOrigin.ts';
 import { parseStudyPath } from '../../site/src/share/sitePaths.ts';
 import { apiError, shortened } from '../api/errors.ts';
@@ -25,8 +25,22 @@ export async function oembed(c: Context<{ Bindings: SeedlabEnv }>) {
   if (parsed.origin !== origin || !page) return apiError(c, 404, `no report at ${shortened(target)}`);
   const state = await readStudyState(c.env, page.id);
   if (!state?.document) return apiError(c, 404, `no finished study ${page.id}`);
-  const maxWidth = Number(c.req.query('maxwidth') ?? Infinity);
-  const width = Math.max(280, Math.min(EMBED_WIDTH, Number.isFinite(maxWidth) ? maxWidth : EMBED_WIDTH));
+  // The card fits any frame from MIN_EMBED_WIDTH to EMBED_WIDTH wide and EMBED_HEIGHT high: it is
+  // offered at the largest width the consumer allows, or not at all (oEmbed 1.0: the provider must
+  // respect maxwidth and maxheight; with no response that does, it has none: a 404).
+  const limits = { maxwidth: c.req.query('maxwidth'), maxheight: c.req.query('maxheight') };
+  for (const [name, value] of Object.entries(limits)) {
+    if (value !== undefined && !/^[1-9][0-9]{0,5}$/.test(value)) {
+      return apiError(c, 400, `${name} must be a whole number of pixels`, { issues: [{ path: name, message: 'not a positive integer' }] });
+    }
+  }
+  const maxWidth = Number(limits.maxwidth ?? EMBED_WIDTH);
+  const maxHeight = Number(limits.maxheight ?? EMBED_HEIGHT);
+  if (maxWidth < MIN_EMBED_WIDTH || maxHeight < EMBED_HEIGHT) {
+    return apiError(c, 404, `no card fits in ${maxWidth} x ${maxHeight}: the smallest is ${MIN_EMBED_WIDTH} x ${EMBED_HEIGHT}`);
+  }
+  const width = Math.min(EMBED_WIDTH, maxWidth);
+  const thumbnailFits = (limits.maxwidth === undefined || maxWidth >= 1200) && (limits.maxheight === undefined || maxHeight >= 630);
   const title = studyTitle(state.document, page.locale).text;
   return c.json({
     version: '1.0',
@@ -37,8 +51,9 @@ export async function oembed(c: Context<{ Bindings: SeedlabEnv }>) {
     width,
     height: EMBED_HEIGHT,
     html: embedIframe(origin, page.locale, state.record.id, title, width),
-    thumbnail_url: `${origin}${localePrefix(page.locale)}/og/${state.record.id}.png`,
-    thumbnail_width: 1200,
-    thumbnail_height: 630,
+    // The preview is 1200 x 630: offered only when it fits the consumer's limits too (oEmbed 1.0).
+    ...(thumbnailFits
+      ? { thumbnail_url: `${origin}${localePrefix(page.locale)}/og/${state.record.id}.png`, thumbnail_width: 1200, thumbnail_height: 630 }
+      : {}),
   });
 }

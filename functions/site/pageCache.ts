@@ -1,3 +1,4 @@
+import { embedTheme } from '../../site/src/share/embedCode.ts';
 import { BUILD_VERSION } from './buildVersion.ts';
 
 /**
@@ -16,9 +17,14 @@ export const CACHE_STATUS_HEADER = 'x-seedlab-cache';
 /** The build that rendered (or cached) the answer. */
 export const BUILD_HEADER = 'x-seedlab-build';
 
+/**
+ * The one query parameter that changes a page: an embed card's theme. Only a theme other than the
+ * default goes into the key, so `?theme=light` or `?theme=anything` share the default's entry.
+ */
 const cacheKey = (url: string) => {
   const key = new URL(url);
-  key.search = `?build=${encodeURIComponent(BUILD_VERSION)}`;
+  const theme = embedTheme(key);
+  key.search = `?build=${encodeURIComponent(BUILD_VERSION)}${theme === 'light' ? '' : `&theme=${theme}`}`;
   key.hash = '';
   return key.toString();
 };

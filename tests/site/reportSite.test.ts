@@ -335,7 +335,7 @@ describe('the report site, built from real KV and served by the real Worker', ()
     const { page } = await openPage(`/r/${ids.plain}/`);
     expect(await page.locator('#chart-seeds svg circle').count()).toBe(6);
     // Curves: one thin line per seed, plus the median line.
-    const lineGroups = page.locator('#chart-test-accuracy svg g[aria-label="line"]');
+    const lineGroups = page.locator('#chart-test-accuracy svg g[stroke-linejoin="round"]');
     expect(await lineGroups.nth(0).locator('path').count()).toBe(6);
     expect(await lineGroups.nth(1).locator('path').count()).toBe(1);
     for (const id of ['chart-seeds', 'chart-histogram', 'chart-test-accuracy', 'chart-train-loss']) {

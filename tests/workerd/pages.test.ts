@@ -175,3 +175,45 @@ describe('the guide renders live from KV', () => {
     expect(await res.text()).toContain('npm start');
   });
 });
+
+describe('oEmbed respects the consumer’s limits', () => {
+  it('offers the card at the width allowed, never wider or taller, or answers 404 when none fits', async () => {
+    const id = await postAndWait('pages: oembed');
+    const url = encodeURIComponent(`http://seedlab.test/r/${id}/`);
+    const ask = async (query: string) => {
+      const res = await page(`/oembed?url=${url}${query}`);
+      return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+    };
+    const plain = await ask('');
+    expect(plain.body).toMatchObject({ width: 560, height: 330, thumbnail_width: 1200, thumbnail_height: 630 });
+    const narrow = await ask('&maxwidth=400&maxheight=600');
+    expect(narrow.status).toBe(200);
+    expect(narrow.body).toMatchObject({ width: 400, height: 330 });
+    expect(narrow.body.html).toContain('width="400" height="330"');
+    // The 1200 x 630 preview does not fit 400 x 600: no thumbnail, rather than one too large.
+    expect(narrow.body.thumbnail_url).toBeUndefined();
+    // The narrowest card is 360 x 330.
+    expect((await ask('&maxwidth=359')).status).toBe(404);
+    expect((await ask('&maxheight=329')).status).toBe(404);
+    expect((await ask('&maxwidth=360&maxheight=330')).body).toMatchObject({ width: 360, height: 330 });
+    const bad = await ask('&maxwidth=wide');
+    expect(bad.status).toBe(400);
+    expect(bad.body.issues).toEqual([{ path: 'maxwidth', message: 'not a positive integer' }]);
+  });
+});
+
+describe('embed cards take a theme', () => {
+  it('are light by default; ?theme=dark and ?theme=auto are their own cached pages', async () => {
+    const id = await postAndWait('pages: themes');
+    const htmlTag = async (path: string) => /<html[^>]*>/.exec(await (await page(path)).text())?.[0];
+    expect(await htmlTag(`/embed/${id}/`)).toContain('data-theme="light"');
+    const dark = await page(`/embed/${id}/?theme=dark`);
+    expect(dark.headers.get('x-seedlab-cache')).toBe('miss');
+    expect(/<html[^>]*>/.exec(await dark.text())?.[0]).toContain('data-theme="dark"');
+    expect((await page(`/embed/${id}/?theme=dark`)).headers.get('x-seedlab-cache')).toBe('hit');
+    // auto follows the reader's system setting: no fixed theme on the page.
+    expect(await htmlTag(`/embed/${id}/?theme=auto`)).not.toContain('data-theme');
+    // An unknown theme is the default card, from the default's cache entry.
+    expect((await page(`/embed/${id}/?theme=plaid`)).headers.get('x-seedlab-cache')).toBe('hit');
+  });
+});

@@ -8,8 +8,30 @@ import { parseHTML } from 'linkedom';
  */
 export function renderSvg(options: Plot.PlotOptions): string {
   const { document } = parseHTML('<!doctype html><html><body></body></html>');
-  const svg = Plot.plot({ ...options, document } as Plot.PlotOptions) as unknown as { outerHTML: string };
-  return svg.outerHTML;
+  const chart = Plot.plot({ ...options, document } as Plot.PlotOptions) as unknown as Element;
+  return asOneImage(chart).outerHTML;
+}
+
+/**
+ * A chart is one image to assistive technology: its own <svg> is role="img", named by its
+ * aria-label (the chart's alt text); the names Plot gives its inner groups ("line", "x-axis tick",
+ * in English) are dropped, as ARIA does not allow a name on an element without a role. A legend's
+ * <style> (Plot puts it in a <div>, where HTML does not allow it) moves into the plot's <svg>.
+ */
+function asOneImage(chart: Element): Element {
+  const plot = chart.tagName.toLowerCase() === 'svg' ? chart : [...chart.querySelectorAll('svg')].find((s) => s.hasAttribute('viewBox'));
+  if (!plot) return chart;
+  plot.setAttribute('role', 'img');
+  for (const el of plot.querySelectorAll('[aria-label], [aria-description]')) {
+    el.removeAttribute('aria-label');
+    el.removeAttribute('aria-description');
+  }
+  const plotStyle = plot.querySelector('style');
+  for (const style of chart.querySelectorAll('div style')) {
+    if (plotStyle) plotStyle.textContent = `${plotStyle.textContent}\n${style.textContent}`;
+    style.remove();
+  }
+  return chart;
 }
 
 export const ACCENT = 'var(--accent, #2563eb)';

@@ -20,7 +20,7 @@ export const en = {
   tagline: 'Same network, same data, different accuracy: measured, with evidence.',
   /** This language's own name, for the link to it. */
   languageName: 'English',
-  nav: { guide: 'Guide', studies: 'All studies' },
+  nav: { label: 'Site', guide: 'Guide', studies: 'All studies' },
   index: {
     studies: 'Studies',
     allKinds: 'All',
@@ -77,9 +77,12 @@ export const en = {
     id: 'Study id',
     copyLink: 'Copy link',
     copyEmbed: 'Copy embed code',
+    embedTheme: 'Light by default. For a dark page, or to follow the reader’s system setting, add to its src:',
     copyBadge: 'Copy badge Markdown',
     copied: 'Copied',
     openReport: 'Open the full report',
+    /** The header of a table's column of notes. */
+    note: 'Note',
   },
   words: {
     yes: 'Yes',

@@ -5,7 +5,7 @@ export const zh: UiWords = {
   siteTitle: 'Seedlab',
   tagline: '同样的网络、同样的数据，准确率却不同：用证据来衡量。',
   languageName: '中文',
-  nav: { guide: '指南', studies: '所有研究' },
+  nav: { label: '网站', guide: '指南', studies: '所有研究' },
   index: {
     studies: '研究',
     allKinds: '全部',
@@ -59,9 +59,11 @@ export const zh: UiWords = {
     id: '研究 ID',
     copyLink: '复制链接',
     copyEmbed: '复制嵌入代码',
+    embedTheme: '默认为浅色。深色页面，或要跟随读者的系统设置时，在 src 后加上：',
     copyBadge: '复制徽章 Markdown',
     copied: '已复制',
     openReport: '打开完整报告',
+    note: '备注',
   },
   words: {
     yes: '是',

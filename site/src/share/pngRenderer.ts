@@ -4,9 +4,8 @@
 import { env } from 'cloudflare:workers';
 import { initWasm, Resvg } from '@resvg/resvg-wasm';
 import resvgModule from '@resvg/resvg-wasm/index_bg.wasm';
+import { PREVIEW_FONT_FAMILY } from './previewSvg.ts';
 
-/** The previews' one font family: Noto Sans SC covers Latin and Chinese, so no glyph needs a fallback. */
-export const PREVIEW_FONT_FAMILY = 'Noto Sans SC';
 /**
  * Regular and bold (resvg would draw bold text in the regular face otherwise), copied from
  * @expo-google-fonts/noto-sans-sc into the static assets by the build (site/astro.config.mjs): read

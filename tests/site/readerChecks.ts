@@ -1,0 +1,85 @@
+// What readers' tools check on a page, run in real Chromium: axe-core (accessibility), html-validate
+// (markup), horizontal overflow, and, on Chinese pages, English prose left untranslated.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { HtmlValidate } from 'html-validate';
+import type { Page } from 'playwright-core';
+
+const AXE_SOURCE = readFileSync(resolve('node_modules/axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's violations on the page as loaded (WCAG 2.1 A and AA, and best practices). */
+export async function axeViolations(page: Page): Promise<string[]> {
+  // Evaluated through the DevTools protocol: the page's CSP (script-src 'self') stays as it is.
+  await page.evaluate(AXE_SOURCE);
+  const violations = await page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: { run: (ctx: Document, o: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> };
+      }
+    ).axe;
+    const result = await axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map(
+      (v) =>
+        `${v.id}: ${v.nodes.length} (${v.nodes
+          .slice(0, 2)
+          .map((n) => n.target.join(' '))
+          .join('; ')})`,
+    );
+  });
+  return violations;
+}
+
+const validator = new HtmlValidate({
+  extends: ['html-validate:recommended'],
+  rules: {
+    // Astro writes void elements as <meta ...> and attributes as the page's code wrote them; these
+    // two rules are about source style, not about what a browser or a reader's tool gets.
+    'void-style': 'off',
+    'no-trailing-whitespace': 'off',
+    // Inline styles carry chart colours computed per document (Plot's output).
+    'no-inline-style': 'off',
+    // A search-result length hint: a title a user wrote is shown whole, however long.
+    'long-title': 'off',
+  },
+});
+
+/** html-validate's errors on a page's HTML. */
+export async function htmlErrors(html: string): Promise<string[]> {
+  const report = await validator.validateString(html);
+  return report.results.flatMap((r) =>
+    r.messages.map((m) => `${m.ruleId}: ${m.message} (${html.slice(Math.max(0, m.offset - 40), m.offset + 60).replace(/\s+/g, ' ')})`),
+  );
+}
+
+/** How many CSS pixels the page scrolls sideways (0 when it fits the viewport). */
+export const horizontalOverflow = (page: Page) =>
+  page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+
+/**
+ * English prose on a page: two or more Latin words in a row, in text that is not code, not marked
+ * translate="no", and not inside an element whose lang is not Chinese (text a user wrote).
+ */
+export function englishProse(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const found: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const el = node.parentElement;
+      if (!el || el.closest('code, pre, script, style, [translate="no"]')) continue;
+      const lang = el.closest('[lang]')?.getAttribute('lang') ?? '';
+      if (!lang.startsWith('zh')) continue;
+      const m = /[A-Za-z]{2,}(?:[ -][A-Za-z]{2,})+/.exec(node.textContent ?? '');
+      if (m) found.push(`${m[0]} | ${(node.textContent ?? '').trim().slice(0, 80)}`);
+    }
+    // Texts a reader's tool reads too: titles and alternative text of charts.
+    for (const el of document.querySelectorAll('[aria-label], title')) {
+      if (el.closest('[translate="no"]')) continue;
+      const lang = el.closest('[lang]')?.getAttribute('lang') ?? '';
+      if (!lang.startsWith('zh')) continue;
+      const text = el.getAttribute('aria-label') ?? el.textContent ?? '';
+      const m = /[A-Za-z]{2,}(?:[ -][A-Za-z]{2,})+/.exec(text);
+      if (m) found.push(`${m[0]} | ${text.slice(0, 80)}`);
+    }
+    return found;
+  });
+}
