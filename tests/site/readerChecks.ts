@@ -56,7 +56,7 @@ export const horizontalOverflow = (page: Page) =>
   page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
 /**
- * English prose on a page: two or more Latin words in a row, in text that is not code, not marked
+ * English prose on a page: two or more Latin words in a row (a hyphenated name counts as one), in text that is not code, not marked
  * translate="no", and not inside an element whose lang is not Chinese (text a user wrote).
  */
 export function englishProse(page: Page): Promise<string[]> {
@@ -68,7 +68,7 @@ export function englishProse(page: Page): Promise<string[]> {
       if (!el || el.closest('code, pre, script, style, [translate="no"]')) continue;
       const lang = el.closest('[lang]')?.getAttribute('lang') ?? '';
       if (!lang.startsWith('zh')) continue;
-      const m = /[A-Za-z]{2,}(?:[ -][A-Za-z]{2,})+/.exec(node.textContent ?? '');
+      const m = /[A-Za-z]{2,}(?:\s+[A-Za-z]{2,})+/.exec(node.textContent ?? '');
       if (m) found.push(`${m[0]} | ${(node.textContent ?? '').trim().slice(0, 80)}`);
     }
     // Texts a reader's tool reads too: titles and alternative text of charts.
@@ -77,7 +77,7 @@ export function englishProse(page: Page): Promise<string[]> {
       const lang = el.closest('[lang]')?.getAttribute('lang') ?? '';
       if (!lang.startsWith('zh')) continue;
       const text = el.getAttribute('aria-label') ?? el.textContent ?? '';
-      const m = /[A-Za-z]{2,}(?:[ -][A-Za-z]{2,})+/.exec(text);
+      const m = /[A-Za-z]{2,}(?:\s+[A-Za-z]{2,})+/.exec(text);
       if (m) found.push(`${m[0]} | ${text.slice(0, 80)}`);
     }
     return found;

@@ -129,7 +129,8 @@ export const en = {
     heading: 'Four classic questions about training',
     description: 'Four questions, each answered by a reproducible study.',
     intro: 'Each question is answered by the live card of the study that measures it; open the full report from the card.',
-    notRun: (preset: string) => `The ${preset} preset has not run yet (npm start runs it).`,
+    /** Around a preset's name and the command that runs it (both shown as code). */
+    notRun: { before: 'The preset', after: 'has not run yet; this command runs it:' },
     questions: [
       {
         q: '1. Why does the same network give a different accuracy on every run?',

@@ -100,7 +100,7 @@ export const zh: UiWords = {
     heading: '关于训练的四个经典问题',
     description: '四个问题，每个都由一项可复现的研究来回答。',
     intro: '每个问题都由测量它的研究的实时卡片来回答；点击卡片可打开完整报告。',
-    notRun: (preset) => `预设 ${preset} 还没有运行（npm start 会运行它）。`,
+    notRun: { before: '预设', after: '还没有运行；运行它的命令：' },
     questions: [
       {
         q: '1. 为什么同一个网络每次运行的准确率都不同？',

@@ -1,0 +1,169 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Browser, chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type DevServer, freePort, startWranglerDev } from '../../cli/wranglerDev.ts';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.ts';
+import { axeViolations, englishProse, horizontalOverflow, htmlErrors } from './readerChecks.ts';
+
+// Every page type as readers' tools see it: the built Worker under plain wrangler dev, one study of
+// every kind (each kind's fast fixture spec, trained by the real consumer), real Chromium.
+const TOKEN = 'readers-token';
+const FIXTURES = [
+  'seed-variance/fixtures/seed-variance-moons',
+  'lr-range-test/fixtures/lr-range-test',
+  'lr-schedule/fixtures/lr-schedule',
+  'data-size/fixtures/data-size',
+  'variance-sources/fixtures/variance-sources',
+  'determinism-audit/fixtures/determinism-audit',
+  'compare/fixtures/compare',
+];
+let server: DevServer;
+let browser: Browser;
+const ids: Record<string, string> = {};
+
+beforeAll(async () => {
+  server = await startWranglerDev({
+    port: await freePort(),
+    persistTo: join(mkdtempSync(join(tmpdir(), 'seedlab-readers-')), 'state'),
+    vars: { SEEDLAB_TOKEN: TOKEN },
+  });
+  for (const fixture of FIXTURES) {
+    const spec = JSON.parse(readFileSync(`src/studies/${fixture}.spec.json`, 'utf8'));
+    const res = await fetch(`${server.url}/api/studies`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+      body: JSON.stringify(spec),
+    });
+    ids[spec.kind ?? 'seed-variance'] = ((await res.json()) as { id: string }).id;
+  }
+  for (const id of Object.values(ids)) {
+    for (const end = Date.now() + 120_000; ; ) {
+      const s = (await (await fetch(`${server.url}/api/studies/${id}`)).json()) as { status: string };
+      if (s.status === 'done') break;
+      if (Date.now() > end) throw new Error(`study ${id} is ${s.status}`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const LOCALES = ['', '/zh'];
+const pages = () => [
+  ...LOCALES.flatMap((l) => [`${l}/`, `${l}/guide/`]),
+  ...Object.values(ids).flatMap((id) => LOCALES.flatMap((l) => [`${l}/r/${id}/`, `${l}/embed/${id}/`])),
+];
+
+async function open(path: string, options: { width: number; height?: number; colorScheme?: 'light' | 'dark'; status?: number }) {
+  const context = await browser.newContext({
+    viewport: { width: options.width, height: options.height ?? 800 },
+    colorScheme: options.colorScheme,
+  });
+  const page = await context.newPage();
+  const res = await page.goto(`${server.url}${path}`);
+  expect(res?.status(), path).toBe(options.status ?? 200);
+  return { page, html: (await res?.text()) ?? '', close: () => context.close() };
+}
+
+describe('every page type, in both languages', () => {
+  it('axe-core finds no violation, in light and dark mode', async () => {
+    const found: string[] = [];
+    for (const path of pages()) {
+      for (const colorScheme of ['light', 'dark'] as const) {
+        const { page, close } = await open(path, { width: 1280, colorScheme });
+        for (const v of await axeViolations(page)) found.push(`${path} ${colorScheme}: ${v}`);
+        await close();
+      }
+    }
+    expect(found).toEqual([]);
+  });
+
+  it('html-validate finds no error', async () => {
+    const found: string[] = [];
+    for (const path of pages()) {
+      const res = await fetch(`${server.url}${path}`);
+      for (const e of await htmlErrors(await res.text())) found.push(`${path}: ${e}`);
+    }
+    expect(found).toEqual([]);
+  });
+
+  it('no page scrolls sideways on a 360 px phone', async () => {
+    const found: string[] = [];
+    for (const path of pages()) {
+      const { page, close } = await open(path, { width: 360 });
+      const overflow = await horizontalOverflow(page);
+      if (overflow > 0) found.push(`${path}: ${overflow} px`);
+      await close();
+    }
+    expect(found).toEqual([]);
+  });
+
+  it('Chinese pages hold no English prose outside code and text a user wrote', async () => {
+    const found: string[] = [];
+    for (const path of pages().filter((p) => p.startsWith('/zh/'))) {
+      const { page, close } = await open(path, { width: 1280 });
+      for (const prose of await englishProse(page)) found.push(`${path}: ${prose}`);
+      await close();
+    }
+    expect(found).toEqual([]);
+  });
+});
+
+describe('embed cards', () => {
+  it('every kind fits the 560 x 330 frame it is handed out with, and a 360 x 330 one', async () => {
+    const found: string[] = [];
+    for (const id of Object.values(ids)) {
+      for (const l of LOCALES) {
+        for (const width of [560, 360]) {
+          const { page, close } = await open(`${l}/embed/${id}/`, { width, height: 330 });
+          const [w, h] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.scrollHeight]);
+          if (w > width || h > 330) found.push(`${l}/embed/${id}/ at ${width} x 330: ${w} x ${h}`);
+          await close();
+        }
+      }
+    }
+    expect(found).toEqual([]);
+  });
+});
+
+describe('preview images', () => {
+  /** The share of pixels in the lower half of a PNG (where the chart goes) that are not the white background. */
+  async function chartInk(path: string, status = 200): Promise<number> {
+    const { page, close } = await open(path, { width: 1300, height: 700, status });
+    const share = await page.evaluate(() => {
+      const img = document.querySelector('img') as HTMLImageElement;
+      const canvas = document.createElement('canvas');
+      canvas.width = img.naturalWidth;
+      canvas.height = img.naturalHeight;
+      const ctx = canvas.getContext('2d') as CanvasRenderingContext2D;
+      ctx.drawImage(img, 0, 0);
+      const { data } = ctx.getImageData(0, 315, canvas.width, canvas.height - 315);
+      let ink = 0;
+      for (let i = 0; i < data.length; i += 4) if (data[i] < 235 || data[i + 1] < 235 || data[i + 2] < 235) ink++;
+      return ink / (data.length / 4);
+    });
+    await close();
+    return share;
+  }
+
+  it('each kind’s preview, in both languages, draws its chart in the lower half', async () => {
+    // A card without a chart (an unknown study's) has no ink there: the measure tells them apart.
+    expect(await chartInk('/og/0000000000000000beef.png', 404)).toBe(0);
+    const found: string[] = [];
+    for (const id of Object.values(ids)) {
+      for (const l of LOCALES) {
+        const share = await chartInk(`${l}/og/${id}.png`);
+        // The sparsest chart (a compare strip of 4 dots a side, its axis and labels) inks 0.9% of the
+        // lower half; text alone never reaches it. 0.3% leaves room below that and stays far above 0.
+        if (share < 0.003) found.push(`${l}/og/${id}.png: ${(100 * share).toFixed(2)}% ink`);
+      }
+    }
+    expect(found).toEqual([]);
+  });
+});
