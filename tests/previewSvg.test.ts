@@ -40,7 +40,11 @@ describe('the preview of a report', () => {
   for (const locale of ['en', 'zh'] as const) {
     it(`holds the whole title (${locale}), wrapped, and the main chart`, () => {
       const chart = seedStripSvg(reference, locale, PREVIEW_CHART_WIDTH);
-      const text = previewText(reportPreviewSvg(reference, locale, chart));
+      const svg = reportPreviewSvg(reference, locale, chart);
+      // resvg knows no CSS variables: a colour given as one would not be drawn.
+      expect(chart).toContain('var(--');
+      expect(svg).not.toContain('var(--');
+      const text = previewText(svg);
       const title = studyTitle(reference, locale).text;
       // Every line of the title, in order, is the title: nothing cut, nothing added.
       expect(text.bold.join(' ').replace(/\s+/g, '')).toBe(title.replace(/\s+/g, ''));

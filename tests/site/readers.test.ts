@@ -115,6 +115,18 @@ describe('every page type, in both languages', () => {
   });
 });
 
+describe('chart axes', () => {
+  it('label ticks with plain numbers or powers of ten, never SI prefixes (“500m”)', async () => {
+    const found: string[] = [];
+    for (const path of pages()) {
+      const html = await (await fetch(`${server.url}${path}`)).text();
+      for (const m of html.matchAll(/<text[^>]*>([^<]*)<\/text>/g))
+        if (/^[−-]?\d+(?:\.\d+)?[yzafpnµmkMGTPEZY]$/.test(m[1])) found.push(`${path}: ${m[1]}`);
+    }
+    expect(found).toEqual([]);
+  });
+});
+
 describe('embed cards', () => {
   it('every kind fits the 560 x 330 frame it is handed out with, and a 360 x 330 one', async () => {
     const found: string[] = [];

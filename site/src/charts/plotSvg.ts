@@ -35,6 +35,35 @@ function asOneImage(chart: Element): Element {
 }
 
 export const ACCENT = 'var(--accent, #2563eb)';
+/** Lines that carry one seed each: the page's muted text colour (over 3:1 on the light and the dark background), thin. */
+export const SEED_LINE = 'var(--muted, #59636e)';
+
+/**
+ * Colours for categories (models, schedules, rules), in the order of the study. Each has at least
+ * 3:1 contrast on the light background (#ffffff) and on the dark one (#0d1117), WCAG 1.4.11:
+ * 5.2/3.7, 3.2/5.9, 3.8/5.0, 4.8/3.9, 5.4/3.5, 3.7/5.1, 4.6/4.1, 3.1/6.1.
+ */
+export const CATEGORY_COLORS = ['#2563eb', '#d97706', '#059669', '#dc2626', '#9333ea', '#0891b2', '#db2777', '#65a30d'];
+
+/** A colour scale whose legend lists the categories in the study's order (the order of the plot and the tables). */
+export const categoryColors = (domain: string[]) => ({ domain, range: CATEGORY_COLORS, legend: true });
+
+/**
+ * Tick labels of a log axis: plain decimals (0.5, 0.001, 100), or a power of ten where that would
+ * be long (1e-4), never SI prefixes ("500m" reads as metres).
+ */
+export function plainTick(x: number): string {
+  if (x === 0) return '0';
+  const abs = Math.abs(x);
+  const text =
+    abs >= 1e-3 && abs < 1e5
+      ? String(Number(x.toPrecision(3)))
+      : x
+          .toExponential()
+          .replace(/\.?0+e/, 'e')
+          .replace('e+', 'e');
+  return text.replace('-', '−');
+}
 
 export interface AccuracyGroup {
   label: string;

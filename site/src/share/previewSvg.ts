@@ -107,7 +107,8 @@ function previewFrame(blocks: Block[], chart: Element | undefined): string {
     chart.setAttribute('height', String(Math.round(scale * h)));
     chart.setAttribute('color', '#1b1f24');
     // The chart's labels may hold names from the spec: drop what XML cannot hold from it too.
-    chartSvg = withoutForbiddenCharacters(chart.outerHTML.replace(/var\(--accent, (#[0-9a-f]+)\)/g, '$1'));
+    // resvg knows no CSS variables: each page colour becomes its light value (the card is light).
+    chartSvg = withoutForbiddenCharacters(chart.outerHTML.replace(/var\(--[a-z-]+, (#[0-9a-f]+)\)/g, '$1'));
   }
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${PREVIEW_WIDTH}" height="${PREVIEW_HEIGHT}" viewBox="0 0 ${PREVIEW_WIDTH} ${PREVIEW_HEIGHT}">
 <rect width="${PREVIEW_WIDTH}" height="${PREVIEW_HEIGHT}" fill="#ffffff"/>

@@ -30,9 +30,11 @@ export function differenceSvg(doc: CompareDocument, locale: Locale, width = 640)
   ];
   return renderSvg({
     width,
-    height: 100,
+    height: 110,
     marginLeft: 20,
+    marginTop: 30,
     x: { label: labels.differenceAxis, nice: true },
+    y: { axis: null },
     ariaLabel: labels.differenceAlt,
     marks: [
       // The band of differences smaller than the effect size the spec cares about.
@@ -45,6 +47,9 @@ export function differenceSvg(doc: CompareDocument, locale: Locale, width = 640)
       Plot.ruleX([0], { strokeDasharray: '3,3' }),
       Plot.ruleY(row, { x1: 'lo', x2: 'hi', y: () => 0, strokeWidth: 3, stroke: ACCENT }),
       Plot.dot(row, { x: 'diff', y: () => 0, r: 6, fill: ACCENT }),
+      // Which side is better, on the chart itself: A − B is positive where A is better.
+      Plot.text([labels.betterSide(doc.arms[1].label, 'left')], { frameAnchor: 'top-left', textAnchor: 'start', dy: -14 }),
+      Plot.text([labels.betterSide(doc.arms[0].label, 'right')], { frameAnchor: 'top-right', textAnchor: 'end', dy: -14 }),
     ],
   });
 }

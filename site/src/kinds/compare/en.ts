@@ -67,6 +67,7 @@ export const en = {
     differenceAlt:
       'The difference in accuracy between the two configurations with its confidence interval; the shaded band spans ± the effect size.',
     differenceLabel: (a: string, b: string) => `${a} − ${b}`,
+    betterSide: (arm: string, side: 'left' | 'right') => (side === 'left' ? `← ${arm} better` : `${arm} better →`),
     probability: 'P(A beats B on a fresh seed)',
     seedsNeeded: (effect: string) => `Seeds to detect ${effect} (paired)`,
   },

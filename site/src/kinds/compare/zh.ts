@@ -61,6 +61,7 @@ export const zh: CompareWords = {
     differenceAxis: '准确率差（百分点），95% 配对 t 区间',
     differenceAlt: '两种配置的准确率差及其置信区间；阴影带为 ± 效应量。',
     differenceLabel: (a, b) => `${a} − ${b}`,
+    betterSide: (arm, side) => (side === 'left' ? `← ${arm} 更好` : `${arm} 更好 →`),
     probability: 'A 在新种子上胜出的概率',
     seedsNeeded: (effect) => `检测 ${effect} 所需的种子数（配对）`,
   },

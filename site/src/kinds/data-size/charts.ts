@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import type { DataSizeDocument } from '../../../../src/index.ts';
-import { renderSvg } from '../../charts/plotSvg.ts';
+import { categoryColors, plainTick, renderSvg } from '../../charts/plotSvg.ts';
 import { type Locale, t } from '../../i18n/index.ts';
 import { dataSizeWords } from './words.ts';
 
@@ -27,12 +27,12 @@ export function learningCurvesSvg(doc: DataSizeDocument, locale: Locale, width =
   return renderSvg({
     width,
     height: 300,
-    x: { type: 'log', label: labels.sizeAxis },
+    x: { type: 'log', label: labels.sizeAxis, tickFormat: plainTick },
     y: { label: ui.words.accuracyAxis, grid: true },
-    color: { legend: true },
+    color: categoryColors(doc.curves.map((c) => ui.models[c.model] ?? c.model)),
     ariaLabel: labels.alt,
     marks: [
-      Plot.ruleX(points, { x: 'size', y1: 'lo', y2: 'hi', stroke: 'model', strokeOpacity: 0.5 }),
+      Plot.ruleX(points, { x: 'size', y1: 'lo', y2: 'hi', stroke: 'model' }),
       Plot.line(points, { x: 'size', y: 'mean', stroke: 'model', strokeWidth: 2 }),
       Plot.dot(points, { x: 'size', y: 'mean', fill: 'model', r: 3 }),
     ],

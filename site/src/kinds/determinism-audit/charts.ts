@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import type { DeterminismAuditDocument } from '../../../../src/index.ts';
-import { ACCENT, renderSvg } from '../../charts/plotSvg.ts';
+import { ACCENT, plainTick, renderSvg } from '../../charts/plotSvg.ts';
 import { type Locale, t } from '../../i18n/index.ts';
 import { determinismAuditWords } from './words.ts';
 
@@ -33,7 +33,7 @@ export function driftSvg(doc: DeterminismAuditDocument, locale: Locale, width = 
     width,
     height: 220,
     x: { label: labels.epochAxis },
-    y: { label: labels.driftAxis, type: 'log', grid: true },
+    y: { label: labels.driftAxis, type: 'log', grid: true, tickFormat: plainTick },
     ariaLabel: labels.driftAlt,
     marks: [
       Plot.line(points, { x: 'epoch', y: 'maxAbsWeightDiff', stroke: ACCENT, strokeWidth: 2 }),

@@ -1,10 +1,10 @@
 import * as Plot from '@observablehq/plot';
 import { type LrRangeTestDocument, SUGGESTION_RULES } from '../../../../src/index.ts';
-import { ACCENT, groupedAccuracySvg, renderSvg } from '../../charts/plotSvg.ts';
+import { ACCENT, CATEGORY_COLORS, groupedAccuracySvg, plainTick, renderSvg, SEED_LINE } from '../../charts/plotSvg.ts';
 import { formatFor, type Locale, t } from '../../i18n/index.ts';
 import { lrRangeTestWords } from './words.ts';
 
-const RULE_COLORS: Record<string, string> = { steepest: '#2563eb', minOver10: '#d97706', valley: '#059669' };
+const RULE_COLORS: Record<string, string> = Object.fromEntries(SUGGESTION_RULES.map((rule, i) => [rule, CATEGORY_COLORS[i]]));
 
 /** Every seed's smoothed loss (thin), the median (thick), and each rule's median suggestion. */
 export function rangeCurvesSvg(doc: LrRangeTestDocument, locale: Locale, width = 640): string {
@@ -15,18 +15,23 @@ export function rangeCurvesSvg(doc: LrRangeTestDocument, locale: Locale, width =
     const s = doc.suggestions[rule];
     return s.median === null || s.q25 === null || s.q75 === null ? [] : [{ rule, lr: s.median, q25: s.q25, q75: s.q75 }];
   });
-  // Cut the blow-up at the end: up to 1.5 x the median curve's highest point.
-  const top = Math.min(Math.max(...median.map((d) => d.loss)) * 1.5, Math.max(...lines.map((d) => d.loss)));
+  // Cut the blow-up at the end where the test itself would stop (fastai's LRFinder stops once the
+  // loss passes 4 x its best), never below the starting loss; start just under the lowest loss drawn,
+  // so the curve's shape fills the height instead of sitting on a zero it never nears.
+  const best = Math.min(...median.map((d) => d.loss));
+  const top = Math.min(Math.max(...lines.map((d) => d.loss)), Math.max(4 * best, 1.2 * (median[0]?.loss ?? 0)));
+  const low = Math.min(...lines.map((d) => d.loss));
+  const bottom = Math.max(0, low - 0.05 * (top - low));
   const color = (d: { rule: string }) => RULE_COLORS[d.rule];
   return renderSvg({
     width,
     height: 280,
-    x: { type: 'log', label: labels.lrAxis },
-    y: { label: labels.lossAxis, domain: [0, top], grid: true },
+    x: { type: 'log', label: labels.lrAxis, tickFormat: plainTick },
+    y: { label: labels.lossAxis, domain: [bottom, top], grid: true },
     ariaLabel: labels.curvesAlt,
     marks: [
       Plot.rectX(rules, { x1: 'q25', x2: 'q75', fill: color, fillOpacity: 0.1 }),
-      Plot.line(lines, { x: 'lr', y: 'loss', z: 'seed', stroke: 'currentColor', strokeOpacity: 0.2, strokeWidth: 1, clip: true }),
+      Plot.line(lines, { x: 'lr', y: 'loss', z: 'seed', stroke: SEED_LINE, strokeWidth: 0.75, clip: true }),
       Plot.line(median, { x: 'lr', y: 'loss', stroke: ACCENT, strokeWidth: 3, clip: true }),
       Plot.ruleX(rules, { x: 'lr', stroke: color, strokeWidth: 2, strokeDasharray: '4,3' }),
       Plot.text(rules, { x: 'lr', y: top, text: 'rule', dy: 8, fill: color, textAnchor: 'start', dx: 3 }),
@@ -47,7 +52,7 @@ export function suggestionSpreadSvg(doc: LrRangeTestDocument, locale: Locale, wi
     width,
     height: 170,
     marginLeft: 80,
-    x: { type: 'log', label: labels.suggestedAxis },
+    x: { type: 'log', label: labels.suggestedAxis, tickFormat: plainTick },
     y: { label: null },
     ariaLabel: labels.spreadAlt,
     marks: [Plot.dot(dots, { x: 'lr', y: 'rule', fill: (d: { rule: string }) => RULE_COLORS[d.rule], r: 3.5, title: 'text' })],

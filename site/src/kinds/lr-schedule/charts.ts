@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import type { LrScheduleDocument } from '../../../../src/index.ts';
-import { groupedAccuracySvg, renderSvg } from '../../charts/plotSvg.ts';
+import { categoryColors, groupedAccuracySvg, plainTick, renderSvg } from '../../charts/plotSvg.ts';
 import { formatFor, type Locale, t } from '../../i18n/index.ts';
 import { lrScheduleWords } from './words.ts';
 
@@ -22,8 +22,8 @@ export function scheduleLrSvg(doc: LrScheduleDocument, locale: Locale, width = 6
     width,
     height: 240,
     x: { label: labels.stepAxis },
-    y: { label: labels.lrAxis, type: 'log', grid: true },
-    color: { legend: true },
+    y: { label: labels.lrAxis, type: 'log', grid: true, tickFormat: plainTick },
+    color: categoryColors(doc.schedules.map((s) => s.name)),
     ariaLabel: labels.lrAlt,
     marks: [Plot.line(data, { x: 'step', y: 'lr', stroke: 'schedule', strokeWidth: 1.5 })],
   });
@@ -40,7 +40,7 @@ export function scheduleCurvesSvg(doc: LrScheduleDocument, locale: Locale, width
     height: 240,
     x: { label: labels.epochAxis },
     y: { label: t(locale).words.accuracyAxis, grid: true },
-    color: { legend: true },
+    color: categoryColors(doc.schedules.map((s) => s.name)),
     ariaLabel: labels.curvesAlt,
     marks: [Plot.line(data, { x: 'epoch', y: 'accuracy', stroke: 'schedule', strokeWidth: 2 })],
   });

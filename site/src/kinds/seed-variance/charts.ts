@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import type { SeedVarianceDocument } from '../../../../src/index.ts';
-import { ACCENT, renderSvg } from '../../charts/plotSvg.ts';
+import { ACCENT, plainTick, renderSvg, SEED_LINE } from '../../charts/plotSvg.ts';
 import { formatFor, type Locale, t } from '../../i18n/index.ts';
 import { seedVarianceWords } from './words.ts';
 
@@ -78,10 +78,12 @@ export function curvesSvg(doc: SeedVarianceDocument, curve: 'testAccuracy' | 'tr
     width,
     height: 240,
     x: { label: labels.epochAxis },
-    y: { label: accuracy ? t(locale).words.accuracyAxis : labels.lossAxis, grid: true, type: accuracy ? 'linear' : 'log' },
+    y: accuracy
+      ? { label: t(locale).words.accuracyAxis, grid: true }
+      : { label: labels.lossAxis, grid: true, type: 'log', tickFormat: plainTick },
     ariaLabel: labels.curvesAlt(accuracy ? labels.testAccuracyCurve : labels.trainLossCurve),
     marks: [
-      Plot.line(lines, { x: 'epoch', y: 'value', z: 'seed', stroke: 'currentColor', strokeOpacity: 0.22, strokeWidth: 1 }),
+      Plot.line(lines, { x: 'epoch', y: 'value', z: 'seed', stroke: SEED_LINE, strokeWidth: 0.75 }),
       Plot.line(median, { x: 'epoch', y: 'value', stroke: ACCENT, strokeWidth: 3 }),
     ],
   });
