@@ -115,6 +115,28 @@ describe('every page type, in both languages', () => {
   });
 });
 
+describe('charts on a phone', () => {
+  it('draw their text at 11 CSS px or more on a 360 px screen', async () => {
+    const found: string[] = [];
+    for (const path of pages().filter((p) => p.includes('/r/'))) {
+      const { page, close } = await open(path, { width: 360 });
+      // The size a reader sees: the text's font size times the scale its drawing is shown at.
+      const smallest = await page.evaluate(() => {
+        const sizes: number[] = [];
+        for (const svg of document.querySelectorAll<SVGSVGElement>('svg[role="img"]')) {
+          if (!svg.getClientRects().length) continue; // the drawing for the other screen size
+          const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+          for (const text of svg.querySelectorAll('text')) sizes.push(Number.parseFloat(getComputedStyle(text).fontSize) * scale);
+        }
+        return sizes.length ? Math.min(...sizes) : null;
+      });
+      if (smallest === null || smallest < 11) found.push(`${path}: ${smallest?.toFixed(1)} px`);
+      await close();
+    }
+    expect(found).toEqual([]);
+  });
+});
+
 describe('chart axes', () => {
   it('label ticks with plain numbers or powers of ten, never SI prefixes (“500m”)', async () => {
     const found: string[] = [];

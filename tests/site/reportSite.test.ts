@@ -333,13 +333,13 @@ describe('the report site, built from real KV and served by the real Worker', ()
 
   it('the charts are static SVG with one mark per seed, titles and alt text', async () => {
     const { page } = await openPage(`/r/${ids.plain}/`);
-    expect(await page.locator('#chart-seeds svg circle').count()).toBe(6);
+    expect(await page.locator('#chart-seeds .chart-wide svg circle').count()).toBe(6);
     // Curves: one thin line per seed, plus the median line.
-    const lineGroups = page.locator('#chart-test-accuracy svg g[stroke-linejoin="round"]');
+    const lineGroups = page.locator('#chart-test-accuracy .chart-wide svg g[stroke-linejoin="round"]');
     expect(await lineGroups.nth(0).locator('path').count()).toBe(6);
     expect(await lineGroups.nth(1).locator('path').count()).toBe(1);
     for (const id of ['chart-seeds', 'chart-histogram', 'chart-test-accuracy', 'chart-train-loss']) {
-      expect((await page.locator(`#${id} svg`).getAttribute('aria-label'))?.length, id).toBeGreaterThan(10);
+      expect((await page.locator(`#${id} .chart-wide svg`).getAttribute('aria-label'))?.length, id).toBeGreaterThan(10);
       expect((await page.locator(`#${id} figcaption`).textContent())?.length, id).toBeGreaterThan(5);
     }
   });
@@ -348,7 +348,7 @@ describe('the report site, built from real KV and served by the real Worker', ()
     const context = await browser.newContext({ javaScriptEnabled: false, colorScheme: 'dark' });
     const page = await context.newPage();
     await page.goto(`${server.url}/r/${ids.plain}/`);
-    expect(await page.locator('#chart-seeds svg circle').count()).toBe(6);
+    expect(await page.locator('#chart-seeds .chart-wide svg circle').count()).toBe(6);
     const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     expect(bg).toBe('rgb(13, 17, 23)');
     await page.screenshot({ path: join(ARTIFACTS, 'report-dark.png') });
@@ -466,7 +466,7 @@ describe('the report site, built from real KV and served by the real Worker', ()
       expect(await en.page.locator('section#verdict .qa').count()).toBeGreaterThan(0);
       const order = await en.page.$$eval('main > section', (els) => els.map((e) => e.id));
       expect(order).toEqual(['question', 'verdict', 'key-chart', 'method', 'details', 'reproduce', 'share']);
-      expect(await en.page.locator('#chart-main svg').count()).toBe(1);
+      expect(await en.page.locator('#chart-main .chart-wide svg').count()).toBe(1);
       expect(await en.page.textContent('main')).toContain(text);
       expect(en.errors).toEqual([]);
       const zh = await openPage(`/zh/r/${id}/`);
@@ -478,7 +478,7 @@ describe('the report site, built from real KV and served by the real Worker', ()
     }
     // One mark per seed in the comparison: 4 seeds x 2 arms.
     const { page } = await openPage(`/r/${ids.compare}/`);
-    expect(await page.locator('#chart-main svg circle').count()).toBe(8);
+    expect(await page.locator('#chart-main .chart-wide svg circle').count()).toBe(8);
   });
 
   it('the guide page walks through the four questions, in both languages', async () => {

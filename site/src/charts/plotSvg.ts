@@ -8,7 +8,10 @@ import { parseHTML } from 'linkedom';
  */
 export function renderSvg(options: Plot.PlotOptions): string {
   const { document } = parseHTML('<!doctype html><html><body></body></html>');
-  const chart = Plot.plot({ ...options, document } as Plot.PlotOptions) as unknown as Element;
+  // A phone's drawing is shown near its own width: its text is drawn larger, to read at 11 px or more.
+  const narrow = (options.width ?? WIDE_CHART_WIDTH) <= NARROW_CHART_WIDTH;
+  const style = narrow ? { fontSize: `${NARROW_FONT_PX}px` } : undefined;
+  const chart = Plot.plot({ ...options, ...(style ? { style } : {}), document } as Plot.PlotOptions) as unknown as Element;
   return asOneImage(chart).outerHTML;
 }
 
@@ -33,6 +36,12 @@ function asOneImage(chart: Element): Element {
   }
   return chart;
 }
+
+/** The widths charts are drawn at: for a page's column, and for a phone (components/Chart.astro shows one). */
+export const WIDE_CHART_WIDTH = 640;
+export const NARROW_CHART_WIDTH = 340;
+/** A phone's drawing at 340 px shows in a 328 px column on a 360 px screen: 12 px text reads at 11.6 px. */
+const NARROW_FONT_PX = 12;
 
 export const ACCENT = 'var(--accent, #2563eb)';
 /** Lines that carry one seed each: the page's muted text colour (over 3:1 on the light and the dark background), thin. */
