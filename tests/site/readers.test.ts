@@ -137,6 +137,30 @@ describe('charts on a phone', () => {
   });
 });
 
+describe('numbers', () => {
+  it('use one minus sign (−) and one unit word for percentage points, on every page', async () => {
+    const found: string[] = [];
+    for (const path of pages()) {
+      const { page, close } = await open(path, { width: 1280 });
+      const texts = await page.evaluate(() => {
+        const out: string[] = [];
+        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          if (!n.parentElement?.closest('code, pre, script, style')) out.push(n.textContent ?? '');
+        }
+        return out;
+      });
+      for (const text of texts) {
+        // A hyphen before a digit, where a number starts (not inside a word like "k-NN" or a date).
+        if (/(^|[\s([:：，,])-\d/.test(text)) found.push(`${path}: hyphen as minus in “${text.trim().slice(0, 60)}”`);
+        if (/\b(?:pp|pts?)\b/.test(text)) found.push(`${path}: “pp”/“pts” in “${text.trim().slice(0, 60)}”`);
+      }
+      await close();
+    }
+    expect(found).toEqual([]);
+  });
+});
+
 describe('chart axes', () => {
   it('label ticks with plain numbers or powers of ten, never SI prefixes (“500m”)', async () => {
     const found: string[] = [];

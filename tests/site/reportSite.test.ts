@@ -438,7 +438,7 @@ describe('the report site, built from real KV and served by the real Worker', ()
   it('the badge is a static SVG with the headline numbers', async () => {
     const res = await fetch(`${server.url}/badge/${ids.plain}.svg`);
     expect(res.headers.get('content-type')).toMatch(/image\/svg\+xml/);
-    expect(await res.text()).toMatch(/seed variance.*\d+\.\d% ± \d+\.\d/s);
+    expect(await res.text()).toMatch(/seed variance.*\d+\.\d%, std \d+\.\d\d points/s);
   });
 
   it('the copy buttons put the right text on the clipboard', async () => {

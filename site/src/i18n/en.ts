@@ -100,7 +100,8 @@ export const en = {
     listSeparator: '; ',
     /** How paired comparisons were made: per-comparison level, family-wise 95%. */
     pairedMethod: (level: string) => `paired by seed, ${level} intervals (95% for all comparisons together)`,
-    plusMinus: (mean: string, std: string) => `${mean} ± ${std}`,
+    /** A mean with its standard deviation, said as such (never a bare ±). */
+    plusMinus: (mean: string, std: string) => `${mean} (std ${std})`,
     accuracyAxis: 'test accuracy (%)',
     mean: 'Mean',
     median: 'Median',

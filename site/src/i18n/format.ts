@@ -17,18 +17,20 @@ export function formatFor(locale: Locale) {
   const fixed = (digits: number) => numberFormat(`n${digits}`, { minimumFractionDigits: digits, maximumFractionDigits: digits });
   const date = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeZone: 'UTC' });
   const list = new Intl.ListFormat(tag, { style: 'long', type: 'conjunction' });
+  // One minus sign everywhere, the one charts use (U+2212), not the hyphen Intl writes.
+  const minus = (s: string) => s.replace(/-/g, '−');
   return {
     /** A proportion as a percent: 0.9426 -> "94.3%". */
     pct: (x: number, digits = 1) =>
-      numberFormat(`p${digits}`, { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(x),
+      minus(numberFormat(`p${digits}`, { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(x)),
     /** A proportion's difference or spread in percentage points, as a number: 0.0067 -> "0.67". */
-    points: (x: number, digits = 2) => fixed(digits).format(100 * x),
-    num: (x: number, digits = 4) => fixed(digits).format(x),
-    int: (x: number) => fixed(0).format(x),
+    points: (x: number, digits = 2) => minus(fixed(digits).format(100 * x)),
+    num: (x: number, digits = 4) => minus(fixed(digits).format(x)),
+    int: (x: number) => minus(fixed(0).format(x)),
     /** A learning rate (or any positive scale) to three significant digits: 0.000812 -> "0.000812". */
-    lr: (x: number) => numberFormat('lr', { maximumSignificantDigits: 3, useGrouping: false }).format(x),
+    lr: (x: number) => minus(numberFormat('lr', { maximumSignificantDigits: 3, useGrouping: false }).format(x)),
     /** A tiny magnitude: 1.79e-7 -> "1.79e-7". */
-    sci: (x: number, digits = 2) => x.toExponential(digits).replace('e+', 'e'),
+    sci: (x: number, digits = 2) => minus(x.toExponential(digits).replace('e+', 'e')),
     date: (iso: string) => date.format(new Date(iso)),
     list: (xs: (string | number)[]) => list.format(xs.map(String)),
   };

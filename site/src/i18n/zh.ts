@@ -79,7 +79,7 @@ export const zh: UiWords = {
     noPairedInterval: '（只有一对，没有区间）',
     listSeparator: '；',
     pairedMethod: (level) => `按种子配对，${level} 区间（所有比较合起来为 95%）`,
-    plusMinus: (mean, std) => `${mean} ± ${std}`,
+    plusMinus: (mean, std) => `${mean}（标准差 ${std}）`,
     accuracyAxis: '测试准确率（%）',
     mean: '均值',
     median: '中位数',

@@ -30,7 +30,7 @@ export const en = {
       ? `${ui.words.seeds(doc.runs.length)}: ${f.pct(s.mean)}, std ${ui.words.points(f.points(s.std))}; ${repeats}`
       : `${ui.words.seeds(doc.runs.length)}: all diverged`;
   },
-  badge: (doc) => (doc.summary ? `${f.pct(doc.summary.mean)} ± ${f.points(doc.summary.std, 1)}` : 'diverged'),
+  badge: (doc) => (doc.summary ? `${f.pct(doc.summary.mean)}, std ${ui.words.points(f.points(doc.summary.std))}` : 'diverged'),
   verdict: (doc) =>
     doc.verdict.map((v) => {
       const repeated = f.list(doc.repeatability.seeds);

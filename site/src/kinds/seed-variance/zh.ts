@@ -25,7 +25,7 @@ export const zh: SeedVarianceWords = {
       ? `${ui.words.seeds(doc.runs.length)}：${f.pct(s.mean)}，标准差 ${ui.words.points(f.points(s.std))}；${repeats}`
       : `${ui.words.seeds(doc.runs.length)}：全部发散`;
   },
-  badge: (doc) => (doc.summary ? `${f.pct(doc.summary.mean)} ± ${f.points(doc.summary.std, 1)}` : '发散'),
+  badge: (doc) => (doc.summary ? `${f.pct(doc.summary.mean)}，标准差 ${ui.words.points(f.points(doc.summary.std))}` : '发散'),
   verdict: (doc) =>
     doc.verdict.map((v) => {
       const repeated = f.list(doc.repeatability.seeds);
