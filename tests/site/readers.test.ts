@@ -56,7 +56,7 @@ afterAll(async () => {
 
 const LOCALES = ['', '/zh'];
 const pages = () => [
-  ...LOCALES.flatMap((l) => [`${l}/`, `${l}/guide/`]),
+  ...LOCALES.flatMap((l) => [`${l}/`, `${l}/guide/`, `${l}/glossary/`]),
   ...Object.values(ids).flatMap((id) => LOCALES.flatMap((l) => [`${l}/r/${id}/`, `${l}/embed/${id}/`])),
 ];
 
@@ -131,6 +131,25 @@ describe('charts on a phone', () => {
         return sizes.length ? Math.min(...sizes) : null;
       });
       if (smallest === null || smallest < 11) found.push(`${path}: ${smallest?.toFixed(1)} px`);
+      await close();
+    }
+    expect(found).toEqual([]);
+  });
+});
+
+describe('the glossary', () => {
+  it('explains every term a report links, and each report links a term’s first use only', async () => {
+    const found: string[] = [];
+    for (const path of pages().filter((p) => p.includes('/r/'))) {
+      const { page, close } = await open(path, { width: 1280 });
+      const links = await page.$$eval('a.term', (as) => as.map((a) => a.getAttribute('href') ?? ''));
+      if (!links.length) found.push(`${path}: no term linked`);
+      if (new Set(links).size !== links.length) found.push(`${path}: a term linked twice`);
+      const glossary = links[0]?.split('#')[0];
+      if (glossary) {
+        const html = await (await fetch(`${server.url}${glossary}`)).text();
+        for (const link of links) if (!html.includes(`id="${link.split('#')[1]}"`)) found.push(`${path}: ${link} explains nothing`);
+      }
       await close();
     }
     expect(found).toEqual([]);

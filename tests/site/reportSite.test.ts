@@ -445,15 +445,17 @@ describe('the report site, built from real KV and served by the real Worker', ()
     const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
     const page = await context.newPage();
     await page.goto(`${server.url}/r/${ids.plain}/`);
+    // The link near the top, then the share section's link, embed code and badge.
     const buttons = page.locator('button[data-copy]');
-    expect(await buttons.count()).toBe(3);
-    for (let i = 0; i < 3; i++) {
+    expect(await buttons.count()).toBe(4);
+    for (let i = 0; i < 4; i++) {
       const expected = await buttons.nth(i).getAttribute('data-copy');
       await buttons.nth(i).click();
       expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(expected);
     }
     expect(await buttons.nth(0).getAttribute('data-copy')).toBe(`${server.url}/r/${ids.plain}/`);
-    expect(await buttons.nth(2).getAttribute('data-copy')).toMatch(/^\[!\[seed variance \| .*\]\(.*\/badge\/.*\.svg\)\]\(.*\/r\/.*\/\)$/);
+    expect(await buttons.nth(1).getAttribute('data-copy')).toBe(`${server.url}/r/${ids.plain}/`);
+    expect(await buttons.nth(3).getAttribute('data-copy')).toMatch(/^\[!\[seed variance \| .*\]\(.*\/badge\/.*\.svg\)\]\(.*\/r\/.*\/\)$/);
     await context.close();
   });
 

@@ -20,7 +20,7 @@ export const en = {
   tagline: 'Same network, same data, different accuracy: measured, with evidence.',
   /** This language's own name, for the link to it. */
   languageName: 'English',
-  nav: { label: 'Site', guide: 'Guide', studies: 'All studies' },
+  nav: { label: 'Site', guide: 'Guide', glossary: 'Glossary', studies: 'All studies' },
   index: {
     studies: 'Studies',
     allKinds: 'All',
@@ -37,6 +37,67 @@ export const en = {
     badCursor: 'This page of the list does not exist (the link is outdated or was edited).',
   },
   notFound: { title: 'Not found', text: 'There is no page at this address.' },
+  /** Terms the reports use, explained once; a report links each term's first use here. */
+  glossary: {
+    title: 'Glossary',
+    intro: 'The statistical terms the reports use, in plain words.',
+    terms: [
+      {
+        id: 'ci',
+        term: 'Confidence interval (CI)',
+        uses: ['95% confidence interval', 'confidence interval', 'CI'],
+        text: 'A range computed from the seeds that were run, by a method that catches the true value (here: the mean over all possible seeds) in 95% of repetitions. Narrow means the seeds agree; it says nothing about seeds outside the study’s setup.',
+      },
+      {
+        id: 'paired',
+        term: 'Paired comparison',
+        uses: ['paired'],
+        text: 'Two configurations trained with the same seeds and compared seed by seed. The difference per seed cancels what the seed does to both, so fewer seeds tell the two apart.',
+      },
+      {
+        id: 'bootstrap',
+        term: 'Bootstrap',
+        uses: ['bootstrap'],
+        text: 'An interval found by resampling the measured runs with replacement many times (with a fixed seed) and reading the spread of the recomputed statistic. Used where no formula gives the interval.',
+      },
+      {
+        id: 'iqr',
+        term: 'Interquartile range (IQR)',
+        uses: ['interquartile range', 'IQR'],
+        text: 'The range of the middle half of the values: from the 25th to the 75th percentile. Unlike the full range, one extreme seed does not move it.',
+      },
+      {
+        id: 'std',
+        term: 'Standard deviation (std, n−1)',
+        uses: ['standard deviation', 'n−1', 'std'],
+        text: 'How far runs typically lie from their mean, with the sample correction (dividing by n−1, as numpy’s ddof=1 and pandas do), in percentage points of accuracy.',
+      },
+      {
+        id: 'points',
+        term: 'Percentage points',
+        uses: ['points'],
+        text: 'The difference between two percentages: from 90% to 92% is 2 points (not 2%).',
+      },
+      {
+        id: 'decades',
+        term: 'Decades (of learning rate)',
+        uses: ['decades', 'decade'],
+        text: 'Factors of ten: learning rates 0.001 and 0.1 are two decades apart.',
+      },
+      {
+        id: 'power',
+        term: 'Power',
+        uses: ['power'],
+        text: 'The chance that a test detects a difference of a given size when it is real. 80% power is the usual target for choosing how many seeds to run.',
+      },
+      {
+        id: 'fingerprint',
+        term: 'Fingerprint',
+        uses: ['fingerprints', 'fingerprint'],
+        text: 'A SHA-256 hash of a trained network’s weights (their exact bits). Equal fingerprints mean identical weights; anyone can re-train a seed and compare.',
+      },
+    ],
+  },
   status: {
     queued: 'Queued',
     running: 'Running',
@@ -77,6 +138,9 @@ export const en = {
     id: 'Study id',
     copyLink: 'Copy link',
     copyEmbed: 'Copy embed code',
+    /** The short share line under a report's title. */
+    shareTop: 'Share this report:',
+    moreSharing: 'Embed code and badge',
     embedTheme: 'Light by default. For a dark page, or to follow the reader’s system setting, add to its src:',
     copyBadge: 'Copy badge Markdown',
     copied: 'Copied',
