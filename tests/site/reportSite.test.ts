@@ -327,6 +327,9 @@ describe('the report site, built from real KV and served by the real Worker', ()
     expect(await page.locator('section#verdict').textContent()).toMatch(/Yes ✓/);
     expect(await page.locator('table.seed-table tbody tr').count()).toBe(6);
     expect(await page.locator('section#method li').count()).toBe(10);
+    // The spec lists its seeds on one line; identifiers are marked not to be translated.
+    expect(await page.locator('section#reproduce details pre').textContent()).toContain('"seeds": [1, 2, 3, 4, 5, 6]');
+    expect(await page.locator('#environment + .table-scroll td[translate="no"]').count()).toBe(5);
     expect(errors).toEqual([]);
     await page.screenshot({ path: join(ARTIFACTS, 'report.png'), fullPage: true });
   });
