@@ -26,3 +26,21 @@ describe('glossaryLinker', () => {
     ]);
   });
 });
+
+describe('names from the spec', () => {
+  it('are marked wherever they stand as whole words, and never hide a glossary term', () => {
+    const gloss = glossaryLinker(glossary, ['step', 'one-cycle', 'x']);
+    expect(gloss('step 与 one-cycle 的 CI；steps 不是。')).toEqual([
+      { text: 'step', name: true },
+      { text: ' 与 ' },
+      { text: 'one-cycle', name: true },
+      { text: ' 的 ' },
+      { text: 'CI', term: 'ci' },
+      { text: '；steps 不是。' },
+    ]);
+  });
+  it('are every string of a spec but its title', async () => {
+    const { specStrings } = await import('../site/src/i18n/glossaryLinks.ts');
+    expect(specStrings({ title: 'T', a: { label: 'adam', n: 3 }, schedules: [{ name: 'step' }], ok: true })).toEqual(['adam', 'step']);
+  });
+});

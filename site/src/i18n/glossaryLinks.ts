@@ -1,35 +1,53 @@
 import type { UiWords } from './en.ts';
 
-/** A piece of a sentence: plain text, or the first use on its page of a glossary term. */
+/**
+ * A piece of a sentence: plain text; the first use on its page of a glossary term; or a name that
+ * must stay as written (an identifier or a label from the spec), which translators leave alone.
+ */
 export interface GlossedText {
   text: string;
   term?: string;
+  name?: true;
 }
 
 const literal = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** A Latin word or name matches whole only ("CI" not in "CIFAR", "step" not in "steps"). */
+const whole = (s: string) => (/^[A-Za-z0-9]/.test(s) ? `(?<![A-Za-z0-9_-])${literal(s)}(?![A-Za-z0-9_-])` : literal(s));
 
 /**
- * Links each glossary term's first use on a page: one linker per page, called on its sentences in
- * reading order. A Latin term matches whole words only ("CI" not in "CIFAR"); words are text, never HTML.
+ * Marks a page's sentences in reading order: each glossary term's first use becomes a link, and
+ * every occurrence of `names` is marked as a name. One marker per page. Words stay text, never HTML.
  */
-export function glossaryLinker(glossary: UiWords['glossary']): (sentence: string) => GlossedText[] {
+export function glossaryLinker(glossary: UiWords['glossary'], names: string[] = []): (sentence: string) => GlossedText[] {
   const termOf = new Map<string, string>();
   for (const t of glossary.terms) for (const use of t.uses) termOf.set(use, t.id);
-  const uses = [...termOf.keys()].sort((a, b) => b.length - a.length);
-  const pattern = new RegExp(uses.map((u) => (/^[A-Za-z]/.test(u) ? `(?<![A-Za-z])${literal(u)}(?![A-Za-z])` : literal(u))).join('|'), 'g');
+  const nameSet = new Set(names.filter((n) => n.length >= 2 && !termOf.has(n)));
+  const all = [...termOf.keys(), ...nameSet].sort((a, b) => b.length - a.length);
+  const pattern = new RegExp(all.map(whole).join('|'), 'g');
   const linked = new Set<string>();
   return (sentence) => {
     const out: GlossedText[] = [];
     let at = 0;
     for (const m of sentence.matchAll(pattern)) {
-      const term = termOf.get(m[0]) as string;
-      if (linked.has(term)) continue;
-      linked.add(term);
+      const term = termOf.get(m[0]);
+      if (term === undefined && !nameSet.has(m[0])) continue;
+      if (term !== undefined && linked.has(term)) continue;
       if (m.index > at) out.push({ text: sentence.slice(at, m.index) });
-      out.push({ text: m[0], term });
+      if (term !== undefined) {
+        linked.add(term);
+        out.push({ text: m[0], term });
+      } else out.push({ text: m[0], name: true });
       at = m.index + m[0].length;
     }
     if (at < sentence.length) out.push({ text: sentence.slice(at) });
     return out;
   };
+}
+
+/** Every string a spec holds (labels, names, identifiers such as "relu"), for marking as names. */
+export function specStrings(spec: unknown): string[] {
+  if (typeof spec === 'string') return [spec];
+  if (Array.isArray(spec)) return spec.flatMap(specStrings);
+  if (spec && typeof spec === 'object') return Object.entries(spec).flatMap(([key, value]) => (key === 'title' ? [] : specStrings(value)));
+  return [];
 }
