@@ -15,7 +15,7 @@ import { freePort, startWranglerDev } from './wranglerDev.ts';
 const USAGE = 'usage: npm run export -- <dir> [--site-url https://your.site] [--state .state]';
 
 /** Site paths worth a file: pages (ending in /) and the study images; /api and /oembed are not static. */
-const EXPORTED = /^\/(?:zh\/)?(?:$|guide\/$|kinds\/|r\/|embed\/|og\/|badge\/)|^\/copy\.js$/;
+const EXPORTED = /^\/(?:zh\/)?(?:$|guide\/$|glossary\/$|kinds\/|r\/|embed\/|og\/|badge\/)|^\/copy\.js$/;
 
 /** The file a site path is written to: /r/<id>/ -> r/<id>/index.html, /og/<id>.png -> og/<id>.png. */
 const fileOfPath = (path: string) => (path.endsWith('/') ? `${path}index.html` : path).slice(1);

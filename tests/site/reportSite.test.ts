@@ -442,6 +442,10 @@ describe('the report site, built from real KV and served by the real Worker', ()
     const res = await fetch(`${server.url}/badge/${ids.plain}.svg`);
     expect(res.headers.get('content-type')).toMatch(/image\/svg\+xml/);
     expect(await res.text()).toMatch(/seed variance.*\d+\.\d%, std \d+\.\d\d points/s);
+    // The Chinese report shows a Chinese badge, and its Markdown names it.
+    expect(await (await fetch(`${server.url}/zh/badge/${ids.plain}.svg`)).text()).toMatch(/种子方差.*\d+\.\d%，标准差 \d+\.\d\d 个百分点/s);
+    const { page } = await openPage(`/zh/r/${ids.plain}/`);
+    expect(await page.locator('#share img').getAttribute('src')).toBe(`/zh/badge/${ids.plain}.svg`);
   });
 
   it('the copy buttons put the right text on the clipboard', async () => {
@@ -519,7 +523,8 @@ describe('the report site, built from real KV and served by the real Worker', ()
     const page = await context.newPage();
     await page.goto(`${server.url}/`);
     await page.getByRole('link', { name: 'A/B comparison' }).click();
-    expect(new URL(page.url()).pathname).toBe('/kinds/compare/');
+    // The new page, loaded (a click only waits for the navigation to start).
+    await page.waitForURL(/\/kinds\/compare\/$/, { waitUntil: 'load' });
     expect(await page.$$eval('ul.studies li a.title', (as) => as.map((a) => a.textContent))).toEqual(['Site test: compare']);
     await context.close();
   });
@@ -546,6 +551,8 @@ describe('the report site, built from real KV and served by the real Worker', ()
       `og/${id}.png`,
       `zh/og/${id}.png`,
       `badge/${id}.svg`,
+      `zh/badge/${id}.svg`,
+      'glossary/index.html',
     ]) {
       expect(existsSync(join(out, file)), file).toBe(true);
     }

@@ -98,6 +98,8 @@ export const en = {
       },
     ],
   },
+  /** A badge's words where a study has no number to show. */
+  badge: { failed: 'failed', missing: 'no such study', unreadable: 'unreadable' },
   status: {
     queued: 'Queued',
     running: 'Running',

@@ -80,6 +80,7 @@ export const zh: UiWords = {
       },
     ],
   },
+  badge: { failed: '失败', missing: '没有这项研究', unreadable: '无法读取' },
   status: {
     queued: '排队中',
     running: '运行中',

@@ -54,11 +54,11 @@ export const questionOf = (doc: StudyDocument, locale: Locale): string => wordsO
 export const verdictOf = (doc: StudyDocument, locale: Locale): VerdictWords[] => wordsOf(doc, locale).verdict(doc);
 export const methodOf = (doc: StudyDocument, locale: Locale): string[] => wordsOf(doc, locale).method(doc);
 
-/** The badge: the kind, the key number, and green unless a verdict is bad news. Badges are images, worded in English. */
-export const badgeOf = (doc: StudyDocument) => ({
-  label: kindName(doc.kind, 'en').toLowerCase(),
-  value: wordsOf(doc, 'en').badge(doc),
-  good: verdictOf(doc, 'en').every((v) => v.tone !== 'bad'),
+/** The badge: the kind, the key number, and green unless a verdict is bad news (/badge/ in English, /zh/badge/ in Chinese). */
+export const badgeOf = (doc: StudyDocument, locale: Locale = 'en') => ({
+  label: kindName(doc.kind, locale).toLowerCase(),
+  value: wordsOf(doc, locale).badge(doc),
+  good: verdictOf(doc, locale).every((v) => v.tone !== 'bad'),
 });
 
 export type { KindWords, VerdictWords };

@@ -2,7 +2,7 @@
 // like the study's pages (final ones cached, 404 for an unknown id).
 import { studyPageHeaders } from '../data/pageAnswer.ts';
 import { loadStudyPage, type StudyPage } from '../data/studyPages.ts';
-import type { Locale } from '../i18n/index.ts';
+import { type Locale, t } from '../i18n/index.ts';
 import { viewOf } from '../kinds/views.ts';
 import { badgeOf, kindName } from '../kinds/words.ts';
 import { renderPng } from './pngRenderer.ts';
@@ -36,10 +36,11 @@ export async function previewResponse(id: string | undefined, locale: Locale): P
   return new Response(new Uint8Array(png), { status, headers: { ...headers, 'content-type': 'image/png' } });
 }
 
-// Verdana 11px averages about 6.5 px a character: wide enough, like shields.io badges.
-const textWidth = (s: string) => Math.ceil(s.length * 6.5) + 12;
+// Verdana 11px averages about 6.5 px a Latin character, like shields.io badges; a Chinese one is
+// about 11 px (a CJK fallback face).
+const textWidth = (s: string) => Math.ceil([...s].reduce((w, ch) => w + ((ch.codePointAt(0) ?? 0) >= 0x2e80 ? 11.5 : 6.5), 0)) + 12;
 
-/** A two-part badge, e.g. "seed variance | 94.3% ± 0.7": the kind, and its words' key number (grey while unfinished). */
+/** A two-part badge, e.g. "seed variance | 94.3%, std 0.67 points": the kind, and its words' key number (grey while unfinished). */
 function badgeSvg(label: string, value: string, color: string): string {
   const lw = textWidth(label);
   const vw = textWidth(value);
@@ -47,22 +48,23 @@ function badgeSvg(label: string, value: string, color: string): string {
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${lw + vw}" height="20" role="img" aria-label="${text}"><title>${text}</title><rect width="${lw}" height="20" fill="#555"/><rect x="${lw}" width="${vw}" height="20" fill="${color}"/><g fill="#fff" font-family="Verdana,DejaVu Sans,sans-serif" font-size="11" text-anchor="middle"><text x="${lw / 2}" y="14">${xmlText(label)}</text><text x="${lw + vw / 2}" y="14">${xmlText(value)}</text></g></svg>`;
 }
 
-/** GET /badge/<id>.svg: badges are images, worded in English (like shields.io). */
-export async function badgeResponse(id: string | undefined): Promise<Response> {
+/** GET /badge/<id>.svg (English) and /zh/badge/<id>.svg (Chinese). */
+export async function badgeResponse(id: string | undefined, locale: Locale): Promise<Response> {
   const page = await loadStudyPage(id);
   const { status, headers } = await studyPageHeaders(page);
+  const ui = t(locale);
   let svg: string;
   if (page.state === 'report') {
-    const { label, value, good } = badgeOf(page.doc);
+    const { label, value, good } = badgeOf(page.doc, locale);
     svg = badgeSvg(label, value, good ? '#15803d' : '#b91c1c');
   } else if (page.state === 'pending' || page.state === 'failed') {
-    const label = kindName(page.spec.kind, 'en').toLowerCase();
+    const label = kindName(page.spec.kind, locale).toLowerCase();
     svg =
       page.state === 'failed'
-        ? badgeSvg(label, 'failed', '#b91c1c')
-        : badgeSvg(label, `${page.status} ${page.runsDone}/${page.runsTotal}`, '#6e7781');
+        ? badgeSvg(label, ui.badge.failed, '#b91c1c')
+        : badgeSvg(label, `${ui.status[page.status].toLowerCase()} ${page.runsDone}/${page.runsTotal}`, '#6e7781');
   } else {
-    svg = badgeSvg('seedlab', page.state === 'missing' ? 'no such study' : 'unreadable', '#6e7781');
+    svg = badgeSvg('seedlab', ui.badge[page.state], '#6e7781');
   }
   return new Response(svg, { status, headers: { ...headers, 'content-type': 'image/svg+xml' } });
 }

@@ -1,4 +1,4 @@
 import type { APIRoute } from 'astro';
 import { badgeResponse } from '../../share/studyImages.ts';
 
-export const GET: APIRoute = ({ params }) => badgeResponse(params.id);
+export const GET: APIRoute = ({ params }) => badgeResponse(params.id, 'en');
