@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DevServer, freePort, startWranglerDev } from '../../cli/wranglerDev.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.ts';
@@ -71,6 +71,17 @@ async function open(path: string, options: { width: number; height?: number; col
   return { page, html: (await res?.text()) ?? '', close: () => context.close() };
 }
 
+/** What `check` finds on each page, opened at `width` px wide, each finding prefixed with its page. */
+async function findings(paths: string[], width: number, check: (page: Page) => Promise<string[]>): Promise<string[]> {
+  const found: string[] = [];
+  for (const path of paths) {
+    const { page, close } = await open(path, { width });
+    for (const finding of await check(page)) found.push(`${path}: ${finding}`);
+    await close();
+  }
+  return found;
+}
+
 describe('every page type, in both languages', () => {
   it('axe-core finds no violation, in light and dark mode', async () => {
     const found: string[] = [];
@@ -94,73 +105,68 @@ describe('every page type, in both languages', () => {
   });
 
   it('no page scrolls sideways on a 360 px phone', async () => {
-    const found: string[] = [];
-    for (const path of pages()) {
-      const { page, close } = await open(path, { width: 360 });
+    const found = await findings(pages(), 360, async (page) => {
       const overflow = await horizontalOverflow(page);
-      if (overflow > 0) found.push(`${path}: ${overflow} px`);
-      await close();
-    }
+      return overflow > 0 ? [`${overflow} px`] : [];
+    });
     expect(found).toEqual([]);
   });
 
   it('Chinese pages hold no English prose outside code and text a user wrote', async () => {
-    const found: string[] = [];
-    for (const path of pages().filter((p) => p.startsWith('/zh/'))) {
-      const { page, close } = await open(path, { width: 1280 });
-      for (const prose of await englishProse(page)) found.push(`${path}: ${prose}`);
-      await close();
-    }
-    expect(found).toEqual([]);
+    expect(
+      await findings(
+        pages().filter((p) => p.startsWith('/zh/')),
+        1280,
+        englishProse,
+      ),
+    ).toEqual([]);
   });
 });
 
 describe('charts on a phone', () => {
   it('draw their text at 11 CSS px or more on a 360 px screen', async () => {
-    const found: string[] = [];
-    for (const path of pages().filter((p) => p.includes('/r/'))) {
-      const { page, close } = await open(path, { width: 360 });
-      // The size a reader sees: the text's font size times the scale its drawing is shown at.
-      const smallest = await page.evaluate(() => {
-        const sizes: number[] = [];
-        for (const svg of document.querySelectorAll<SVGSVGElement>('svg[role="img"]')) {
-          if (!svg.getClientRects().length) continue; // the drawing for the other screen size
-          const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
-          for (const text of svg.querySelectorAll('text')) sizes.push(Number.parseFloat(getComputedStyle(text).fontSize) * scale);
-        }
-        return sizes.length ? Math.min(...sizes) : null;
-      });
-      if (smallest === null || smallest < 11) found.push(`${path}: ${smallest?.toFixed(1)} px`);
-      await close();
-    }
+    const found = await findings(
+      pages().filter((p) => p.includes('/r/')),
+      360,
+      async (page) => {
+        // The size a reader sees: the text's font size times the scale its drawing is shown at.
+        const smallest = await page.evaluate(() => {
+          const sizes: number[] = [];
+          for (const svg of document.querySelectorAll<SVGSVGElement>('svg[role="img"]')) {
+            if (!svg.getClientRects().length) continue; // the drawing for the other screen size
+            const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+            for (const text of svg.querySelectorAll('text')) sizes.push(Number.parseFloat(getComputedStyle(text).fontSize) * scale);
+          }
+          return sizes.length ? Math.min(...sizes) : null;
+        });
+        return smallest === null || smallest < 11 ? [`${smallest?.toFixed(1)} px`] : [];
+      },
+    );
     expect(found).toEqual([]);
   });
 });
 
 describe('the glossary', () => {
   it('explains every term a report links, and each report links a term’s first use only', async () => {
-    const found: string[] = [];
-    for (const path of pages().filter((p) => p.includes('/r/'))) {
-      const { page, close } = await open(path, { width: 1280 });
-      const links = await page.$$eval('a.term', (as) => as.map((a) => a.getAttribute('href') ?? ''));
-      if (!links.length) found.push(`${path}: no term linked`);
-      if (new Set(links).size !== links.length) found.push(`${path}: a term linked twice`);
-      const glossary = links[0]?.split('#')[0];
-      if (glossary) {
-        const html = await (await fetch(`${server.url}${glossary}`)).text();
-        for (const link of links) if (!html.includes(`id="${link.split('#')[1]}"`)) found.push(`${path}: ${link} explains nothing`);
-      }
-      await close();
-    }
+    const found = await findings(
+      pages().filter((p) => p.includes('/r/')),
+      1280,
+      async (page) => {
+        const links = await page.$$eval('a.term', (as) => as.map((a) => a.getAttribute('href') ?? ''));
+        if (!links.length) return ['no term linked'];
+        const out = new Set(links).size === links.length ? [] : ['a term linked twice'];
+        const html = await (await fetch(`${server.url}${links[0].split('#')[0]}`)).text();
+        for (const link of links) if (!html.includes(`id="${link.split('#')[1]}"`)) out.push(`${link} explains nothing`);
+        return out;
+      },
+    );
     expect(found).toEqual([]);
   });
 });
 
 describe('numbers', () => {
   it('use one minus sign (−) and one unit word for percentage points, on every page', async () => {
-    const found: string[] = [];
-    for (const path of pages()) {
-      const { page, close } = await open(path, { width: 1280 });
+    const found = await findings(pages(), 1280, async (page) => {
       const texts = await page.evaluate(() => {
         const out: string[] = [];
         const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
@@ -169,13 +175,12 @@ describe('numbers', () => {
         }
         return out;
       });
-      for (const text of texts) {
+      return texts.flatMap((text) => [
         // A hyphen before a digit, where a number starts (not inside a word like "k-NN" or a date).
-        if (/(^|[\s([:：，,])-\d/.test(text)) found.push(`${path}: hyphen as minus in “${text.trim().slice(0, 60)}”`);
-        if (/\b(?:pp|pts?)\b/.test(text)) found.push(`${path}: “pp”/“pts” in “${text.trim().slice(0, 60)}”`);
-      }
-      await close();
-    }
+        ...(/(^|[\s([:：，,])-\d/.test(text) ? [`hyphen as minus in “${text.trim().slice(0, 60)}”`] : []),
+        ...(/\b(?:pp|pts?)\b/.test(text) ? [`“pp”/“pts” in “${text.trim().slice(0, 60)}”`] : []),
+      ]);
+    });
     expect(found).toEqual([]);
   });
 });
