@@ -34,7 +34,8 @@ export function rangeCurvesSvg(doc: LrRangeTestDocument, locale: Locale, width =
       Plot.line(lines, { x: 'lr', y: 'loss', z: 'seed', stroke: SEED_LINE, strokeWidth: 0.75, clip: true }),
       Plot.line(median, { x: 'lr', y: 'loss', stroke: ACCENT, strokeWidth: 3, clip: true }),
       Plot.ruleX(rules, { x: 'lr', stroke: color, strokeWidth: 2, strokeDasharray: '4,3' }),
-      Plot.text(rules, { x: 'lr', y: top, text: 'rule', dy: 8, fill: color, textAnchor: 'start', dx: 3 }),
+      // One label row per rule, so suggestions close together do not print over each other.
+      ...rules.map((r, i) => Plot.text([r], { x: 'lr', y: top, text: 'rule', dy: 8 + 13 * i, fill: color, textAnchor: 'start', dx: 3 })),
     ],
   });
 }
