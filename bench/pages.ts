@@ -4,15 +4,18 @@
  *    and to the first preview PNG;
  *  - a cached request (a hit), median of many;
  *  - a fresh isolate: wrangler dev restarted, the first page it renders;
- *  - the Worker bundle, as `wrangler deploy --dry-run` counts it (the limit is on the gzip size).
+ *  - the Worker bundle, as `wrangler deploy --dry-run` counts it (the limit is on the gzip size);
+ *  - each kind's report page weight (its fast fixture study): the HTML and what it loads (badge,
+ *    script), raw and gzip, against the 150 KB budget (preview image excluded).
  *
  * Run: npm run bench:pages -- [--studies 5] [--hits 50]   (builds first; writes bench/reference/pages.json)
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
 import { type DevServer, freePort, OFFLINE_WRANGLER_ENV, startWranglerDev } from '../cli/wranglerDev.ts';
 
 const { values } = parseArgs({ options: { studies: { type: 'string', default: '5' }, hits: { type: 'string', default: '50' } } });
@@ -78,12 +81,51 @@ async function postAndTimeFirstRender(server: DevServer, i: number) {
   return { id, reportFromDoneMs: fromDone, reportRenderMs: report.ms, pngRenderMs: png.ms };
 }
 
+/** The fast fixture spec of every kind (the ones the golden and readers' tests run). */
+const KIND_FIXTURES = [
+  'seed-variance/fixtures/seed-variance-moons',
+  'lr-range-test/fixtures/lr-range-test',
+  'lr-schedule/fixtures/lr-schedule',
+  'data-size/fixtures/data-size',
+  'variance-sources/fixtures/variance-sources',
+  'determinism-audit/fixtures/determinism-audit',
+  'compare/fixtures/compare',
+];
+
+/** A report and what it loads (its badge and the copy script; not the preview image), raw and gzip, in KB. */
+async function reportWeight(server: DevServer, fixture: string) {
+  const spec = JSON.parse(readFileSync(`src/studies/${fixture}.spec.json`, 'utf8'));
+  const res = await fetch(`${server.url}/api/studies`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+    body: JSON.stringify(spec),
+  });
+  const { id } = (await res.json()) as { id: string };
+  while (((await (await fetch(`${server.url}/api/studies/${id}`)).json()) as { status: string }).status !== 'done') {
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const bodies = await Promise.all(
+    [`/r/${id}/`, `/badge/${id}.svg`, '/copy.js'].map(
+      async (path) => new Uint8Array(await (await fetch(`${server.url}${path}`)).arrayBuffer()),
+    ),
+  );
+  const kb = (n: number) => round(n / 1024);
+  return {
+    kind: (spec.kind as string | undefined) ?? 'seed-variance',
+    htmlKB: kb(bodies[0].length),
+    totalKB: kb(bodies.reduce((n, b) => n + b.length, 0)),
+    totalGzipKB: kb(bodies.reduce((n, b) => n + gzipSync(b).length, 0)),
+  };
+}
+
 const bundle = bundleSize();
 let server = await startWranglerDev({ port: await freePort(), persistTo, vars: { SEEDLAB_TOKEN: TOKEN } });
 const firsts: Awaited<ReturnType<typeof postAndTimeFirstRender>>[] = [];
 let cachedMs: number[] = [];
 let freshIsolate: { readyMs: number; firstPageMs: number; firstPageCache: string | null };
+const weights: Awaited<ReturnType<typeof reportWeight>>[] = [];
 try {
+  for (const fixture of KIND_FIXTURES) weights.push(await reportWeight(server, fixture));
   for (let i = 0; i < studies; i++) firsts.push(await postAndTimeFirstRender(server, i));
   const id = firsts[0].id;
   const hitTimes = [];
@@ -118,6 +160,7 @@ const result = {
     firstPageMs: round(freshIsolate.firstPageMs),
     cache: freshIsolate.firstPageCache,
   },
+  reportWeights: { budgetKB: 150, kinds: weights },
 };
 writeFileSync(resolve('bench/reference/pages.json'), `${JSON.stringify(result, null, 2)}\n`);
 console.log(JSON.stringify(result, null, 2));

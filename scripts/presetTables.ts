@@ -21,6 +21,7 @@ export interface PagesBench {
   previewPngFirstRenderMs: { median: number; all: number[] };
   cachedReportMs: { median: number; max: number; requests: number };
   freshIsolate: { wranglerReadyMs: number; firstPageMs: number };
+  reportWeights: { budgetKB: number; kinds: { kind: string; htmlKB: number; totalKB: number; totalGzipKB: number }[] };
 }
 
 export const readPagesBench = (file = 'bench/reference/pages.json'): PagesBench => JSON.parse(readFileSync(file, 'utf8'));
@@ -45,6 +46,19 @@ function pagesTable(b: PagesBench): string {
           'one run',
         ],
       ],
+    ),
+    '',
+    `Report page weights (each kind's fast fixture study; the page, its badge and script, the preview image excluded; the budget is ${b.reportWeights.budgetKB} KB):`,
+    '',
+    markdownTable(
+      ['kind', 'HTML', 'with badge and script', 'gzip', `within ${b.reportWeights.budgetKB} KB`],
+      b.reportWeights.kinds.map((w) => [
+        w.kind,
+        `${w.htmlKB.toFixed(1)} KB`,
+        `${w.totalKB.toFixed(1)} KB`,
+        `${w.totalGzipKB.toFixed(1)} KB`,
+        w.totalKB <= b.reportWeights.budgetKB ? 'yes' : '**no**',
+      ]),
     ),
     '',
     `The Worker bundle (\`wrangler deploy --dry-run\`): ${(b.bundle.totalKiB / 1024).toFixed(2)} MiB, **${(b.bundle.gzipKiB / 1024).toFixed(2)} MiB gzip** (the limit is 3 MiB gzip); the preview fonts (21 MB) are static assets, outside it.`,

@@ -504,20 +504,6 @@ describe('the report site, built from real KV and served by the real Worker', ()
     }
   });
 
-  it('a report page stays under 150 KB transferred (without the preview image)', async () => {
-    const page = await browser.newPage();
-    const sizes: Promise<number>[] = [];
-    page.on('response', (res) => {
-      if (!res.url().endsWith('.png')) sizes.push(res.body().then((b) => b.length));
-    });
-    await page.goto(`${server.url}/r/${ids.plain}/`, { waitUntil: 'networkidle' });
-    const bytes = (await Promise.all(sizes)).reduce((a, b) => a + b, 0);
-    console.log(`report page weight: ${bytes} bytes in ${sizes.length} responses`);
-    expect(sizes.length).toBeGreaterThanOrEqual(3); // the page, copy.js, the badge
-    expect(bytes).toBeGreaterThan(10_000);
-    expect(bytes).toBeLessThan(150 * 1024);
-  });
-
   it('the kind filter works without JavaScript: a link to a page of that kind', async () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
