@@ -185,6 +185,31 @@ describe('numbers', () => {
   });
 });
 
+describe('charts on Chinese pages', () => {
+  it('mark every lower-case Latin name they show (a label from the spec, a rule) translate="no"', async () => {
+    // Words like "steepest", "adam" or "exponential" are names, kept as written; anything else a
+    // chart shows on a Chinese page is Chinese, a number, or an acronym (MLP, kNN).
+    const found = await findings(
+      pages().filter((p) => p.startsWith('/zh/r/')),
+      1280,
+      (page) =>
+        page.evaluate(() => {
+          const out: string[] = [];
+          for (const figure of document.querySelectorAll('figure.chart')) {
+            const walker = document.createTreeWalker(figure, NodeFilter.SHOW_TEXT);
+            for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+              if (n.parentElement?.closest('[translate="no"], style, title')) continue;
+              const word = /(?<![A-Za-z])[a-z]{3,}(?![A-Za-z])/.exec(n.textContent ?? '');
+              if (word) out.push(`“${word[0]}” in “${(n.textContent ?? '').trim().slice(0, 40)}”`);
+            }
+          }
+          return [...new Set(out)];
+        }),
+    );
+    expect(found).toEqual([]);
+  });
+});
+
 describe('chart axes', () => {
   it('label ticks with plain numbers or powers of ten, never SI prefixes (“500m”)', async () => {
     const found: string[] = [];

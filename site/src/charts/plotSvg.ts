@@ -6,13 +6,49 @@ import { parseHTML } from 'linkedom';
  * the study document holds: every statistic they show (means, medians, intervals) comes from the
  * document; Plot only bins, stacks and lays out.
  */
-export function renderSvg(options: Plot.PlotOptions): string {
+export function renderSvg(options: Plot.PlotOptions, asWritten: string[] = []): string {
   const { document } = parseHTML('<!doctype html><html><body></body></html>');
   // A phone's drawing is shown near its own width: its text is drawn larger, to read at 11 px or more.
   const narrow = (options.width ?? WIDE_CHART_WIDTH) <= NARROW_CHART_WIDTH;
   const style = narrow ? { fontSize: `${NARROW_FONT_PX}px` } : undefined;
   const chart = Plot.plot({ ...options, ...(style ? { style } : {}), document } as Plot.PlotOptions) as unknown as Element;
+  markAsWritten(chart, asWritten);
   return asOneImage(chart).outerHTML;
+}
+
+const xmlEscape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const literal = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Names a chart shows as written (labels from the spec, rule names) are wrapped in an element marked
+ * translate="no", wherever a label or a legend holds them, so a page translator leaves them alone.
+ */
+function markAsWritten(chart: Element, names: string[]): void {
+  const kept = names.filter((n) => n.length >= 2);
+  if (!kept.length) return;
+  const pattern = new RegExp(
+    kept
+      .sort((a, b) => b.length - a.length)
+      .map((n) => `(?<![A-Za-z0-9_-])${literal(n)}(?![A-Za-z0-9_-])`)
+      .join('|'),
+    'g',
+  );
+  const visit = (node: Node) => {
+    if (node.nodeType === 1) {
+      // A tooltip (<title>) is plain text and cannot hold an element; a <style> is not text.
+      if (!['title', 'style'].includes((node as HTMLElement).tagName.toLowerCase())) for (const child of [...node.childNodes]) visit(child);
+      return;
+    }
+    const text = node.nodeType === 3 ? (node.textContent ?? '') : '';
+    const parent = node.parentElement;
+    if (!parent || !text.match(pattern)) return;
+    const tag = parent.closest('svg') ? 'tspan' : 'span';
+    const holder = (node.ownerDocument as Document).createElement('span');
+    holder.innerHTML = xmlEscape(text).replace(pattern, (name) => `<${tag} translate="no">${name}</${tag}>`);
+    for (const piece of [...holder.childNodes]) parent.insertBefore(piece, node);
+    parent.removeChild(node);
+  };
+  visit(chart as unknown as Node);
 }
 
 /**
@@ -90,7 +126,7 @@ export interface GroupedAccuracyLabels {
 }
 
 /** Accuracy per run for labelled groups (arms, schedules, sources), with each group's recorded mean as a tick. */
-export function groupedAccuracySvg(groups: AccuracyGroup[], labels: GroupedAccuracyLabels, width = 640): string {
+export function groupedAccuracySvg(groups: AccuracyGroup[], labels: GroupedAccuracyLabels, width = 640, asWritten: string[] = []): string {
   const dots = groups.flatMap((g) =>
     g.runs.flatMap((r) =>
       !r.diverged && r.testAccuracy !== null
@@ -99,23 +135,26 @@ export function groupedAccuracySvg(groups: AccuracyGroup[], labels: GroupedAccur
     ),
   );
   const means = groups.flatMap((g) => (g.mean === null ? [] : [{ label: g.label, mean: 100 * g.mean }]));
-  return renderSvg({
-    width,
-    height: 60 + 36 * groups.length,
-    marginLeft: 150,
-    x: { label: labels.axis, nice: true },
-    y: { label: null, domain: groups.map((g) => g.label) },
-    ariaLabel: labels.alt,
-    marks: [
-      Plot.tickX(means, { x: 'mean', y: 'label', stroke: 'currentColor', strokeWidth: 2 }),
-      Plot.dot(dots, {
-        x: 'accuracy',
-        y: 'label',
-        fill: ACCENT,
-        fillOpacity: 0.75,
-        r: 3.5,
-        title: 'text',
-      }),
-    ],
-  });
+  return renderSvg(
+    {
+      width,
+      height: 60 + 36 * groups.length,
+      marginLeft: 150,
+      x: { label: labels.axis, nice: true },
+      y: { label: null, domain: groups.map((g) => g.label) },
+      ariaLabel: labels.alt,
+      marks: [
+        Plot.tickX(means, { x: 'mean', y: 'label', stroke: 'currentColor', strokeWidth: 2 }),
+        Plot.dot(dots, {
+          x: 'accuracy',
+          y: 'label',
+          fill: ACCENT,
+          fillOpacity: 0.75,
+          r: 3.5,
+          title: 'text',
+        }),
+      ],
+    },
+    asWritten,
+  );
 }

@@ -12,6 +12,7 @@ export function armsSvg(doc: CompareDocument, locale: Locale, width = 640): stri
     groups,
     { axis: t(locale).words.accuracyAxis, alt: labels.groupsAlt, seedDot: labels.seedDot, pct: formatFor(locale).pct },
     width,
+    doc.arms.map((a) => a.label),
   );
 }
 
@@ -28,28 +29,31 @@ export function differenceSvg(doc: CompareDocument, locale: Locale, width = 640)
       hi: 100 * d.ci95[1],
     },
   ];
-  return renderSvg({
-    width,
-    height: 110,
-    marginLeft: 20,
-    marginTop: 30,
-    x: { label: labels.differenceAxis, nice: true },
-    y: { axis: null },
-    ariaLabel: labels.differenceAlt,
-    marks: [
-      // The band of differences smaller than the effect size the spec cares about.
-      Plot.rectX([{ x1: -100 * doc.spec.effectSize, x2: 100 * doc.spec.effectSize }], {
-        x1: 'x1',
-        x2: 'x2',
-        fill: 'currentColor',
-        fillOpacity: 0.08,
-      }),
-      Plot.ruleX([0], { strokeDasharray: '3,3' }),
-      Plot.ruleY(row, { x1: 'lo', x2: 'hi', y: () => 0, strokeWidth: 3, stroke: ACCENT }),
-      Plot.dot(row, { x: 'diff', y: () => 0, r: 6, fill: ACCENT }),
-      // Which side is better, on the chart itself: A − B is positive where A is better.
-      Plot.text([labels.betterSide(doc.arms[1].label, 'left')], { frameAnchor: 'top-left', textAnchor: 'start', dy: -14 }),
-      Plot.text([labels.betterSide(doc.arms[0].label, 'right')], { frameAnchor: 'top-right', textAnchor: 'end', dy: -14 }),
-    ],
-  });
+  return renderSvg(
+    {
+      width,
+      height: 110,
+      marginLeft: 20,
+      marginTop: 30,
+      x: { label: labels.differenceAxis, nice: true },
+      y: { axis: null },
+      ariaLabel: labels.differenceAlt,
+      marks: [
+        // The band of differences smaller than the effect size the spec cares about.
+        Plot.rectX([{ x1: -100 * doc.spec.effectSize, x2: 100 * doc.spec.effectSize }], {
+          x1: 'x1',
+          x2: 'x2',
+          fill: 'currentColor',
+          fillOpacity: 0.08,
+        }),
+        Plot.ruleX([0], { strokeDasharray: '3,3' }),
+        Plot.ruleY(row, { x1: 'lo', x2: 'hi', y: () => 0, strokeWidth: 3, stroke: ACCENT }),
+        Plot.dot(row, { x: 'diff', y: () => 0, r: 6, fill: ACCENT }),
+        // Which side is better, on the chart itself: A − B is positive where A is better.
+        Plot.text([labels.betterSide(doc.arms[1].label, 'left')], { frameAnchor: 'top-left', textAnchor: 'start', dy: -14 }),
+        Plot.text([labels.betterSide(doc.arms[0].label, 'right')], { frameAnchor: 'top-right', textAnchor: 'end', dy: -14 }),
+      ],
+    },
+    doc.arms.map((a) => a.label),
+  );
 }

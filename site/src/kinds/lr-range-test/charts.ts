@@ -23,21 +23,24 @@ export function rangeCurvesSvg(doc: LrRangeTestDocument, locale: Locale, width =
   const low = Math.min(...lines.map((d) => d.loss));
   const bottom = Math.max(0, low - 0.05 * (top - low));
   const color = (d: { rule: string }) => RULE_COLORS[d.rule];
-  return renderSvg({
-    width,
-    height: 280,
-    x: { type: 'log', label: labels.lrAxis, tickFormat: plainTick },
-    y: { label: labels.lossAxis, domain: [bottom, top], grid: true },
-    ariaLabel: labels.curvesAlt,
-    marks: [
-      Plot.rectX(rules, { x1: 'q25', x2: 'q75', fill: color, fillOpacity: 0.1 }),
-      Plot.line(lines, { x: 'lr', y: 'loss', z: 'seed', stroke: SEED_LINE, strokeWidth: 0.75, clip: true }),
-      Plot.line(median, { x: 'lr', y: 'loss', stroke: ACCENT, strokeWidth: 3, clip: true }),
-      Plot.ruleX(rules, { x: 'lr', stroke: color, strokeWidth: 2, strokeDasharray: '4,3' }),
-      // One label row per rule, so suggestions close together do not print over each other.
-      ...rules.map((r, i) => Plot.text([r], { x: 'lr', y: top, text: 'rule', dy: 8 + 13 * i, fill: color, textAnchor: 'start', dx: 3 })),
-    ],
-  });
+  return renderSvg(
+    {
+      width,
+      height: 280,
+      x: { type: 'log', label: labels.lrAxis, tickFormat: plainTick },
+      y: { label: labels.lossAxis, domain: [bottom, top], grid: true },
+      ariaLabel: labels.curvesAlt,
+      marks: [
+        Plot.rectX(rules, { x1: 'q25', x2: 'q75', fill: color, fillOpacity: 0.1 }),
+        Plot.line(lines, { x: 'lr', y: 'loss', z: 'seed', stroke: SEED_LINE, strokeWidth: 0.75, clip: true }),
+        Plot.line(median, { x: 'lr', y: 'loss', stroke: ACCENT, strokeWidth: 3, clip: true }),
+        Plot.ruleX(rules, { x: 'lr', stroke: color, strokeWidth: 2, strokeDasharray: '4,3' }),
+        // One label row per rule, so suggestions close together do not print over each other.
+        ...rules.map((r, i) => Plot.text([r], { x: 'lr', y: top, text: 'rule', dy: 8 + 13 * i, fill: color, textAnchor: 'start', dx: 3 })),
+      ],
+    },
+    [...SUGGESTION_RULES],
+  );
 }
 
 /** One dot per seed per rule: how far each rule's suggestion moves between seeds. */
@@ -49,15 +52,18 @@ export function suggestionSpreadSvg(doc: LrRangeTestDocument, locale: Locale, wi
       lr === null ? [] : [{ rule, lr, text: labels.seedDot(doc.curves[i].seed, f.lr(lr)) }],
     ),
   );
-  return renderSvg({
-    width,
-    height: 170,
-    marginLeft: 80,
-    x: { type: 'log', label: labels.suggestedAxis, tickFormat: plainTick },
-    y: { label: null },
-    ariaLabel: labels.spreadAlt,
-    marks: [Plot.dot(dots, { x: 'lr', y: 'rule', fill: (d: { rule: string }) => RULE_COLORS[d.rule], r: 3.5, title: 'text' })],
-  });
+  return renderSvg(
+    {
+      width,
+      height: 170,
+      marginLeft: 80,
+      x: { type: 'log', label: labels.suggestedAxis, tickFormat: plainTick },
+      y: { label: null },
+      ariaLabel: labels.spreadAlt,
+      marks: [Plot.dot(dots, { x: 'lr', y: 'rule', fill: (d: { rule: string }) => RULE_COLORS[d.rule], r: 3.5, title: 'text' })],
+    },
+    [...SUGGESTION_RULES],
+  );
 }
 
 /** Accuracy per seed at each multiple of the suggestion. */

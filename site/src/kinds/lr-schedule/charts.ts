@@ -12,21 +12,25 @@ export function scheduleAccuracySvg(doc: LrScheduleDocument, locale: Locale, wid
     groups,
     { axis: t(locale).words.accuracyAxis, alt: labels.groupsAlt, seedDot: labels.seedDot, pct: formatFor(locale).pct },
     width,
+    doc.schedules.map((s) => s.name),
   );
 }
 
 export function scheduleLrSvg(doc: LrScheduleDocument, locale: Locale, width = 640): string {
   const { labels } = lrScheduleWords[locale];
   const data = doc.schedules.flatMap((s) => s.lrCurve.steps.map((step, i) => ({ schedule: s.name, step, lr: s.lrCurve.lrs[i] })));
-  return renderSvg({
-    width,
-    height: 240,
-    x: { label: labels.stepAxis },
-    y: { label: labels.lrAxis, type: 'log', grid: true, tickFormat: plainTick },
-    color: categoryColors(doc.schedules.map((s) => s.name)),
-    ariaLabel: labels.lrAlt,
-    marks: [Plot.line(data, { x: 'step', y: 'lr', stroke: 'schedule', strokeWidth: 1.5 })],
-  });
+  return renderSvg(
+    {
+      width,
+      height: 240,
+      x: { label: labels.stepAxis },
+      y: { label: labels.lrAxis, type: 'log', grid: true, tickFormat: plainTick },
+      color: categoryColors(doc.schedules.map((s) => s.name)),
+      ariaLabel: labels.lrAlt,
+      marks: [Plot.line(data, { x: 'step', y: 'lr', stroke: 'schedule', strokeWidth: 1.5 })],
+    },
+    doc.schedules.map((s) => s.name),
+  );
 }
 
 /** The median test accuracy per epoch of each schedule (the document's median curves). */
@@ -35,13 +39,16 @@ export function scheduleCurvesSvg(doc: LrScheduleDocument, locale: Locale, width
   const data = doc.schedules.flatMap((s) =>
     s.medianCurves.testAccuracy.flatMap((v, e) => (v === null ? [] : [{ schedule: s.name, epoch: e + 1, accuracy: 100 * v }])),
   );
-  return renderSvg({
-    width,
-    height: 240,
-    x: { label: labels.epochAxis },
-    y: { label: t(locale).words.accuracyAxis, grid: true },
-    color: categoryColors(doc.schedules.map((s) => s.name)),
-    ariaLabel: labels.curvesAlt,
-    marks: [Plot.line(data, { x: 'epoch', y: 'accuracy', stroke: 'schedule', strokeWidth: 2 })],
-  });
+  return renderSvg(
+    {
+      width,
+      height: 240,
+      x: { label: labels.epochAxis },
+      y: { label: t(locale).words.accuracyAxis, grid: true },
+      color: categoryColors(doc.schedules.map((s) => s.name)),
+      ariaLabel: labels.curvesAlt,
+      marks: [Plot.line(data, { x: 'epoch', y: 'accuracy', stroke: 'schedule', strokeWidth: 2 })],
+    },
+    doc.schedules.map((s) => s.name),
+  );
 }

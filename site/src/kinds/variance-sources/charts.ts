@@ -5,6 +5,9 @@ import { formatFor, type Locale, t } from '../../i18n/index.ts';
 import { varianceSourcesWords } from './words.ts';
 
 /** The standard deviation of test accuracy for each source alone and all at once, with its interval and the test-set sampling error. */
+/** Code names the source labels hold (the spec's `dropout` layer), kept as written in every language. */
+const CODE_NAMES = ['dropout'];
+
 export function sourcesSvg(doc: VarianceSourcesDocument, locale: Locale, width = 640): string {
   const { labels } = varianceSourcesWords[locale];
   const bars = doc.sources.map((s) => ({
@@ -15,21 +18,24 @@ export function sourcesSvg(doc: VarianceSourcesDocument, locale: Locale, width =
   }));
   const se = doc.testSampling.standardError;
   const sampling = se === null ? [] : [{ x: 100 * se, label: labels.testSamplingMark }];
-  return renderSvg({
-    width,
-    height: 40 + 30 * bars.length,
-    marginLeft: 90,
-    x: { label: labels.stdAxis, grid: true },
-    y: { label: null, domain: bars.map((b) => b.source) },
-    ariaLabel: labels.alt,
-    marks: [
-      Plot.barX(bars, { x: 'std', y: 'source', fill: ACCENT, fillOpacity: 0.8 }),
-      Plot.ruleY(bars, { x1: 'lo', x2: 'hi', y: 'source', stroke: 'currentColor' }),
-      Plot.ruleX(sampling, { x: 'x', strokeDasharray: '4,3', stroke: 'currentColor' }),
-      Plot.text(sampling, { x: 'x', text: 'label', frameAnchor: 'top', dy: -2, textAnchor: 'start', dx: 3 }),
-      Plot.ruleX([0]),
-    ],
-  });
+  return renderSvg(
+    {
+      width,
+      height: 40 + 30 * bars.length,
+      marginLeft: 90,
+      x: { label: labels.stdAxis, grid: true },
+      y: { label: null, domain: bars.map((b) => b.source) },
+      ariaLabel: labels.alt,
+      marks: [
+        Plot.barX(bars, { x: 'std', y: 'source', fill: ACCENT, fillOpacity: 0.8 }),
+        Plot.ruleY(bars, { x1: 'lo', x2: 'hi', y: 'source', stroke: 'currentColor' }),
+        Plot.ruleX(sampling, { x: 'x', strokeDasharray: '4,3', stroke: 'currentColor' }),
+        Plot.text(sampling, { x: 'x', text: 'label', frameAnchor: 'top', dy: -2, textAnchor: 'start', dx: 3 }),
+        Plot.ruleX([0]),
+      ],
+    },
+    CODE_NAMES,
+  );
 }
 
 /** Every run's accuracy per source, with each source's recorded mean. */
@@ -40,5 +46,6 @@ export function sourceRunsSvg(doc: VarianceSourcesDocument, locale: Locale, widt
     groups,
     { axis: t(locale).words.accuracyAxis, alt: labels.groupsAlt, seedDot: labels.seedDot, pct: formatFor(locale).pct },
     width,
+    CODE_NAMES,
   );
 }
