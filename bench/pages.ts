@@ -11,12 +11,13 @@
  * Run: npm run bench:pages -- [--studies 5] [--hits 50]   (builds first; writes bench/reference/pages.json)
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { type DevServer, freePort, OFFLINE_WRANGLER_ENV, startWranglerDev } from '../cli/wranglerDev.ts';
+import { KIND_FIXTURES, readKindFixture } from '../tests/kindFixtures.ts';
 
 const { values } = parseArgs({ options: { studies: { type: 'string', default: '5' }, hits: { type: 'string', default: '50' } } });
 const studies = Number(values.studies);
@@ -81,20 +82,9 @@ async function postAndTimeFirstRender(server: DevServer, i: number) {
   return { id, reportFromDoneMs: fromDone, reportRenderMs: report.ms, pngRenderMs: png.ms };
 }
 
-/** The fast fixture spec of every kind (the ones the golden and readers' tests run). */
-const KIND_FIXTURES = [
-  'seed-variance/fixtures/seed-variance-moons',
-  'lr-range-test/fixtures/lr-range-test',
-  'lr-schedule/fixtures/lr-schedule',
-  'data-size/fixtures/data-size',
-  'variance-sources/fixtures/variance-sources',
-  'determinism-audit/fixtures/determinism-audit',
-  'compare/fixtures/compare',
-];
-
 /** A report and what it loads (its badge and the copy script; not the preview image), raw and gzip, in KB. */
 async function reportWeight(server: DevServer, fixture: string) {
-  const spec = JSON.parse(readFileSync(`src/studies/${fixture}.spec.json`, 'utf8'));
+  const spec = readKindFixture(fixture);
   const res = await fetch(`${server.url}/api/studies`, {
     method: 'POST',
     headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },

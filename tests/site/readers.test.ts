@@ -1,24 +1,16 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DevServer, freePort, startWranglerDev } from '../../cli/wranglerDev.ts';
+import { KIND_FIXTURES, readKindFixture } from '../kindFixtures.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.ts';
 import { axeViolations, englishProse, horizontalOverflow, htmlErrors } from './readerChecks.ts';
 
 // Every page type as readers' tools see it: the built Worker under plain wrangler dev, one study of
 // every kind (each kind's fast fixture spec, trained by the real consumer), real Chromium.
 const TOKEN = 'readers-token';
-const FIXTURES = [
-  'seed-variance/fixtures/seed-variance-moons',
-  'lr-range-test/fixtures/lr-range-test',
-  'lr-schedule/fixtures/lr-schedule',
-  'data-size/fixtures/data-size',
-  'variance-sources/fixtures/variance-sources',
-  'determinism-audit/fixtures/determinism-audit',
-  'compare/fixtures/compare',
-];
 let server: DevServer;
 let browser: Browser;
 const ids: Record<string, string> = {};
@@ -29,8 +21,8 @@ beforeAll(async () => {
     persistTo: join(mkdtempSync(join(tmpdir(), 'seedlab-readers-')), 'state'),
     vars: { SEEDLAB_TOKEN: TOKEN },
   });
-  for (const fixture of FIXTURES) {
-    const spec = JSON.parse(readFileSync(`src/studies/${fixture}.spec.json`, 'utf8'));
+  for (const fixture of KIND_FIXTURES) {
+    const spec = readKindFixture(fixture);
     const res = await fetch(`${server.url}/api/studies`, {
       method: 'POST',
       headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
