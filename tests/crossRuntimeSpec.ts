@@ -4,6 +4,16 @@ import type { StudySpecInput } from '../src/index.ts';
  * A small study whose fingerprints must match between Node and workerd (cpu backend). It touches
  * every stream: synthetic data, a seeded split, init, order and dropout.
  */
+/** The smallest study that trains (one seed of iris, one epoch, cpu): for tests of the API's machinery, not its numbers. */
+export const TINY_SPEC = {
+  dataset: { name: 'iris' },
+  split: { kind: 'stratified' },
+  model: { hidden: [2] },
+  training: { optimizer: { kind: 'adam', lr: 0.05 }, batchSize: 32, epochs: 1 },
+  seeds: 1,
+  backend: 'cpu',
+};
+
 export const CROSS_RUNTIME_SPEC: StudySpecInput = {
   dataset: { name: 'moons', samples: 120, noise: 0.2 },
   split: { kind: 'stratified', testFraction: 0.25 },

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useNodeBackend } from '../cli/nodeBackends.ts';
 import { type DevServer, freePort, startWranglerDev } from '../cli/wranglerDev.ts';
 import { parseStudySpec, runStudy } from '../src/index.ts';
+import { TINY_SPEC } from './crossRuntimeSpec.ts';
 
 // Faults over a real `wrangler dev` (local KV, Queue and Durable Object), as npm start runs it:
 // the cron fired every second (wrangler dev never fires it), units stale after 3 s.
@@ -89,15 +90,7 @@ describe('faults over real wrangler dev', () => {
   }, 400_000);
 
   it('100 distinct studies submitted at once all finish', async () => {
-    const tiny = (n: number) => ({
-      title: `concurrent ${n}`,
-      dataset: { name: 'iris' },
-      split: { kind: 'stratified' },
-      model: { hidden: [2] },
-      training: { optimizer: { kind: 'adam', lr: 0.05 }, batchSize: 32, epochs: 1 },
-      seeds: 1,
-      backend: 'cpu',
-    });
+    const tiny = (n: number) => ({ ...TINY_SPEC, title: `concurrent ${n}` });
     const responses = await Promise.all(Array.from({ length: 100 }, (_, n) => post(tiny(n))));
     expect(responses.map((r) => r.status)).toEqual(Array(100).fill(202));
     const ids = await Promise.all(responses.map(async (r) => ((await r.json()) as { id: string }).id));
@@ -106,15 +99,7 @@ describe('faults over real wrangler dev', () => {
   }, 300_000);
 
   it('50 identical submissions at once make one study with one listing entry', async () => {
-    const spec = {
-      title: 'fifty identical',
-      dataset: { name: 'iris' },
-      split: { kind: 'stratified' },
-      model: { hidden: [3] },
-      training: { optimizer: { kind: 'adam', lr: 0.05 }, batchSize: 32, epochs: 1 },
-      seeds: 2,
-      backend: 'cpu',
-    };
+    const spec = { ...TINY_SPEC, title: 'fifty identical', model: { hidden: [3] }, seeds: 2 };
     const responses = await Promise.all(Array.from({ length: 50 }, () => post(spec)));
     expect(responses.map((r) => r.status).sort()).toEqual([...Array(49).fill(200), 202]);
     const bodies: any[] = await Promise.all(responses.map((r) => r.json()));

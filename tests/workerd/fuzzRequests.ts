@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { TINY_SPEC } from '../crossRuntimeSpec.ts';
 
 // Property-based fuzzing of every route inside workerd, with the real KV and Queue: whatever
 // arrives, the answer is never a 5xx (except the two the API documents: 501 for an oEmbed format
@@ -6,15 +7,6 @@ import fc from 'fast-check';
 // and 1,000 runs keep CI deterministic and quick (tests/workerd/fuzz.test.ts); bench/fuzzApi.ts runs the
 // same properties longer against a real `wrangler dev`.
 export const FUZZ_SEED = 20261126;
-
-const tinySpec = {
-  dataset: { name: 'iris' },
-  split: { kind: 'stratified' },
-  model: { hidden: [2] },
-  training: { optimizer: { kind: 'adam', lr: 0.05 }, batchSize: 32, epochs: 1 },
-  seeds: 1,
-  backend: 'cpu',
-};
 
 /** Values that are wrong in every way a client gets them wrong, and some right ones. */
 const anyValue = fc.oneof(
@@ -66,7 +58,7 @@ const mutatedSpec = fc
     value: anyValue,
   })
   .map(({ path, value }) => {
-    const spec = structuredClone(tinySpec) as Record<string, unknown>;
+    const spec = structuredClone(TINY_SPEC) as Record<string, unknown>;
     let at = spec;
     for (const key of path.slice(0, -1)) {
       at[key] = typeof at[key] === 'object' && at[key] !== null ? at[key] : {};
