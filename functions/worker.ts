@@ -5,8 +5,6 @@ import { cachedPage } from './site/pageCache.ts';
 import { withSiteHeaders } from './site/securityHeaders.ts';
 import { sweepActiveStudies } from './studies/scheduler.ts';
 
-export { StudyCreation } from './studies/creation.ts';
-
 type RenderPages = (request: Request, env: SeedlabEnv, ctx: ExecutionContext) => Promise<Response>;
 
 /**

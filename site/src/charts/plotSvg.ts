@@ -1,5 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
+import { nameMarker } from '../i18n/glossaryLinks.ts';
 
 /**
  * Observable Plot rendered to static SVG on the server, with linkedom as the DOM. Charts draw what
@@ -16,36 +17,35 @@ export function renderSvg(options: Plot.PlotOptions, asWritten: string[] = []): 
   return asOneImage(chart).outerHTML;
 }
 
-const xmlEscape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-const literal = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 /**
  * Names a chart shows as written (labels from the spec, rule names) are wrapped in an element marked
- * translate="no", wherever a label or a legend holds them, so a page translator leaves them alone.
+ * translate="no", wherever a label or a legend holds them, so a page translator leaves them alone:
+ * the same marker a report's sentences go through (i18n/glossaryLinks.ts).
  */
 function markAsWritten(chart: Element, names: string[]): void {
-  const kept = names.filter((n) => n.length >= 2);
-  if (!kept.length) return;
-  const pattern = new RegExp(
-    kept
-      .sort((a, b) => b.length - a.length)
-      .map((n) => `(?<![A-Za-z0-9_-])${literal(n)}(?![A-Za-z0-9_-])`)
-      .join('|'),
-    'g',
-  );
+  if (!names.length) return;
+  const mark = nameMarker(names);
   const visit = (node: Node) => {
     if (node.nodeType === 1) {
       // A tooltip (<title>) is plain text and cannot hold an element; a <style> is not text.
       if (!['title', 'style'].includes((node as HTMLElement).tagName.toLowerCase())) for (const child of [...node.childNodes]) visit(child);
       return;
     }
-    const text = node.nodeType === 3 ? (node.textContent ?? '') : '';
     const parent = node.parentElement;
-    if (!parent || !text.match(pattern)) return;
+    const parts = node.nodeType === 3 && parent ? mark(node.textContent ?? '') : [];
+    if (!parent || !parts.some((p) => p.name)) return;
+    const document = node.ownerDocument as Document;
     const tag = parent.closest('svg') ? 'tspan' : 'span';
-    const holder = (node.ownerDocument as Document).createElement('span');
-    holder.innerHTML = xmlEscape(text).replace(pattern, (name) => `<${tag} translate="no">${name}</${tag}>`);
-    for (const piece of [...holder.childNodes]) parent.insertBefore(piece, node);
+    for (const part of parts) {
+      let piece: Node = document.createTextNode(part.text);
+      if (part.name) {
+        const kept = document.createElement(tag);
+        kept.setAttribute('translate', 'no');
+        kept.appendChild(piece);
+        piece = kept;
+      }
+      parent.insertBefore(piece, node);
+    }
     parent.removeChild(node);
   };
   visit(chart as unknown as Node);

@@ -18,7 +18,7 @@ const whole = (s: string) => (/^[A-Za-z0-9]/.test(s) ? `(?<![A-Za-z0-9_-])${lite
  * Marks a page's sentences in reading order: each glossary term's first use becomes a link, and
  * every occurrence of `names` is marked as a name. One marker per page. Words stay text, never HTML.
  */
-export function glossaryLinker(glossary: UiWords['glossary'], names: string[] = []): (sentence: string) => GlossedText[] {
+export function glossaryLinker(glossary: Pick<UiWords['glossary'], 'terms'>, names: string[] = []): (sentence: string) => GlossedText[] {
   const termOf = new Map<string, string>();
   for (const t of glossary.terms) for (const use of t.uses) termOf.set(use, t.id);
   const nameSet = new Set(names.filter((n) => n.length >= 2 && !termOf.has(n)));
@@ -43,6 +43,9 @@ export function glossaryLinker(glossary: UiWords['glossary'], names: string[] = 
     return out;
   };
 }
+
+/** Marks names only (a chart's labels link no glossary term). */
+export const nameMarker = (names: string[]) => glossaryLinker({ terms: [] }, names);
 
 /** Every string a spec holds (labels, names, identifiers such as "relu"), for marking as names. */
 export function specStrings(spec: unknown): string[] {
