@@ -10,6 +10,7 @@ export { describeEnvironment, detectRuntime } from './fingerprint/environment.ts
 export { fingerprintWeights } from './fingerprint/fingerprintWeights.ts';
 // Presets, fingerprints and the environment record.
 export { findPreset, PRESETS, type Preset, presetOfSpec } from './presets/presets.ts';
+export { STREAM_NAMES } from './random/seedStreams.ts';
 export { STUDY_SECONDS_LIMIT, UNIT_SHARE_OF_CPU_LIMIT } from './spec/budget.ts';
 export { forbiddenCharacter, freeTextIssues, withoutForbiddenCharacters } from './spec/freeText.ts';
 export { LIMITS } from './spec/limits.ts';

@@ -177,23 +177,24 @@ describe('numbers', () => {
   });
 });
 
-describe('charts on Chinese pages', () => {
+describe('Chinese pages', () => {
   it('mark every lower-case Latin name they show (a label from the spec, a rule) translate="no"', async () => {
     // Words like "steepest", "adam" or "exponential" are names, kept as written; anything else a
-    // chart shows on a Chinese page is Chinese, a number, or an acronym (MLP, kNN).
+    // Chinese page shows, in its charts, sentences, headlines and index lines, is Chinese, a number,
+    // or an acronym (MLP, kNN).
     const found = await findings(
-      pages().filter((p) => p.startsWith('/zh/r/')),
+      pages().filter((p) => p.startsWith('/zh/')),
       1280,
       (page) =>
         page.evaluate(() => {
           const out: string[] = [];
-          for (const figure of document.querySelectorAll('figure.chart')) {
-            const walker = document.createTreeWalker(figure, NodeFilter.SHOW_TEXT);
-            for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-              if (n.parentElement?.closest('[translate="no"], style, title')) continue;
-              const word = /(?<![A-Za-z])[a-z]{3,}(?![A-Za-z])/.exec(n.textContent ?? '');
-              if (word) out.push(`“${word[0]}” in “${(n.textContent ?? '').trim().slice(0, 40)}”`);
-            }
+          const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+          for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+            const el = n.parentElement;
+            if (!el || el.closest('[translate="no"], code, pre, script, style, title')) continue;
+            if (!el.closest('[lang]')?.getAttribute('lang')?.startsWith('zh')) continue; // text a user wrote
+            const word = /(?<![A-Za-z])[a-z]{3,}(?![A-Za-z])/.exec(n.textContent ?? '');
+            if (word) out.push(`“${word[0]}” in “${(n.textContent ?? '').trim().slice(0, 40)}”`);
           }
           return [...new Set(out)];
         }),

@@ -20,6 +20,12 @@ export const en = {
   tagline: 'Same network, same data, different accuracy: measured, with evidence.',
   /** This language's own name, for the link to it. */
   languageName: 'English',
+  /**
+   * Latin names this dictionary's sentences use that stay as written (backends, code names,
+   * libraries, files): marked translate="no" wherever a page shows them. English pages keep none
+   * (their prose would have its common words caught).
+   */
+  keptAsWritten: [] as string[],
   nav: { label: 'Site', guide: 'Guide', glossary: 'Glossary', studies: 'All studies' },
   index: {
     studies: 'Studies',

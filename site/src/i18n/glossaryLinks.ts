@@ -1,4 +1,6 @@
+import { datasetOf, STREAM_NAMES, type StudySpec, SUGGESTION_RULES } from '../../../src/index.ts';
 import type { UiWords } from './en.ts';
+import { type Locale, t } from './index.ts';
 
 /**
  * A piece of a sentence: plain text; the first use on its page of a glossary term; or a name that
@@ -53,4 +55,14 @@ export function specStrings(spec: unknown): string[] {
   if (Array.isArray(spec)) return spec.flatMap(specStrings);
   if (spec && typeof spec === 'object') return Object.entries(spec).flatMap(([key, value]) => (key === 'title' ? [] : specStrings(value)));
   return [];
+}
+
+/**
+ * The names a page keeps as written, about a study (its spec) or about none: on a page not in English,
+ * every string of the spec, its dataset's name, the range test's rules, the seed streams and the
+ * locale's own kept names.
+ */
+export function keptNames(spec: StudySpec | null, locale: Locale): string[] {
+  if (locale === 'en') return [];
+  return [...(spec ? [...specStrings(spec), datasetOf(spec).name] : []), ...SUGGESTION_RULES, ...STREAM_NAMES, ...t(locale).keptAsWritten];
 }

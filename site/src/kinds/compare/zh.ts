@@ -52,7 +52,7 @@ export const zh: CompareWords = {
     `B 组，${doc.spec.b.label}：${trainingMethod('zh', doc.spec.b, null).join('')}`,
     ui.method.seeds(doc.spec.seeds, f),
     '差异：逐个种子配对之差（A − B）的均值及其 95% 配对 t 区间（种子只有十个左右时，百分位自助法区间覆盖不足）。',
-    `所需种子数：配对 t 检验在 5%（双侧）水平、80% 功效下检测 ${pts(doc.spec.effectSize)}（spec 中的 effectSize）所需的种子数，按实测的配对差标准差，用 Guenther 公式 n = ((z.975 + z.8)·sd/δ)² + z.975²/2 计算。`,
+    `所需种子数：配对 t 检验在 5%（双侧）水平、80% 功效下检测 ${pts(doc.spec.effectSize)}（规格中的 effectSize）所需的种子数，按实测的配对差标准差，用 Guenther 公式 n = ((z.975 + z.8)·sd/δ)² + z.975²/2 计算。`,
   ],
   labels: {
     heading: '两种配置',

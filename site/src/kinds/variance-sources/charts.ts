@@ -4,10 +4,10 @@ import { ACCENT, groupedAccuracySvg, renderSvg } from '../../charts/plotSvg.ts';
 import { formatFor, type Locale, t } from '../../i18n/index.ts';
 import { varianceSourcesWords } from './words.ts';
 
-/** The standard deviation of test accuracy for each source alone and all at once, with its interval and the test-set sampling error. */
 /** Code names the source labels hold (the spec's `dropout` layer), kept as written in every language. */
 const CODE_NAMES = ['dropout'];
 
+/** The standard deviation of test accuracy for each source alone and all at once, with its interval and the test-set sampling error. */
 export function sourcesSvg(doc: VarianceSourcesDocument, locale: Locale, width = 640): string {
   const { labels } = varianceSourcesWords[locale];
   const bars = doc.sources.map((s) => ({
