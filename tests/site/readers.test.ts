@@ -178,6 +178,26 @@ describe('numbers', () => {
 });
 
 describe('Chinese pages', () => {
+  it('write full-width punctuation beside Chinese text (“，” not “,”)', async () => {
+    const found = await findings(
+      pages().filter((p) => p.startsWith('/zh/')),
+      1280,
+      (page) =>
+        page.evaluate(() => {
+          const out: string[] = [];
+          const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+          for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+            if (n.parentElement?.closest('code, pre, script, style, [translate="no"]')) continue;
+            const text = n.textContent ?? '';
+            const m = /\p{Script=Han}\s*[,.:;?!()]|[,:;?!(]\s*\p{Script=Han}/u.exec(text);
+            if (m) out.push(`“${m[0]}” in “${text.trim().slice(0, 50)}”`);
+          }
+          return [...new Set(out)];
+        }),
+    );
+    expect(found).toEqual([]);
+  });
+
   it('mark every lower-case Latin name they show (a label from the spec, a rule) translate="no"', async () => {
     // Words like "steepest", "adam" or "exponential" are names, kept as written; anything else a
     // Chinese page shows, in its charts, sentences, headlines and index lines, is Chinese, a number,

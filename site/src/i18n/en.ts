@@ -170,6 +170,10 @@ export const en = {
     pairedInterval: (lo: string, hi: string) => `[${lo}, ${hi}]`,
     noPairedInterval: '(one pair: no interval)',
     listSeparator: '; ',
+    /** A label before its value, with the language's colon. */
+    labelled: (label: string) => `${label}:`,
+    /** A remark in brackets after a word, with the language's brackets and spacing. */
+    aside: (remark: string) => ` (${remark})`,
     /** How paired comparisons were made: per-comparison level, family-wise 95%. */
     pairedMethod: (level: string) => `paired by seed, ${level} intervals (95% for all comparisons together)`,
     /** A mean with its standard deviation, said as such (never a bare ±). */

@@ -160,6 +160,8 @@ export const zh: UiWords = {
     pairedInterval: (lo, hi) => `[${lo}, ${hi}]`,
     noPairedInterval: '（只有一对，没有区间）',
     listSeparator: '；',
+    labelled: (label) => `${label}：`,
+    aside: (remark) => `（${remark}）`,
     pairedMethod: (level) => `按种子配对，${level} 区间（所有比较合起来为 95%）`,
     plusMinus: (mean, std) => `${mean}（标准差 ${std}）`,
     accuracyAxis: '测试准确率（%）',

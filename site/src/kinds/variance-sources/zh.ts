@@ -89,7 +89,7 @@ export const zh: VarianceSourcesWords = {
         if (v.outcome.is === 'undecided')
           return { question, short: ui.words.notAvailable, tone: 'neutral' as const, answer: ui.words.undecided[v.outcome.because] };
         const facts = addUpFacts(v.facts);
-        const measured = `如果各来源独立相加，全部同时变化时的标准差应为 √(单一来源方差之和) = ${points(facts.expectedStd)}；实测为 ${points(facts.allStd)}。全部来源的方差与该和之比：${f.num(facts.ratio, 2)}${interval(v.facts.ratioInterval, (x) => f.num(x, 2))}（95% 自助法区间）。`;
+        const measured = `如果各来源独立相加，全部同时变化时的标准差应为单一来源方差之和的平方根，即 ${points(facts.expectedStd)}；实测为 ${points(facts.allStd)}。全部来源的方差与该和之比：${f.num(facts.ratio, 2)}${interval(v.facts.ratioInterval, (x) => f.num(x, 2))}（95% 自助法区间）。`;
         if (v.outcome.is === 'yes')
           return { question, short: ui.words.yes, tone: 'neutral' as const, answer: `是，在噪声之内：区间包含 1。${measured}` };
         return {
