@@ -178,7 +178,7 @@ describe('numbers', () => {
 });
 
 describe('Chinese pages', () => {
-  it('write full-width punctuation beside Chinese text (“，” not “,”)', async () => {
+  it('write full-width punctuation beside Chinese text (“，” not “,”), and a space between Chinese and Latin (“与 MLP”)', async () => {
     const found = await findings(
       pages().filter((p) => p.startsWith('/zh/')),
       1280,
@@ -187,9 +187,12 @@ describe('Chinese pages', () => {
           const out: string[] = [];
           const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
           for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-            if (n.parentElement?.closest('code, pre, script, style, [translate="no"]')) continue;
+            // Dates are written as Intl writes them (2026年11月26日).
+            if (n.parentElement?.closest('code, pre, script, style, time, [translate="no"]')) continue;
             const text = n.textContent ?? '';
-            const m = /\p{Script=Han}\s*[,.:;?!()]|[,:;?!(]\s*\p{Script=Han}/u.exec(text);
+            const m = /\p{Script=Han}\s*[,.:;?!()]|[,:;?!(]\s*\p{Script=Han}|\p{Script=Han}[A-Za-z0-9]|[A-Za-z0-9]\p{Script=Han}/u.exec(
+              text,
+            );
             if (m) out.push(`“${m[0]}” in “${text.trim().slice(0, 50)}”`);
           }
           return [...new Set(out)];

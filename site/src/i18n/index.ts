@@ -4,7 +4,7 @@ import { zh } from './zh.ts';
 
 export type { DataShape, UiWords } from './en.ts';
 export { type Format, formatFor } from './format.ts';
-export { LOCALE_TAGS, LOCALES, type Locale, localeOfPath, localePrefix, type UserText, userText } from './locales.ts';
+export { LOCALE_TAGS, LOCALES, type Locale, localeOfPath, localePrefix, TYPESET, type UserText, userText } from './locales.ts';
 
 const DICTIONARIES: Record<Locale, UiWords> = { en, zh };
 

@@ -14,6 +14,15 @@ export const LOCALE_TAGS: Record<Locale, { html: string; intl: string; openGraph
   zh: { html: 'zh-CN', intl: 'zh-CN', openGraph: 'zh_CN' },
 };
 
+/**
+ * A locale's typesetting of the sentences Seedlab writes: Chinese puts a space between Han
+ * characters and Latin letters or digits ("与 MLP 持平", "种子 1、2 和 3"), as its pages do by hand.
+ */
+export const TYPESET: Record<Locale, (sentence: string) => string> = {
+  en: (s) => s,
+  zh: (s) => s.replace(/(\p{Script=Han})(?=[A-Za-z0-9])/gu, '$1 ').replace(/([A-Za-z0-9])(?=\p{Script=Han})/gu, '$1 '),
+};
+
 /** Text a user wrote, shown as written and marked with its language for readers and screen readers. */
 export interface UserText {
   text: string;

@@ -1,5 +1,5 @@
 import { datasetOf, presetOfSpec, type StudyDocument, type StudySpec } from '../../../src/index.ts';
-import { type Locale, type UserText, userText } from '../i18n/index.ts';
+import { type Locale, TYPESET, type UserText, userText } from '../i18n/index.ts';
 import { compareWords } from './compare/words.ts';
 import { dataSizeWords } from './data-size/words.ts';
 import { determinismAuditWords } from './determinism-audit/words.ts';
@@ -29,6 +29,8 @@ export const KIND_WORDS: KindWordsMap<StudyDocument> = {
 function wordsOf(doc: StudyDocument, locale: Locale): KindWords<StudyDocument> {
   return KIND_WORDS[doc.kind][locale] as KindWords<StudyDocument>;
 }
+/** A sentence as the locale sets it (see TYPESET). */
+const typeset = (locale: Locale, sentence: string) => TYPESET[locale](sentence);
 
 export const kindName = (kind: StudyDocument['kind'], locale: Locale): string => KIND_WORDS[kind][locale].name;
 
@@ -39,9 +41,9 @@ export const kindName = (kind: StudyDocument['kind'], locale: Locale): string =>
 export function studyTitle(doc: StudyDocument, locale: Locale): UserText {
   const words = wordsOf(doc, locale);
   const preset = presetOfSpec(doc.spec);
-  if (preset) return { text: (words.presetTitles[preset.name] ?? words.title)(doc), lang: locale };
+  if (preset) return { text: typeset(locale, (words.presetTitles[preset.name] ?? words.title)(doc)), lang: locale };
   if (doc.spec.title) return userText(doc.spec.title);
-  return { text: words.title(doc), lang: locale };
+  return { text: typeset(locale, words.title(doc)), lang: locale };
 }
 
 /** The title of a study whose document does not exist yet: the API's record and listing (English), and its pages. */
@@ -49,10 +51,16 @@ export function pendingStudyTitle(spec: StudySpec, locale: Locale = 'en'): UserT
   return spec.title ? userText(spec.title) : { text: `${kindName(spec.kind, locale)}: ${datasetOf(spec).name}`, lang: locale };
 }
 
-export const headlineOf = (doc: StudyDocument, locale: Locale): string => wordsOf(doc, locale).headline(doc);
-export const questionOf = (doc: StudyDocument, locale: Locale): string => wordsOf(doc, locale).question(doc);
-export const verdictOf = (doc: StudyDocument, locale: Locale): VerdictWords[] => wordsOf(doc, locale).verdict(doc);
-export const methodOf = (doc: StudyDocument, locale: Locale): string[] => wordsOf(doc, locale).method(doc);
+export const headlineOf = (doc: StudyDocument, locale: Locale): string => typeset(locale, wordsOf(doc, locale).headline(doc));
+export const questionOf = (doc: StudyDocument, locale: Locale): string => typeset(locale, wordsOf(doc, locale).question(doc));
+export const verdictOf = (doc: StudyDocument, locale: Locale): VerdictWords[] =>
+  wordsOf(doc, locale)
+    .verdict(doc)
+    .map((v) => ({ ...v, question: typeset(locale, v.question), short: typeset(locale, v.short), answer: typeset(locale, v.answer) }));
+export const methodOf = (doc: StudyDocument, locale: Locale): string[] =>
+  wordsOf(doc, locale)
+    .method(doc)
+    .map((step) => typeset(locale, step));
 
 /** The badge: the kind, the key number, and green unless a verdict is bad news (/badge/ in English, /zh/badge/ in Chinese). */
 export const badgeOf = (doc: StudyDocument, locale: Locale = 'en') => ({
