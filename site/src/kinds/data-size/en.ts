@@ -61,23 +61,39 @@ export const en = {
       const hasMlp = doc.curves.some((c) => c.model === 'mlp');
       const mlp = hasMlp ? ` The MLP goes from ${pctOrNa(meanAt(doc, 'mlp', 0))} to ${pctOrNa(meanAt(doc, 'mlp', k))}.` : '';
       const level = mlpAgainst[0]?.level;
-      const cross =
+      // The yes or no is read off the crossovers the engine found: the MLP overtaking a classic
+      // model as rows grow means it needed more data; a classic model overtaking it means the reverse.
+      const overtakes = crossovers.filter((x) => x.direction === 'mlp-overtakes');
+      const overtaken = crossovers.filter((x) => x.direction === 'model-overtakes');
+      const answer =
         !hasMlp || level === undefined
-          ? ''
-          : crossovers.length
-            ? ` Crossovers, ${paired.method(level)}: ${crossovers.map(crossing).join('; ')}.`
-            : ` No significant crossover: against each classic model the MLP is never significantly behind at one size and significantly ahead at another (${paired.method(level)}).`;
+          ? null
+          : overtakes.length
+            ? {
+                short: `Yes: the MLP overtakes ${f.list(overtakes.map((x) => model(x.model)))}`,
+                sentence: `Yes, here: ${f.list(overtakes.map(crossing))} (${paired.method(level)}).`,
+              }
+            : overtaken.length
+              ? {
+                  short: `No: ${f.list(overtaken.map((x) => model(x.model)))} overtake${overtaken.length === 1 ? 's' : ''} the MLP`,
+                  sentence: `No, here: ${f.list(overtaken.map(crossing))} (${paired.method(level)}).`,
+                }
+              : {
+                  short: `Not shown at ${leaders[0].size} to ${last.size} rows`,
+                  sentence: `Not shown at these sizes: against each classic model the MLP is never significantly behind at one size and significantly ahead at another, or the reverse (${paired.method(level)}).`,
+                };
       const diverged = divergedRuns
         ? ` ${divergedRuns} MLP ${divergedRuns === 1 ? 'run' : 'runs'} diverged and ${divergedRuns === 1 ? 'is' : 'are'} left out of the means.`
         : '';
       return {
         question: 'Does deep learning need more data than classic ML?',
         short:
-          last.leader !== null && !last.tiedWith.length
+          answer?.short ??
+          (last.leader !== null && !last.tiedWith.length
             ? `${model(last.leader)} at ${last.size} rows`
-            : `${ui.words.tied} at ${last.size} rows`,
+            : `${ui.words.tied} at ${last.size} rows`),
         tone: 'neutral' as const,
-        answer: `${leaderSentence(doc, leaders[0], 0)} ${leaderSentence(doc, last, k)}${mlp}${cross}${diverged}`,
+        answer: `${answer ? `${answer.sentence} ` : ''}${leaderSentence(doc, leaders[0], 0)} ${leaderSentence(doc, last, k)}${mlp}${diverged}`,
       };
     }),
   method: (doc) => [

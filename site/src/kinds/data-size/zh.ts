@@ -58,21 +58,35 @@ export const zh: DataSizeWords = {
       const hasMlp = doc.curves.some((c) => c.model === 'mlp');
       const mlp = hasMlp ? `MLP 从 ${pctOrNa(meanAt(doc, 'mlp', 0))} 变为 ${pctOrNa(meanAt(doc, 'mlp', k))}。` : '';
       const level = mlpAgainst[0]?.level;
-      const cross =
+      const overtakes = crossovers.filter((x) => x.direction === 'mlp-overtakes');
+      const overtaken = crossovers.filter((x) => x.direction === 'model-overtakes');
+      const answer =
         !hasMlp || level === undefined
-          ? ''
-          : crossovers.length
-            ? `交叉点（${paired.method(level)}）：${crossovers.map(crossing).join('；')}。`
-            : `没有显著的交叉点：对每个经典模型，MLP 都没有出现在某个规模上显著落后、在另一个规模上显著领先的情况（${paired.method(level)}）。`;
+          ? null
+          : overtakes.length
+            ? {
+                short: `是：MLP 超过了${overtakes.map((x) => model(x.model)).join('、')}`,
+                sentence: `是，在这里：${overtakes.map(crossing).join('；')}（${paired.method(level)}）。`,
+              }
+            : overtaken.length
+              ? {
+                  short: `否：${overtaken.map((x) => model(x.model)).join('、')}超过了 MLP`,
+                  sentence: `否，在这里：${overtaken.map(crossing).join('；')}（${paired.method(level)}）。`,
+                }
+              : {
+                  short: `在 ${leaders[0].size} 到 ${last.size} 行之间未见`,
+                  sentence: `在这些规模上未见：对每个经典模型，MLP 都没有出现在某个规模上显著落后、在另一个规模上显著领先的情况，反之亦然（${paired.method(level)}）。`,
+                };
       const diverged = divergedRuns ? `有 ${divergedRuns} 次 MLP 运行发散，不计入均值。` : '';
       return {
         question: '深度学习比经典机器学习需要更多数据吗？',
         short:
-          last.leader !== null && !last.tiedWith.length
+          answer?.short ??
+          (last.leader !== null && !last.tiedWith.length
             ? `${last.size} 行时${model(last.leader)}最好`
-            : `${last.size} 行时${ui.words.tied}`,
+            : `${last.size} 行时${ui.words.tied}`),
         tone: 'neutral' as const,
-        answer: `${leaderSentence(doc, leaders[0], 0)}${leaderSentence(doc, last, k)}${mlp}${cross}${diverged}`,
+        answer: `${answer?.sentence ?? ''}${leaderSentence(doc, leaders[0], 0)}${leaderSentence(doc, last, k)}${mlp}${diverged}`,
       };
     }),
   method: (doc) => [

@@ -16,6 +16,7 @@ const CLASS_NAMES = {
   'seed-dependent': 'seed-dependent',
   nondeterministic: 'nondeterministic',
 };
+const capitalized = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const CLASS_MEANINGS = {
   deterministic: 'the same model whatever the seed and the row order',
   'order-dependent': 'the same model for every seed, another when the rows come in another order',
@@ -45,13 +46,14 @@ export const en = {
     doc.verdict.map((v) => {
       const yes = v.outcome.is === 'yes';
       const classes = (['deterministic', 'order-dependent', 'seed-dependent', 'nondeterministic'] as const).flatMap((c) =>
-        v.facts[c].length ? [`${CLASS_NAMES[c]} (${CLASS_MEANINGS[c]}): ${f.list(v.facts[c].map(model))}`] : [],
+        v.facts[c].length ? [`${capitalized(CLASS_NAMES[c])} (${CLASS_MEANINGS[c]}): ${f.list(v.facts[c].map(model))}`] : [],
       );
+      const same = v.facts.deterministic.length;
       return {
         question: 'Does every algorithm give the same model every time?',
         short: yes ? 'Yes' : 'No',
         tone: 'neutral' as const,
-        answer: `${yes ? 'Yes' : 'No'}. ${classes.join('. ')}.`,
+        answer: `${yes ? 'Yes' : 'No'}: ${same} of ${doc.rows.length} algorithms ${same === 1 ? 'gives' : 'give'} the same model whatever the seed and the row order. ${classes.join('. ')}.`,
       };
     }),
   method: (doc) => [

@@ -50,7 +50,7 @@ export const zh: DeterminismAuditWords = {
         question: '每种算法每次都会得到同样的模型吗？',
         short: yes ? '是' : '否',
         tone: 'neutral' as const,
-        answer: `${yes ? '是' : '否'}。${classes.join('。')}。`,
+        answer: `${yes ? '是' : '否'}：${doc.rows.length} 种算法中有 ${v.facts.deterministic.length} 种无论种子和行顺序如何都得到同一个模型。${classes.join('。')}。`,
       };
     }),
   method: (doc) => [

@@ -46,7 +46,7 @@ export const en = {
         };
       }
       if (v.question === 'suggestion-spread') {
-        const question = 'Does the suggestion change from seed to seed?';
+        const question = 'How far does the suggestion move from seed to seed?';
         if (v.outcome.is === 'undecided')
           return { question, short: ui.words.notAvailable, tone: 'bad' as const, answer: ui.words.undecided[v.outcome.because] };
         const all = (['steepest', 'minOver10', 'valley'] as const).map((r) => `${r} ${decades(doc.suggestions[r].iqrDecades)}`);

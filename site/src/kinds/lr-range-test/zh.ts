@@ -43,7 +43,7 @@ export const zh: LrRangeTestWords = {
         };
       }
       if (v.question === 'suggestion-spread') {
-        const question = '建议值会随种子变化吗？';
+        const question = '建议值随种子变化多大？';
         if (v.outcome.is === 'undecided')
           return { question, short: ui.words.notAvailable, tone: 'bad' as const, answer: ui.words.undecided[v.outcome.because] };
         const all = (['steepest', 'minOver10', 'valley'] as const).map((r) => `${r} ${decades(doc.suggestions[r].iqrDecades)}`);

@@ -86,9 +86,9 @@ export const en = {
             : ` For scale: one test accuracy of ${f.pct(testSampling.accuracy)} on ${testSampling.testRows} test rows has a binomial standard error of ${points(testSampling.standardError)} (√(p(1−p)/n)): what scoring on another test set of that size alone would change.${sourceOf(doc, 'split')?.unusedBecause === 'fixed-split' ? ' The split is fixed here, so every run is scored on the same rows and no measured source contains this error.' : ''}`;
         return {
           question,
-          short: v.outcome.is === 'winner' ? name(leader) : ui.words.tied,
+          short: v.outcome.is === 'winner' ? name(leader) : `${ui.words.tied}: ${f.list([leader, ...tiedWith].map(name))}`,
           tone: 'neutral' as const,
-          answer: `Varying every source at once moves test accuracy by a standard deviation of ${spread(doc, 'all')} (95% interval). One source at a time: ${singles.join(', ')}.${cannotVary} ${ranking}${scale}`,
+          answer: `${ranking} Varying every source at once moves test accuracy by a standard deviation of ${spread(doc, 'all')} (95% interval). One source at a time: ${singles.join(', ')}.${cannotVary}${scale}`,
         };
       }
       if (v.question === 'sources-add-up') {

@@ -79,9 +79,9 @@ export const zh: VarianceSourcesWords = {
             : `作为参照：在 ${testSampling.testRows} 个测试行上 ${f.pct(testSampling.accuracy)} 的测试准确率，其二项标准误为 ${points(testSampling.standardError)}（√(p(1−p)/n)），即仅仅换一个同样大小的测试集就会带来的变化。${sourceOf(doc, 'split')?.unusedBecause === 'fixed-split' ? '这里的划分是固定的，每次运行都在同样的行上评分，所以任何测得的来源都不包含这部分误差。' : ''}`;
         return {
           question,
-          short: v.outcome.is === 'winner' ? name(leader) : ui.words.tied,
+          short: v.outcome.is === 'winner' ? name(leader) : `${ui.words.tied}：${[leader, ...tiedWith].map(name).join('、')}`,
           tone: 'neutral' as const,
-          answer: `所有来源同时变化时，测试准确率的标准差为 ${spread(doc, 'all')}（95% 区间）。每次只变化一个来源时：${singles.join('，')}。${cannotVary}${ranking}${scale}`,
+          answer: `${ranking}所有来源同时变化时，测试准确率的标准差为 ${spread(doc, 'all')}（95% 区间）。每次只变化一个来源时：${singles.join('，')}。${cannotVary}${scale}`,
         };
       }
       if (v.question === 'sources-add-up') {
