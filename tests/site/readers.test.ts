@@ -239,7 +239,7 @@ describe('chart axes', () => {
 });
 
 describe('embed cards', () => {
-  it('every kind fits the 560 x 330 frame it is handed out with, and a 360 x 330 one', async () => {
+  it('every kind fits the 560 x 330 frame it is handed out with, and a 360 x 330 one, its chart text at 11 CSS px or more', async () => {
     const found: string[] = [];
     for (const id of Object.values(ids)) {
       for (const l of LOCALES) {
@@ -247,6 +247,15 @@ describe('embed cards', () => {
           const { page, close } = await open(`${l}/embed/${id}/`, { width, height: 330 });
           const [w, h] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.scrollHeight]);
           if (w > width || h > 330) found.push(`${l}/embed/${id}/ at ${width} x 330: ${w} x ${h}`);
+          // The card's drawing scales to the room it has (keeping its aspect): the size a reader sees.
+          const smallest = await page.evaluate(() => {
+            const svg = document.querySelector<SVGSVGElement>('#chart-main svg[role="img"]');
+            if (!svg) return 0;
+            const box = svg.getBoundingClientRect();
+            const scale = Math.min(box.width / svg.viewBox.baseVal.width, box.height / svg.viewBox.baseVal.height);
+            return Math.min(...[...svg.querySelectorAll('text')].map((t) => Number.parseFloat(getComputedStyle(t).fontSize) * scale));
+          });
+          if (!(smallest >= 11)) found.push(`${l}/embed/${id}/ at ${width} x 330: chart text at ${smallest.toFixed(1)} px`);
           await close();
         }
       }

@@ -78,6 +78,11 @@ export const WIDE_CHART_WIDTH = 640;
 export const NARROW_CHART_WIDTH = 340;
 /** A phone's drawing at 340 px shows in a 328 px column on a 360 px screen: 12 px text reads at 11.6 px. */
 const NARROW_FONT_PX = 12;
+/**
+ * An embed card's drawing: narrow (12 px text) and about the shape of the card's chart area, so it
+ * scales up in a 560 x 330 frame and barely down in a 360 x 330 one instead of shrinking its text.
+ */
+export const CARD_CHART = { width: 320, height: 150 };
 
 export const ACCENT = 'var(--accent, #2563eb)';
 /** Lines that carry one seed each: the page's muted text colour (over 3:1 on the light and the dark background), thin. */
@@ -126,7 +131,13 @@ export interface GroupedAccuracyLabels {
 }
 
 /** Accuracy per run for labelled groups (arms, schedules, sources), with each group's recorded mean as a tick. */
-export function groupedAccuracySvg(groups: AccuracyGroup[], labels: GroupedAccuracyLabels, width = 640, asWritten: string[] = []): string {
+export function groupedAccuracySvg(
+  groups: AccuracyGroup[],
+  labels: GroupedAccuracyLabels,
+  size: { width?: number; height?: number } = {},
+  asWritten: string[] = [],
+): string {
+  const { width = WIDE_CHART_WIDTH, height = 60 + 36 * groups.length } = size;
   const dots = groups.flatMap((g) =>
     g.runs.flatMap((r) =>
       !r.diverged && r.testAccuracy !== null
@@ -138,7 +149,7 @@ export function groupedAccuracySvg(groups: AccuracyGroup[], labels: GroupedAccur
   return renderSvg(
     {
       width,
-      height: 60 + 36 * groups.length,
+      height,
       marginLeft: 150,
       x: { label: labels.axis, nice: true },
       y: { label: null, domain: groups.map((g) => g.label) },

@@ -18,7 +18,10 @@ import VarianceSourcesReport from './variance-sources/Report.astro';
 /** A kind's view: its report body (filling the shared skeleton) and its main chart (embed card, preview image). */
 export interface KindView<D> {
   Report: (props: { locale: Locale; doc: D; createdAt: string }) => unknown;
-  mainChart: (doc: D, locale: Locale, width?: number) => string;
+  /** The key chart, drawn `width` wide (and `height` high, where a card's frame fixes it). */
+  mainChart: (doc: D, locale: Locale, width?: number, height?: number) => string;
+  /** The main chart's height in an embed card, where it is not CARD_CHART's (a legend above the drawing takes room). */
+  cardChartHeight?: number;
 }
 
 /** Every kind's view: a kind without one fails the type-check. */
@@ -28,7 +31,7 @@ export const KIND_VIEWS: KindViews<StudyDocument> = {
   'seed-variance': { Report: SeedVarianceReport, mainChart: seedStripSvg },
   'lr-range-test': { Report: LrRangeTestReport, mainChart: rangeCurvesSvg },
   'lr-schedule': { Report: LrScheduleReport, mainChart: scheduleAccuracySvg },
-  'data-size': { Report: DataSizeReport, mainChart: learningCurvesSvg },
+  'data-size': { Report: DataSizeReport, mainChart: learningCurvesSvg, cardChartHeight: 110 },
   'variance-sources': { Report: VarianceSourcesReport, mainChart: sourcesSvg },
   'determinism-audit': { Report: DeterminismAuditReport, mainChart: auditAccuracySvg },
   compare: { Report: CompareReport, mainChart: armsSvg },

@@ -5,13 +5,13 @@ import { formatFor, type Locale, t } from '../../i18n/index.ts';
 import { compareWords } from './words.ts';
 
 /** Both arms' accuracy per seed, with each arm's recorded mean. */
-export function armsSvg(doc: CompareDocument, locale: Locale, width = 640): string {
+export function armsSvg(doc: CompareDocument, locale: Locale, width = 640, height?: number): string {
   const { labels } = compareWords[locale];
   const groups = doc.arms.map((a) => ({ label: a.label, runs: a.runs, mean: a.summary?.mean ?? null }));
   return groupedAccuracySvg(
     groups,
     { axis: t(locale).words.accuracyAxis, alt: labels.groupsAlt, seedDot: labels.seedDot, pct: formatFor(locale).pct },
-    width,
+    { width, height },
     doc.arms.map((a) => a.label),
   );
 }

@@ -5,7 +5,7 @@ import { type Locale, t } from '../../i18n/index.ts';
 import { dataSizeWords } from './words.ts';
 
 /** Each model's recorded mean accuracy against the training-set size, with ± its recorded standard deviation. */
-export function learningCurvesSvg(doc: DataSizeDocument, locale: Locale, width = 640): string {
+export function learningCurvesSvg(doc: DataSizeDocument, locale: Locale, width = 640, height = 300): string {
   const { labels } = dataSizeWords[locale];
   const ui = t(locale);
   // A size where every run of a model diverged has no point.
@@ -26,7 +26,7 @@ export function learningCurvesSvg(doc: DataSizeDocument, locale: Locale, width =
   );
   return renderSvg({
     width,
-    height: 300,
+    height,
     x: { type: 'log', label: labels.sizeAxis, tickFormat: plainTick },
     y: { label: ui.words.accuracyAxis, grid: true },
     color: categoryColors(doc.curves.map((c) => ui.models[c.model] ?? c.model)),

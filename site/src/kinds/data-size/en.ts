@@ -79,7 +79,7 @@ export const en = {
                   sentence: `No, here: ${f.list(overtaken.map(crossing))} (${paired.method(level)}).`,
                 }
               : {
-                  short: `Not shown at ${leaders[0].size} to ${last.size} rows`,
+                  short: 'Not shown',
                   sentence: `Not shown at these sizes: against each classic model the MLP is never significantly behind at one size and significantly ahead at another, or the reverse (${paired.method(level)}).`,
                 };
       const diverged = divergedRuns

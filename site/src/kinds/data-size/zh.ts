@@ -74,7 +74,7 @@ export const zh: DataSizeWords = {
                   sentence: `否，在这里：${overtaken.map(crossing).join('；')}（${paired.method(level)}）。`,
                 }
               : {
-                  short: `在 ${leaders[0].size} 到 ${last.size} 行之间未见`,
+                  short: '未见',
                   sentence: `在这些规模上未见：对每个经典模型，MLP 都没有出现在某个规模上显著落后、在另一个规模上显著领先的情况，反之亦然（${paired.method(level)}）。`,
                 };
       const diverged = divergedRuns ? `有 ${divergedRuns} 次 MLP 运行发散，不计入均值。` : '';

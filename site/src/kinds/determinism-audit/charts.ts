@@ -5,11 +5,11 @@ import { type Locale, t } from '../../i18n/index.ts';
 import { determinismAuditWords } from './words.ts';
 
 /** Each algorithm's test accuracy (its first fit). */
-export function auditAccuracySvg(doc: DeterminismAuditDocument, locale: Locale, width = 640): string {
+export function auditAccuracySvg(doc: DeterminismAuditDocument, locale: Locale, width = 640, height?: number): string {
   const { labels } = determinismAuditWords[locale];
   return renderSvg({
     width,
-    height: 60 + 30 * doc.rows.length,
+    height: height ?? 60 + 30 * doc.rows.length,
     marginLeft: 130,
     x: { label: t(locale).words.accuracyAxis, nice: true },
     y: { label: null },

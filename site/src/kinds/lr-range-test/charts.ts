@@ -7,7 +7,7 @@ import { lrRangeTestWords } from './words.ts';
 const RULE_COLORS: Record<string, string> = Object.fromEntries(SUGGESTION_RULES.map((rule, i) => [rule, CATEGORY_COLORS[i]]));
 
 /** Every seed's smoothed loss (thin), the median (thick), and each rule's median suggestion. */
-export function rangeCurvesSvg(doc: LrRangeTestDocument, locale: Locale, width = 640): string {
+export function rangeCurvesSvg(doc: LrRangeTestDocument, locale: Locale, width = 640, height = 280): string {
   const { labels } = lrRangeTestWords[locale];
   const lines = doc.curves.flatMap((c) => c.smoothed.flatMap((v, i) => (v === null ? [] : [{ seed: c.seed, lr: doc.lrs[i], loss: v }])));
   const median = doc.medianCurve.flatMap((v, i) => (v === null ? [] : [{ lr: doc.lrs[i], loss: v }]));
@@ -26,7 +26,7 @@ export function rangeCurvesSvg(doc: LrRangeTestDocument, locale: Locale, width =
   return renderSvg(
     {
       width,
-      height: 280,
+      height,
       x: { type: 'log', label: labels.lrAxis, tickFormat: plainTick },
       y: { label: labels.lossAxis, domain: [bottom, top], grid: true },
       ariaLabel: labels.curvesAlt,
@@ -78,6 +78,6 @@ export function verificationSvg(doc: LrRangeTestDocument, locale: Locale, width 
   return groupedAccuracySvg(
     groups,
     { axis: t(locale).words.accuracyAxis, alt: labels.groupsAlt, seedDot: labels.seedDot, pct: f.pct },
-    width,
+    { width },
   );
 }

@@ -5,13 +5,13 @@ import { formatFor, type Locale, t } from '../../i18n/index.ts';
 import { lrScheduleWords } from './words.ts';
 
 /** Each schedule's final test accuracy per seed, with its recorded mean. */
-export function scheduleAccuracySvg(doc: LrScheduleDocument, locale: Locale, width = 640): string {
+export function scheduleAccuracySvg(doc: LrScheduleDocument, locale: Locale, width = 640, height?: number): string {
   const { labels } = lrScheduleWords[locale];
   const groups = doc.schedules.map((s) => ({ label: s.name, runs: s.runs, mean: s.summary?.mean ?? null }));
   return groupedAccuracySvg(
     groups,
     { axis: t(locale).words.accuracyAxis, alt: labels.groupsAlt, seedDot: labels.seedDot, pct: formatFor(locale).pct },
-    width,
+    { width, height },
     doc.schedules.map((s) => s.name),
   );
 }

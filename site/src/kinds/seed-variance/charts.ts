@@ -8,7 +8,7 @@ const finished = (doc: SeedVarianceDocument) =>
   doc.runs.flatMap((r) => (!r.diverged && r.testAccuracy !== null ? [{ seed: r.seed, accuracy: r.testAccuracy }] : []));
 
 /** One dot per seed (a beeswarm), the mean as a rule, and the 95% CI of the mean as a band. */
-export function seedStripSvg(doc: SeedVarianceDocument, locale: Locale, width = 640): string {
+export function seedStripSvg(doc: SeedVarianceDocument, locale: Locale, width = 640, height = 150): string {
   const f = formatFor(locale);
   const words = seedVarianceWords[locale];
   const s = doc.summary;
@@ -19,7 +19,7 @@ export function seedStripSvg(doc: SeedVarianceDocument, locale: Locale, width = 
   }));
   return renderSvg({
     width,
-    height: 150,
+    height,
     marginLeft: 20,
     marginRight: 20,
     x: { label: t(locale).words.accuracyAxis, nice: true },

@@ -8,7 +8,7 @@ import { varianceSourcesWords } from './words.ts';
 const CODE_NAMES = ['dropout'];
 
 /** The standard deviation of test accuracy for each source alone and all at once, with its interval and the test-set sampling error. */
-export function sourcesSvg(doc: VarianceSourcesDocument, locale: Locale, width = 640): string {
+export function sourcesSvg(doc: VarianceSourcesDocument, locale: Locale, width = 640, height?: number): string {
   const { labels } = varianceSourcesWords[locale];
   const bars = doc.sources.map((s) => ({
     source: labels.sourceName(s.name),
@@ -21,7 +21,7 @@ export function sourcesSvg(doc: VarianceSourcesDocument, locale: Locale, width =
   return renderSvg(
     {
       width,
-      height: 40 + 30 * bars.length,
+      height: height ?? 40 + 30 * bars.length,
       marginLeft: 90,
       x: { label: labels.stdAxis, grid: true },
       y: { label: null, domain: bars.map((b) => b.source) },
@@ -45,7 +45,7 @@ export function sourceRunsSvg(doc: VarianceSourcesDocument, locale: Locale, widt
   return groupedAccuracySvg(
     groups,
     { axis: t(locale).words.accuracyAxis, alt: labels.groupsAlt, seedDot: labels.seedDot, pct: formatFor(locale).pct },
-    width,
+    { width },
     CODE_NAMES,
   );
 }
