@@ -82,4 +82,15 @@ export type { VarianceSourcesDocument } from './studies/variance-sources/documen
 export type { VarianceSourcesSpec } from './studies/variance-sources/spec.ts';
 export { VARIANCE_SOURCES } from './studies/variance-sources/spec.ts';
 export { tf } from './tf.ts';
+export type { TrainingProgress } from './train/trainGroup.ts';
+// Re-training one run of a shared study (the reader's check of a fingerprint).
+export {
+  type ArmName,
+  type CheckableRun,
+  checkableRuns,
+  EngineVersionError,
+  NotCheckableError,
+  type RetrainedRun,
+  retrainSeed,
+} from './verify/retrainSeed.ts';
 export { DOCUMENT_VERSION, ENGINE_VERSION } from './version.ts';

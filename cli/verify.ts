@@ -1,0 +1,160 @@
+/**
+ * `npm run verify -- <report URL | study id>`: fetches a finished study from the API, re-trains the
+ * chosen seeds here with the same engine, and compares each fingerprint with the stored one.
+ * Exit codes: 0 every seed matches, 1 a mismatch, 2 the study cannot be checked (unknown,
+ * unfinished, another engine version, a kind without single-seed runs, bad arguments).
+ */
+import { parseArgs } from 'node:util';
+import {
+  type ArmName,
+  BackendName,
+  type CheckableRun,
+  checkableRuns,
+  ENGINE_VERSION,
+  parseStoredDocument,
+  retrainSeed,
+  type StudyDocument,
+} from '../src/index.ts';
+import { useNodeBackend } from './nodeBackends.ts';
+import { createProgressBar } from './progressBar.ts';
+
+const USAGE = `usage: npm run verify -- <report URL | study id> [--api URL] [--seeds 1,15,30] [--backend cpu|wasm] [--arm a|b]
+  A report URL names its API (its origin); a bare id uses --api (default http://127.0.0.1:8787).
+  --seeds    the study's seeds to re-train (default: its first, middle and last)
+  --backend  where to train (default: the backend the study ran on)
+  --arm      a compare study's arm (default: both)`;
+const DEFAULT_API = 'http://127.0.0.1:8787';
+const STUDY_ID = /^[0-9a-f]{20}$/;
+
+/** The study cannot be checked: exit 2 with this message. */
+class CannotCheck extends Error {}
+
+/** The study id and the API origin a target names: a report, embed or API URL, or a bare id. */
+function studyTarget(target: string, api: string | undefined): { id: string; api: string } {
+  if (STUDY_ID.test(target)) return { id: target, api: (api ?? DEFAULT_API).replace(/\/+$/, '') };
+  let url: URL;
+  try {
+    url = new URL(target);
+  } catch {
+    throw new CannotCheck(`"${target}" is neither a study id (20 hex digits) nor a report URL`);
+  }
+  const id = /\/(?:r|embed|api\/studies|og|badge)\/([0-9a-f]{20})\b/.exec(url.pathname)?.[1];
+  if (!id) throw new CannotCheck(`${target} names no study: a report URL looks like ${url.origin}/r/<id>/`);
+  return { id, api: (api ?? url.origin).replace(/\/+$/, '') };
+}
+
+/** The study's finished document, or why there is none. */
+async function fetchDocument(api: string, id: string): Promise<StudyDocument> {
+  let res: Response;
+  try {
+    res = await fetch(`${api}/api/studies/${id}`, { headers: { accept: 'application/json' } });
+  } catch (e) {
+    throw new CannotCheck(`cannot reach the API at ${api} (${(e as Error).cause ?? (e as Error).message}); is it running? (npm start)`);
+  }
+  const body = (await res.json().catch(() => null)) as {
+    status?: string;
+    progress?: { runsDone: number; runsTotal: number };
+    document?: unknown;
+    error?: string;
+  } | null;
+  if (res.status === 404) throw new CannotCheck(`no study ${id} at ${api}`);
+  if (!res.ok || !body) throw new CannotCheck(`the API at ${api} answered ${res.status}${body?.error ? `: ${body.error}` : ''}`);
+  if (!body.document) {
+    const progress = body.progress ? ` (${body.progress.runsDone} of ${body.progress.runsTotal} runs done)` : '';
+    throw new CannotCheck(`study ${id} is ${body.status}${progress}: it has no finished document to check yet`);
+  }
+  const parsed = parseStoredDocument(body.document);
+  if (!parsed.success) throw new CannotCheck(`study ${id}'s document cannot be read: ${parsed.error}`);
+  return parsed.data;
+}
+
+/** The runs to re-train: the chosen seeds (default the first, middle and last), for the chosen arm or every arm. */
+function chosenRuns(runs: CheckableRun[], seedList: string | undefined, arm: string | undefined): CheckableRun[] {
+  if (arm !== undefined && arm !== 'a' && arm !== 'b') throw new CannotCheck(`--arm must be a or b, not "${arm}"`);
+  const ofArm = runs.filter((r) => arm === undefined || r.arm === arm);
+  const studySeeds = [...new Set(ofArm.map((r) => r.seed))];
+  const seeds =
+    seedList === undefined
+      ? [...new Set([studySeeds[0], studySeeds[Math.floor((studySeeds.length - 1) / 2)], studySeeds[studySeeds.length - 1]])]
+      : seedList.split(',').map((s) => {
+          const seed = Number(s.trim());
+          if (!Number.isInteger(seed)) throw new CannotCheck(`--seeds takes whole numbers separated by commas, not "${seedList}"`);
+          if (!studySeeds.includes(seed)) throw new CannotCheck(`seed ${seed} is not one of the study's seeds (${studySeeds.join(', ')})`);
+          return seed;
+        });
+  return ofArm.filter((r) => seeds.includes(r.seed));
+}
+
+const armLabel = (doc: StudyDocument, arm: ArmName | null) => (arm && doc.kind === 'compare' ? ` arm ${arm} (${doc.spec[arm].label})` : '');
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      api: { type: 'string' },
+      seeds: { type: 'string' },
+      backend: { type: 'string' },
+      arm: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  if (positionals.length !== 1) throw new CannotCheck(USAGE);
+  const { id, api } = studyTarget(positionals[0], values.api);
+  const doc = await fetchDocument(api, id);
+  const env = doc.environment;
+  if (env.engine !== ENGINE_VERSION)
+    throw new CannotCheck(
+      `study ${id} was trained by engine ${env.engine}; this is engine ${ENGINE_VERSION}, whose fingerprints can differ`,
+    );
+  const runs = checkableRuns(doc);
+  if (!runs) throw new CannotCheck(`a ${doc.kind} study has no run that is one seed of one setup; seed-variance and compare studies do`);
+  const chosen = chosenRuns(runs, values.seeds, values.arm);
+  const backend = values.backend ?? env.backend;
+  if (!BackendName.safeParse(backend).success) throw new CannotCheck(`--backend must be cpu or wasm, not "${backend}"`);
+
+  console.log(`study ${id} (${doc.kind}) from ${api}`);
+  console.log(
+    `trained on ${env.backend}${env.wasmBinary ? ` (${env.wasmBinary})` : ''} in ${env.runtime}, tfjs ${env.tfjs}, engine ${env.engine}`,
+  );
+  if (backend !== env.backend)
+    console.log(
+      `note: re-training on ${backend}, not ${env.backend}: the two backends round differently, so fingerprints are expected to differ`,
+    );
+  await useNodeBackend(backend as BackendName);
+
+  let matched = 0;
+  for (const run of chosen) {
+    const bar = createProgressBar(`seed ${run.seed}${armLabel(doc, run.arm)}`);
+    const again = await retrainSeed(doc, run, { onEpoch: (p) => bar.update(p.stepsDone, p.stepsTotal, `epoch ${p.epoch}/${p.epochs}`) });
+    const seconds = bar.finish();
+    const same = again.fingerprint === run.fingerprint;
+    if (same) matched++;
+    console.log(
+      `seed ${run.seed}${armLabel(doc, run.arm)}: ${same ? 'match' : 'MISMATCH'} (${seconds.toFixed(1)} s on ${again.environment.backend})`,
+    );
+    console.log(`  stored ${run.fingerprint}`);
+    console.log(`  here   ${again.fingerprint}`);
+  }
+  console.log(
+    matched === chosen.length
+      ? `${matched} of ${chosen.length} runs match: the same seed gave the same weights here.`
+      : `${chosen.length - matched} of ${chosen.length} runs do not match.`,
+  );
+  return matched === chosen.length ? 0 : 1;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (e) => {
+    // Anything that stops the check before a verdict (a bad argument, an unreadable study, a crash) is exit 2.
+    if (e instanceof CannotCheck || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS'))
+      console.error(`error: ${(e as Error).message}`);
+    else console.error(e);
+    process.exit(2);
+  },
+);

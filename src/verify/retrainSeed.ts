@@ -1,0 +1,97 @@
+import type { Environment } from '../fingerprint/environment.ts';
+import type { TrainingSetup } from '../spec/setup.ts';
+import type { StudyDocument } from '../studies/registry.ts';
+import { runSeeds } from '../studies/runSeeds.ts';
+import type { TrainingProgress } from '../train/trainGroup.ts';
+import { ENGINE_VERSION } from '../version.ts';
+
+/**
+ * Re-training one run of a shared study, so a reader can check its fingerprint: the same code the
+ * Worker trained it with, run again wherever the reader is (a browser, a terminal).
+ */
+
+/** Which setup a run belongs to: a compare study's arm, or the study's one setup (null). */
+export type ArmName = 'a' | 'b';
+
+/** A run a reader can re-train on its own: one seed of one setup, with what the study recorded. */
+export interface CheckableRun {
+  arm: ArmName | null;
+  seed: number;
+  fingerprint: string;
+  /** Null when the run diverged. */
+  testAccuracy: number | null;
+}
+
+/** The study was trained by another engine version: its fingerprints are not this engine's to check. */
+export class EngineVersionError extends Error {
+  constructor(readonly documentEngine: string) {
+    super(`the study was trained by engine ${documentEngine}; this is engine ${ENGINE_VERSION}, whose fingerprints can differ`);
+    this.name = 'EngineVersionError';
+  }
+}
+
+/** The kind has no run that is one seed of one setup (its runs share sweeps, subsets or backends). */
+export class NotCheckableError extends Error {
+  constructor(readonly kind: string) {
+    super(`a ${kind} study has no run a reader can re-train on its own; seed-variance and compare studies do`);
+    this.name = 'NotCheckableError';
+  }
+}
+
+/** Every run of `doc` a reader can re-train, in the document's order, or null for a kind that has none. */
+export function checkableRuns(doc: StudyDocument): CheckableRun[] | null {
+  const run = (arm: ArmName | null, r: { seed: number; fingerprint: string; testAccuracy: number | null; diverged: boolean }) => ({
+    arm,
+    seed: r.seed,
+    fingerprint: r.fingerprint,
+    testAccuracy: r.diverged ? null : r.testAccuracy,
+  });
+  if (doc.kind === 'seed-variance') return doc.runs.map((r) => run(null, r));
+  if (doc.kind === 'compare') return (['a', 'b'] as const).flatMap((arm, i) => doc.arms[i].runs.map((r) => run(arm, r)));
+  return null;
+}
+
+/** The setup that trained a run of `doc`. */
+function setupOf(doc: StudyDocument, arm: ArmName | null): TrainingSetup {
+  if (doc.kind === 'seed-variance') return doc.spec;
+  if (doc.kind === 'compare') {
+    const { label: _label, ...setup } = doc.spec[arm ?? 'a'];
+    return setup;
+  }
+  throw new NotCheckableError(doc.kind);
+}
+
+export interface RetrainedRun {
+  arm: ArmName | null;
+  seed: number;
+  fingerprint: string;
+  testAccuracy: number | null;
+  diverged: boolean;
+  /** Where it ran: compare backend and wasm binary with the study's `environment`. */
+  environment: Environment;
+}
+
+/**
+ * Trains one seed of `doc`'s setup (an arm's, for a compare study) on the active backend, exactly
+ * as the study did, and fingerprints its weights. The seed need not be one the study ran. A seed
+ * trains alone here and in a group in the study: the engine gives each seed the same weights in any
+ * group (tests/groupIndependence.test.ts).
+ */
+export async function retrainSeed(
+  doc: StudyDocument,
+  run: { arm: ArmName | null; seed: number },
+  options: { onEpoch?: (progress: TrainingProgress) => void | Promise<void> } = {},
+): Promise<RetrainedRun> {
+  if (doc.environment.engine !== ENGINE_VERSION) throw new EngineVersionError(doc.environment.engine);
+  const setup = setupOf(doc, run.arm);
+  const [outcome] = await runSeeds(setup, [run.seed], { onEpoch: options.onEpoch });
+  const { record } = outcome;
+  return {
+    arm: run.arm,
+    seed: run.seed,
+    fingerprint: record.fingerprint,
+    testAccuracy: record.testAccuracy,
+    diverged: record.diverged,
+    environment: record.environment,
+  };
+}
