@@ -5,12 +5,12 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getPlatformProxy } from 'wrangler';
 import { type DevServer, freePort, startWranglerDev } from '../../cli/wranglerDev.ts';
-import { createStudy, type KeyValueStore, markSettled, putDocument, putListing, putUnitFailure } from '../../functions/studies/store.ts';
-import { listingMeta, newStudyRecord } from '../../functions/studies/studyState.ts';
-import { parseStudySpec, planStudy, type StudyDocument, type StudySpec, studyId } from '../../src/index.ts';
+import { markSettled, putListing, putUnitFailure } from '../../functions/studies/store.ts';
+import { listingMeta } from '../../functions/studies/studyState.ts';
+import { parseStudySpec } from '../../src/index.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.ts';
+import { type LocalStudies, localStudies } from './localStudies.ts';
 
 // Production-like, end to end: the Worker `npm run build` built (npm test builds first), served by
 // plain `wrangler dev` on a fresh state, real small studies trained by the real queue consumer,
@@ -26,8 +26,7 @@ const persistTo = join(work, 'state');
 
 let server: DevServer;
 let browser: Browser;
-let kv: KeyValueStore;
-let disposeKv: () => Promise<void>;
+let studies: LocalStudies;
 let embedHost: Server;
 let embedHostUrl = '';
 const ids: Record<string, string> = {};
@@ -43,50 +42,6 @@ const base = {
   training: { optimizer: { kind: 'adam', lr: 0.05 }, epochs: 4 },
   seeds: 6,
 };
-
-async function post(spec: unknown): Promise<{ status: number; id: string }> {
-  const res = await fetch(`${server.url}/api/studies`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
-    body: JSON.stringify(spec),
-  });
-  const body = (await res.json()) as { id: string };
-  if (!res.ok) throw new Error(`submit failed (${res.status}): ${JSON.stringify(body)}`);
-  return { status: res.status, id: body.id };
-}
-
-/** Polls the study's status (each read also re-sends lost units) until it is done. */
-async function untilDone(id: string): Promise<StudyDocument> {
-  for (const end = Date.now() + 60_000; Date.now() < end; ) {
-    const s = (await (await fetch(`${server.url}/api/studies/${id}`)).json()) as { status: string; document?: StudyDocument };
-    if (s.status === 'done' && s.document) return s.document;
-    await new Promise((r) => setTimeout(r, 150));
-  }
-  throw new Error(`study ${id} did not finish`);
-}
-
-const submit = async (spec: unknown) => {
-  const { id } = await post(spec);
-  await untilDone(id);
-  return id;
-};
-
-/** Stores a study as POST does, with its units not sent: it stays queued until a status read re-sends them. */
-async function storeUnsent(spec: StudySpec) {
-  const id = await studyId(spec);
-  const record = newStudyRecord(id, spec, planStudy(spec, 10), new Date());
-  await createStudy(kv, record, listingMeta(record, 'queued'));
-  return record;
-}
-
-/** Stores a finished study from a document written elsewhere (a stored one, or one made for a test). */
-async function storeFinished(id: string, doc: unknown, spec: StudySpec, status: 'done' | 'partial' = 'done') {
-  const record = newStudyRecord(id, spec, planStudy(spec, 10), new Date());
-  await createStudy(kv, record, listingMeta(record, 'queued'));
-  await putDocument(kv, doc as StudyDocument);
-  await putListing(kv, record, { ...listingMeta(record, status), title: 'stored' });
-  await markSettled(kv, id);
-}
 
 async function openPage(path: string, expectedStatus = 200): Promise<{ page: Page; errors: string[] }> {
   const page = await browser.newPage();
@@ -105,13 +60,8 @@ async function openPage(path: string, expectedStatus = 200): Promise<{ page: Pag
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
   server = await startWranglerDev({ port: await freePort(), persistTo, vars: { SEEDLAB_TOKEN: TOKEN } });
-  const proxy = await getPlatformProxy<{ STUDIES: KeyValueStore }>({
-    configPath: 'wrangler.toml',
-    persist: { path: join(persistTo, 'v3') },
-    remoteBindings: false,
-  });
-  kv = proxy.env.STUDIES;
-  disposeKv = () => proxy.dispose();
+  studies = await localStudies(server, persistTo, TOKEN);
+  const { kv, post, untilDone, submit, storeUnsent, storeFinished } = studies;
 
   // The followed study: a spec that is no preset, titled in Chinese and in HTML-looking text. It is
   // stored exactly as POST stores it but with its units not sent yet, so it cannot finish before its
@@ -191,7 +141,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  await disposeKv?.();
+  await studies?.dispose();
   await server?.stop();
   embedHost?.close();
 });
@@ -516,7 +466,7 @@ describe('the report site, built from real KV and served by the real Worker', ()
   });
 
   it('npm run export writes the pages any static host serves, from the same Worker', async () => {
-    await disposeKv();
+    await studies.dispose();
     await server.stop();
     const out = join(work, 'export');
     const run = spawnSync(

@@ -14,7 +14,26 @@ export function renderSvg(options: Plot.PlotOptions, asWritten: string[] = []): 
   const style = narrow ? { fontSize: `${NARROW_FONT_PX}px` } : undefined;
   const chart = Plot.plot({ ...options, ...(style ? { style } : {}), document } as Plot.PlotOptions) as unknown as Element;
   markAsWritten(chart, asWritten);
-  return asOneImage(chart).outerHTML;
+  const image = asOneImage(chart);
+  recordAccuracyScale(chart, options);
+  return image.outerHTML;
+}
+
+/**
+ * A chart whose x axis is linear records where its values land (data-x: domain then range, in the
+ * drawing's units) and the plot's vertical extent (data-y), so a page's script can mark a value the
+ * reader measured (a seed trained in the browser) on the drawing the server made.
+ */
+function recordAccuracyScale(chart: Element, options: Plot.PlotOptions): void {
+  const plot = chart.tagName.toLowerCase() === 'svg' ? chart : chart.querySelector('svg[role="img"]');
+  const scales = chart as unknown as { scale(name: string): { type: string; domain: number[]; range: number[] } | undefined };
+  const x = scales.scale('x');
+  if (!plot || x?.type !== 'linear') return;
+  const y = scales.scale('y');
+  const height = options.height ?? 400;
+  const [top, bottom] = y?.range ?? [options.marginTop ?? 20, height - (options.marginBottom ?? 30)];
+  plot.setAttribute('data-x', [...x.domain, ...x.range].map((v) => +v.toFixed(3)).join(' '));
+  plot.setAttribute('data-y', [Math.min(top, bottom), Math.max(top, bottom)].map((v) => +v.toFixed(1)).join(' '));
 }
 
 /**

@@ -1,4 +1,6 @@
 import { FINAL_CACHE_CONTROL, FINAL_PAGE_HEADER, LIVE_CACHE_CONTROL, pageEtag } from '../../../functions/site/pageCache.ts';
+import { WASM_PAGE_HEADER } from '../../../functions/site/securityHeaders.ts';
+import { checkableRuns, ENGINE_VERSION } from '../../../src/index.ts';
 import type { StudyPage } from './studyPages.ts';
 
 /** How a page about a study answers: its status, and whether the edge may keep it (only a complete study's). */
@@ -10,9 +12,21 @@ export async function studyPageHeaders(page: StudyPage): Promise<{ status: numbe
   return { status, headers: { 'cache-control': LIVE_CACHE_CONTROL } };
 }
 
-/** Sets a page's status and cache headers (Astro.response), from what its study is. */
-export async function answerAbout(response: { status?: number; headers: Headers }, page: StudyPage): Promise<void> {
+/**
+ * Sets a page's status and cache headers (Astro.response), from what its study is. A report whose
+ * reader can re-train a seed on wasm (site/src/verify/) is marked so its CSP allows compiling wasm.
+ */
+export async function answerAbout(
+  response: { status?: number; headers: Headers },
+  page: StudyPage,
+  view: 'report' | 'embed',
+): Promise<void> {
   const { status, headers } = await studyPageHeaders(page);
   response.status = status;
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  if (view === 'report' && page.state === 'report' && trainsWasmInBrowser(page.doc)) response.headers.set(WASM_PAGE_HEADER, '1');
 }
+
+/** The report offers re-training on wasm: a kind with single-seed runs, this engine, the wasm backend. */
+const trainsWasmInBrowser = (doc: Extract<StudyPage, { state: 'report' }>['doc']) =>
+  checkableRuns(doc) !== null && doc.environment.engine === ENGINE_VERSION && doc.environment.backend === 'wasm';

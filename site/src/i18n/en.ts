@@ -156,6 +156,33 @@ export const en = {
     /** The header of a table's column of notes. */
     note: 'Note',
   },
+  /**
+   * The panel that re-trains a seed in the reader's browser. Words with {placeholders} are filled in
+   * by the page's script (site/src/verify/verifyPanel.ts) once the numbers exist.
+   */
+  verify: {
+    heading: 'Check it yourself',
+    intro: (backend: string) =>
+      `Re-train one seed of this study in your browser, with the same engine on the same backend (${backend}), and compare the SHA-256 fingerprint of its weights with the one stored here. The engine loads only when you click, from this site; nothing you train is sent anywhere.`,
+    seed: 'Seed',
+    arm: 'Setup',
+    seedsRun: (seeds: string) => `The study ran seeds ${seeds}. Any other seed is a new one: the page shows where it lands among them.`,
+    newSeed: 'Pick a seed the study did not run',
+    button: 'Re-train seed {seed} in your browser',
+    loading: 'Loading the engine ({backend})…',
+    running: 'Training seed {seed}: epoch {epoch} of {epochs}…',
+    match: 'Match: seed {seed} gave the same weights in your browser (fingerprint {fingerprint}), in {seconds} s on {backend}.',
+    mismatch:
+      'Mismatch: seed {seed} gave fingerprint {fingerprint} in your browser, in {seconds} s on {backend}; the study stored {stored}.',
+    landed:
+      'Seed {seed} is not one of the study’s: test accuracy {accuracy}, higher than {below} of its {count} seeds (marked on the chart). Fingerprint {fingerprint}, in {seconds} s on {backend}.',
+    diverged: 'Seed {seed} diverged (its loss stopped being finite), as diverged runs are counted in the study. Fingerprint {fingerprint}.',
+    error: 'Could not re-train: {error}',
+    /** The label of the mark a new seed leaves on the chart. */
+    mark: 'seed {seed}',
+    otherEngine: (engine: string, current: string) =>
+      `This study was trained by engine ${engine}; this site runs engine ${current}, whose fingerprints can differ, so its seeds cannot be re-checked here.`,
+  },
   words: {
     yes: 'Yes',
     no: 'No',

@@ -33,6 +33,20 @@ export function formatFor(locale: Locale) {
     sci: (x: number, digits = 2) => minus(x.toExponential(digits).replace('e+', 'e')),
     date: (iso: string) => date.format(new Date(iso)),
     list: (xs: (string | number)[]) => list.format(xs.map(String)),
+    /** Whole numbers written compactly, runs as ranges: [1, 2, 3, 7] -> "1–3 and 7". */
+    ranges: (xs: number[]) => {
+      const sorted = [...new Set(xs)].sort((a, b) => a - b);
+      const parts: string[] = [];
+      for (let i = 0; i < sorted.length; ) {
+        let j = i;
+        while (j + 1 < sorted.length && sorted[j + 1] === sorted[j] + 1) j++;
+        // Three or more in a row make a range; one or two stay numbers.
+        if (j - i >= 2) parts.push(`${sorted[i]}–${sorted[j]}`);
+        else parts.push(...sorted.slice(i, j + 1).map(String));
+        i = j + 1;
+      }
+      return list.format(parts);
+    },
   };
 }
 export type Format = ReturnType<typeof formatFor>;

@@ -147,6 +147,27 @@ export const zh: UiWords = {
     openReport: '打开完整报告',
     note: '备注',
   },
+  verify: {
+    heading: '自己验证',
+    intro: (backend) =>
+      `在你的浏览器里重新训练这项研究的一个种子：同样的引擎、同样的后端（${backend}），再把权重的 SHA-256 指纹与这里保存的比较。引擎只在你点击后才从本站加载；你训练的任何内容都不会发送到别处。`,
+    seed: '种子',
+    arm: '配置',
+    seedsRun: (seeds) => `这项研究运行了种子 ${seeds}。其他种子都是新的：页面会显示它落在这些种子中的哪个位置。`,
+    newSeed: '选一个研究没有运行过的种子',
+    button: '在浏览器中重新训练种子 {seed}',
+    loading: '正在加载引擎（{backend}）…',
+    running: '正在训练种子 {seed}：第 {epoch} 轮，共 {epochs} 轮…',
+    match: '一致：种子 {seed} 在你的浏览器中得到同样的权重（指纹 {fingerprint}），用时 {seconds} 秒，后端 {backend}。',
+    mismatch: '不一致：种子 {seed} 在你的浏览器中得到指纹 {fingerprint}（用时 {seconds} 秒，后端 {backend}）；研究保存的是 {stored}。',
+    landed:
+      '种子 {seed} 不在研究之中：测试准确率 {accuracy}，高于研究的 {count} 个种子中的 {below} 个（已在图上标出）。指纹 {fingerprint}，用时 {seconds} 秒，后端 {backend}。',
+    diverged: '种子 {seed} 发散了（损失不再是有限值），研究中也这样计入发散的运行。指纹 {fingerprint}。',
+    error: '无法重新训练：{error}',
+    mark: '种子 {seed}',
+    otherEngine: (engine, current) =>
+      `这项研究由引擎 ${engine} 训练；本站运行的是引擎 ${current}，指纹可能不同，所以无法在这里重新验证它的种子。`,
+  },
   words: {
     yes: '是',
     no: '否',

@@ -1,0 +1,75 @@
+/**
+ * The engine in the reader's browser, loaded by the verify panel on click only (a separate chunk):
+ * the same TensorFlow.js build and, for wasm, the same SIMD binary the Worker trains with, served
+ * by this site. Nothing here talks to another origin.
+ */
+import wasmUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
+import {
+  type ArmName,
+  type BackendName,
+  checkableRuns,
+  parseStoredDocument,
+  type RetrainedRun,
+  registerWasmBackend,
+  retrainSeed,
+  type StudyDocument,
+  type TrainingProgress,
+  useBackend,
+} from '../../../src/index.ts';
+
+const SIMD_BINARY = 'tfjs-backend-wasm-simd.wasm';
+let wasmRegistered: Promise<void> | null = null;
+
+/** Compiles the wasm binary from this site (CSP: 'wasm-unsafe-eval' on this page only) and hands it to the engine. */
+function registerWasm(): Promise<void> {
+  wasmRegistered ??= (async () => {
+    const response = await fetch(wasmUrl);
+    if (!response.ok) throw new Error(`the wasm binary did not load (${response.status})`);
+    const module = await WebAssembly.compile(await response.arrayBuffer());
+    registerWasmBackend(module, 'simd');
+  })();
+  return wasmRegistered;
+}
+
+async function startBackend(doc: StudyDocument): Promise<void> {
+  const backend = doc.environment.backend as BackendName;
+  if (backend === 'wasm') {
+    if (doc.environment.wasmBinary && doc.environment.wasmBinary !== SIMD_BINARY)
+      throw new Error(`the study ran the ${doc.environment.wasmBinary} binary; this page loads ${SIMD_BINARY}`);
+    await registerWasm();
+  }
+  await useBackend(backend);
+}
+
+/** The study's document, from this site's API, validated as the Worker validates it. */
+export async function fetchStudy(id: string): Promise<StudyDocument> {
+  const response = await fetch(`/api/studies/${encodeURIComponent(id)}`, { headers: { accept: 'application/json' } });
+  const body = (await response.json().catch(() => null)) as { document?: unknown; error?: string } | null;
+  if (!response.ok || !body?.document) throw new Error(body?.error ?? `the study's document did not load (${response.status})`);
+  const parsed = parseStoredDocument(body.document);
+  if (!parsed.success) throw new Error(parsed.error);
+  return parsed.data;
+}
+
+/** Trains one seed of the study here, giving the page a moment to paint after each epoch. */
+export async function retrainInBrowser(
+  doc: StudyDocument,
+  run: { arm: ArmName | null; seed: number },
+  onEpoch: (progress: TrainingProgress) => void,
+): Promise<RetrainedRun> {
+  await startBackend(doc);
+  return retrainSeed(doc, run, {
+    onEpoch: async (progress) => {
+      onEpoch(progress);
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    },
+  });
+}
+
+/** The stored run of this seed (of this arm), if the study ran it. */
+export const storedRun = (doc: StudyDocument, arm: ArmName | null, seed: number) =>
+  checkableRuns(doc)?.find((r) => r.arm === arm && r.seed === seed) ?? null;
+
+/** The test accuracies of the study's finished runs (of this arm). */
+export const studyAccuracies = (doc: StudyDocument, arm: ArmName | null): number[] =>
+  (checkableRuns(doc) ?? []).flatMap((r) => (r.arm === arm && r.testAccuracy !== null ? [r.testAccuracy] : []));
