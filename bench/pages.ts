@@ -6,7 +6,8 @@
  *  - a fresh isolate: wrangler dev restarted, the first page it renders;
  *  - the Worker bundle, as `wrangler deploy --dry-run` counts it (the limit is on the gzip size);
  *  - each kind's report page weight (its fast fixture study): the HTML and what it loads (badge,
- *    script), raw and gzip, against the 150 KB budget (preview image excluded).
+ *    scripts), raw and gzip, against the 150 KB budget (preview image excluded);
+ *  - what a reader who clicks "Re-train" loads on top: the engine chunk and the wasm binary.
  *
  * Run: npm run bench:pages -- [--studies 5] [--hits 50]   (builds first; writes bench/reference/pages.json)
  */
@@ -82,7 +83,12 @@ async function postAndTimeFirstRender(server: DevServer, i: number) {
   return { id, reportFromDoneMs: fromDone, reportRenderMs: report.ms, pngRenderMs: png.ms };
 }
 
-/** A report and what it loads (its badge and the copy script; not the preview image), raw and gzip, in KB. */
+const kb = (n: number) => round(n / 1024);
+const fetchBytes = async (server: DevServer, path: string) => new Uint8Array(await (await fetch(`${server.url}${path}`)).arrayBuffer());
+/** The paths of the scripts a page loads (<script src>). */
+const scriptsOf = (html: string) => [...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1]);
+
+/** A report and what it loads (its badge and its scripts; not the preview image, not the engine a click loads), raw and gzip, in KB. */
 async function reportWeight(server: DevServer, fixture: string) {
   const spec = readKindFixture(fixture);
   const res = await fetch(`${server.url}/api/studies`, {
@@ -94,17 +100,37 @@ async function reportWeight(server: DevServer, fixture: string) {
   while (((await (await fetch(`${server.url}/api/studies/${id}`)).json()) as { status: string }).status !== 'done') {
     await new Promise((r) => setTimeout(r, 100));
   }
-  const bodies = await Promise.all(
-    [`/r/${id}/`, `/badge/${id}.svg`, '/copy.js'].map(
-      async (path) => new Uint8Array(await (await fetch(`${server.url}${path}`)).arrayBuffer()),
-    ),
+  const page = await fetchBytes(server, `/r/${id}/`);
+  const loads = await Promise.all(
+    [`/badge/${id}.svg`, ...scriptsOf(new TextDecoder().decode(page))].map((path) => fetchBytes(server, path)),
   );
-  const kb = (n: number) => round(n / 1024);
+  const bodies = [page, ...loads];
   return {
+    id,
     kind: (spec.kind as string | undefined) ?? 'seed-variance',
     htmlKB: kb(bodies[0].length),
     totalKB: kb(bodies.reduce((n, b) => n + b.length, 0)),
     totalGzipKB: kb(bodies.reduce((n, b) => n + gzipSync(b).length, 0)),
+  };
+}
+
+/** What the verify panel loads on click: the engine chunk its script imports, and the wasm binary the engine fetches. */
+async function verifyEngineWeight(server: DevServer, reportId: string) {
+  const html = new TextDecoder().decode(await fetchBytes(server, `/r/${reportId}/`));
+  const panel = scriptsOf(html).find((s) => s.includes('VerifyPanel'));
+  if (!panel) throw new Error('the report has no verify panel script');
+  const panelCode = new TextDecoder().decode(await fetchBytes(server, panel));
+  const engineName = /browserEngine[\w.-]*\.js/.exec(panelCode)?.[0];
+  if (!engineName) throw new Error('the panel script imports no engine chunk');
+  const engine = await fetchBytes(server, `/_astro/${engineName}`);
+  const wasmName = /tfjs-backend-wasm-simd[\w.-]*\.wasm/.exec(new TextDecoder().decode(engine))?.[0];
+  if (!wasmName) throw new Error('the engine chunk names no wasm binary');
+  const wasm = await fetchBytes(server, `/_astro/${wasmName}`);
+  return {
+    engineKB: kb(engine.length),
+    engineGzipKB: kb(gzipSync(engine).length),
+    wasmKB: kb(wasm.length),
+    wasmGzipKB: kb(gzipSync(wasm).length),
   };
 }
 
@@ -114,8 +140,10 @@ const firsts: Awaited<ReturnType<typeof postAndTimeFirstRender>>[] = [];
 let cachedMs: number[] = [];
 let freshIsolate: { readyMs: number; firstPageMs: number; firstPageCache: string | null };
 const weights: Awaited<ReturnType<typeof reportWeight>>[] = [];
+let verifyEngine: Awaited<ReturnType<typeof verifyEngineWeight>>;
 try {
   for (const fixture of KIND_FIXTURES) weights.push(await reportWeight(server, fixture));
+  verifyEngine = await verifyEngineWeight(server, weights[0].id);
   for (let i = 0; i < studies; i++) firsts.push(await postAndTimeFirstRender(server, i));
   const id = firsts[0].id;
   const hitTimes = [];
@@ -150,7 +178,8 @@ const result = {
     firstPageMs: round(freshIsolate.firstPageMs),
     cache: freshIsolate.firstPageCache,
   },
-  reportWeights: { budgetKB: 150, kinds: weights },
+  reportWeights: { budgetKB: 150, kinds: weights.map(({ id: _id, ...w }) => w) },
+  verifyEngine,
 };
 writeFileSync(resolve('bench/reference/pages.json'), `${JSON.stringify(result, null, 2)}\n`);
 console.log(JSON.stringify(result, null, 2));

@@ -22,6 +22,7 @@ export interface PagesBench {
   cachedReportMs: { median: number; max: number; requests: number };
   freshIsolate: { wranglerReadyMs: number; firstPageMs: number };
   reportWeights: { budgetKB: number; kinds: { kind: string; htmlKB: number; totalKB: number; totalGzipKB: number }[] };
+  verifyEngine: { engineKB: number; engineGzipKB: number; wasmKB: number; wasmGzipKB: number };
 }
 
 export const readPagesBench = (file = 'bench/reference/pages.json'): PagesBench => JSON.parse(readFileSync(file, 'utf8'));
@@ -48,10 +49,10 @@ function pagesTable(b: PagesBench): string {
       ],
     ),
     '',
-    `Report page weights (each kind's fast fixture study; the page, its badge and script, the preview image excluded; the budget is ${b.reportWeights.budgetKB} KB):`,
+    `Report page weights (each kind's fast fixture study; the page, its badge and scripts, the preview image excluded; the budget is ${b.reportWeights.budgetKB} KB):`,
     '',
     markdownTable(
-      ['kind', 'HTML', 'with badge and script', 'gzip', `within ${b.reportWeights.budgetKB} KB`],
+      ['kind', 'HTML', 'with badge and scripts', 'gzip', `within ${b.reportWeights.budgetKB} KB`],
       b.reportWeights.kinds.map((w) => [
         w.kind,
         `${w.htmlKB.toFixed(1)} KB`,
@@ -60,6 +61,8 @@ function pagesTable(b: PagesBench): string {
         w.totalKB <= b.reportWeights.budgetKB ? 'yes' : '**no**',
       ]),
     ),
+    '',
+    `A reader who clicks “Re-train” on a seed-variance or compare report then loads the engine, ${b.verifyEngine.engineKB.toFixed(0)} KB (${b.verifyEngine.engineGzipKB.toFixed(0)} KB gzip), and on wasm its binary, ${b.verifyEngine.wasmKB.toFixed(0)} KB (${b.verifyEngine.wasmGzipKB.toFixed(0)} KB gzip); nobody else does.`,
     '',
     `The Worker bundle (\`wrangler deploy --dry-run\`): ${(b.bundle.totalKiB / 1024).toFixed(2)} MiB, **${(b.bundle.gzipKiB / 1024).toFixed(2)} MiB gzip** (the limit is 3 MiB gzip); the preview fonts (21 MB) are static assets, outside it.`,
   ].join('\n');
