@@ -102,6 +102,7 @@ async function main() {
     console.log(`\nSeedlab is running at ${server.url}/`);
     console.log(`  API:       ${server.url}/api/studies   (OpenAPI: ${server.url}/api/openapi.json)`);
     console.log(`  write token (from .dev.vars): ${token}`);
+    console.log(`  check a report's seeds: npm run verify -- <report URL>   (or click "Re-train" on a seed-variance report)`);
     console.log(`  studies:   ${server.url}/   (中文: ${server.url}/zh/)`);
     console.log('A study posted from now on is readable at its link while it runs and once it is done. Press Ctrl-C to stop.');
     await new Promise(() => undefined); // until Ctrl-C
