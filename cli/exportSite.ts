@@ -1,21 +1,23 @@
 /**
  * `npm run export -- <dir> [--site-url https://example.org] [--state .state]`: writes the site as
  * plain files any static host serves: the index (every kind, every page), and for every study it
- * lists, its report and embed card in both languages, both previews and its badge. The pages are the
+ * lists, its report and embed card in both languages, both previews, its badge and its document
+ * (/api/studies/<id>, which the report's JSON link and its in-browser check read). The pages are the
  * Worker's own: the built Worker runs locally on the stored state (`npm start`'s by default) and the
- * export saves what it answers, following the links of the pages from / and /zh/.
+ * export saves what it answers, following the links of the pages from / and /zh/. The built
+ * scripts (site/dist/client/_astro: the verify panel and the engine it loads on click) are copied.
  *
- * What a static host cannot do is left out: the API, oEmbed (a query), and live progress.
+ * What a static host cannot do is left out: the rest of the API, oEmbed (a query), and live progress.
  */
-import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { freePort, startWranglerDev } from './wranglerDev.ts';
 
 const USAGE = 'usage: npm run export -- <dir> [--site-url https://your.site] [--state .state]';
 
-/** Site paths worth a file: pages (ending in /) and the study images; /api and /oembed are not static. */
-const EXPORTED = /^\/(?:zh\/)?(?:$|guide\/$|glossary\/$|kinds\/|r\/|embed\/|og\/|badge\/)|^\/copy\.js$/;
+/** Site paths worth a file: pages (ending in /), the study images and documents; the rest of /api and /oembed are not static. */
+const EXPORTED = /^\/(?:zh\/)?(?:$|guide\/$|glossary\/$|kinds\/|r\/|embed\/|og\/|badge\/)|^\/copy\.js$|^\/api\/studies\/[0-9a-f]{20}$/;
 
 /** The file a site path is written to: /r/<id>/ -> r/<id>/index.html, /og/<id>.png -> og/<id>.png. */
 const fileOfPath = (path: string) => (path.endsWith('/') ? `${path}index.html` : path).slice(1);
@@ -74,7 +76,9 @@ async function main() {
       if (!isHtml) continue;
       // A report's embed card is linked only from its embed code: every study path brings its siblings.
       const study = /^\/(?:zh\/)?r\/([0-9a-f]{20})\/$/.exec(path)?.[1];
-      const siblings = study ? ['', '/zh'].flatMap((l) => [`${l}/r/${study}/`, `${l}/embed/${study}/`, `${l}/og/${study}.png`]) : [];
+      const siblings = study
+        ? [...['', '/zh'].flatMap((l) => [`${l}/r/${study}/`, `${l}/embed/${study}/`, `${l}/og/${study}.png`]), `/api/studies/${study}`]
+        : [];
       for (const link of [...linksOf(new TextDecoder().decode(bytes), origins), ...siblings]) {
         if (!seen.has(link) && EXPORTED.test(link)) {
           seen.add(link);
@@ -83,6 +87,7 @@ async function main() {
       }
     }
     copyFileSync(resolve('site/dist/client/404.html'), join(out, '404.html'));
+    cpSync(resolve('site/dist/client/_astro'), join(out, '_astro'), { recursive: true });
     console.log(`exported ${files + 1} files to ${out}${siteUrl ? ` for ${siteUrl}` : ''}`);
   } finally {
     await server.stop();

@@ -269,9 +269,10 @@ describe('the report site, built from real KV and served by the real Worker', ()
     expect(await index.page.textContent('ul.studies')).toContain('Site test: moons, 6 seeds');
     expect(index.errors).toEqual([]);
     const { page, errors } = await openPage(`/r/${ids.plain}/`);
-    // Every kind's report has the same skeleton, in this order (site/src/components/ReportSkeleton.astro).
+    // Every kind's report has the same skeleton, in this order (site/src/components/ReportSkeleton.astro);
+    // a kind whose runs a reader can re-train (seed-variance, compare) adds the check after the key chart.
     const order = await page.$$eval('main > section', (els) => els.map((e) => e.id));
-    expect(order).toEqual(['question', 'verdict', 'key-chart', 'method', 'details', 'reproduce', 'share']);
+    expect(order).toEqual(['question', 'verdict', 'key-chart', 'verify', 'method', 'details', 'reproduce', 'share']);
     for (const part of ['histogram', 'curves', 'best-worst', 'seeds', 'environment'])
       expect(await page.locator(`section#details #${part}`).count(), part).toBe(1);
     expect(await page.locator('section#verdict').textContent()).toMatch(/Yes ✓/);
@@ -417,14 +418,14 @@ describe('the report site, built from real KV and served by the real Worker', ()
   });
 
   it('reports of other kinds render in both languages, with their verdict and main chart', async () => {
-    for (const [id, text, zhText] of [
-      [ids.audit, 'Same seed again', '同一种子再运行'],
-      [ids.compare, 'P(A beats B on a fresh seed)', 'A 在新种子上胜出的概率'],
-    ]) {
+    for (const [id, text, zhText, check] of [
+      [ids.audit, 'Same seed again', '同一种子再运行', []],
+      [ids.compare, 'P(A beats B on a fresh seed)', 'A 在新种子上胜出的概率', ['verify']],
+    ] as const) {
       const en = await openPage(`/r/${id}/`);
       expect(await en.page.locator('section#verdict .qa').count()).toBeGreaterThan(0);
       const order = await en.page.$$eval('main > section', (els) => els.map((e) => e.id));
-      expect(order).toEqual(['question', 'verdict', 'key-chart', 'method', 'details', 'reproduce', 'share']);
+      expect(order).toEqual(['question', 'verdict', 'key-chart', ...check, 'method', 'details', 'reproduce', 'share']);
       expect(await en.page.locator('#chart-main .chart-wide svg').count()).toBe(1);
       expect(await en.page.textContent('main')).toContain(text);
       expect(en.errors).toEqual([]);
@@ -489,9 +490,15 @@ describe('the report site, built from real KV and served by the real Worker', ()
       `badge/${id}.svg`,
       `zh/badge/${id}.svg`,
       'glossary/index.html',
+      // The document the report's JSON link and its in-browser check read.
+      `api/studies/${id}`,
     ]) {
       expect(existsSync(join(out, file)), file).toBe(true);
     }
+    // Every script a report loads is in the export (the verify panel's, and copy.js).
+    const scripts = [...readFileSync(join(out, `r/${id}/index.html`), 'utf8').matchAll(/<script[^>]*\ssrc="\/([^"]+)"/g)].map((m) => m[1]);
+    expect(scripts.length).toBeGreaterThanOrEqual(2);
+    for (const script of scripts) expect(existsSync(join(out, script)), script).toBe(true);
     // Absolute links name the public site, not the local Worker that rendered them.
     const report = readFileSync(join(out, `r/${id}/index.html`), 'utf8');
     expect(report).toContain(`<meta property="og:image" content="https://seedlab.example/og/${id}.png">`);
