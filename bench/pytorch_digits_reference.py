@@ -7,6 +7,10 @@ zero biases, Adam(lr 1e-3, betas 0.9/0.999, eps 1e-7), batch 32 keeping the last
 
 Run: OMP_NUM_THREADS=1 /usr/bin/python3 bench/pytorch_digits_reference.py [--seeds 30]
 (Debian: apt-get install python3-torch)
+
+--equal-work does the work Seedlab's study does on top (npm run bench compares both): three more
+runs (Seedlab re-trains the first, middle and last seed to check repeatability) and, after every
+epoch, the loss and accuracy on the whole training set and on the test set.
 """
 import argparse, csv, json, statistics, time
 from pathlib import Path
@@ -16,6 +20,7 @@ import torch
 torch.set_num_threads(1)
 p = argparse.ArgumentParser()
 p.add_argument("--seeds", type=int, default=30)
+p.add_argument("--equal-work", action="store_true")
 args = p.parse_args()
 
 rows = list(csv.reader(open(Path(__file__).parent.parent / "data" / "digits.csv")))[1:]
@@ -42,12 +47,20 @@ def run(seed: int) -> float:
             opt.zero_grad()
             loss_fn(model(Xtr[idx]), ytr[idx]).backward()
             opt.step()
+        if args.equal_work:
+            with torch.no_grad():
+                for Xs, ys in ((Xtr, ytr), (Xte, yte)):
+                    out = model(Xs)
+                    loss_fn(out, ys).item(), (out.argmax(1) == ys).float().mean().item()
     with torch.no_grad():
         return (model(Xte).argmax(1) == yte).float().mean().item()
 
 
 t0 = time.perf_counter()
 accs = [run(s) for s in range(1, args.seeds + 1)]
+if args.equal_work:
+    for s in sorted({1, (args.seeds + 1) // 2, args.seeds}):
+        run(s)
 seconds = time.perf_counter() - t0
 print(json.dumps({
     "torch": torch.__version__, "seeds": args.seeds, "seconds": round(seconds, 2),
