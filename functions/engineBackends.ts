@@ -1,7 +1,9 @@
 // The wasm binary as a precompiled module: workerd forbids compiling wasm from bytes at run time,
 // so wrangler compiles it at deploy/bundle time (a CompiledWasm module import).
 import simdModule from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm';
-import { type BackendName, registerWasmBackend, tf, useBackend } from '../src/index.ts';
+import { type BackendName, registerFusedKernels, registerWasmBackend, tf, useBackend } from '../src/index.ts';
+// The fused MLP kernels (built by npm install and npm run build: scripts/build-kernels.mjs).
+import kernelsModule from '../src/kernels/build/seedlab-mlp.wasm';
 
 let registered = false;
 
@@ -11,6 +13,7 @@ export async function useWorkerBackend(name: BackendName): Promise<void> {
     // emscripten's Node branch (taken under nodejs_compat) reads __dirname.
     (globalThis as { __dirname?: string }).__dirname ??= '/';
     registerWasmBackend(simdModule, 'simd');
+    registerFusedKernels(kernelsModule);
     registered = true;
   }
   await useBackend(name);

@@ -8,6 +8,7 @@ export { registerWasmBackend } from './backends/wasmFromModule.ts';
 export { Environment, RunRecord, SeedResult, Summary } from './document/parts.ts';
 export { describeEnvironment, detectRuntime } from './fingerprint/environment.ts';
 export { fingerprintWeights } from './fingerprint/fingerprintWeights.ts';
+export { registerFusedKernels } from './kernels/fusedKernels.ts';
 // Presets, fingerprints and the environment record.
 export { findPreset, PRESETS, type Preset, presetOfSpec } from './presets/presets.ts';
 export { STREAM_NAMES } from './random/seedStreams.ts';

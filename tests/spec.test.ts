@@ -121,6 +121,18 @@ describe('preset ids', () => {
       'digits-adam-vs-sgd': 'f6c406270196536ded0e',
       'spiral-data-size': '4490eacda4168a27944b',
     },
+    '0.4.0': {
+      'digits-reference': 'faf3672cd315ebc61b03',
+      'moons-dropout': '751aa78d6ffd54ed0199',
+      'iris-small': '86b7e4de00f0c7222b5c',
+      'digits-lr-range': 'b34ecc5fd2989b24c0fc',
+      'digits-lr-schedules': '729a1fa474ae66274fa9',
+      'digits-data-size': '9092dd2b9ac13911cbb0',
+      'digits-variance-sources': 'dc30892a1725b6d34dee',
+      'digits-determinism': '81bb16ae7e3b56d9d7c4',
+      'digits-adam-vs-sgd': 'f2e8d9f115161f95def6',
+      'spiral-data-size': '71ffb0c47f30ad6395a1',
+    },
   };
 
   it(`are the ids recorded for engine ${ENGINE_VERSION}`, async () => {

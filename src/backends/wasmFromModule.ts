@@ -1,6 +1,7 @@
 import { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 // The emscripten factory behind the stock loader (CommonJS).
 import wasmFactory from '@tensorflow/tfjs-backend-wasm/wasm-out/tfjs-backend-wasm.js';
+import { setWasmBackendMemory } from '../kernels/fusedKernels.ts';
 import { tf } from '../tf.ts';
 import { setBackendDetails } from './useBackend.ts';
 
@@ -27,7 +28,11 @@ export function registerWasmBackend(module: WebAssembly.Module, binary: 'simd' |
           reject(new Error(`wasm backend failed to start: ${why instanceof Error ? why.message : String(why)}`));
         const started: Promise<EmscriptenModule> = (wasmFactory as unknown as (config: object) => Promise<EmscriptenModule>)({
           instantiateWasm(imports: WebAssembly.Imports, receive: (instance: WebAssembly.Instance, module: WebAssembly.Module) => void) {
-            WebAssembly.instantiate(module, imports).then((instance) => receive(instance, module), fail);
+            WebAssembly.instantiate(module, imports).then((instance) => {
+              // The fused kernels work in place in this memory (src/kernels/fusedKernels.ts).
+              setWasmBackendMemory(instance.exports.memory as WebAssembly.Memory);
+              receive(instance, module);
+            }, fail);
             return {};
           },
           locateFile: (path: string) => path,

@@ -2,43 +2,43 @@
 import type { TimeModel } from './timeModel.ts';
 
 export const FITTED_TIME_MODEL: TimeModel = {
-  "measuredOn": "engine 0.3.0, Node 22.23.3, 2026-11-26",
+  "measuredOn": "engine 0.4.0, Node 22.23.3, 2026-11-26",
   "mlp": {
     "cpu": {
-      "msPerTraining": 0.9913613892239409,
-      "msPerSeed": 1.9977301110337757,
-      "msPerStepLayer": 0.10142057561062237,
-      "msPerMegaUpdate": 205.40287382988453,
-      "msPerMegaActivation": 114.85926489226651,
-      "msPerMegaflop": 0.6284674495047716,
-      "upperFactor": 1.1139270669092562
+      "msPerTraining": 0.9319069781745039,
+      "msPerSeed": 1.7444868699303124,
+      "msPerStepLayer": 0.10778410094977742,
+      "msPerMegaUpdate": 175.19623602332382,
+      "msPerMegaActivation": 117.87195865827942,
+      "msPerMegaflop": 0.5450568719403572,
+      "upperFactor": 1.332719123625331
     },
     "wasm": {
-      "msPerTraining": 0.4684421892001025,
-      "msPerSeed": 0.9124198937934408,
-      "msPerStepLayer": 0.15172028276367722,
-      "msPerMegaUpdate": 5.971833085632264,
-      "msPerMegaActivation": 7.121185628286147,
-      "msPerMegaflop": 0.24995252401457402,
-      "upperFactor": 1.4389227959940059
+      "msPerTraining": 0,
+      "msPerSeed": 0.8690212978034796,
+      "msPerStepLayer": 0.0012018804546534423,
+      "msPerMegaUpdate": 2.905972012018844,
+      "msPerMegaActivation": 6.218897059391232,
+      "msPerMegaflop": 0.05531792162646296,
+      "upperFactor": 1.3776715095273517
     }
   },
   "classic": {
     "logistic-regression": {
-      "msPerMegaWork": 7.050540184668603,
-      "upperFactor": 1.734483491371265
+      "msPerMegaWork": 6.235601522209312,
+      "upperFactor": 1.7386026503971883
     },
     "knn": {
-      "msPerMegaWork": 38.97655182899193,
-      "upperFactor": 1.685621146996869
+      "msPerMegaWork": 39.51451371488847,
+      "upperFactor": 1.660753956723922
     },
     "decision-tree": {
-      "msPerMegaWork": 56.775974472691296,
-      "upperFactor": 1.5788819425752578
+      "msPerMegaWork": 53.07336707909378,
+      "upperFactor": 1.6046351754553836
     },
     "random-forest": {
-      "msPerMegaWork": 57.110342968216834,
-      "upperFactor": 1.586399641632633
+      "msPerMegaWork": 56.45533524538545,
+      "upperFactor": 1.589121107361913
     }
   }
 };

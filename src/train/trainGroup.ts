@@ -1,12 +1,13 @@
 import type { PreparedData } from '../data/table.ts';
+import { createFusedTrainer } from '../kernels/fusedKernels.ts';
 import type { MlpParams } from '../model/mlp.ts';
 import { type RandomStream, shuffleInPlace } from '../random/seedStreams.ts';
 import type { ModelSpec, TrainingSpec } from '../spec/setup.ts';
 import { tf } from '../tf.ts';
-import { buildBatch } from './batches.ts';
+import { buildBatch, type GroupBatch, stackLabels } from './batches.ts';
 import { createEvaluator, type EpochMetrics } from './evaluate.ts';
 import { createOptimizer } from './optimizers.ts';
-import { stackModel } from './stackedModel.ts';
+import { stackModel, stackSeeds } from './stackedModel.ts';
 import { disposeSums, emptySums, trainStep } from './trainStep.ts';
 
 /** One seed's inputs: its data (after split and scaling), initial weights and its own streams. */
@@ -75,15 +76,22 @@ function groupShape(members: SeedTrainingInput[], options: TrainGroupOptions) {
 }
 
 /**
- * Trains a group of S seeds as one batched computation (src/train/stackedModel.ts): every seed
- * takes its own shuffled batch each step, and one gradient call updates every seed, with no seed's
- * numbers depending on the others. A single seed is a group of one: there is no second code path.
+ * A group's model, optimizer and evaluation on one backend: the step, the epoch's metrics, and the
+ * parameters read back. On wasm, the fused kernels (src/kernels/) run a whole step in one call; on
+ * cpu, plain tfjs ops (the reference path).
  */
-export async function trainGroup(members: SeedTrainingInput[], options: TrainGroupOptions): Promise<TrainedSeed[]> {
+interface GroupTrainer {
+  /** One step of every seed; returns each seed's batch loss when asked. */
+  step(batch: GroupBatch, lr: number, step: number, wantLosses: boolean): Float32Array | null;
+  /** The epoch's metrics per seed (train metrics over its `rows`, test metrics now), or null without evaluating; resets the epoch sums. */
+  endEpoch(rows: number, evaluate: boolean): Promise<EpochMetrics[] | null>;
+  read(): Promise<MlpParams[]>;
+  /** The final parameters; frees everything. */
+  finish(): Promise<MlpParams[]>;
+}
+
+function tfjsTrainer(members: SeedTrainingInput[], options: TrainGroupOptions): GroupTrainer {
   const { sizes, model: spec, training } = options;
-  const { rows, batchSize, stepsTotal, epochs } = groupShape(members, options);
-  const learningRateAt = options.learningRateAt ?? (() => training.optimizer.lr);
-  const evaluateEachEpoch = (options.evaluate ?? 'each-epoch') === 'each-epoch';
   const model = stackModel(
     members.map((m) => m.initial),
     sizes,
@@ -94,33 +102,95 @@ export async function trainGroup(members: SeedTrainingInput[], options: TrainGro
     members.map((m) => m.data),
     sizes,
   );
+  let sums = emptySums(members.length);
+  return {
+    step(batch, lr, step, wantLosses) {
+      const next = trainStep(model, optimizer, batch, sizes, lr, step, sums);
+      const losses = wantLosses ? (next.losses.dataSync() as Float32Array) : null;
+      next.losses.dispose();
+      sums = next.sums;
+      return losses;
+    },
+    async endEpoch(_rows, evaluate) {
+      const metrics = evaluate ? await evaluator.evaluate(model, sums) : null;
+      disposeSums(sums);
+      sums = emptySums(members.length);
+      return metrics;
+    },
+    read: () => model.read(),
+    async finish() {
+      disposeSums(sums);
+      evaluator.dispose();
+      optimizer.dispose();
+      return model.unstack();
+    },
+  };
+}
+
+function fusedTrainer(members: SeedTrainingInput[], options: TrainGroupOptions, batchSize: number): GroupTrainer {
+  const data = members.map((m) => m.data);
+  const fused = createFusedTrainer(
+    members.map((m) => m.initial),
+    options.sizes,
+    options.model,
+    options.training.optimizer,
+    batchSize,
+    { x: stackSeeds(data.map((d) => d.testX)), labels: stackLabels(data.map((d) => d.testY)), rows: data[0].testY.length },
+  );
+  return {
+    step: (batch, lr, step) => fused.step(batch, lr, step),
+    async endEpoch(rows, evaluate) {
+      const train = fused.takeEpochSums();
+      if (!evaluate) return null;
+      const test = fused.evaluateTest();
+      return members.map((_, s) => ({
+        trainLoss: train.loss[s] / rows,
+        trainAccuracy: train.correct[s] / rows,
+        testLoss: test.loss[s],
+        testAccuracy: test.accuracy[s],
+      }));
+    },
+    read: async () => fused.read(),
+    async finish() {
+      const params = fused.read();
+      fused.dispose();
+      return params;
+    },
+  };
+}
+
+/**
+ * Trains a group of S seeds as one batched computation: every seed takes its own shuffled batch
+ * each step, and one call updates every seed, with no seed's numbers depending on the others. A
+ * single seed is a group of one: there is no second code path for it.
+ */
+export async function trainGroup(members: SeedTrainingInput[], options: TrainGroupOptions): Promise<TrainedSeed[]> {
+  const { sizes, model: spec, training } = options;
+  const { rows, batchSize, stepsTotal, epochs } = groupShape(members, options);
+  const learningRateAt = options.learningRateAt ?? (() => training.optimizer.lr);
+  const evaluateEachEpoch = (options.evaluate ?? 'each-epoch') === 'each-epoch';
+  const trainer = tf.getBackend() === 'wasm' ? fusedTrainer(members, options, batchSize) : tfjsTrainer(members, options);
   const history = members.map(() => new SeedHistory());
   const order = members.map(() => Int32Array.from({ length: rows }, (_, i) => i));
   let step = 0;
 
   for (let epoch = 1; epoch <= epochs; epoch++) {
     members.forEach((m, s) => void shuffleInPlace(order[s], m.order));
-    let sums = emptySums(members.length);
+    let seen = 0;
     for (let start = 0; start < rows && step < stepsTotal; start += batchSize) {
       const batch = buildBatch(members, order, start, Math.min(batchSize, rows - start), sizes, spec.dropout);
       step++;
-      const next = trainStep(model, optimizer, batch, sizes, learningRateAt(step, epoch), step, sums);
-      if (options.onStepLoss) options.onStepLoss(step, next.losses.dataSync() as Float32Array);
-      next.losses.dispose();
-      sums = next.sums;
+      const losses = trainer.step(batch, learningRateAt(step, epoch), step, options.onStepLoss !== undefined);
+      if (options.onStepLoss && losses) options.onStepLoss(step, losses);
+      seen += batch.rows;
     }
-    if (evaluateEachEpoch || epoch === epochs) {
-      const metrics = await evaluator.evaluate(model, sums);
-      history.forEach((h, s) => void h.record(epoch, metrics[s]));
-    }
-    disposeSums(sums);
-    if (options.onEpochParams) options.onEpochParams(epoch, await model.read());
+    const metrics = await trainer.endEpoch(seen, evaluateEachEpoch || epoch === epochs);
+    if (metrics) history.forEach((h, s) => void h.record(epoch, metrics[s]));
+    if (options.onEpochParams) options.onEpochParams(epoch, await trainer.read());
     await options.onEpoch?.({ epoch, epochs, stepsDone: step, stepsTotal, numTensors: tf.memory().numTensors });
   }
 
-  const params = await model.unstack();
-  evaluator.dispose();
-  optimizer.dispose();
+  const params = await trainer.finish();
   return members.map((m, s) => ({
     seed: m.seed,
     params: params[s],

@@ -10,23 +10,30 @@ import {
   checkableRuns,
   parseStoredDocument,
   type RetrainedRun,
+  registerFusedKernels,
   registerWasmBackend,
   retrainSeed,
   type StudyDocument,
   type TrainingProgress,
   useBackend,
 } from '../../../src/index.ts';
+import kernelsUrl from '../../../src/kernels/build/seedlab-mlp.wasm?url';
 
 const SIMD_BINARY = 'tfjs-backend-wasm-simd.wasm';
 let wasmRegistered: Promise<void> | null = null;
 
-/** Compiles the wasm binary from this site (CSP: 'wasm-unsafe-eval' on this page only) and hands it to the engine. */
+/** Compiles the wasm binaries from this site, tfjs's and the fused kernels (CSP: 'wasm-unsafe-eval' on this page only), and hands them to the engine. */
 function registerWasm(): Promise<void> {
   wasmRegistered ??= (async () => {
-    const response = await fetch(wasmUrl);
-    if (!response.ok) throw new Error(`the wasm binary did not load (${response.status})`);
-    const module = await WebAssembly.compile(await response.arrayBuffer());
-    registerWasmBackend(module, 'simd');
+    const [backend, kernels] = await Promise.all(
+      [wasmUrl, kernelsUrl].map(async (url) => {
+        const response = await fetch(url);
+        if (!response.ok) throw new Error(`${url} did not load (${response.status})`);
+        return WebAssembly.compile(await response.arrayBuffer());
+      }),
+    );
+    registerWasmBackend(backend, 'simd');
+    registerFusedKernels(kernels);
   })();
   return wasmRegistered;
 }
