@@ -44,3 +44,15 @@ describe('names from the spec', () => {
     expect(specStrings({ title: 'T', a: { label: 'adam', n: 3 }, schedules: [{ name: 'step' }], ok: true })).toEqual(['adam', 'step']);
   });
 });
+
+describe('fingerprints', () => {
+  it('are names in every language, whole or cut short, and nothing shorter is', () => {
+    const gloss = glossaryLinker(glossary);
+    // A shortened fingerprint as the verdicts write it, and a 10-digit hex word that is not one.
+    expect(gloss('seed 1: eeb4df641622…, and cafe0badde.')).toEqual([
+      { text: 'seed 1: ' },
+      { text: 'eeb4df641622…', name: true },
+      { text: ', and cafe0badde.' },
+    ]);
+  });
+});

@@ -12,27 +12,29 @@ export interface GlossedText {
   name?: true;
 }
 
+/** A SHA-256 fingerprint in a sentence, whole or cut short with an ellipsis: an identifier in every language. */
+const FINGERPRINT = /(?<![0-9A-Za-z])[0-9a-f]{12,64}…?(?![0-9A-Za-z])/;
 const literal = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** A Latin word or name matches whole only ("CI" not in "CIFAR", "step" not in "steps"). */
 const whole = (s: string) => (/^[A-Za-z0-9]/.test(s) ? `(?<![A-Za-z0-9_-])${literal(s)}(?![A-Za-z0-9_-])` : literal(s));
 
 /**
  * Marks a page's sentences in reading order: each glossary term's first use becomes a link, and
- * every occurrence of `names` is marked as a name. One marker per page. Words stay text, never HTML.
+ * every occurrence of `names`, and every fingerprint, is marked as a name. One marker per page. Words stay text, never HTML.
  */
 export function glossaryLinker(glossary: Pick<UiWords['glossary'], 'terms'>, names: string[] = []): (sentence: string) => GlossedText[] {
   const termOf = new Map<string, string>();
   for (const t of glossary.terms) for (const use of t.uses) termOf.set(use, t.id);
   const nameSet = new Set(names.filter((n) => n.length >= 2 && !termOf.has(n)));
   const all = [...termOf.keys(), ...nameSet].sort((a, b) => b.length - a.length);
-  const pattern = new RegExp(all.map(whole).join('|'), 'g');
+  const pattern = new RegExp([...all.map(whole), FINGERPRINT.source].join('|'), 'g');
   const linked = new Set<string>();
   return (sentence) => {
     const out: GlossedText[] = [];
     let at = 0;
     for (const m of sentence.matchAll(pattern)) {
       const term = termOf.get(m[0]);
-      if (term === undefined && !nameSet.has(m[0])) continue;
+      if (term === undefined && !nameSet.has(m[0]) && !FINGERPRINT.test(m[0])) continue;
       if (term !== undefined && linked.has(term)) continue;
       if (m.index > at) out.push({ text: sentence.slice(at, m.index) });
       if (term !== undefined) {
