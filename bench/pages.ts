@@ -123,14 +123,17 @@ async function verifyEngineWeight(server: DevServer, reportId: string) {
   const engineName = /browserEngine[\w.-]*\.js/.exec(panelCode)?.[0];
   if (!engineName) throw new Error('the panel script imports no engine chunk');
   const engine = await fetchBytes(server, `/_astro/${engineName}`);
-  const wasmName = /tfjs-backend-wasm-simd[\w.-]*\.wasm/.exec(new TextDecoder().decode(engine))?.[0];
-  if (!wasmName) throw new Error('the engine chunk names no wasm binary');
-  const wasm = await fetchBytes(server, `/_astro/${wasmName}`);
+  const engineCode = new TextDecoder().decode(engine);
+  // tfjs's SIMD binary and the fused kernels.
+  const wasmNames = [/tfjs-backend-wasm-simd[\w.-]*\.wasm/, /seedlab-mlp[\w.-]*\.wasm/].map((re) => re.exec(engineCode)?.[0]);
+  if (wasmNames.some((n) => !n)) throw new Error(`the engine chunk does not name both wasm binaries (${wasmNames.join(', ')})`);
+  const wasm = await Promise.all(wasmNames.map((name) => fetchBytes(server, `/_astro/${name}`)));
+  const sum = (xs: number[]) => xs.reduce((n, x) => n + x, 0);
   return {
     engineKB: kb(engine.length),
     engineGzipKB: kb(gzipSync(engine).length),
-    wasmKB: kb(wasm.length),
-    wasmGzipKB: kb(gzipSync(wasm).length),
+    wasmKB: kb(sum(wasm.map((w) => w.length))),
+    wasmGzipKB: kb(sum(wasm.map((w) => gzipSync(w).length))),
   };
 }
 

@@ -9,8 +9,9 @@ Run: OMP_NUM_THREADS=1 /usr/bin/python3 bench/pytorch_digits_reference.py [--see
 (Debian: apt-get install python3-torch)
 
 --equal-work does the work Seedlab's study does on top (npm run bench compares both): three more
-runs (Seedlab re-trains the first, middle and last seed to check repeatability) and, after every
-epoch, the loss and accuracy on the whole training set and on the test set.
+runs (Seedlab re-trains the first, middle and last seed to check repeatability), the epoch's
+running training loss and accuracy (Keras-style, from each batch's outputs), and after every epoch
+the loss and accuracy on the test set.
 """
 import argparse, csv, json, statistics, time
 from pathlib import Path
@@ -41,17 +42,22 @@ def run(seed: int) -> float:
     opt = torch.optim.Adam(model.parameters(), lr=1e-3, betas=(0.9, 0.999), eps=1e-7)
     loss_fn = torch.nn.CrossEntropyLoss()
     for _ in range(20):
+        running_loss, running_correct = torch.zeros(()), torch.zeros((), dtype=torch.long)
         perm = torch.randperm(len(Xtr), generator=g)
         for i in range(0, len(Xtr), 32):
             idx = perm[i : i + 32]
             opt.zero_grad()
-            loss_fn(model(Xtr[idx]), ytr[idx]).backward()
+            out = model(Xtr[idx])
+            loss = loss_fn(out, ytr[idx])
+            loss.backward()
             opt.step()
+            if args.equal_work:
+                running_loss += loss.detach() * len(idx)
+                running_correct += (out.detach().argmax(1) == ytr[idx]).sum()
         if args.equal_work:
             with torch.no_grad():
-                for Xs, ys in ((Xtr, ytr), (Xte, yte)):
-                    out = model(Xs)
-                    loss_fn(out, ys).item(), (out.argmax(1) == ys).float().mean().item()
+                out = model(Xte)
+                loss_fn(out, yte).item(), (out.argmax(1) == yte).float().mean().item()
     with torch.no_grad():
         return (model(Xte).argmax(1) == yte).float().mean().item()
 
