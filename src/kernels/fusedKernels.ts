@@ -1,7 +1,7 @@
 import type { MlpParams } from '../model/mlp.ts';
 import type { ModelSpec, OptimizerSpec } from '../spec/setup.ts';
 import { tf } from '../tf.ts';
-import type { GroupBatch } from '../train/batches.ts';
+import type { IndexBatch } from '../train/batches.ts';
 
 /**
  * The fused MLP kernels on the wasm backend (source: src/kernels/assembly/mlp.ts, built by
@@ -14,8 +14,10 @@ import type { GroupBatch } from '../train/batches.ts';
 interface KernelExports {
   trainStep(
     plan: number,
-    x: number,
-    labels: number,
+    trainX: number,
+    trainY: number,
+    trainRows: number,
+    indices: number,
     masks: number,
     rows: number,
     lr: number,
@@ -76,6 +78,7 @@ export function createFusedTrainer(
   model: ModelSpec,
   optimizer: OptimizerSpec,
   maxRows: number,
+  train: { x: Float32Array; labels: Int32Array; rows: number },
   test: { x: Float32Array; labels: Int32Array; rows: number },
 ) {
   const { memory, exports } = kernels();
@@ -98,9 +101,11 @@ export function createFusedTrainer(
   const grads = params.map(zerosFor);
   const first = params.map((p) => (optimizerKind > 0 ? zerosFor(p) : null));
   const second = params.map((p) => (optimizerKind === 2 ? zerosFor(p) : null));
-  const scratch = keep(owned(new Float32Array((L + 3) * width + 4)));
-  const x = keep(owned(new Float32Array(S * maxRows * sizes[0])));
-  const labels = keep(owned(new Int32Array(S * maxRows), 'int32'));
+  // Every layer's activations and output gradients for each row of a batch, and one row of Wᵀ delta.
+  const scratch = keep(owned(new Float32Array(2 * maxRows * sizes.reduce((n, w) => n + w, 0) + width + 4)));
+  const trainX = keep(owned(train.x));
+  const trainY = keep(owned(train.labels, 'int32'));
+  const indices = keep(owned(new Int32Array(S * maxRows), 'int32'));
   const masks = hidden > 0 && model.dropout > 0 ? keep(owned(new Float32Array(S * maxRows * hidden))) : null;
   const testX = keep(owned(test.x));
   const testLabels = keep(owned(test.labels, 'int32'));
@@ -113,8 +118,9 @@ export function createFusedTrainer(
   const plan = keep(owned(Int32Array.from(words), 'int32'));
   const at = {
     plan: offsetOf(plan),
-    x: offsetOf(x),
-    labels: offsetOf(labels),
+    trainX: offsetOf(trainX),
+    trainY: offsetOf(trainY),
+    indices: offsetOf(indices),
     masks: masks ? offsetOf(masks) : 0,
     lossOut: offsetOf(lossOut),
     lossSums: offsetOf(lossSums),
@@ -131,9 +137,8 @@ export function createFusedTrainer(
 
   return {
     /** One step of every seed; returns each seed's mean batch loss. */
-    step(batch: GroupBatch, lr: number, t: number): Float32Array {
-      floats(at.x, batch.x.length).set(batch.x);
-      new Int32Array(memory.buffer, at.labels, batch.labels.length).set(batch.labels);
+    step(batch: IndexBatch, lr: number, t: number): Float32Array {
+      new Int32Array(memory.buffer, at.indices, batch.indices.length).set(batch.indices);
       if (masks && batch.masks) {
         let offset = at.masks;
         for (const mask of batch.masks) {
@@ -143,8 +148,10 @@ export function createFusedTrainer(
       }
       exports.trainStep(
         at.plan,
-        at.x,
-        at.labels,
+        at.trainX,
+        at.trainY,
+        train.rows,
+        at.indices,
         at.masks,
         batch.rows,
         lr,

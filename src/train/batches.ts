@@ -44,12 +44,36 @@ export function buildBatch(
     for (let i = 0; i < rows; i++) {
       const row = order[s][start + i];
       const at = s * rows + places[s][i];
-      for (let f = 0, src = row * F, dst = at * F; f < F; f++) x[dst + f] = trainX[src + f];
+      x.set(trainX.subarray(row * F, (row + 1) * F), at * F);
       oneHot[at * C + trainY[row]] = 1;
       labels[at] = trainY[row];
     }
   }
   return { rows, x, oneHot, labels, masks: dropout > 0 ? dropoutMasks(members, places, sizes, rows, 1 - dropout) : null };
+}
+
+/** A step's batch as row indices into each seed's training set (the data is uploaded once): the fused path's. */
+export interface IndexBatch {
+  rows: number;
+  /** [S, rows]: the training row at each place of each seed's batch. */
+  indices: Int32Array;
+  masks: Float32Array[] | null;
+}
+
+/** The same batch as buildBatch, as row indices: the same rows at the same places, the same masks. */
+export function buildIndexBatch(
+  members: BatchSource[],
+  order: Int32Array[],
+  start: number,
+  rows: number,
+  sizes: number[],
+  dropout: number,
+): IndexBatch {
+  const S = members.length;
+  const indices = new Int32Array(S * rows);
+  const places = members.map((m) => placesInBatch(rows, m.reduction));
+  for (let s = 0; s < S; s++) for (let i = 0; i < rows; i++) indices[s * rows + places[s][i]] = order[s][start + i];
+  return { rows, indices, masks: dropout > 0 ? dropoutMasks(members, places, sizes, rows, 1 - dropout) : null };
 }
 
 /** Where each of a batch's rows goes: in order, or a permutation from the reduction stream. */

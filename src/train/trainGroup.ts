@@ -4,7 +4,7 @@ import type { MlpParams } from '../model/mlp.ts';
 import { type RandomStream, shuffleInPlace } from '../random/seedStreams.ts';
 import type { ModelSpec, TrainingSpec } from '../spec/setup.ts';
 import { tf } from '../tf.ts';
-import { buildBatch, type GroupBatch, stackLabels } from './batches.ts';
+import { buildBatch, buildIndexBatch, stackLabels } from './batches.ts';
 import { createEvaluator, type EpochMetrics } from './evaluate.ts';
 import { createOptimizer } from './optimizers.ts';
 import { stackModel, stackSeeds } from './stackedModel.ts';
@@ -81,8 +81,8 @@ function groupShape(members: SeedTrainingInput[], options: TrainGroupOptions) {
  * cpu, plain tfjs ops (the reference path).
  */
 interface GroupTrainer {
-  /** One step of every seed; returns each seed's batch loss when asked. */
-  step(batch: GroupBatch, lr: number, step: number, wantLosses: boolean): Float32Array | null;
+  /** One step of every seed on the rows order[start..start + rows) of each; returns each seed's batch loss when asked. */
+  step(order: Int32Array[], start: number, rows: number, lr: number, step: number, wantLosses: boolean): Float32Array | null;
   /** The epoch's metrics per seed (train metrics over its `rows`, test metrics now), or null without evaluating; resets the epoch sums. */
   endEpoch(rows: number, evaluate: boolean): Promise<EpochMetrics[] | null>;
   read(): Promise<MlpParams[]>;
@@ -104,7 +104,8 @@ function tfjsTrainer(members: SeedTrainingInput[], options: TrainGroupOptions): 
   );
   let sums = emptySums(members.length);
   return {
-    step(batch, lr, step, wantLosses) {
+    step(order, start, rows, lr, step, wantLosses) {
+      const batch = buildBatch(members, order, start, rows, sizes, spec.dropout);
       const next = trainStep(model, optimizer, batch, sizes, lr, step, sums);
       const losses = wantLosses ? (next.losses.dataSync() as Float32Array) : null;
       next.losses.dispose();
@@ -135,10 +136,12 @@ function fusedTrainer(members: SeedTrainingInput[], options: TrainGroupOptions, 
     options.model,
     options.training.optimizer,
     batchSize,
+    { x: stackSeeds(data.map((d) => d.trainX)), labels: stackLabels(data.map((d) => d.trainY)), rows: data[0].trainY.length },
     { x: stackSeeds(data.map((d) => d.testX)), labels: stackLabels(data.map((d) => d.testY)), rows: data[0].testY.length },
   );
   return {
-    step: (batch, lr, step) => fused.step(batch, lr, step),
+    step: (order, start, rows, lr, step) =>
+      fused.step(buildIndexBatch(members, order, start, rows, options.sizes, options.model.dropout), lr, step),
     async endEpoch(rows, evaluate) {
       const train = fused.takeEpochSums();
       if (!evaluate) return null;
@@ -165,7 +168,7 @@ function fusedTrainer(members: SeedTrainingInput[], options: TrainGroupOptions, 
  * single seed is a group of one: there is no second code path for it.
  */
 export async function trainGroup(members: SeedTrainingInput[], options: TrainGroupOptions): Promise<TrainedSeed[]> {
-  const { sizes, model: spec, training } = options;
+  const { training } = options;
   const { rows, batchSize, stepsTotal, epochs } = groupShape(members, options);
   const learningRateAt = options.learningRateAt ?? (() => training.optimizer.lr);
   const evaluateEachEpoch = (options.evaluate ?? 'each-epoch') === 'each-epoch';
@@ -178,11 +181,11 @@ export async function trainGroup(members: SeedTrainingInput[], options: TrainGro
     members.forEach((m, s) => void shuffleInPlace(order[s], m.order));
     let seen = 0;
     for (let start = 0; start < rows && step < stepsTotal; start += batchSize) {
-      const batch = buildBatch(members, order, start, Math.min(batchSize, rows - start), sizes, spec.dropout);
+      const batchRows = Math.min(batchSize, rows - start);
       step++;
-      const losses = trainer.step(batch, learningRateAt(step, epoch), step, options.onStepLoss !== undefined);
+      const losses = trainer.step(order, start, batchRows, learningRateAt(step, epoch), step, options.onStepLoss !== undefined);
       if (options.onStepLoss && losses) options.onStepLoss(step, losses);
-      seen += batch.rows;
+      seen += batchRows;
     }
     const metrics = await trainer.endEpoch(seen, evaluateEachEpoch || epoch === epochs);
     if (metrics) history.forEach((h, s) => void h.record(epoch, metrics[s]));

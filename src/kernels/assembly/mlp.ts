@@ -12,8 +12,9 @@
 // The plan (i32 words at `plan`): S, L (weight layers), activation (0 relu, 1 tanh, 2 sigmoid),
 // optimizer (0 sgd, 1 sgd with momentum, 2 adam), then the L + 1 layer sizes, then for each of the
 // 2L parameters (W0, b0, W1, b1, ...) four offsets: the parameter [S, ...], its gradient, and the
-// optimizer's two state tensors (0 when unused), then the scratch offset ((L + 3) * maxWidth floats:
-// every layer's output for one row, and two rows of gradients).
+// optimizer's two state tensors (0 when unused), then the scratch offset (2 * rows * A + maxWidth
+// floats, A the sum of the layer sizes: every layer's activations and output gradients for each
+// row of a batch, and one row of Wᵀ delta).
 
 @inline function word(plan: usize, i: i32): i32 {
   return load<i32>(plan + (<usize>i << 2));
@@ -31,6 +32,38 @@
   let sum = hsum(acc);
   for (let i = n4; i < n; i++) sum += load<f32>(a + (<usize>i << 2)) * load<f32>(b + (<usize>i << 2));
   return sum;
+}
+
+/**
+ * Four dot products of the rows at w, w + n, w + 2n, w + 3n with x, each summed exactly as dot()
+ * sums it (so the results are bit-identical to four dot() calls), sharing the loads of x. Writes
+ * them, each plus its bias, to out[0..3].
+ */
+@inline function dot4(w: usize, x: usize, n: i32, bias: usize, out: usize): void {
+  const n4 = n & ~3;
+  const stride = <usize>n << 2;
+  let a0 = f32x4.splat(0), a1 = f32x4.splat(0), a2 = f32x4.splat(0), a3 = f32x4.splat(0);
+  for (let i = 0; i < n4; i += 4) {
+    const o = <usize>i << 2;
+    const xv = v128.load(x + o);
+    a0 = f32x4.add(a0, f32x4.mul(v128.load(w + o), xv));
+    a1 = f32x4.add(a1, f32x4.mul(v128.load(w + stride + o), xv));
+    a2 = f32x4.add(a2, f32x4.mul(v128.load(w + 2 * stride + o), xv));
+    a3 = f32x4.add(a3, f32x4.mul(v128.load(w + 3 * stride + o), xv));
+  }
+  let s0 = hsum(a0), s1 = hsum(a1), s2 = hsum(a2), s3 = hsum(a3);
+  for (let i = n4; i < n; i++) {
+    const o = <usize>i << 2;
+    const xi = load<f32>(x + o);
+    s0 += load<f32>(w + o) * xi;
+    s1 += load<f32>(w + stride + o) * xi;
+    s2 += load<f32>(w + 2 * stride + o) * xi;
+    s3 += load<f32>(w + 3 * stride + o) * xi;
+  }
+  store<f32>(out, s0 + load<f32>(bias));
+  store<f32>(out + 4, s1 + load<f32>(bias + 4));
+  store<f32>(out + 8, s2 + load<f32>(bias + 8));
+  store<f32>(out + 12, s3 + load<f32>(bias + 12));
 }
 
 /** y[i] += a * x[i] over n floats. */
@@ -72,37 +105,40 @@
   const L = word(plan, 1);
   return <usize>word(plan, 5 + L + 8 * L);
 }
-@inline function maxWidth(plan: usize): i32 {
-  const L = word(plan, 1);
-  let m = 0;
-  for (let l = 0; l <= L; l++) m = max(m, size(plan, l));
-  return m;
+
+/** Where layer l's values start in a row's activations (layer 0 is the input): the sizes before it. */
+@inline function layerAt(plan: usize, l: i32): i32 {
+  let n = 0;
+  for (let h = 0; h < l; h++) n += size(plan, h);
+  return n;
 }
 
 /**
- * Forward pass of one row of seed s: the input at `x`, each layer's output into the scratch
- * (layer l's at scratch + l * W floats; layer 0 is a copy of the input), dropout masks applied to
- * hidden layers when `masks` is not 0. Returns the offset of the logits.
+ * Forward pass of one row of seed s: the input at `x`, each layer's output into the row's
+ * activations at `acts` (layer l at layerAt(l); layer 0 is a copy of the input), dropout masks
+ * applied to hidden layers when `masks` is not 0. Returns the offset of the logits.
  */
-function forwardRow(plan: usize, s: i32, x: usize, masks: usize, B: i32, r: i32): usize {
+function forwardRow(plan: usize, s: i32, x: usize, masks: usize, B: i32, r: i32, acts: usize): usize {
   const L = word(plan, 1);
   const kind = word(plan, 2);
-  const W = maxWidth(plan);
-  const acts = scratch(plan);
   const I = size(plan, 0);
   memory.copy(acts, x, <usize>I << 2);
   let maskLayer = masks;
   for (let l = 0; l < L; l++) {
     const nIn = size(plan, l);
     const nOut = size(plan, l + 1);
-    const input = acts + (<usize>(l * W) << 2);
-    const output = acts + (<usize>((l + 1) * W) << 2);
+    const input = acts + (<usize>layerAt(plan, l) << 2);
+    const output = acts + (<usize>layerAt(plan, l + 1) << 2);
     const w = tensor(plan, 2 * l, 0) + (<usize>(s * nOut * nIn) << 2);
     const b = tensor(plan, 2 * l + 1, 0) + (<usize>(s * nOut) << 2);
     const hidden = l < L - 1;
     const mask = maskLayer + (<usize>((s * B + r) * nOut) << 2);
+    // Four outputs at a time share the input's loads; each is summed exactly as one dot() would.
+    const nOut4 = nOut & ~3;
+    for (let k = 0; k < nOut4; k += 4) dot4(w + (<usize>(k * nIn) << 2), input, nIn, b + (<usize>k << 2), output + (<usize>k << 2));
+    for (let k = nOut4; k < nOut; k++) store<f32>(output + (<usize>k << 2), dot(w + (<usize>(k * nIn) << 2), input, nIn) + load<f32>(b + (<usize>k << 2)));
     for (let k = 0; k < nOut; k++) {
-      let z = dot(w + (<usize>(k * nIn) << 2), input, nIn) + load<f32>(b + (<usize>k << 2));
+      let z = load<f32>(output + (<usize>k << 2));
       if (hidden) {
         z = activate(kind, z);
         if (masks != 0) z *= load<f32>(mask + (<usize>k << 2));
@@ -112,7 +148,7 @@ function forwardRow(plan: usize, s: i32, x: usize, masks: usize, B: i32, r: i32)
     // The next hidden layer's masks follow this one's [S, B, width] block.
     if (hidden && masks != 0) maskLayer += <usize>(word(plan, 0) * B * nOut) << 2;
   }
-  return acts + (<usize>(L * W) << 2);
+  return acts + (<usize>layerAt(plan, L) << 2);
 }
 
 /** Whether the last row crossEntropy scored was predicted right (1) or not (0). */
@@ -146,51 +182,46 @@ function crossEntropy(z: usize, C: i32, label: i32): f32 {
 
 /**
  * One training step of every seed: forward, softmax cross-entropy averaged over the batch's B rows,
- * backward, and the optimizer's update, in place. x [S, B, I] and labels [S, B] (i32) are this
- * step's batch; masks [L - 1 hidden layers][S, B, width] (0: no dropout). Writes each seed's mean
+ * backward, and the optimizer's update, in place. trainX [S, N, I] and trainY [S, N] (i32) are each
+ * seed's training set, uploaded once; indices [S, B] (i32) name this step's rows, in the order they
+ * are summed; masks [L - 1 hidden layers][S, B, width] (0: no dropout). Writes each seed's mean
  * batch loss to lossOut [S] and adds its correct rows to correctOut [S] (the epoch's running sums
  * are the caller's: lossSums [S] gets loss * B added).
  */
-export function trainStep(plan: usize, x: usize, labels: usize, masks: usize, B: i32, lr: f32, t: i32, beta1: f32, beta2: f32, eps: f32, momentum: f32, lossOut: usize, lossSums: usize, correctSums: usize): void {
+export function trainStep(plan: usize, trainX: usize, trainY: usize, N: i32, indices: usize, masks: usize, B: i32, lr: f32, t: i32, beta1: f32, beta2: f32, eps: f32, momentum: f32, lossOut: usize, lossSums: usize, correctSums: usize): void {
   const S = word(plan, 0);
   const L = word(plan, 1);
   const kind = word(plan, 2);
-  const W = maxWidth(plan);
   const I = size(plan, 0);
   const C = size(plan, L);
-  const acts = scratch(plan);
-  const delta = acts + (<usize>((L + 1) * W) << 2);
-  const back = delta + (<usize>W << 2);
+  // The batch's rows side by side: every layer's activations (A floats a row), then every
+  // layer's output gradient (the same layout, layer 0 unused), then one row of Wᵀ delta.
+  const A = layerAt(plan, L + 1);
+  const rowActs = scratch(plan);
+  const rowDeltas = rowActs + (<usize>(B * A) << 2);
+  const back = rowDeltas + (<usize>(B * A) << 2);
   const invB: f32 = 1 / <f32>B;
-  // Zero the gradients.
-  for (let p = 0; p < 2 * L; p++) {
-    const l = p >> 1;
-    const n = S * size(plan, l + 1) * (p % 2 == 0 ? size(plan, l) : 1);
-    memory.fill(tensor(plan, p, 1), 0, <usize>n << 2);
-  }
   for (let s = 0; s < S; s++) {
     let lossSum: f64 = 0;
     let correct = 0;
+    // Each row on its own: forward, loss, and the gradient of every layer's output.
     for (let r = 0; r < B; r++) {
-      const z = forwardRow(plan, s, x + (<usize>((s * B + r) * I) << 2), masks, B, r);
-      const label = load<i32>(labels + (<usize>(s * B + r) << 2));
+      const acts = rowActs + (<usize>(r * A) << 2);
+      const deltas = rowDeltas + (<usize>(r * A) << 2);
+      const row = s * N + load<i32>(indices + (<usize>(s * B + r) << 2));
+      const z = forwardRow(plan, s, trainX + (<usize>(row * I) << 2), masks, B, r, acts);
+      const label = load<i32>(trainY + (<usize>row << 2));
       lossSum += <f64>crossEntropy(z, C, label);
       correct += lastCorrect;
       // dLoss/dz = (p - y) / B
-      for (let k = 0; k < C; k++) store<f32>(delta + (<usize>k << 2), (load<f32>(z + (<usize>k << 2)) - (k == label ? <f32>1 : <f32>0)) * invB);
-      for (let l = L - 1; l >= 0; l--) {
+      const top = deltas + (<usize>layerAt(plan, L) << 2);
+      for (let k = 0; k < C; k++) store<f32>(top + (<usize>k << 2), (load<f32>(z + (<usize>k << 2)) - (k == label ? <f32>1 : <f32>0)) * invB);
+      for (let l = L - 1; l >= 1; l--) {
+        // The input's gradient: Wᵀ delta (rows of W in order), through the mask and the activation.
         const nIn = size(plan, l);
         const nOut = size(plan, l + 1);
-        const input = acts + (<usize>(l * W) << 2);
-        const gw = tensor(plan, 2 * l, 1) + (<usize>(s * nOut * nIn) << 2);
-        const gb = tensor(plan, 2 * l + 1, 1) + (<usize>(s * nOut) << 2);
-        for (let k = 0; k < nOut; k++) {
-          const d = load<f32>(delta + (<usize>k << 2));
-          axpy(gw + (<usize>(k * nIn) << 2), d, input, nIn);
-          store<f32>(gb + (<usize>k << 2), load<f32>(gb + (<usize>k << 2)) + d);
-        }
-        if (l == 0) break;
-        // The input's gradient: Wᵀ delta (rows of W in order), through the mask and the activation.
+        const delta = deltas + (<usize>layerAt(plan, l + 1) << 2);
+        const input = acts + (<usize>layerAt(plan, l) << 2);
         const w = tensor(plan, 2 * l, 0) + (<usize>(s * nOut * nIn) << 2);
         memory.fill(back, 0, <usize>nIn << 2);
         for (let k = 0; k < nOut; k++) axpy(back, load<f32>(delta + (<usize>k << 2)), w + (<usize>(k * nIn) << 2), nIn);
@@ -201,6 +232,7 @@ export function trainStep(plan: usize, x: usize, labels: usize, masks: usize, B:
           for (let h = 0; h < l - 1; h++) offset += <usize>(S * B * size(plan, h + 1)) << 2;
           maskAt = offset + (<usize>((s * B + r) * nIn) << 2);
         }
+        const below = deltas + (<usize>layerAt(plan, l) << 2);
         for (let j = 0; j < nIn; j++) {
           const a = load<f32>(input + (<usize>j << 2));
           let g = load<f32>(back + (<usize>j << 2));
@@ -208,9 +240,59 @@ export function trainStep(plan: usize, x: usize, labels: usize, masks: usize, B:
             const m = load<f32>(maskAt + (<usize>j << 2));
             g *= m;
             // The activation's output before the mask: a / m (m is 0 or 1 / keep).
-            store<f32>(delta + (<usize>j << 2), m == 0 ? 0 : g * slope(kind, a / m));
-          } else store<f32>(delta + (<usize>j << 2), g * slope(kind, a));
+            store<f32>(below + (<usize>j << 2), m == 0 ? 0 : g * slope(kind, a / m));
+          } else store<f32>(below + (<usize>j << 2), g * slope(kind, a));
         }
+      }
+    }
+    // The parameters' gradients: each element summed over the rows in row order, four lanes of a
+    // row at a time (the same sums as adding row by row), so a gradient row stays in registers.
+    for (let l = 0; l < L; l++) {
+      const nIn = size(plan, l);
+      const nOut = size(plan, l + 1);
+      const inAt = <usize>layerAt(plan, l) << 2;
+      const outAt = <usize>layerAt(plan, l + 1) << 2;
+      const gw = tensor(plan, 2 * l, 1) + (<usize>(s * nOut * nIn) << 2);
+      const gb = tensor(plan, 2 * l + 1, 1) + (<usize>(s * nOut) << 2);
+      const nIn4 = nIn & ~3;
+      for (let k = 0; k < nOut; k++) {
+        const row = gw + (<usize>(k * nIn) << 2);
+        const kAt = outAt + (<usize>k << 2);
+        let i = 0;
+        for (; i + 16 <= nIn4; i += 16) {
+          const o = <usize>i << 2;
+          let g0 = f32x4.splat(0), g1 = f32x4.splat(0), g2 = f32x4.splat(0), g3 = f32x4.splat(0);
+          for (let r = 0; r < B; r++) {
+            const dv = f32x4.splat(load<f32>(rowDeltas + (<usize>(r * A) << 2) + kAt));
+            const a = rowActs + (<usize>(r * A) << 2) + inAt + o;
+            g0 = f32x4.add(g0, f32x4.mul(dv, v128.load(a)));
+            g1 = f32x4.add(g1, f32x4.mul(dv, v128.load(a + 16)));
+            g2 = f32x4.add(g2, f32x4.mul(dv, v128.load(a + 32)));
+            g3 = f32x4.add(g3, f32x4.mul(dv, v128.load(a + 48)));
+          }
+          v128.store(row + o, g0);
+          v128.store(row + o + 16, g1);
+          v128.store(row + o + 32, g2);
+          v128.store(row + o + 48, g3);
+        }
+        for (; i < nIn4; i += 4) {
+          const o = <usize>i << 2;
+          let g0 = f32x4.splat(0);
+          for (let r = 0; r < B; r++) {
+            const dv = f32x4.splat(load<f32>(rowDeltas + (<usize>(r * A) << 2) + kAt));
+            g0 = f32x4.add(g0, f32x4.mul(dv, v128.load(rowActs + (<usize>(r * A) << 2) + inAt + o)));
+          }
+          v128.store(row + o, g0);
+        }
+        for (; i < nIn; i++) {
+          const o = <usize>i << 2;
+          let g: f32 = 0;
+          for (let r = 0; r < B; r++) g += load<f32>(rowDeltas + (<usize>(r * A) << 2) + kAt) * load<f32>(rowActs + (<usize>(r * A) << 2) + inAt + o);
+          store<f32>(row + o, g);
+        }
+        let gbk: f32 = 0;
+        for (let r = 0; r < B; r++) gbk += load<f32>(rowDeltas + (<usize>(r * A) << 2) + kAt);
+        store<f32>(gb + (<usize>k << 2), gbk);
       }
     }
     const meanLoss = <f32>(lossSum / <f64>B);
@@ -221,21 +303,46 @@ export function trainStep(plan: usize, x: usize, labels: usize, masks: usize, B:
   update(plan, lr, t, beta1, beta2, eps, momentum);
 }
 
-/** The optimizer's update of every parameter, elementwise (so each seed's own). */
+/**
+ * The optimizer's update of every parameter, elementwise (so each seed's own). Four parameters at
+ * a time: every lane does exactly the scalar operations (IEEE multiply, add, divide and square
+ * root round the same in a lane as alone), then the tail one by one.
+ */
 function update(plan: usize, lr: f32, t: i32, beta1: f32, beta2: f32, eps: f32, momentum: f32): void {
   const S = word(plan, 0);
   const L = word(plan, 1);
   const kind = word(plan, 3);
   const c1: f32 = 1 - Mathf.pow(beta1, <f32>t);
   const c2: f32 = 1 - Mathf.pow(beta2, <f32>t);
+  const lrv = f32x4.splat(lr), mov = f32x4.splat(momentum), b1v = f32x4.splat(beta1), ob1 = f32x4.splat(1 - beta1);
+  const b2v = f32x4.splat(beta2), ob2 = f32x4.splat(1 - beta2), c1v = f32x4.splat(c1), c2v = f32x4.splat(c2), epsv = f32x4.splat(eps);
   for (let p = 0; p < 2 * L; p++) {
     const l = p >> 1;
     const n = S * size(plan, l + 1) * (p % 2 == 0 ? size(plan, l) : 1);
+    const n4 = n & ~3;
     const w = tensor(plan, p, 0);
     const g = tensor(plan, p, 1);
     const m = tensor(plan, p, 2);
     const v = tensor(plan, p, 3);
-    for (let i = 0; i < n; i++) {
+    for (let i = 0; i < n4; i += 4) {
+      const o = <usize>i << 2;
+      const gi = v128.load(g + o);
+      if (kind == 0) {
+        v128.store(w + o, f32x4.sub(v128.load(w + o), f32x4.mul(gi, lrv)));
+      } else if (kind == 1) {
+        const vi = f32x4.add(f32x4.mul(v128.load(m + o), mov), gi);
+        v128.store(m + o, vi);
+        v128.store(w + o, f32x4.sub(v128.load(w + o), f32x4.mul(vi, lrv)));
+      } else {
+        const mi = f32x4.add(f32x4.mul(v128.load(m + o), b1v), f32x4.mul(gi, ob1));
+        const vi = f32x4.add(f32x4.mul(v128.load(v + o), b2v), f32x4.mul(f32x4.mul(gi, gi), ob2));
+        v128.store(m + o, mi);
+        v128.store(v + o, vi);
+        const step = f32x4.mul(f32x4.div(f32x4.div(mi, c1v), f32x4.add(f32x4.sqrt(f32x4.div(vi, c2v)), epsv)), lrv);
+        v128.store(w + o, f32x4.sub(v128.load(w + o), step));
+      }
+    }
+    for (let i = n4; i < n; i++) {
       const o = <usize>i << 2;
       const gi = load<f32>(g + o);
       if (kind == 0) {
@@ -267,7 +374,7 @@ export function evaluate(plan: usize, x: usize, labels: usize, T: i32, lossOut: 
     let lossSum: f64 = 0;
     let correct = 0;
     for (let r = 0; r < T; r++) {
-      const z = forwardRow(plan, s, x + (<usize>((s * T + r) * I) << 2), 0, T, r);
+      const z = forwardRow(plan, s, x + (<usize>((s * T + r) * I) << 2), 0, T, r, scratch(plan));
       lossSum += <f64>crossEntropy(z, C, load<i32>(labels + (<usize>(s * T + r) << 2)));
       correct += lastCorrect;
     }

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { useNodeBackend } from '../cli/nodeBackends.ts';
+import { parseStudySpec } from '../src/index.ts';
+import { runSeeds } from '../src/studies/runSeeds.ts';
+
+// The fused kernels (wasm) against an independent reference: the same training in plain tfjs ops
+// on the cpu backend. Sums run in other orders, so the weights agree to float32 rounding, not bit
+// for bit; every feature the kernels implement is exercised: depth, the three activations,
+// dropout, SGD with and without momentum, Adam, a short last batch.
+const base = {
+  dataset: { name: 'moons', samples: 90, noise: 0.2 },
+  split: { kind: 'stratified', testFraction: 0.25 },
+  scaling: { kind: 'standardize' },
+  seeds: 2,
+};
+const CASES = {
+  'relu, Adam': { model: { hidden: [8] }, training: { optimizer: { kind: 'adam', lr: 0.01 }, batchSize: 16, epochs: 3 } },
+  'tanh, two layers, dropout, SGD with momentum': {
+    model: { hidden: [6, 5], activation: 'tanh', dropout: 0.2 },
+    training: { optimizer: { kind: 'sgd', lr: 0.1, momentum: 0.9 }, batchSize: 10, epochs: 3 },
+  },
+  'sigmoid, plain SGD': {
+    model: { hidden: [7], activation: 'sigmoid' },
+    training: { optimizer: { kind: 'sgd', lr: 0.5 }, batchSize: 32, epochs: 3 },
+  },
+} as const;
+
+async function trainedOn(backend: 'cpu' | 'wasm', spec: ReturnType<typeof parseStudySpec>) {
+  await useNodeBackend(backend);
+  if (spec.kind !== 'seed-variance') throw new Error('a seed-variance spec');
+  return runSeeds(spec, spec.seeds);
+}
+
+describe('the fused wasm kernels', () => {
+  for (const [name, setup] of Object.entries(CASES)) {
+    it(`train as plain tfjs ops do, to float32 rounding: ${name}`, async () => {
+      const spec = parseStudySpec({ ...base, ...setup });
+      const [cpu, wasm] = [await trainedOn('cpu', spec), await trainedOn('wasm', spec)];
+      for (let s = 0; s < cpu.length; s++) {
+        cpu[s].params.forEach((p, i) => {
+          const q = wasm[s].params[i];
+          const largest = Math.max(...p.map((v, j) => Math.abs(v - q[j])));
+          expect(largest, `seed ${cpu[s].record.seed}, parameter ${i}`).toBeLessThan(1e-4);
+        });
+        expect(wasm[s].record.testAccuracy).toBe(cpu[s].record.testAccuracy);
+        expect(wasm[s].record.trainLoss).toBeCloseTo(cpu[s].record.trainLoss ?? Number.NaN, 4);
+        // Different summation orders, so not the same weights bit for bit.
+        expect(wasm[s].record.fingerprint).not.toBe(cpu[s].record.fingerprint);
+      }
+    });
+  }
+});
