@@ -6,6 +6,7 @@
 
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { enableCompileCache } from 'node:module';
 import { basename, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -86,5 +87,7 @@ async function bundle() {
   renameSync(tmp, manifestFile);
   return next;
 }
+// V8 keeps the compiled bundle in .cache/ too: the next run skips parsing and compiling it.
+enableCompileCache(resolve('.cache/v8'));
 process.argv = [process.argv[0], entry, ...args];
 await import(pathToFileURL(manifest.outfile).href);
