@@ -55,6 +55,34 @@ function bundleSize() {
   return { totalKiB: Number(m[1]), gzipKiB: Number(m[2]) };
 }
 
+/**
+ * A 10-seed digits study (the digits-reference setup) through the local Worker: seconds from POST to
+ * done, with its units as planned (10 seeds in one group, and the 3-seed repeat group). It includes
+ * the local queue's delivery, so it bounds the units' training time from above.
+ */
+async function digitsTenSeeds(server: DevServer) {
+  const t0 = performance.now();
+  const res = await fetch(`${server.url}/api/studies`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+    body: JSON.stringify({
+      title: `bench pages: digits, 10 seeds ${Date.now()}`,
+      dataset: { name: 'digits' },
+      split: { kind: 'index-mod', k: 4, r: 3 },
+      scaling: { kind: 'divide', by: 16 },
+      model: { hidden: [32] },
+      training: { optimizer: { kind: 'adam', lr: 0.001 }, batchSize: 32, epochs: 20 },
+      seeds: 10,
+    }),
+  });
+  const { id } = (await res.json()) as { id: string };
+  for (;;) {
+    const s = (await (await fetch(`${server.url}/api/studies/${id}`)).json()) as { status: string; progress: { runsTotal: number } };
+    if (s.status === 'done') return { seconds: round((performance.now() - t0) / 1000), runs: s.progress.runsTotal };
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
 async function postAndTimeFirstRender(server: DevServer, i: number) {
   const res = await fetch(`${server.url}/api/studies`, {
     method: 'POST',
@@ -144,9 +172,11 @@ let cachedMs: number[] = [];
 let freshIsolate: { readyMs: number; firstPageMs: number; firstPageCache: string | null };
 const weights: Awaited<ReturnType<typeof reportWeight>>[] = [];
 let verifyEngine: Awaited<ReturnType<typeof verifyEngineWeight>>;
+let tenSeeds: Awaited<ReturnType<typeof digitsTenSeeds>>;
 try {
   for (const fixture of KIND_FIXTURES) weights.push(await reportWeight(server, fixture));
   verifyEngine = await verifyEngineWeight(server, weights[0].id);
+  tenSeeds = await digitsTenSeeds(server);
   for (let i = 0; i < studies; i++) firsts.push(await postAndTimeFirstRender(server, i));
   const id = firsts[0].id;
   const hitTimes = [];
@@ -183,6 +213,7 @@ const result = {
   },
   reportWeights: { budgetKB: 150, kinds: weights.map(({ id: _id, ...w }) => w) },
   verifyEngine,
+  digitsTenSeedsInWorker: tenSeeds,
 };
 writeFileSync(resolve('bench/reference/pages.json'), `${JSON.stringify(result, null, 2)}\n`);
 console.log(JSON.stringify(result, null, 2));

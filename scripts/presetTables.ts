@@ -79,6 +79,7 @@ export interface PagesBench {
   freshIsolate: { wranglerReadyMs: number; firstPageMs: number };
   reportWeights: { budgetKB: number; kinds: { kind: string; htmlKB: number; totalKB: number; totalGzipKB: number }[] };
   verifyEngine: { engineKB: number; engineGzipKB: number; wasmKB: number; wasmGzipKB: number };
+  digitsTenSeedsInWorker: { seconds: number; runs: number };
 }
 
 export const readPagesBench = (file = 'bench/reference/pages.json'): PagesBench => JSON.parse(readFileSync(file, 'utf8'));
@@ -100,6 +101,11 @@ function pagesTable(b: PagesBench): string {
         [
           `a fresh isolate: its first page (wrangler dev restarted; ready after ${ms(b.freshIsolate.wranglerReadyMs)})`,
           ms(b.freshIsolate.firstPageMs),
+          'one run',
+        ],
+        [
+          `a 10-seed digits study (digits-reference's setup, ${b.digitsTenSeedsInWorker.runs} runs with the repeat), POST to done, queue included`,
+          `${b.digitsTenSeedsInWorker.seconds.toFixed(1)} s`,
           'one run',
         ],
       ],
