@@ -49,8 +49,6 @@ export function setWasmBackendMemory(memory: WebAssembly.Memory): void {
   instance = null;
 }
 
-export const fusedKernelsReady = () => kernelModule !== null;
-
 function kernels(): { memory: WebAssembly.Memory; exports: KernelExports } {
   if (instance) return instance;
   if (!kernelModule) throw new Error('training on wasm needs the fused kernels: the host must call registerFusedKernels first');
@@ -60,7 +58,7 @@ function kernels(): { memory: WebAssembly.Memory; exports: KernelExports } {
   return instance;
 }
 
-/** A tensor's byte offset in the wasm backend's memory. */
+/** A tensor's byte offset in the wasm backend's memory (tfjs-backend-wasm 4.22's data map: pinned with @tensorflow/*). */
 function offsetOf(t: tf.Tensor): number {
   const backend = tf.backend() as unknown as { dataIdMap: { get(id: object): { memoryOffset: number } } };
   return backend.dataIdMap.get(t.dataId).memoryOffset;

@@ -56,6 +56,32 @@ export const horizontalOverflow = (page: Page) =>
   page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
 /**
+ * The text nodes a reader sees on a Chinese page, outside elements matching `skip` and outside
+ * text a user wrote (an element whose lang is not Chinese).
+ */
+export const chineseTexts = (page: Page, skip: string): Promise<string[]> =>
+  page.evaluate((skip) => {
+    const texts: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const el = node.parentElement;
+      if (!el || el.closest(skip)) continue;
+      if (!el.closest('[lang]')?.getAttribute('lang')?.startsWith('zh')) continue;
+      texts.push(node.textContent ?? '');
+    }
+    return texts;
+  }, skip);
+
+/** What `pattern` finds in each text, as “match” in “the text”, each once. */
+export function matchesIn(texts: string[], pattern: RegExp): string[] {
+  const found = texts.flatMap((text) => {
+    const m = pattern.exec(text);
+    return m ? [`“${m[0]}” in “${text.trim().slice(0, 50)}”`] : [];
+  });
+  return [...new Set(found)];
+}
+
+/**
  * English prose on a page: two or more Latin words in a row (a hyphenated name counts as one), in text that is not code, not marked
  * translate="no", and not inside an element whose lang is not Chinese (text a user wrote).
  */

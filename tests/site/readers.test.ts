@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DevServer, freePort, startWranglerDev } from '../../cli/wranglerDev.ts';
 import { KIND_FIXTURES, readKindFixture } from '../kindFixtures.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.ts';
-import { axeViolations, englishProse, horizontalOverflow, htmlErrors } from './readerChecks.ts';
+import { axeViolations, chineseTexts, englishProse, horizontalOverflow, htmlErrors, matchesIn } from './readerChecks.ts';
 
 // Every page type as readers' tools see it: the built Worker under plain wrangler dev, one study of
 // every kind (each kind's fast fixture spec, trained by the real consumer), real Chromium.
@@ -179,24 +179,15 @@ describe('numbers', () => {
 
 describe('Chinese pages', () => {
   it('write full-width punctuation beside Chinese text (“，” not “,”), and a space between Chinese and Latin (“与 MLP”)', async () => {
+    // Dates are written as Intl writes them (2026年11月26日).
     const found = await findings(
       pages().filter((p) => p.startsWith('/zh/')),
       1280,
-      (page) =>
-        page.evaluate(() => {
-          const out: string[] = [];
-          const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-          for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-            // Dates are written as Intl writes them (2026年11月26日).
-            if (n.parentElement?.closest('code, pre, script, style, time, [translate="no"]')) continue;
-            const text = n.textContent ?? '';
-            const m = /\p{Script=Han}\s*[,.:;?!()]|[,:;?!(]\s*\p{Script=Han}|\p{Script=Han}[A-Za-z0-9]|[A-Za-z0-9]\p{Script=Han}/u.exec(
-              text,
-            );
-            if (m) out.push(`“${m[0]}” in “${text.trim().slice(0, 50)}”`);
-          }
-          return [...new Set(out)];
-        }),
+      async (page) =>
+        matchesIn(
+          await chineseTexts(page, 'code, pre, script, style, time, [translate="no"]'),
+          /\p{Script=Han}\s*[,.:;?!()]|[,:;?!(]\s*\p{Script=Han}|\p{Script=Han}[A-Za-z0-9]|[A-Za-z0-9]\p{Script=Han}/u,
+        ),
     );
     expect(found).toEqual([]);
   });
@@ -208,19 +199,8 @@ describe('Chinese pages', () => {
     const found = await findings(
       pages().filter((p) => p.startsWith('/zh/')),
       1280,
-      (page) =>
-        page.evaluate(() => {
-          const out: string[] = [];
-          const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-          for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-            const el = n.parentElement;
-            if (!el || el.closest('[translate="no"], code, pre, script, style, title')) continue;
-            if (!el.closest('[lang]')?.getAttribute('lang')?.startsWith('zh')) continue; // text a user wrote
-            const word = /(?<![A-Za-z])[a-z]{3,}(?![A-Za-z])/.exec(n.textContent ?? '');
-            if (word) out.push(`“${word[0]}” in “${(n.textContent ?? '').trim().slice(0, 40)}”`);
-          }
-          return [...new Set(out)];
-        }),
+      async (page) =>
+        matchesIn(await chineseTexts(page, '[translate="no"], code, pre, script, style, title'), /(?<![A-Za-z])[a-z]{3,}(?![A-Za-z])/),
     );
     expect(found).toEqual([]);
   });
