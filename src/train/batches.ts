@@ -78,7 +78,8 @@ export function buildIndexBatch(
 
 /** Where each of a batch's rows goes: in order, or a permutation from the reduction stream. */
 function placesInBatch(rows: number, reduction: RandomStream | null): Int32Array {
-  const places = Int32Array.from({ length: rows }, (_, i) => i);
+  const places = new Int32Array(rows);
+  for (let i = 0; i < rows; i++) places[i] = i;
   if (reduction) shuffleInPlace(places, reduction);
   return places;
 }

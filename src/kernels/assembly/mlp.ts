@@ -66,6 +66,51 @@
   store<f32>(out + 12, s3 + load<f32>(bias + 12));
 }
 
+/** dot4 for two inputs at once (x and y), sharing the loads of the four rows; each sum as dot() sums it. */
+@inline function dot4x2(w: usize, x: usize, y: usize, n: i32, bias: usize, outX: usize, outY: usize): void {
+  const n4 = n & ~3;
+  const stride = <usize>n << 2;
+  let a0 = f32x4.splat(0), a1 = f32x4.splat(0), a2 = f32x4.splat(0), a3 = f32x4.splat(0);
+  let c0 = f32x4.splat(0), c1 = f32x4.splat(0), c2 = f32x4.splat(0), c3 = f32x4.splat(0);
+  for (let i = 0; i < n4; i += 4) {
+    const o = <usize>i << 2;
+    const xv = v128.load(x + o);
+    const yv = v128.load(y + o);
+    const w0 = v128.load(w + o), w1 = v128.load(w + stride + o), w2 = v128.load(w + 2 * stride + o), w3 = v128.load(w + 3 * stride + o);
+    a0 = f32x4.add(a0, f32x4.mul(w0, xv));
+    a1 = f32x4.add(a1, f32x4.mul(w1, xv));
+    a2 = f32x4.add(a2, f32x4.mul(w2, xv));
+    a3 = f32x4.add(a3, f32x4.mul(w3, xv));
+    c0 = f32x4.add(c0, f32x4.mul(w0, yv));
+    c1 = f32x4.add(c1, f32x4.mul(w1, yv));
+    c2 = f32x4.add(c2, f32x4.mul(w2, yv));
+    c3 = f32x4.add(c3, f32x4.mul(w3, yv));
+  }
+  let s0 = hsum(a0), s1 = hsum(a1), s2 = hsum(a2), s3 = hsum(a3);
+  let t0 = hsum(c0), t1 = hsum(c1), t2 = hsum(c2), t3 = hsum(c3);
+  for (let i = n4; i < n; i++) {
+    const o = <usize>i << 2;
+    const xi = load<f32>(x + o);
+    const yi = load<f32>(y + o);
+    s0 += load<f32>(w + o) * xi;
+    s1 += load<f32>(w + stride + o) * xi;
+    s2 += load<f32>(w + 2 * stride + o) * xi;
+    s3 += load<f32>(w + 3 * stride + o) * xi;
+    t0 += load<f32>(w + o) * yi;
+    t1 += load<f32>(w + stride + o) * yi;
+    t2 += load<f32>(w + 2 * stride + o) * yi;
+    t3 += load<f32>(w + 3 * stride + o) * yi;
+  }
+  store<f32>(outX, s0 + load<f32>(bias));
+  store<f32>(outX + 4, s1 + load<f32>(bias + 4));
+  store<f32>(outX + 8, s2 + load<f32>(bias + 8));
+  store<f32>(outX + 12, s3 + load<f32>(bias + 12));
+  store<f32>(outY, t0 + load<f32>(bias));
+  store<f32>(outY + 4, t1 + load<f32>(bias + 4));
+  store<f32>(outY + 8, t2 + load<f32>(bias + 8));
+  store<f32>(outY + 12, t3 + load<f32>(bias + 12));
+}
+
 /** y[i] += a * x[i] over n floats. */
 @inline function axpy(y: usize, a: f32, x: usize, n: i32): void {
   const n4 = n & ~3;
@@ -114,41 +159,55 @@
 }
 
 /**
- * Forward pass of one row of seed s: the input at `x`, each layer's output into the row's
- * activations at `acts` (layer l at layerAt(l); layer 0 is a copy of the input), dropout masks
- * applied to hidden layers when `masks` is not 0. Returns the offset of the logits.
+ * Forward pass of row r of seed s, and of row r + 1 too when `two` (the pair shares the loads of
+ * the weights; every sum is the one a single row gets): the inputs at x0 (and x1), each layer's
+ * output into the rows' activations at acts0 (and acts1) (layer l at layerAt(l); layer 0 is a copy
+ * of the input), dropout masks applied to hidden layers when `masks` is not 0. The logits end at
+ * layerAt(L).
  */
-function forwardRow(plan: usize, s: i32, x: usize, masks: usize, B: i32, r: i32, acts: usize): usize {
+function forwardRows(plan: usize, s: i32, x0: usize, x1: usize, masks: usize, B: i32, r: i32, acts0: usize, acts1: usize, two: bool): void {
   const L = word(plan, 1);
   const kind = word(plan, 2);
   const I = size(plan, 0);
-  memory.copy(acts, x, <usize>I << 2);
+  memory.copy(acts0, x0, <usize>I << 2);
+  if (two) memory.copy(acts1, x1, <usize>I << 2);
   let maskLayer = masks;
   for (let l = 0; l < L; l++) {
     const nIn = size(plan, l);
     const nOut = size(plan, l + 1);
-    const input = acts + (<usize>layerAt(plan, l) << 2);
-    const output = acts + (<usize>layerAt(plan, l + 1) << 2);
+    const inAt = <usize>layerAt(plan, l) << 2;
+    const outAt = <usize>layerAt(plan, l + 1) << 2;
     const w = tensor(plan, 2 * l, 0) + (<usize>(s * nOut * nIn) << 2);
     const b = tensor(plan, 2 * l + 1, 0) + (<usize>(s * nOut) << 2);
-    const hidden = l < L - 1;
-    const mask = maskLayer + (<usize>((s * B + r) * nOut) << 2);
     // Four outputs at a time share the input's loads; each is summed exactly as one dot() would.
     const nOut4 = nOut & ~3;
-    for (let k = 0; k < nOut4; k += 4) dot4(w + (<usize>(k * nIn) << 2), input, nIn, b + (<usize>k << 2), output + (<usize>k << 2));
-    for (let k = nOut4; k < nOut; k++) store<f32>(output + (<usize>k << 2), dot(w + (<usize>(k * nIn) << 2), input, nIn) + load<f32>(b + (<usize>k << 2)));
-    for (let k = 0; k < nOut; k++) {
-      let z = load<f32>(output + (<usize>k << 2));
-      if (hidden) {
-        z = activate(kind, z);
-        if (masks != 0) z *= load<f32>(mask + (<usize>k << 2));
-      }
-      store<f32>(output + (<usize>k << 2), z);
+    for (let k = 0; k < nOut4; k += 4) {
+      const row = w + (<usize>(k * nIn) << 2);
+      const o = <usize>k << 2;
+      if (two) dot4x2(row, acts0 + inAt, acts1 + inAt, nIn, b + o, acts0 + outAt + o, acts1 + outAt + o);
+      else dot4(row, acts0 + inAt, nIn, b + o, acts0 + outAt + o);
     }
-    // The next hidden layer's masks follow this one's [S, B, width] block.
-    if (hidden && masks != 0) maskLayer += <usize>(word(plan, 0) * B * nOut) << 2;
+    for (let k = nOut4; k < nOut; k++) {
+      const row = w + (<usize>(k * nIn) << 2);
+      const o = <usize>k << 2;
+      store<f32>(acts0 + outAt + o, dot(row, acts0 + inAt, nIn) + load<f32>(b + o));
+      if (two) store<f32>(acts1 + outAt + o, dot(row, acts1 + inAt, nIn) + load<f32>(b + o));
+    }
+    if (l < L - 1) {
+      const count = two ? 2 : 1;
+      for (let p = 0; p < count; p++) {
+        const out = (p == 0 ? acts0 : acts1) + outAt;
+        const mask = maskLayer + (<usize>((s * B + r + p) * nOut) << 2);
+        for (let k = 0; k < nOut; k++) {
+          let z = activate(kind, load<f32>(out + (<usize>k << 2)));
+          if (masks != 0) z *= load<f32>(mask + (<usize>k << 2));
+          store<f32>(out + (<usize>k << 2), z);
+        }
+      }
+      // The next hidden layer's masks follow this one's [S, B, width] block.
+      if (masks != 0) maskLayer += <usize>(word(plan, 0) * B * nOut) << 2;
+    }
   }
-  return acts + (<usize>layerAt(plan, L) << 2);
 }
 
 /** Whether the last row crossEntropy scored was predicted right (1) or not (0). */
@@ -204,12 +263,18 @@ export function trainStep(plan: usize, trainX: usize, trainY: usize, N: i32, ind
   for (let s = 0; s < S; s++) {
     let lossSum: f64 = 0;
     let correct = 0;
-    // Each row on its own: forward, loss, and the gradient of every layer's output.
+    // Each row on its own (the forward pass two rows at a time): loss, and the gradient of every layer's output.
+    const logitsAt = <usize>layerAt(plan, L) << 2;
     for (let r = 0; r < B; r++) {
       const acts = rowActs + (<usize>(r * A) << 2);
       const deltas = rowDeltas + (<usize>(r * A) << 2);
       const row = s * N + load<i32>(indices + (<usize>(s * B + r) << 2));
-      const z = forwardRow(plan, s, trainX + (<usize>(row * I) << 2), masks, B, r, acts);
+      if (r % 2 == 0) {
+        const two = r + 1 < B;
+        const next = two ? s * N + load<i32>(indices + (<usize>(s * B + r + 1) << 2)) : row;
+        forwardRows(plan, s, trainX + (<usize>(row * I) << 2), trainX + (<usize>(next * I) << 2), masks, B, r, acts, acts + (<usize>A << 2), two);
+      }
+      const z = acts + logitsAt;
       const label = load<i32>(trainY + (<usize>row << 2));
       lossSum += <f64>crossEntropy(z, C, label);
       correct += lastCorrect;
@@ -368,15 +433,25 @@ function update(plan: usize, lr: f32, t: i32, beta1: f32, beta2: f32, eps: f32, 
  */
 export function evaluate(plan: usize, x: usize, labels: usize, T: i32, lossOut: usize, accuracyOut: usize): void {
   const S = word(plan, 0);
+  const L = word(plan, 1);
   const I = size(plan, 0);
-  const C = size(plan, word(plan, 1));
+  const C = size(plan, L);
   for (let s = 0; s < S; s++) {
     let lossSum: f64 = 0;
     let correct = 0;
-    for (let r = 0; r < T; r++) {
-      const z = forwardRow(plan, s, x + (<usize>((s * T + r) * I) << 2), 0, T, r, scratch(plan));
-      lossSum += <f64>crossEntropy(z, C, load<i32>(labels + (<usize>(s * T + r) << 2)));
+    const A = layerAt(plan, L + 1);
+    const acts0 = scratch(plan);
+    const acts1 = acts0 + (<usize>A << 2);
+    const logitsAt = <usize>layerAt(plan, L) << 2;
+    for (let r = 0; r < T; r += 2) {
+      const two = r + 1 < T;
+      forwardRows(plan, s, x + (<usize>((s * T + r) * I) << 2), x + (<usize>((s * T + r + (two ? 1 : 0)) * I) << 2), 0, T, r, acts0, acts1, two);
+      lossSum += <f64>crossEntropy(acts0 + logitsAt, C, load<i32>(labels + (<usize>(s * T + r) << 2)));
       correct += lastCorrect;
+      if (two) {
+        lossSum += <f64>crossEntropy(acts1 + logitsAt, C, load<i32>(labels + (<usize>(s * T + r + 1) << 2)));
+        correct += lastCorrect;
+      }
     }
     store<f32>(lossOut + (<usize>s << 2), <f32>(lossSum / <f64>T));
     store<f32>(accuracyOut + (<usize>s << 2), <f32>correct / <f32>T);
