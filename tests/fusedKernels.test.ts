@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { useNodeBackend } from '../cli/nodeBackends.ts';
 import { parseStudySpec } from '../src/index.ts';
@@ -49,4 +50,26 @@ describe('the fused wasm kernels', () => {
       }
     });
   }
+});
+
+describe('the fused kernels binary', () => {
+  it('imports only the backend memory and has no data segment, so it writes nowhere but the tensors it is given', () => {
+    const bytes = readFileSync('src/kernels/build/seedlab-mlp.wasm');
+    const module = new WebAssembly.Module(bytes);
+    expect(WebAssembly.Module.imports(module)).toEqual([{ module: 'env', name: 'memory', kind: 'memory' }]);
+    // Section ids after the 8-byte header (WebAssembly core spec, 5.5.2): 11 is the data section.
+    const ids: number[] = [];
+    for (let at = 8; at < bytes.length; ) {
+      ids.push(bytes[at++]);
+      let size = 0;
+      for (let shift = 0; ; shift += 7) {
+        const b = bytes[at++];
+        size |= (b & 0x7f) << shift;
+        if (!(b & 0x80)) break;
+      }
+      at += size;
+    }
+    expect(ids).toContain(10); // the code section: the walk read real sections
+    expect(ids).not.toContain(11);
+  });
 });

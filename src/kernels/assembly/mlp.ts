@@ -5,8 +5,10 @@
 //
 // Summation order, fixed everywhere: a dot product over n terms runs four lanes over the first
 // n - n % 4 terms (lane j sums terms j, j+4, j+8, ... in order), combines the lanes as
-// (l0 + l1) + (l2 + l3), then adds the remaining terms in order, then the bias. Gradients sum over
-// a batch's rows in row order, seed by seed; no sum mixes two seeds, so a seed's numbers do not
+// (l0 + l1) + (l2 + l3), then adds the remaining terms in order, then the bias. A hidden layer's
+// input gradient (Wᵀ delta) adds the output units in order. The loss is log Σ exp(z - max) -
+// (z_label - max), its batch mean summed in f64 in row order. Parameter gradients sum over a
+// batch's rows in row order, seed by seed; no sum mixes two seeds, so a seed's numbers do not
 // depend on its group.
 //
 // The plan (i32 words at `plan`): S, L (weight layers), activation (0 relu, 1 tanh, 2 sigmoid),
