@@ -81,10 +81,10 @@ export function wireVerifyPanel(): void {
     const arm = armSelect ? (armSelect.value as 'a' | 'b') : null;
     button.disabled = true;
     const started = performance.now();
+    show('running', fill(words.loading, { backend: form.dataset.backend ?? '' }));
     try {
       const engine = await import('./browserEngine.ts');
       const doc = await engine.fetchStudy(form.dataset.study ?? '');
-      show('running', fill(words.loading, { backend: doc.environment.backend }));
       const run = await engine.retrainInBrowser(doc, { arm, seed }, (p) =>
         show('running', fill(words.running, { seed, epoch: p.epoch, epochs: p.epochs })),
       );
