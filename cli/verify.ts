@@ -13,6 +13,7 @@ import {
   ENGINE_VERSION,
   parseStoredDocument,
   retrainSeed,
+  STUDY_ID,
   type StudyDocument,
 } from '../src/index.ts';
 import { useNodeBackend } from './nodeBackends.ts';
@@ -24,7 +25,6 @@ const USAGE = `usage: npm run verify -- <report URL | study id> [--api URL] [--s
   --backend  where to train (default: the backend the study ran on)
   --arm      a compare study's arm (default: both)`;
 const DEFAULT_API = 'http://127.0.0.1:8787';
-const STUDY_ID = /^[0-9a-f]{20}$/;
 
 /** The study cannot be checked: exit 2 with this message. */
 class CannotCheck extends Error {}

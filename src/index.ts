@@ -18,7 +18,7 @@ export { LIMITS } from './spec/limits.ts';
 // Specs: the shared fields, limits, errors and the content address.
 export * from './spec/setup.ts';
 export { SpecError, type SpecIssue } from './spec/specError.ts';
-export { canonicalJson, studyId } from './spec/studyId.ts';
+export { canonicalJson, STUDY_ID, studyId } from './spec/studyId.ts';
 export { type UnitSeconds, type UnitWork, unitSeconds } from './spec/timeModel.ts';
 export type { CompareDocument } from './studies/compare/document.ts';
 export type { ArmSpec, CompareSpec } from './studies/compare/spec.ts';

@@ -11,6 +11,7 @@ import {
   type planStudy,
   planWithinLimits,
   SpecError,
+  STUDY_ID,
   STUDY_SECONDS_LIMIT,
   StudySpec,
   StudyTooLongError,
@@ -39,7 +40,6 @@ const ListQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(100).default(20),
   cursor: z.string().max(2000).optional(),
 });
-const STUDY_ID = /^[0-9a-f]{20}$/;
 const round = (x: number) => Math.round(x * 10) / 10;
 
 /** Seeds per queue message (SEEDS_PER_UNIT in wrangler.toml). */

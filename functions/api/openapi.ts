@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DOCUMENT_VERSION, ENGINE_VERSION, StudyDocument, StudySpec } from '../../src/index.ts';
+import { DOCUMENT_VERSION, ENGINE_VERSION, STUDY_ID, StudyDocument, StudySpec } from '../../src/index.ts';
 
 /**
  * OpenAPI 3.1, generated from the engine's zod schemas (zod's own JSON Schema output), so the
@@ -96,7 +96,7 @@ export function openApiDocument() {
       '/api/studies/{id}': {
         get: {
           summary: 'Status, progress, and the document when done',
-          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', pattern: '^[0-9a-f]{20}$' } }],
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', pattern: STUDY_ID.source } }],
           responses: { '200': { description: 'the study', content: { 'application/json': { schema: studyRef } } }, ...errors(404) },
         },
       },
@@ -104,7 +104,7 @@ export function openApiDocument() {
         post: {
           summary: 'Train the failed units of a partial or failed study again (needs the token); the document is rebuilt',
           security: [{ bearer: [] }],
-          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', pattern: '^[0-9a-f]{20}$' } }],
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', pattern: STUDY_ID.source } }],
           responses: {
             '202': { description: 'the failed units are queued again', content: { 'application/json': { schema: studyRef } } },
             ...errors(401, 404, 409),

@@ -14,6 +14,9 @@ export function canonicalJson(value: unknown): string {
   );
 }
 
+/** What a study id looks like: the first 20 hex digits of its content address (studyId). */
+export const STUDY_ID = /^[0-9a-f]{20}$/;
+
 /** Content address of a study: hash of the canonical (normalized) spec plus the engine version. */
 export async function studyId(spec: { kind: string }): Promise<string> {
   const text = canonicalJson({ engine: ENGINE_VERSION, spec });
