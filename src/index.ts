@@ -92,6 +92,7 @@ export {
   EngineVersionError,
   NotCheckableError,
   type RetrainedRun,
+  retrainableHere,
   retrainSeed,
 } from './verify/retrainSeed.ts';
 export { DOCUMENT_VERSION, ENGINE_VERSION } from './version.ts';

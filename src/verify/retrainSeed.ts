@@ -51,6 +51,9 @@ export function checkableRuns(doc: StudyDocument): CheckableRun[] | null {
   return null;
 }
 
+/** This engine can re-train `doc`'s runs: a kind with single-seed runs, trained by this engine version. */
+export const retrainableHere = (doc: StudyDocument): boolean => checkableRuns(doc) !== null && doc.environment.engine === ENGINE_VERSION;
+
 /** The setup that trained a run of `doc`. */
 function setupOf(doc: StudyDocument, arm: ArmName | null): TrainingSetup {
   if (doc.kind === 'seed-variance') return doc.spec;

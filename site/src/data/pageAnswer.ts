@@ -1,6 +1,6 @@
 import { FINAL_CACHE_CONTROL, FINAL_PAGE_HEADER, LIVE_CACHE_CONTROL, pageEtag } from '../../../functions/site/pageCache.ts';
 import { WASM_PAGE_HEADER } from '../../../functions/site/securityHeaders.ts';
-import { checkableRuns, ENGINE_VERSION } from '../../../src/index.ts';
+import { retrainableHere } from '../../../src/index.ts';
 import type { StudyPage } from './studyPages.ts';
 
 /** How a page about a study answers: its status, and whether the edge may keep it (only a complete study's). */
@@ -29,4 +29,4 @@ export async function answerAbout(
 
 /** The report offers re-training on wasm: a kind with single-seed runs, this engine, the wasm backend. */
 const trainsWasmInBrowser = (doc: Extract<StudyPage, { state: 'report' }>['doc']) =>
-  checkableRuns(doc) !== null && doc.environment.engine === ENGINE_VERSION && doc.environment.backend === 'wasm';
+  retrainableHere(doc) && doc.environment.backend === 'wasm';
