@@ -25,8 +25,9 @@ const linear = tf.customGrad((h: tf.Tensor | tf.GradSaveFunc, w: tf.Tensor | tf.
 });
 
 /**
- * S seeds' MLPs as one model: every parameter is one variable with a leading seed axis
- * (W [S, out, in], b [S, 1, out]), so one op runs every seed. Each seed's numbers stay its own:
+ * S seeds' MLPs as one model in plain tfjs ops: the cpu backend's trainer, and the reference the
+ * wasm backend's fused kernels (src/kernels/) are tested against. Every parameter is one variable
+ * with a leading seed axis (W [S, out, in], b [S, 1, out]), so one op runs every seed. Each seed's numbers stay its own:
  * no op mixes values across the seed axis.
  */
 export interface StackedModel {
