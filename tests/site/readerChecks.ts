@@ -56,21 +56,24 @@ export const horizontalOverflow = (page: Page) =>
   page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
 /**
- * The text nodes a reader sees on a Chinese page, outside elements matching `skip` and outside
- * text a user wrote (an element whose lang is not Chinese).
+ * The text nodes a reader sees on a page, outside elements matching `skip`; with `chineseOnly`,
+ * also outside text a user wrote (an element whose lang is not Chinese).
  */
-export const chineseTexts = (page: Page, skip: string): Promise<string[]> =>
-  page.evaluate((skip) => {
-    const texts: string[] = [];
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const el = node.parentElement;
-      if (!el || el.closest(skip)) continue;
-      if (!el.closest('[lang]')?.getAttribute('lang')?.startsWith('zh')) continue;
-      texts.push(node.textContent ?? '');
-    }
-    return texts;
-  }, skip);
+export const pageTexts = (page: Page, skip: string, chineseOnly = false): Promise<string[]> =>
+  page.evaluate(
+    ([skip, chineseOnly]) => {
+      const texts: string[] = [];
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const el = node.parentElement;
+        if (!el || el.closest(skip)) continue;
+        if (chineseOnly && !el.closest('[lang]')?.getAttribute('lang')?.startsWith('zh')) continue;
+        texts.push(node.textContent ?? '');
+      }
+      return texts;
+    },
+    [skip, chineseOnly] as const,
+  );
 
 /** What `pattern` finds in each text, as “match” in “the text”, each once. */
 export function matchesIn(texts: string[], pattern: RegExp): string[] {

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DevServer, freePort, startWranglerDev } from '../../cli/wranglerDev.ts';
 import { KIND_FIXTURES, readKindFixture } from '../kindFixtures.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.ts';
-import { axeViolations, chineseTexts, englishProse, horizontalOverflow, htmlErrors, matchesIn } from './readerChecks.ts';
+import { axeViolations, englishProse, horizontalOverflow, htmlErrors, matchesIn, pageTexts } from './readerChecks.ts';
 
 // Every page type as readers' tools see it: the built Worker under plain wrangler dev, one study of
 // every kind (each kind's fast fixture spec, trained by the real consumer), real Chromium.
@@ -159,14 +159,7 @@ describe('the glossary', () => {
 describe('numbers', () => {
   it('use one minus sign (−) and one unit word for percentage points, on every page', async () => {
     const found = await findings(pages(), 1280, async (page) => {
-      const texts = await page.evaluate(() => {
-        const out: string[] = [];
-        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-          if (!n.parentElement?.closest('code, pre, script, style')) out.push(n.textContent ?? '');
-        }
-        return out;
-      });
+      const texts = await pageTexts(page, 'code, pre, script, style');
       return texts.flatMap((text) => [
         // A hyphen before a digit, where a number starts (not inside a word like "k-NN" or a date).
         ...(/(^|[\s([:：，,])-\d/.test(text) ? [`hyphen as minus in “${text.trim().slice(0, 60)}”`] : []),
@@ -185,7 +178,7 @@ describe('Chinese pages', () => {
       1280,
       async (page) =>
         matchesIn(
-          await chineseTexts(page, 'code, pre, script, style, time, [translate="no"]'),
+          await pageTexts(page, 'code, pre, script, style, time, [translate="no"]', true),
           /\p{Script=Han}\s*[,.:;?!()]|[,:;?!(]\s*\p{Script=Han}|\p{Script=Han}[A-Za-z0-9]|[A-Za-z0-9]\p{Script=Han}/u,
         ),
     );
@@ -200,7 +193,7 @@ describe('Chinese pages', () => {
       pages().filter((p) => p.startsWith('/zh/')),
       1280,
       async (page) =>
-        matchesIn(await chineseTexts(page, '[translate="no"], code, pre, script, style, title'), /(?<![A-Za-z])[a-z]{3,}(?![A-Za-z])/),
+        matchesIn(await pageTexts(page, '[translate="no"], code, pre, script, style, title', true), /(?<![A-Za-z])[a-z]{3,}(?![A-Za-z])/),
     );
     expect(found).toEqual([]);
   });
