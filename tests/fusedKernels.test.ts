@@ -6,8 +6,8 @@ import { runSeeds } from '../src/studies/runSeeds.ts';
 
 // The fused kernels (wasm) against an independent reference: the same training in plain tfjs ops
 // on the cpu backend. Sums run in other orders, so the weights agree to float32 rounding, not bit
-// for bit; every feature the kernels implement is exercised: depth, the three activations,
-// dropout, SGD with and without momentum, Adam, a short last batch.
+// for bit; every feature the kernels implement is exercised: depth, the three activations (and
+// relu's vector paths with dropout), SGD with and without momentum, Adam, a short last batch.
 const base = {
   dataset: { name: 'moons', samples: 90, noise: 0.2 },
   split: { kind: 'stratified', testFraction: 0.25 },
@@ -19,6 +19,11 @@ const CASES = {
   'tanh, two layers, dropout, SGD with momentum': {
     model: { hidden: [6, 5], activation: 'tanh', dropout: 0.2 },
     training: { optimizer: { kind: 'sgd', lr: 0.1, momentum: 0.9 }, batchSize: 10, epochs: 3 },
+  },
+  // Odd widths reach every remainder path (four outputs, two units, four lanes at a time).
+  'relu, two odd layers, dropout, Adam': {
+    model: { hidden: [7, 5], dropout: 0.3 },
+    training: { optimizer: { kind: 'adam', lr: 0.01 }, batchSize: 13, epochs: 3 },
   },
   'sigmoid, plain SGD': {
     model: { hidden: [7], activation: 'sigmoid' },

@@ -26,6 +26,25 @@
   return (f32x4.extract_lane(v, 0) + f32x4.extract_lane(v, 1)) + (f32x4.extract_lane(v, 2) + f32x4.extract_lane(v, 3));
 }
 
+/**
+ * hsum of four accumulators at once, as lanes [hsum(a0), hsum(a1), hsum(a2), hsum(a3)]: pairs of
+ * lanes add first ((l0 + l1) and (l2 + l3), side by side), then the pairs, so every lane is the
+ * very sum hsum() makes.
+ */
+@inline function hsum4(a0: v128, a1: v128, a2: v128, a3: v128): v128 {
+  const p01 = f32x4.add(v128.shuffle<f32>(a0, a1, 0, 2, 4, 6), v128.shuffle<f32>(a0, a1, 1, 3, 5, 7));
+  const p23 = f32x4.add(v128.shuffle<f32>(a2, a3, 0, 2, 4, 6), v128.shuffle<f32>(a2, a3, 1, 3, 5, 7));
+  return f32x4.add(v128.shuffle<f32>(p01, p23, 0, 2, 4, 6), v128.shuffle<f32>(p01, p23, 1, 3, 5, 7));
+}
+
+/** Lanes [w[i], w[i] one row on, two rows on, three rows on]: column i of four weight rows. */
+@inline function column4(w: usize, stride: usize, o: usize): v128 {
+  let c = f32x4.splat(load<f32>(w + o));
+  c = f32x4.replace_lane(c, 1, load<f32>(w + stride + o));
+  c = f32x4.replace_lane(c, 2, load<f32>(w + 2 * stride + o));
+  return f32x4.replace_lane(c, 3, load<f32>(w + 3 * stride + o));
+}
+
 /** Σ a[i] * b[i] over n floats, in the fixed order above. */
 @inline function dot(a: usize, b: usize, n: i32): f32 {
   const n4 = n & ~3;
@@ -53,19 +72,13 @@
     a2 = f32x4.add(a2, f32x4.mul(v128.load(w + 2 * stride + o), xv));
     a3 = f32x4.add(a3, f32x4.mul(v128.load(w + 3 * stride + o), xv));
   }
-  let s0 = hsum(a0), s1 = hsum(a1), s2 = hsum(a2), s3 = hsum(a3);
+  // The four sums side by side; each lane then takes its row's remaining terms and bias, as dot() would.
+  let sums = hsum4(a0, a1, a2, a3);
   for (let i = n4; i < n; i++) {
     const o = <usize>i << 2;
-    const xi = load<f32>(x + o);
-    s0 += load<f32>(w + o) * xi;
-    s1 += load<f32>(w + stride + o) * xi;
-    s2 += load<f32>(w + 2 * stride + o) * xi;
-    s3 += load<f32>(w + 3 * stride + o) * xi;
+    sums = f32x4.add(sums, f32x4.mul(column4(w, stride, o), f32x4.splat(load<f32>(x + o))));
   }
-  store<f32>(out, s0 + load<f32>(bias));
-  store<f32>(out + 4, s1 + load<f32>(bias + 4));
-  store<f32>(out + 8, s2 + load<f32>(bias + 8));
-  store<f32>(out + 12, s3 + load<f32>(bias + 12));
+  v128.store(out, f32x4.add(sums, v128.load(bias)));
 }
 
 /** dot4 for two inputs at once (x and y), sharing the loads of the four rows; each sum as dot() sums it. */
@@ -88,29 +101,17 @@
     c2 = f32x4.add(c2, f32x4.mul(w2, yv));
     c3 = f32x4.add(c3, f32x4.mul(w3, yv));
   }
-  let s0 = hsum(a0), s1 = hsum(a1), s2 = hsum(a2), s3 = hsum(a3);
-  let t0 = hsum(c0), t1 = hsum(c1), t2 = hsum(c2), t3 = hsum(c3);
+  let sx = hsum4(a0, a1, a2, a3);
+  let sy = hsum4(c0, c1, c2, c3);
   for (let i = n4; i < n; i++) {
     const o = <usize>i << 2;
-    const xi = load<f32>(x + o);
-    const yi = load<f32>(y + o);
-    s0 += load<f32>(w + o) * xi;
-    s1 += load<f32>(w + stride + o) * xi;
-    s2 += load<f32>(w + 2 * stride + o) * xi;
-    s3 += load<f32>(w + 3 * stride + o) * xi;
-    t0 += load<f32>(w + o) * yi;
-    t1 += load<f32>(w + stride + o) * yi;
-    t2 += load<f32>(w + 2 * stride + o) * yi;
-    t3 += load<f32>(w + 3 * stride + o) * yi;
+    const col = column4(w, stride, o);
+    sx = f32x4.add(sx, f32x4.mul(col, f32x4.splat(load<f32>(x + o))));
+    sy = f32x4.add(sy, f32x4.mul(col, f32x4.splat(load<f32>(y + o))));
   }
-  store<f32>(outX, s0 + load<f32>(bias));
-  store<f32>(outX + 4, s1 + load<f32>(bias + 4));
-  store<f32>(outX + 8, s2 + load<f32>(bias + 8));
-  store<f32>(outX + 12, s3 + load<f32>(bias + 12));
-  store<f32>(outY, t0 + load<f32>(bias));
-  store<f32>(outY + 4, t1 + load<f32>(bias + 4));
-  store<f32>(outY + 8, t2 + load<f32>(bias + 8));
-  store<f32>(outY + 12, t3 + load<f32>(bias + 12));
+  const bv = v128.load(bias);
+  v128.store(outX, f32x4.add(sx, bv));
+  v128.store(outY, f32x4.add(sy, bv));
 }
 
 /** y[i] += a * x[i] over n floats. */
@@ -200,7 +201,19 @@ function forwardRows(plan: usize, s: i32, x0: usize, x1: usize, masks: usize, B:
       for (let p = 0; p < count; p++) {
         const out = (p == 0 ? acts0 : acts1) + outAt;
         const mask = maskLayer + (<usize>((s * B + r + p) * nOut) << 2);
-        for (let k = 0; k < nOut; k++) {
+        let k = 0;
+        if (kind == 0) {
+          // relu four at a time: each lane is z > 0 ? z : 0 (times its mask), as below.
+          const zero = f32x4.splat(0);
+          for (; k + 4 <= nOut; k += 4) {
+            const at = out + (<usize>k << 2);
+            const z = v128.load(at);
+            let a = v128.bitselect(z, zero, f32x4.gt(z, zero));
+            if (masks != 0) a = f32x4.mul(a, v128.load(mask + (<usize>k << 2)));
+            v128.store(at, a);
+          }
+        }
+        for (; k < nOut; k++) {
           let z = activate(kind, load<f32>(out + (<usize>k << 2)));
           if (masks != 0) z *= load<f32>(mask + (<usize>k << 2));
           store<f32>(out + (<usize>k << 2), z);
@@ -300,7 +313,25 @@ export function trainStep(plan: usize, trainX: usize, trainY: usize, N: i32, ind
           maskAt = offset + (<usize>((s * B + r) * nIn) << 2);
         }
         const below = deltas + (<usize>layerAt(plan, l) << 2);
-        for (let j = 0; j < nIn; j++) {
+        let j = 0;
+        if (kind == 0) {
+          // relu four at a time, each lane exactly the scalar steps below: g times the slope (1 or
+          // 0), and with a mask g * m first, then 0 wherever m is 0.
+          const zero = f32x4.splat(0);
+          const one = f32x4.splat(1);
+          for (; j + 4 <= nIn; j += 4) {
+            const o = <usize>j << 2;
+            const a = v128.load(input + o);
+            let g = v128.load(back + o);
+            if (maskAt != 0) {
+              const m = v128.load(maskAt + o);
+              g = f32x4.mul(g, m);
+              const d = f32x4.mul(g, v128.bitselect(one, zero, f32x4.gt(f32x4.div(a, m), zero)));
+              v128.store(below + o, v128.bitselect(d, zero, f32x4.ne(m, zero)));
+            } else v128.store(below + o, f32x4.mul(g, v128.bitselect(one, zero, f32x4.gt(a, zero))));
+          }
+        }
+        for (; j < nIn; j++) {
           const a = load<f32>(input + (<usize>j << 2));
           let g = load<f32>(back + (<usize>j << 2));
           if (maskAt != 0) {
@@ -322,7 +353,85 @@ export function trainStep(plan: usize, trainX: usize, trainY: usize, N: i32, ind
       const gw = tensor(plan, 2 * l, 1) + (<usize>(s * nOut * nIn) << 2);
       const gb = tensor(plan, 2 * l + 1, 1) + (<usize>(s * nOut) << 2);
       const nIn4 = nIn & ~3;
-      for (let k = 0; k < nOut; k++) {
+      const rowStep = <usize>A << 2;
+      let k = 0;
+      // Two output units at a time share the loads of the rows' activations.
+      for (; k + 2 <= nOut; k += 2) {
+        const row0 = gw + (<usize>(k * nIn) << 2);
+        const row1 = row0 + (<usize>nIn << 2);
+        const deltas0 = rowDeltas + outAt + (<usize>k << 2);
+        let i = 0;
+        for (; i + 16 <= nIn4; i += 16) {
+          const o = <usize>i << 2;
+          let g0 = f32x4.splat(0), g1 = f32x4.splat(0), g2 = f32x4.splat(0), g3 = f32x4.splat(0);
+          let h0 = f32x4.splat(0), h1 = f32x4.splat(0), h2 = f32x4.splat(0), h3 = f32x4.splat(0);
+          let d = deltas0;
+          let a = rowActs + inAt + o;
+          for (let r = 0; r < B; r++) {
+            const dv = f32x4.splat(load<f32>(d));
+            const ev = f32x4.splat(load<f32>(d + 4));
+            const a0 = v128.load(a), a1 = v128.load(a + 16), a2 = v128.load(a + 32), a3 = v128.load(a + 48);
+            g0 = f32x4.add(g0, f32x4.mul(dv, a0));
+            g1 = f32x4.add(g1, f32x4.mul(dv, a1));
+            g2 = f32x4.add(g2, f32x4.mul(dv, a2));
+            g3 = f32x4.add(g3, f32x4.mul(dv, a3));
+            h0 = f32x4.add(h0, f32x4.mul(ev, a0));
+            h1 = f32x4.add(h1, f32x4.mul(ev, a1));
+            h2 = f32x4.add(h2, f32x4.mul(ev, a2));
+            h3 = f32x4.add(h3, f32x4.mul(ev, a3));
+            d += rowStep;
+            a += rowStep;
+          }
+          v128.store(row0 + o, g0);
+          v128.store(row0 + o + 16, g1);
+          v128.store(row0 + o + 32, g2);
+          v128.store(row0 + o + 48, g3);
+          v128.store(row1 + o, h0);
+          v128.store(row1 + o + 16, h1);
+          v128.store(row1 + o + 32, h2);
+          v128.store(row1 + o + 48, h3);
+        }
+        for (; i < nIn4; i += 4) {
+          const o = <usize>i << 2;
+          let g0 = f32x4.splat(0), h0 = f32x4.splat(0);
+          let d = deltas0;
+          let a = rowActs + inAt + o;
+          for (let r = 0; r < B; r++) {
+            const a0 = v128.load(a);
+            g0 = f32x4.add(g0, f32x4.mul(f32x4.splat(load<f32>(d)), a0));
+            h0 = f32x4.add(h0, f32x4.mul(f32x4.splat(load<f32>(d + 4)), a0));
+            d += rowStep;
+            a += rowStep;
+          }
+          v128.store(row0 + o, g0);
+          v128.store(row1 + o, h0);
+        }
+        for (; i < nIn; i++) {
+          const o = <usize>i << 2;
+          let g: f32 = 0, h: f32 = 0;
+          let d = deltas0;
+          let a = rowActs + inAt + o;
+          for (let r = 0; r < B; r++) {
+            g += load<f32>(d) * load<f32>(a);
+            h += load<f32>(d + 4) * load<f32>(a);
+            d += rowStep;
+            a += rowStep;
+          }
+          store<f32>(row0 + o, g);
+          store<f32>(row1 + o, h);
+        }
+        let gbk: f32 = 0, gbk1: f32 = 0;
+        let d = deltas0;
+        for (let r = 0; r < B; r++) {
+          gbk += load<f32>(d);
+          gbk1 += load<f32>(d + 4);
+          d += rowStep;
+        }
+        store<f32>(gb + (<usize>k << 2), gbk);
+        store<f32>(gb + (<usize>(k + 1) << 2), gbk1);
+      }
+      // An odd last unit on its own, the same sums.
+      for (; k < nOut; k++) {
         const row = gw + (<usize>(k * nIn) << 2);
         const kAt = outAt + (<usize>k << 2);
         let i = 0;
