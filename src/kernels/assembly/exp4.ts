@@ -9,7 +9,7 @@
  * and x - 0 are x), and 2^k is one exact multiply for |x| < 87.34 (|k| <= 126). When any lane is
  * larger (or NaN), all four go through Mathf.exp itself.
  */
-export function exp4(x: v128): v128 {
+@inline export function exp4(x: v128): v128 {
   const hx = v128.and(x, i32x4.splat(0x7fffffff));
   if (v128.any_true(i32x4.ge_s(hx, i32x4.splat(0x42aeac50)))) {
     let out = f32x4.splat(Mathf.exp(f32x4.extract_lane(x, 0)));
