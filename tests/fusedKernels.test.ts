@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { useNodeBackend } from '../cli/nodeBackends.ts';
 import { parseStudySpec } from '../src/index.ts';
+import { EVALUATE_KERNEL, TRAIN_STEP_KERNEL } from '../src/kernels/fusedKernels.ts';
 import { runSeeds } from '../src/studies/runSeeds.ts';
+import { tf } from '../src/tf.ts';
 
 // The fused kernels (wasm) against an independent reference: the same training in plain tfjs ops
 // on the cpu backend. Sums run in other orders, so the weights agree to float32 rounding, not bit
@@ -55,6 +57,21 @@ describe('the fused wasm kernels', () => {
       }
     });
   }
+});
+
+describe('the fused kernels in tfjs', () => {
+  it('are kernels of the wasm backend: a training on wasm runs them through the engine, and no tfjs matMul', async () => {
+    const spec = parseStudySpec({ ...base, ...CASES['relu, Adam'] });
+    await useNodeBackend('wasm');
+    if (spec.kind !== 'seed-variance') throw new Error('a seed-variance spec');
+    const profile = await tf.profile(async () => void (await runSeeds(spec, spec.seeds)));
+    expect(profile.kernelNames).toContain(TRAIN_STEP_KERNEL);
+    expect(profile.kernelNames).toContain(EVALUATE_KERNEL);
+    expect(profile.kernelNames).not.toContain('MatMul');
+    expect(profile.kernelNames).not.toContain('BatchMatMul');
+    // 2 seeds in one group; 90 × 0.75 ≈ 68 training rows in batches of 16 make 5 steps an epoch; 3 epochs.
+    expect(profile.kernels.filter((k) => k.name === TRAIN_STEP_KERNEL)).toHaveLength(15);
+  });
 });
 
 describe('the fused kernels binary', () => {

@@ -5,10 +5,12 @@ import type { IndexBatch } from '../train/batches.ts';
 
 /**
  * The fused MLP kernels on the wasm backend (source: src/kernels/assembly/mlp.ts, built by
- * scripts/build-kernels.mjs). One call trains a step of every seed of a group (forward, loss,
- * backward, optimizer), another evaluates; both work in place on the tfjs wasm backend's memory, on
- * tensors tfjs allocated, so the data never crosses between two heaps. Each host hands over the
- * compiled module, as it does tfjs's own binary (registerWasmBackend).
+ * scripts/build-kernels.mjs), registered with tfjs as two kernels of the wasm backend:
+ * SeedlabMlpTrainStep trains a step of every seed of a group (forward, loss, backward, optimizer)
+ * and SeedlabMlpEvaluate scores the test set. The engine calls them through tfjs
+ * (engine().runKernel), like any op; they work in place on the wasm backend's memory, on tensors
+ * tfjs allocated, so the data never crosses between two heaps. Each host hands over the compiled
+ * module, as it does tfjs's own binary (registerWasmBackend).
  */
 
 interface KernelExports {
@@ -37,10 +39,17 @@ let kernelModule: WebAssembly.Module | null = null;
 let backendMemory: WebAssembly.Memory | null = null;
 let instance: { memory: WebAssembly.Memory; exports: KernelExports } | null = null;
 
+export const TRAIN_STEP_KERNEL = 'SeedlabMlpTrainStep';
+export const EVALUATE_KERNEL = 'SeedlabMlpEvaluate';
+
 /** The compiled kernel module (each host compiles src/kernels/build/seedlab-mlp.wasm its own way). */
 export function registerFusedKernels(module: WebAssembly.Module): void {
   kernelModule = module;
   instance = null;
+  if (!tf.getKernel(TRAIN_STEP_KERNEL, 'wasm'))
+    tf.registerKernel({ kernelName: TRAIN_STEP_KERNEL, backendName: 'wasm', kernelFunc: trainStepKernel });
+  if (!tf.getKernel(EVALUATE_KERNEL, 'wasm'))
+    tf.registerKernel({ kernelName: EVALUATE_KERNEL, backendName: 'wasm', kernelFunc: evaluateKernel });
 }
 
 /** The tfjs wasm backend's memory, from its instance (src/backends/wasmFromModule.ts). */
@@ -58,10 +67,60 @@ function kernels(): { memory: WebAssembly.Memory; exports: KernelExports } {
   return instance;
 }
 
-/** A tensor's byte offset in the wasm backend's memory (tfjs-backend-wasm 4.22's data map: pinned with @tensorflow/*). */
-function offsetOf(t: tf.Tensor): number {
-  const backend = tf.backend() as unknown as { dataIdMap: { get(id: object): { memoryOffset: number } } };
+/** The parts of tfjs-backend-wasm 4.22 the kernels use (pinned with @tensorflow/*): its data map and outputs. */
+interface WasmBackendParts {
+  dataIdMap: { get(id: object): { memoryOffset: number } };
+  makeOutput(shape: number[], dtype: 'float32'): tf.TensorInfo;
+}
+
+/** A tensor's byte offset in the wasm backend's memory. */
+function offsetOf(t: tf.TensorInfo, backend = tf.backend() as unknown as WasmBackendParts): number {
   return backend.dataIdMap.get(t.dataId).memoryOffset;
+}
+
+/**
+ * SeedlabMlpTrainStep. Inputs: plan (its offsets name the parameters, gradients and optimizer
+ * state, which the step updates in place, as an optimizer assigns its variables), trainX, trainY,
+ * indices, lossSums and correctSums (added to), masks (optional). Attrs: trainRows, rows, lr, t,
+ * beta1, beta2, epsilon, momentum. Output: each seed's mean batch loss [S].
+ */
+const trainStepKernel: tf.KernelFunc = ({ inputs, attrs, backend }) => {
+  const wasm = backend as unknown as WasmBackendParts;
+  const { plan, trainX, trainY, indices, masks, lossSums, correctSums } = inputs as Record<
+    'plan' | 'trainX' | 'trainY' | 'indices' | 'lossSums' | 'correctSums',
+    tf.TensorInfo
+  > & { masks?: tf.TensorInfo };
+  const a = attrs as Record<string, number>;
+  const loss = wasm.makeOutput([lossSums.shape[0]], 'float32');
+  const at = (t: tf.TensorInfo) => offsetOf(t, wasm);
+  // biome-ignore format: the kernel's arguments in three groups: data, optimizer, sums
+  kernels().exports.trainStep(
+    at(plan), at(trainX), at(trainY), a.trainRows, at(indices), masks ? at(masks) : 0, a.rows,
+    a.lr, a.t, a.beta1, a.beta2, a.epsilon, a.momentum,
+    at(loss), at(lossSums), at(correctSums),
+  );
+  return loss;
+};
+
+/** SeedlabMlpEvaluate. Inputs: plan, x, labels. Attrs: rows. Outputs: each seed's mean loss and accuracy [S]. */
+const evaluateKernel: tf.KernelFunc = ({ inputs, attrs, backend }) => {
+  const wasm = backend as unknown as WasmBackendParts;
+  const { plan, x, labels } = inputs as Record<'plan' | 'x' | 'labels', tf.TensorInfo>;
+  const S = labels.shape[0] / (attrs as { rows: number }).rows;
+  const [loss, accuracy] = [wasm.makeOutput([S], 'float32'), wasm.makeOutput([S], 'float32')];
+  const at = (t: tf.TensorInfo) => offsetOf(t, wasm);
+  kernels().exports.evaluate(at(plan), at(x), at(labels), (attrs as { rows: number }).rows, at(loss), at(accuracy));
+  return [loss, accuracy];
+};
+
+/** Runs one of the two kernels through tfjs and reads its outputs (and frees them). */
+function run(name: string, inputs: Record<string, tf.Tensor>, attrs: Record<string, number>): Float32Array[] {
+  const out = tf.engine().runKernel(name, inputs, attrs) as tf.Tensor | tf.Tensor[];
+  return (Array.isArray(out) ? out : [out]).map((t) => {
+    const values = t.dataSync() as Float32Array;
+    t.dispose();
+    return values;
+  });
 }
 
 /** A fresh tensor with its own memory (never a shared constant), filled with `values` or zeros. */
@@ -79,7 +138,7 @@ export function createFusedTrainer(
   train: { x: Float32Array; labels: Int32Array; rows: number },
   test: { x: Float32Array; labels: Int32Array; rows: number },
 ) {
-  const { memory, exports } = kernels();
+  const { memory } = kernels();
   const S = initial.length;
   const L = sizes.length - 1;
   const width = Math.max(...sizes);
@@ -107,7 +166,7 @@ export function createFusedTrainer(
   const masks = hidden > 0 && model.dropout > 0 ? keep(owned(new Float32Array(S * maxRows * hidden))) : null;
   const testX = keep(owned(test.x));
   const testLabels = keep(owned(test.labels, 'int32'));
-  const [lossOut, lossSums, correctSums, testLoss, testAccuracy] = [0, 0, 0, 0, 0].map(() => keep(owned(new Float32Array(S))));
+  const [lossSums, correctSums] = [0, 0].map(() => keep(owned(new Float32Array(S))));
   const words = [S, L, ACTIVATION[model.activation], optimizerKind, ...sizes];
   params.forEach(
     (p, i) => void words.push(offsetOf(p), offsetOf(grads[i]), first[i] ? offsetOf(first[i]) : 0, second[i] ? offsetOf(second[i]) : 0),
@@ -115,19 +174,12 @@ export function createFusedTrainer(
   words.push(offsetOf(scratch));
   const plan = keep(owned(Int32Array.from(words), 'int32'));
   const at = {
-    plan: offsetOf(plan),
-    trainX: offsetOf(trainX),
-    trainY: offsetOf(trainY),
     indices: offsetOf(indices),
     masks: masks ? offsetOf(masks) : 0,
-    lossOut: offsetOf(lossOut),
     lossSums: offsetOf(lossSums),
     correctSums: offsetOf(correctSums),
-    testX: offsetOf(testX),
-    testLabels: offsetOf(testLabels),
-    testLoss: offsetOf(testLoss),
-    testAccuracy: offsetOf(testAccuracy),
   };
+  const stepInputs = { plan, trainX, trainY, indices, lossSums, correctSums, ...(masks ? { masks } : {}) };
   // Views are made per use: the memory's buffer changes when the backend grows it.
   const floats = (offset: number, n: number) => new Float32Array(memory.buffer, offset, n);
   const adam = optimizer.kind === 'adam' ? optimizer : null;
@@ -144,25 +196,17 @@ export function createFusedTrainer(
           offset += mask.length * 4;
         }
       }
-      exports.trainStep(
-        at.plan,
-        at.trainX,
-        at.trainY,
-        train.rows,
-        at.indices,
-        at.masks,
-        batch.rows,
+      const attrs = {
+        trainRows: train.rows,
+        rows: batch.rows,
         lr,
         t,
-        adam?.beta1 ?? 0,
-        adam?.beta2 ?? 0,
-        adam?.epsilon ?? 0,
+        beta1: adam?.beta1 ?? 0,
+        beta2: adam?.beta2 ?? 0,
+        epsilon: adam?.epsilon ?? 0,
         momentum,
-        at.lossOut,
-        at.lossSums,
-        at.correctSums,
-      );
-      return floats(at.lossOut, S).slice();
+      };
+      return run(TRAIN_STEP_KERNEL, stepInputs, attrs)[0];
     },
     /** The epoch's running train sums (loss * rows, correct rows), then zeroed for the next epoch. */
     takeEpochSums(): { loss: Float32Array; correct: Float32Array } {
@@ -173,8 +217,8 @@ export function createFusedTrainer(
     },
     /** Each seed's test loss and accuracy. */
     evaluateTest(): { loss: Float32Array; accuracy: Float32Array } {
-      exports.evaluate(at.plan, at.testX, at.testLabels, test.rows, at.testLoss, at.testAccuracy);
-      return { loss: floats(at.testLoss, S).slice(), accuracy: floats(at.testAccuracy, S).slice() };
+      const [loss, accuracy] = run(EVALUATE_KERNEL, { plan, x: testX, labels: testLabels }, { rows: test.rows });
+      return { loss, accuracy };
     },
     /** Each seed's parameters, copied out of the backend's memory. */
     read(): MlpParams[] {
