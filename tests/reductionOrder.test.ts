@@ -17,7 +17,7 @@ const training = (reductionOrder?: 'fixed' | 'shuffled') => ({
 
 // tfjs's cpu kernels add float32 products in a JavaScript number (64-bit) and round to 32 bits
 // once (tfjs-backend-cpu BatchMatMul and Sum): the order of the additions almost never shows in
-// the result. tfjs-wasm adds in 32-bit floats, where every order rounds differently.
+// the result. The wasm path (the fused kernels) adds in 32-bit floats, where every order rounds differently.
 const ORDER_SHOWS = { cpu: false, wasm: true };
 
 describe.each(['cpu', 'wasm'] as const)('the reduction order (%s)', (backend) => {

@@ -1,0 +1,2 @@
+/** The asc flags of the fused kernels (scripts/kernelFlags.mjs). */
+export declare const KERNEL_FLAGS: string[];
