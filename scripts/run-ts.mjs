@@ -4,9 +4,13 @@
 // next run imports the same bundle without loading esbuild while none of its inputs changed (the
 // size and mtime of every file esbuild read).
 
+// First: on a Node older than the devDependency's it stops with a clear message (the commands that
+// run through this file need no separate check). Nothing below names an export an old Node lacks
+// (module.enableCompileCache is read from the namespace), so the import itself cannot fail first.
+import './check-node.mjs';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { enableCompileCache } from 'node:module';
+import * as nodeModule from 'node:module';
 import { basename, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -88,6 +92,6 @@ async function bundle() {
   return next;
 }
 // V8 keeps the compiled bundle in .cache/ too: the next run skips parsing and compiling it.
-enableCompileCache(resolve('.cache/v8'));
+nodeModule.enableCompileCache?.(resolve('.cache/v8'));
 process.argv = [process.argv[0], entry, ...args];
 await import(pathToFileURL(manifest.outfile).href);
