@@ -5,40 +5,40 @@ export const FITTED_TIME_MODEL: TimeModel = {
   "measuredOn": "engine 0.4.0, Node 22.23.3, 2026-11-26",
   "mlp": {
     "cpu": {
-      "msPerTraining": 0.9319069781745039,
-      "msPerSeed": 1.7444868699303124,
-      "msPerStepLayer": 0.10778410094977742,
-      "msPerMegaUpdate": 175.19623602332382,
-      "msPerMegaActivation": 117.87195865827942,
-      "msPerMegaflop": 0.5450568719403572,
-      "upperFactor": 1.332719123625331
+      "msPerTraining": 0.5700225875387315,
+      "msPerSeed": 2.1165214822116614,
+      "msPerStepLayer": 0.11173905795862009,
+      "msPerMegaUpdate": 174.87901481170147,
+      "msPerMegaActivation": 107.05915526129445,
+      "msPerMegaflop": 0.5624358081018714,
+      "upperFactor": 1.3345996732088328
     },
     "wasm": {
-      "msPerTraining": 0,
-      "msPerSeed": 0.8690212978034796,
-      "msPerStepLayer": 0.0012018804546534423,
-      "msPerMegaUpdate": 2.905972012018844,
-      "msPerMegaActivation": 6.218897059391232,
-      "msPerMegaflop": 0.05531792162646296,
-      "upperFactor": 1.3776715095273517
+      "msPerTraining": 0.00626049103054635,
+      "msPerSeed": 0.6513151866234828,
+      "msPerStepLayer": 0.0017705752392515152,
+      "msPerMegaUpdate": 0.7138574333066712,
+      "msPerMegaActivation": 1.3492863521573235,
+      "msPerMegaflop": 0.020828788370784796,
+      "upperFactor": 1.7004190759531004
     }
   },
   "classic": {
     "logistic-regression": {
-      "msPerMegaWork": 6.235601522209312,
-      "upperFactor": 1.7386026503971883
+      "msPerMegaWork": 6.54163532928737,
+      "upperFactor": 1.9277888527683256
     },
     "knn": {
-      "msPerMegaWork": 39.51451371488847,
-      "upperFactor": 1.660753956723922
+      "msPerMegaWork": 39.29611020124318,
+      "upperFactor": 1.694935189739871
     },
     "decision-tree": {
-      "msPerMegaWork": 53.07336707909378,
-      "upperFactor": 1.6046351754553836
+      "msPerMegaWork": 59.75980884909862,
+      "upperFactor": 1.7794504776638818
     },
     "random-forest": {
-      "msPerMegaWork": 56.45533524538545,
-      "upperFactor": 1.589121107361913
+      "msPerMegaWork": 57.40783051000295,
+      "upperFactor": 1.5812759819923456
     }
   }
 };
