@@ -9,7 +9,9 @@
 // input gradient (Wᵀ delta) adds the output units in order. The loss is log Σ exp(z - max) -
 // (z_label - max), its batch mean summed in f64 in row order. Parameter gradients sum over a
 // batch's rows in row order, seed by seed; no sum mixes two seeds, so a seed's numbers do not
-// depend on its group.
+// depend on its group. Elementwise steps (relu, its slope, dropout, softmax's exp: exp4.ts) run
+// four lanes at a time, each lane the scalar operations in the scalar order, so they round as
+// the scalar code does.
 //
 // The plan (i32 words at `plan`): S, L (weight layers), activation (0 relu, 1 tanh, 2 sigmoid),
 // optimizer (0 sgd, 1 sgd with momentum, 2 adam), then the L + 1 layer sizes, then for each of the
