@@ -21,8 +21,7 @@ export interface BatchSource {
 
 /**
  * Each seed's next `rows` shuffled rows, one-hot labels and dropout masks (a fresh mask every step,
- * from each seed's stream). With shuffled reductions, the rows then move to other places in the
- * batch, each with its own mask: the same pairs, summed in another order.
+ * from each seed's stream): buildIndexBatch's rows, copied out of each seed's training set.
  */
 export function buildBatch(
   members: BatchSource[],
@@ -32,27 +31,23 @@ export function buildBatch(
   sizes: number[],
   dropout: number,
 ): GroupBatch {
-  const S = members.length;
+  const { indices, masks } = buildIndexBatch(members, order, start, rows, sizes, dropout);
   const F = sizes[0];
   const C = sizes[sizes.length - 1];
-  const x = new Float32Array(S * rows * F);
-  const oneHot = new Float32Array(S * rows * C);
-  const labels = new Int32Array(S * rows);
-  const places = members.map((m) => placesInBatch(rows, m.reduction));
-  for (let s = 0; s < S; s++) {
-    const { trainX, trainY } = members[s].data;
-    for (let i = 0; i < rows; i++) {
-      const row = order[s][start + i];
-      const at = s * rows + places[s][i];
-      x.set(trainX.subarray(row * F, (row + 1) * F), at * F);
-      oneHot[at * C + trainY[row]] = 1;
-      labels[at] = trainY[row];
-    }
+  const x = new Float32Array(indices.length * F);
+  const oneHot = new Float32Array(indices.length * C);
+  const labels = new Int32Array(indices.length);
+  for (let at = 0; at < indices.length; at++) {
+    const { trainX, trainY } = members[Math.floor(at / rows)].data;
+    const row = indices[at];
+    x.set(trainX.subarray(row * F, (row + 1) * F), at * F);
+    oneHot[at * C + trainY[row]] = 1;
+    labels[at] = trainY[row];
   }
-  return { rows, x, oneHot, labels, masks: dropout > 0 ? dropoutMasks(members, places, sizes, rows, 1 - dropout) : null };
+  return { rows, x, oneHot, labels, masks };
 }
 
-/** A step's batch as row indices into each seed's training set (the data is uploaded once): the fused path's. */
+/** A step's batch as row indices into each seed's training set (the fused path uploads the data once). */
 export interface IndexBatch {
   rows: number;
   /** [S, rows]: the training row at each place of each seed's batch. */
@@ -60,7 +55,11 @@ export interface IndexBatch {
   masks: Float32Array[] | null;
 }
 
-/** The same batch as buildBatch, as row indices: the same rows at the same places, the same masks. */
+/**
+ * Each seed's next `rows` shuffled rows as indices into its training set, and its dropout masks (a
+ * fresh mask every step, from each seed's stream). With shuffled reductions, the rows then move to
+ * other places in the batch, each with its own mask: the same pairs, summed in another order.
+ */
 export function buildIndexBatch(
   members: BatchSource[],
   order: Int32Array[],
