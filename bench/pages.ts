@@ -55,6 +55,21 @@ function bundleSize() {
   return { totalKiB: Number(m[1]), gzipKiB: Number(m[2]) };
 }
 
+/** Submits a spec to the local Worker and polls its status until it is done; returns its id and run count. */
+async function submitAndWait(server: DevServer, spec: unknown): Promise<{ id: string; runs: number }> {
+  const res = await fetch(`${server.url}/api/studies`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+    body: JSON.stringify(spec),
+  });
+  const { id } = (await res.json()) as { id: string };
+  for (;;) {
+    const s = (await (await fetch(`${server.url}/api/studies/${id}`)).json()) as { status: string; progress: { runsTotal: number } };
+    if (s.status === 'done') return { id, runs: s.progress.runsTotal };
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
 /**
  * A 10-seed digits study (the digits-reference setup) through the local Worker: seconds from POST to
  * done, with its units as planned (10 seeds in one group, and the 3-seed repeat group). It includes
@@ -62,47 +77,28 @@ function bundleSize() {
  */
 async function digitsTenSeeds(server: DevServer) {
   const t0 = performance.now();
-  const res = await fetch(`${server.url}/api/studies`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
-    body: JSON.stringify({
-      title: `bench pages: digits, 10 seeds ${Date.now()}`,
-      dataset: { name: 'digits' },
-      split: { kind: 'index-mod', k: 4, r: 3 },
-      scaling: { kind: 'divide', by: 16 },
-      model: { hidden: [32] },
-      training: { optimizer: { kind: 'adam', lr: 0.001 }, batchSize: 32, epochs: 20 },
-      seeds: 10,
-    }),
+  const { runs } = await submitAndWait(server, {
+    title: `bench pages: digits, 10 seeds ${Date.now()}`,
+    dataset: { name: 'digits' },
+    split: { kind: 'index-mod', k: 4, r: 3 },
+    scaling: { kind: 'divide', by: 16 },
+    model: { hidden: [32] },
+    training: { optimizer: { kind: 'adam', lr: 0.001 }, batchSize: 32, epochs: 20 },
+    seeds: 10,
   });
-  const { id } = (await res.json()) as { id: string };
-  for (;;) {
-    const s = (await (await fetch(`${server.url}/api/studies/${id}`)).json()) as { status: string; progress: { runsTotal: number } };
-    if (s.status === 'done') return { seconds: round((performance.now() - t0) / 1000), runs: s.progress.runsTotal };
-    await new Promise((r) => setTimeout(r, 20));
-  }
+  return { seconds: round((performance.now() - t0) / 1000), runs };
 }
 
 async function postAndTimeFirstRender(server: DevServer, i: number) {
-  const res = await fetch(`${server.url}/api/studies`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
-    body: JSON.stringify({
-      title: `bench pages ${i} ${Date.now()}`,
-      dataset: { name: 'moons', samples: 200, noise: 0.2 },
-      split: { kind: 'stratified' },
-      scaling: { kind: 'standardize' },
-      model: { hidden: [8] },
-      training: { optimizer: { kind: 'adam', lr: 0.05 }, epochs: 5 },
-      seeds: 6,
-    }),
+  const { id } = await submitAndWait(server, {
+    title: `bench pages ${i} ${Date.now()}`,
+    dataset: { name: 'moons', samples: 200, noise: 0.2 },
+    split: { kind: 'stratified' },
+    scaling: { kind: 'standardize' },
+    model: { hidden: [8] },
+    training: { optimizer: { kind: 'adam', lr: 0.05 }, epochs: 5 },
+    seeds: 6,
   });
-  const { id } = (await res.json()) as { id: string };
-  for (;;) {
-    const s = (await (await fetch(`${server.url}/api/studies/${id}`)).json()) as { status: string };
-    if (s.status === 'done') break;
-    await new Promise((r) => setTimeout(r, 20));
-  }
   const doneAt = performance.now();
   const report = await timed(`${server.url}/r/${id}/`);
   const fromDone = performance.now() - doneAt;
@@ -119,15 +115,7 @@ const scriptsOf = (html: string) => [...html.matchAll(/<script[^>]*\ssrc="([^"]+
 /** A report and what it loads (its badge and its scripts; not the preview image, not the engine a click loads), raw and gzip, in KB. */
 async function reportWeight(server: DevServer, fixture: string) {
   const spec = readKindFixture(fixture);
-  const res = await fetch(`${server.url}/api/studies`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
-    body: JSON.stringify(spec),
-  });
-  const { id } = (await res.json()) as { id: string };
-  while (((await (await fetch(`${server.url}/api/studies/${id}`)).json()) as { status: string }).status !== 'done') {
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  const { id } = await submitAndWait(server, spec);
   const page = await fetchBytes(server, `/r/${id}/`);
   const loads = await Promise.all(
     [`/badge/${id}.svg`, ...scriptsOf(new TextDecoder().decode(page))].map((path) => fetchBytes(server, path)),
