@@ -153,6 +153,14 @@ import { exp4 } from './exp4';
   const L = word(plan, 1);
   return <usize>word(plan, 5 + L + 4 * p + k);
 }
+/** Seed s's block of layer l's weights [out, in] (k = 0) or their gradient (k = 1). */
+@inline function seedWeights(plan: usize, l: i32, s: i32, k: i32): usize {
+  return tensor(plan, 2 * l, k) + (<usize>(s * size(plan, l + 1) * size(plan, l)) << 2);
+}
+/** Seed s's block of layer l's bias [out] (k = 0) or its gradient (k = 1). */
+@inline function seedBias(plan: usize, l: i32, s: i32, k: i32): usize {
+  return tensor(plan, 2 * l + 1, k) + (<usize>(s * size(plan, l + 1)) << 2);
+}
 @inline function scratch(plan: usize): usize {
   const L = word(plan, 1);
   return <usize>word(plan, 5 + L + 8 * L);
@@ -184,8 +192,8 @@ function forwardRows(plan: usize, s: i32, x0: usize, x1: usize, masks: usize, B:
     const nOut = size(plan, l + 1);
     const inAt = <usize>layerAt(plan, l) << 2;
     const outAt = <usize>layerAt(plan, l + 1) << 2;
-    const w = tensor(plan, 2 * l, 0) + (<usize>(s * nOut * nIn) << 2);
-    const b = tensor(plan, 2 * l + 1, 0) + (<usize>(s * nOut) << 2);
+    const w = seedWeights(plan, l, s, 0);
+    const b = seedBias(plan, l, s, 0);
     // Four outputs at a time share the input's loads; each is summed exactly as one dot() would.
     const nOut4 = nOut & ~3;
     for (let k = 0; k < nOut4; k += 4) {
@@ -309,7 +317,7 @@ export function trainStep(plan: usize, trainX: usize, trainY: usize, N: i32, ind
         const nOut = size(plan, l + 1);
         const delta = deltas + (<usize>layerAt(plan, l + 1) << 2);
         const input = acts + (<usize>layerAt(plan, l) << 2);
-        const w = tensor(plan, 2 * l, 0) + (<usize>(s * nOut * nIn) << 2);
+        const w = seedWeights(plan, l, s, 0);
         memory.fill(back, 0, <usize>nIn << 2);
         for (let k = 0; k < nOut; k++) axpy(back, load<f32>(delta + (<usize>k << 2)), w + (<usize>(k * nIn) << 2), nIn);
         let maskAt: usize = 0;
@@ -357,8 +365,8 @@ export function trainStep(plan: usize, trainX: usize, trainY: usize, N: i32, ind
       const nOut = size(plan, l + 1);
       const inAt = <usize>layerAt(plan, l) << 2;
       const outAt = <usize>layerAt(plan, l + 1) << 2;
-      const gw = tensor(plan, 2 * l, 1) + (<usize>(s * nOut * nIn) << 2);
-      const gb = tensor(plan, 2 * l + 1, 1) + (<usize>(s * nOut) << 2);
+      const gw = seedWeights(plan, l, s, 1);
+      const gb = seedBias(plan, l, s, 1);
       const nIn4 = nIn & ~3;
       const rowStep = <usize>A << 2;
       let k = 0;
