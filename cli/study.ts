@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
-import { headlineOf, studyTitle, verdictOf } from '../site/src/kinds/words.ts';
+import { headlineOf, studyTitle, verdictOf } from '../site/src/presentation/index.ts';
 import {
   BackendName,
   DEFAULT_GROUP_SIZE,

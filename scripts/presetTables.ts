@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { headlineOf } from '../site/src/kinds/words.ts';
+import { headlineOf } from '../site/src/presentation/index.ts';
 import { documentOfKind, PRESETS, parseStoredDocument, type StudyDocument } from '../src/index.ts';
 
 /** Where `npm run presets:measure` keeps each preset's document and wall time. */

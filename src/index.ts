@@ -47,16 +47,21 @@ export type { LrScheduleSpec } from './studies/lr-schedule/spec.ts';
 // Study kinds and what derives from their list.
 export {
   combineStudy,
+  type DigestOfKind,
   type DocumentOfKind,
   datasetOf,
+  digestOf,
   documentOfKind,
   estimateUnits,
   isValidPart,
+  parseDigest,
   parseSpecOfKind,
   parseStoredDocument,
   parseStudySpec,
   planStudy,
   planWithinLimits,
+  type ReadingsOfKind,
+  readingsOf,
   runStudy,
   runStudyUnit,
   type SpecOfKind,
@@ -72,6 +77,7 @@ export { runSeeds } from './studies/runSeeds.ts';
 // Each kind's document and spec types, for the pages that draw them.
 export type { SeedVarianceDocument } from './studies/seed-variance/document.ts';
 export type { SeedVarianceSpec } from './studies/seed-variance/spec.ts';
+export { STUDY_STATUSES, type StudyStatus } from './studies/status.ts';
 export {
   defineStudyKind,
   type StudyKindModule,

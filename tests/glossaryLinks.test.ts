@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { glossaryLinker } from '../site/src/i18n/glossaryLinks.ts';
+import { glossaryLinker } from '../site/src/presentation/glossaryLinks.ts';
 
 const glossary = {
   title: 'Glossary',
@@ -40,7 +40,7 @@ describe('names from the spec', () => {
     ]);
   });
   it('are every string of a spec but its title', async () => {
-    const { specStrings } = await import('../site/src/i18n/glossaryLinks.ts');
+    const { specStrings } = await import('../site/src/presentation/glossaryLinks.ts');
     expect(specStrings({ title: 'T', a: { label: 'adam', n: 3 }, schedules: [{ name: 'step' }], ok: true })).toEqual(['adam', 'step']);
   });
 });

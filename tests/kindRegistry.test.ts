@@ -1,10 +1,17 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { z } from 'zod';
 import { useNodeBackend } from '../cli/nodeBackends.ts';
-import { KIND_WORDS, type KindWordsMap } from '../site/src/kinds/words.ts';
-import { createKindRegistry, STUDY_KIND_MODULES, STUDY_KINDS, type StudyDocument, type StudyKind } from '../src/index.ts';
+import { KIND_SENTENCES, type KindSentencesMap } from '../site/src/kinds/sentences.ts';
+import {
+  createKindRegistry,
+  type DigestOfKind,
+  STUDY_KIND_MODULES,
+  STUDY_KINDS,
+  type StudyDocument,
+  type StudyKind,
+} from '../src/index.ts';
 import { type MajorityBaselineDocument, majorityBaseline } from './fixtures/majority-baseline/index.ts';
-import { majorityBaselineWords } from './fixtures/majority-baseline/words.ts';
+import { majorityBaselineSentences } from './fixtures/majority-baseline/sentences.ts';
 
 // The one line that adds a kind (src/studies/registry.ts lists the real ones the same way).
 const registry = createKindRegistry([...STUDY_KIND_MODULES, majorityBaseline] as const);
@@ -75,11 +82,12 @@ describe('adding a study kind: a folder for the engine, a folder for its view, o
     expect(legacy.environment).toMatchObject({ backend: 'wasm', tfjs: '4.22.0', runtime: 'node' });
   });
 
-  it('the site needs the new kind’s words: without them the words map does not type-check', () => {
+  it('the site needs the new kind’s sentences: without them the sentences map does not type-check', () => {
     type Docs = StudyDocument | MajorityBaselineDocument;
-    // @ts-expect-error the words map has no entry for majority-baseline yet
-    const missing: KindWordsMap<Docs> = KIND_WORDS;
-    const complete: KindWordsMap<Docs> = { ...KIND_WORDS, 'majority-baseline': { en: majorityBaselineWords, zh: majorityBaselineWords } };
+    type Digests = { [K in StudyKind]: DigestOfKind<K> } & { 'majority-baseline': { seeds: number } };
+    // @ts-expect-error the sentences map has no entry for majority-baseline yet
+    const missing: KindSentencesMap<Docs, Digests> = KIND_SENTENCES;
+    const complete: KindSentencesMap<Docs, Digests> = { ...KIND_SENTENCES, 'majority-baseline': majorityBaselineSentences };
     expect(Object.keys(complete)).toEqual([...Object.keys(missing), 'majority-baseline']);
   });
 });

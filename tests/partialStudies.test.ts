@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useNodeBackend } from '../cli/nodeBackends.ts';
-import { headlineOf, verdictOf } from '../site/src/kinds/words.ts';
+import { headlineOf, verdictOf } from '../site/src/presentation/index.ts';
 import { combineStudy, documentOfKind, parseStudySpec, planStudy, runStudyUnit, type StudySpec } from '../src/index.ts';
 
 // A study whose units partly failed for good: the document is built from the units that finished

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { seedStripSvg } from '../site/src/kinds/seed-variance/charts.ts';
-import { studyTitle } from '../site/src/kinds/words.ts';
+import { studyTitle } from '../site/src/presentation/index.ts';
 import { PREVIEW_CHART_WIDTH, reportPreviewSvg, wrapLines } from '../site/src/share/previewSvg.ts';
 import { documentOfKind, parseStoredDocument } from '../src/index.ts';
 

@@ -1,6 +1,7 @@
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
+import { headlineOfFacts, isStudyKind, pendingStudyTitle, studyTitle, titleOf } from '../../site/src/presentation/index.ts';
 import {
   DOCUMENT_VERSION,
   ENGINE_VERSION,
@@ -13,6 +14,7 @@ import {
   SpecError,
   STUDY_ID,
   STUDY_SECONDS_LIMIT,
+  type StudyKind,
   StudySpec,
   StudyTooLongError,
   studyId,
@@ -21,9 +23,10 @@ import {
 import { withEngine } from '../engineBackends.ts';
 import type { SeedlabEnv } from '../env.ts';
 import { oembed } from '../site/oembed.ts';
+import { listingFacts } from '../studies/listing.ts';
 import { enqueueUnits, recoverStalledUnits } from '../studies/scheduler.ts';
-import { CorruptStudyError, listingPage, putListing, reopenUnits } from '../studies/store.ts';
-import { finalizeIfComplete, listingMeta, newStudyRecord, readStudyState, type StudyState } from '../studies/studyState.ts';
+import { CorruptStudyError, type ListingMeta, listingPage, putListing, reopenUnits } from '../studies/store.ts';
+import { finalizeIfComplete, newStudyRecord, readStudyState, type StudyState } from '../studies/studyState.ts';
 import { requireToken } from './auth.ts';
 import { apiError, invalid, shortened } from './errors.ts';
 import { openApiDocument } from './openapi.ts';
@@ -42,6 +45,18 @@ const ListQuery = z.strictObject({
 });
 const round = (x: number) => Math.round(x * 10) / 10;
 
+/**
+ * A listing entry as the API lists it: its facts, with its title and headline worded in English
+ * (an entry written before listings held facts already holds English words).
+ */
+function listedInEnglish(entry: ListingMeta) {
+  if (!('v' in entry)) return entry;
+  const { v: _v, userTitle: _t, preset: _p, digest: _d, ...header } = entry;
+  const facts = { ...header, kind: entry.kind as StudyKind, title: entry.userTitle, preset: entry.preset, digest: entry.digest };
+  const headline = isStudyKind(entry.kind) ? headlineOfFacts(facts, 'en') : null;
+  return { ...header, title: isStudyKind(entry.kind) ? titleOf(facts, 'en').text : entry.kind, ...(headline ? { headline } : {}) };
+}
+
 /** Seeds per queue message (SEEDS_PER_UNIT in wrangler.toml). */
 const seedsPerUnit = (env: SeedlabEnv) => Math.max(1, Number(env.SEEDS_PER_UNIT));
 
@@ -52,7 +67,7 @@ function statusBody(c: Context<Env>, state: StudyState) {
     id: record.id,
     status: state.status,
     kind: record.kind,
-    title: record.title,
+    title: (state.document ? studyTitle(state.document, 'en') : pendingStudyTitle(record.spec, 'en')).text,
     createdAt: record.createdAt,
     progress: { runsDone: state.runsDone, runsTotal: record.runsTotal },
     ...(state.failures.length ? { failures: state.failures } : {}),
@@ -80,7 +95,10 @@ api.get('/studies', async (c) => {
       'invalid query',
     );
   return c.json({
-    studies: page.entries.map((entry) => ({ ...entry, links: { self: new URL(`/api/studies/${entry.id}`, c.req.url).toString() } })),
+    studies: page.entries.map((entry) => ({
+      ...listedInEnglish(entry),
+      links: { self: new URL(`/api/studies/${entry.id}`, c.req.url).toString() },
+    })),
     cursor: page.cursor,
   });
 });
@@ -197,7 +215,7 @@ api.post('/studies/:id/retry', requireToken, async (c) => {
   }
   const units = state.failures.map((f) => f.unit);
   await reopenUnits(c.env.STUDIES, id, units);
-  await putListing(c.env.STUDIES, state.record, listingMeta(state.record, 'running'));
+  await putListing(c.env.STUDIES, state.record, listingFacts(state.record, 'running'));
   await enqueueUnits(c.env, id, units);
   const reopened = await readStudyState(c.env, id);
   return c.json(statusBody(c, reopened ?? state), 202);

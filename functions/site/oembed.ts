@@ -1,9 +1,14 @@
 import type { Context } from 'hono';
-import { localePrefix } from '../../site/src/i18n/index.ts';
-import { studyTitle } from '../../site/src/kinds/words.ts';
-import { EMBED_HEIGHT, EMBED_WIDTH, embedIframe, MIN_EMBED_WIDTH } from '../../site/src/share/embedCode.ts';
-import { publicOrigin } from '../../site/src/share/siteOrigin.ts';
-import { parseStudyPath } from '../../site/src/share/sitePaths.ts';
+import {
+  EMBED_HEIGHT,
+  EMBED_WIDTH,
+  embedIframe,
+  localePrefix,
+  MIN_EMBED_WIDTH,
+  parseStudyPath,
+  publicOrigin,
+  studyTitle,
+} from '../../site/src/presentation/index.ts';
 import { apiError, shortened } from '../api/errors.ts';
 import type { SeedlabEnv } from '../env.ts';
 import { readStudyState } from '../studies/studyState.ts';

@@ -1,4 +1,4 @@
-import { embedTheme } from '../../site/src/share/embedCode.ts';
+import { embedTheme } from '../../site/src/presentation/index.ts';
 import { BUILD_VERSION } from './buildVersion.ts';
 
 /**

@@ -1,4 +1,4 @@
-import { isEmbedPath } from '../../site/src/share/sitePaths.ts';
+import { isEmbedPath } from '../../site/src/presentation/index.ts';
 
 /**
  * Set by a page whose script compiles WebAssembly (a report that re-trains a seed on wasm in the

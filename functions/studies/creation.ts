@@ -1,8 +1,8 @@
 import { DurableObject } from 'cloudflare:workers';
 import type { SeedlabEnv } from '../env.ts';
+import { listingFacts } from './listing.ts';
 import { enqueueUnits } from './scheduler.ts';
 import { createStudy, type StudyRecord } from './store.ts';
-import { listingMeta } from './studyState.ts';
 
 /**
  * Creates a study exactly once, however many identical requests race. KV has no compare-and-swap
@@ -25,7 +25,7 @@ export class StudyCreation extends DurableObject<SeedlabEnv> {
       // Remembered before the writes: a retry after a crash writes the very same keys.
       const record = (await this.ctx.storage.get<StudyRecord>('creating')) ?? candidate;
       await this.ctx.storage.put('creating', record);
-      await createStudy(this.env.STUDIES, record, listingMeta(record, 'queued'));
+      await createStudy(this.env.STUDIES, record, listingFacts(record, 'queued'));
       await enqueueUnits(
         this.env,
         record.id,

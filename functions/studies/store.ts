@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { parseStoredDocument, type StudyDocument, type StudyKind, type StudySpec, type StudyUnit } from '../../src/index.ts';
+import {
+  parseStoredDocument,
+  STUDY_STATUSES,
+  type StudyDocument,
+  type StudyKind,
+  type StudySpec,
+  type StudyUnit,
+} from '../../src/index.ts';
 
 /**
  * The KV layout, owned here and nowhere else: every other module (the API, the queue consumer, the
@@ -49,31 +56,43 @@ export interface KeyValueStore {
 }
 type KeyPage<M> = { keys: { name: string; metadata?: M }[] } & ({ list_complete: true } | { list_complete: false; cursor: string });
 
-/** `partial`: a document exists, built without the units that failed for good (a retry can complete it). */
-export type StudyStatus = 'queued' | 'running' | 'done' | 'partial' | 'failed';
-
 /** Written once when a study is created; everything that changes later lives in other keys. */
 export interface StudyRecord {
   id: string;
   kind: StudyKind;
-  title: string;
+  /** Records written before listings held facts carry an English title; nothing reads it now. */
+  title?: string;
   spec: StudySpec;
   createdAt: string;
   units: StudyUnit[];
   runsTotal: number;
 }
 
-/** A listing entry's metadata: enough to list a study without reading its document. */
-const ListingMeta = z.object({
+const ListingHeader = {
   id: z.string(),
   kind: z.string(),
-  title: z.string(),
   dataset: z.string(),
   createdAt: z.string(),
-  status: z.enum(['queued', 'running', 'done', 'partial', 'failed']),
-  /** The key result in one line, in English, once done. */
-  headline: z.string().optional(),
+  status: z.enum(STUDY_STATUSES),
+};
+/**
+ * A listing entry's metadata: facts enough to list a study without reading its document, worded
+ * per locale when read (functions/studies/listing.ts writes them within KV's 1,024 bytes).
+ */
+export const ListingFacts = z.object({
+  v: z.literal(2),
+  ...ListingHeader,
+  /** The title the user wrote, cut short to fit (the whole title stays in the record's spec). */
+  userTitle: z.string().optional(),
+  /** The preset the spec is exactly. */
+  preset: z.string().optional(),
+  /** The kind's digest (the engine's digestOf), once the study has a document. */
+  digest: z.unknown().optional(),
 });
+/** An entry written before listings held facts: English words frozen at the time (the pages read the document instead). */
+const ListingWords = z.object({ ...ListingHeader, title: z.string(), headline: z.string().optional() });
+const ListingMeta = z.union([ListingFacts, ListingWords]);
+export type ListingFacts = z.infer<typeof ListingFacts>;
 export type ListingMeta = z.infer<typeof ListingMeta>;
 /** Metadata that is not a listing entry (a corrupt value) is left out of every page, not passed on. */
 const isListingMeta = (m: unknown): m is ListingMeta => ListingMeta.safeParse(m).success;
@@ -156,7 +175,7 @@ function parseJson(raw: string): unknown {
 const StoredRecord = z.object({
   id: z.string(),
   kind: z.string(),
-  title: z.string(),
+  title: z.string().optional(),
   spec: z.looseObject({ kind: z.string() }),
   createdAt: z.string(),
   units: z.array(z.looseObject({ purpose: z.string(), seeds: z.array(z.number().int()) })).min(1),

@@ -1,10 +1,9 @@
-import { headlineOf, pendingStudyTitle, studyTitle } from '../../site/src/kinds/words.ts';
-import { combineStudy, datasetOf, isValidPart, type StudyDocument } from '../../src/index.ts';
+import { combineStudy, isValidPart, type StudyDocument, type StudyStatus } from '../../src/index.ts';
 import type { SeedlabEnv } from '../env.ts';
+import { listingFacts } from './listing.ts';
 import {
   CorruptStudyError,
   discardUnitResult,
-  type ListingMeta,
   markSettled,
   putDocument,
   putListing,
@@ -13,7 +12,6 @@ import {
   readUnitOutcomes,
   readUnitResults,
   type StudyRecord,
-  type StudyStatus,
 } from './store.ts';
 
 export interface StudyFailure {
@@ -33,30 +31,9 @@ export interface StudyState {
   document: StudyDocument | null;
 }
 
-/** The listing entry of a study; once done, titled and summed up by its document's words (English). */
-export function listingMeta(record: StudyRecord, status: StudyStatus, document?: StudyDocument): ListingMeta {
-  return {
-    id: record.id,
-    kind: record.kind,
-    title: document ? studyTitle(document, 'en').text : record.title,
-    dataset: datasetOf(record.spec).name,
-    createdAt: record.createdAt,
-    status,
-    ...(document ? { headline: headlineOf(document, 'en') } : {}),
-  };
-}
-
-/** A new study's record: its units, and a title until its document can word one. */
+/** A new study's record: its spec and its units. */
 export function newStudyRecord(id: string, spec: StudyRecord['spec'], units: StudyRecord['units'], createdAt: Date): StudyRecord {
-  return {
-    id,
-    kind: spec.kind,
-    title: pendingStudyTitle(spec).text,
-    spec,
-    createdAt: createdAt.toISOString(),
-    units,
-    runsTotal: units.reduce((n, u) => n + u.seeds.length, 0),
-  };
+  return { id, kind: spec.kind, spec, createdAt: createdAt.toISOString(), units, runsTotal: units.reduce((n, u) => n + u.seeds.length, 0) };
 }
 
 /** Reads where a study stands: derived from the keys present, never from a mutable counter. */
@@ -118,13 +95,13 @@ export async function finalizeIfComplete(env: SeedlabEnv, id: string): Promise<S
     if (!failed.length) throw e; // every unit finished: a combine that fails is a bug, not a state
     // Too much is missing for this kind to say anything (an lr-range-test without its sweep).
     console.warn(`study ${id}: no partial document (${(e as Error).message})`);
-    await putListing(env.STUDIES, record, listingMeta(record, 'failed'));
+    await putListing(env.STUDIES, record, listingFacts(record, 'failed'));
     await markSettled(env.STUDIES, id);
     return { ...state, status: 'failed' };
   }
   const status: StudyStatus = failed.length ? 'partial' : 'done';
   await putDocument(env.STUDIES, document);
-  await putListing(env.STUDIES, record, listingMeta(record, status, document));
+  await putListing(env.STUDIES, record, listingFacts(record, status, document));
   await markSettled(env.STUDIES, id);
   return { ...state, status, document };
 }

@@ -8,13 +8,14 @@ import { type UnitSeconds, unitSeconds } from '../spec/timeModel.ts';
 import type { KindDocumentSchema, KindSpecSchema, StudyKindModule, UnitBase, UnitContext, UnitPart } from './studyKind.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: a registry holds kinds of every spec and document type; each stays typed in its own module.
-export type AnyStudyKindModule = StudyKindModule<string, KindSpecSchema<string>, KindDocumentSchema<string>, any, any>;
+export type AnyStudyKindModule = StudyKindModule<string, KindSpecSchema<string>, KindDocumentSchema<string>, any, any, any, any>;
 
 export type SpecOfModule<M> =
   M extends StudyKindModule<string, infer S, KindDocumentSchema<string>, UnitBase, UnitPart> ? z.output<S> : never;
 export type DocumentOfModule<M> =
   M extends StudyKindModule<string, KindSpecSchema<string>, infer D, UnitBase, UnitPart> ? z.output<D> : never;
 export type UnitOfModule<M> = M extends { plan(...args: never[]): (infer U)[] } ? U : never;
+export type DigestOfModule<M> = M extends { digest: { of(...args: never[]): infer G } } ? G : never;
 
 export interface StudyProgress {
   runsDone: number;
@@ -280,6 +281,16 @@ export function createKindRegistry<const Modules extends readonly [AnyStudyKindM
     }
   }
 
+  /** A kind's readings (src/studies/<kind>/readings.ts). */
+  const readingsOf = (kind: Kind): object => moduleOf(kind).readings;
+  /** What a one-line summary of a study needs (the kind's digest): its title, headline and badge. */
+  const digestOf = (doc: Doc): unknown => moduleOf(kindOf(doc)).digest.of(doc);
+  /** A stored digest of a kind, or null when it is not one (stored before digests, or corrupt). */
+  function parseDigest(kind: string, raw: unknown): unknown {
+    const parsed = byKind.get(kind)?.digest.schema.safeParse(raw);
+    return parsed?.success ? parsed.data : null;
+  }
+
   /** Runs a whole study in this process (CLI, tests). The Worker runs the same units through its queue. */
   async function runStudy(spec: Spec, options: RunStudyOptions = {}): Promise<Doc> {
     const units = planStudy(spec, options.groupSize ?? DEFAULT_GROUP_SIZE);
@@ -318,6 +329,9 @@ export function createKindRegistry<const Modules extends readonly [AnyStudyKindM
     combineStudy,
     isValidPart,
     parseStoredDocument,
+    digestOf,
+    parseDigest,
+    readingsOf,
     runStudy,
   };
 }

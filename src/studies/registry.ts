@@ -1,7 +1,7 @@
 import { compare } from './compare/index.ts';
 import { dataSize } from './data-size/index.ts';
 import { determinismAudit } from './determinism-audit/index.ts';
-import { createKindRegistry, type DocumentOfModule, type SpecOfModule, type UnitOfModule } from './kindRegistry.ts';
+import { createKindRegistry, type DigestOfModule, type DocumentOfModule, type SpecOfModule, type UnitOfModule } from './kindRegistry.ts';
 import { lrRangeTest } from './lr-range-test/index.ts';
 import { lrSchedule } from './lr-schedule/index.ts';
 import { seedVariance } from './seed-variance/index.ts';
@@ -25,6 +25,17 @@ export type StudyUnit = UnitOfModule<Module>;
 export type SpecOfKind<K extends StudyKind> = Extract<StudySpec, { kind: K }>;
 export type DocumentOfKind<K extends StudyKind> = Extract<StudyDocument, { kind: K }>;
 export type StudySpecInput = Record<string, unknown>;
+/** What a one-line summary of a study of kind K needs (its kind's digest). */
+export type DigestOfKind<K extends StudyKind> = DigestOfModule<Extract<Module, { kind: K }>>;
+
+/** What the sentences of kind K read off its documents (src/studies/<kind>/readings.ts). */
+export type ReadingsOfKind<K extends StudyKind> = Extract<Module, { kind: K }>['readings'];
+export const readingsOf = registry.readingsOf as <K extends StudyKind>(kind: K) => ReadingsOfKind<K>;
+
+/** A document's digest (the registry holds kinds with their types erased; this restores them). */
+export const digestOf = registry.digestOf as <D extends StudyDocument>(doc: D) => DigestOfKind<D['kind']>;
+/** A stored digest of a kind, or null when it is not one (a listing written before digests, or a corrupt value). */
+export const parseDigest = registry.parseDigest as <K extends StudyKind>(kind: K, raw: unknown) => DigestOfKind<K> | null;
 
 export const {
   kinds: STUDY_KINDS,

@@ -47,6 +47,8 @@ export interface StudyKindModule<
   DocumentSchema extends KindDocumentSchema<K>,
   Unit extends UnitBase,
   Part extends UnitPart<Unit>,
+  Digest = unknown,
+  Readings extends object = object,
 > {
   kind: K;
   specSchema: SpecSchema;
@@ -64,6 +66,18 @@ export interface StudyKindModule<
   plan(spec: z.output<SpecSchema>, seedsPerUnit: number): Unit[];
   runUnit(spec: z.output<SpecSchema>, unit: Unit, context: UnitContext): Promise<Part['result']>;
   combine(spec: z.output<SpecSchema>, parts: Part[], recorded: RecordedFacts): Promise<z.output<DocumentSchema>>;
+  /**
+   * What a one-line summary of a study needs (its title, headline and badge): read off the
+   * document, small enough for a listing entry's metadata (1,024 bytes in KV), and worded per
+   * locale by the pages when read.
+   */
+  digest: { schema: z.ZodType<Digest>; of(doc: z.output<DocumentSchema>): Digest };
+  /**
+   * What the kind's sentences read off a document beyond its fields: the "which ones" lists a
+   * sentence names (multiples that train better, tied sources), each decided here once, so words
+   * never compare numbers (src/studies/<kind>/readings.ts).
+   */
+  readings: Readings;
   /** A stored version-1 document of this kind, as a current one (the same numbers; the verdict decided as combine decides it). */
   migrateV1(stored: unknown): z.output<DocumentSchema>;
 }
@@ -75,7 +89,11 @@ export function defineStudyKind<
   DocumentSchema extends KindDocumentSchema<K>,
   Unit extends UnitBase,
   Part extends UnitPart<Unit>,
->(module: StudyKindModule<K, SpecSchema, DocumentSchema, Unit, Part>): StudyKindModule<K, SpecSchema, DocumentSchema, Unit, Part> {
+  Digest,
+  Readings extends object,
+>(
+  module: StudyKindModule<K, SpecSchema, DocumentSchema, Unit, Part, Digest, Readings>,
+): StudyKindModule<K, SpecSchema, DocumentSchema, Unit, Part, Digest, Readings> {
   return module;
 }
 

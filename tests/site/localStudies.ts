@@ -1,8 +1,9 @@
 import { join } from 'node:path';
 import { getPlatformProxy } from 'wrangler';
 import type { DevServer } from '../../cli/wranglerDev.ts';
+import { listingFacts } from '../../functions/studies/listing.ts';
 import { createStudy, type KeyValueStore, markSettled, putDocument, putListing } from '../../functions/studies/store.ts';
-import { listingMeta, newStudyRecord } from '../../functions/studies/studyState.ts';
+import { newStudyRecord } from '../../functions/studies/studyState.ts';
 import { planStudy, type StudyDocument, type StudySpec, studyId } from '../../src/index.ts';
 
 /**
@@ -53,15 +54,17 @@ export async function localStudies(server: DevServer, persistTo: string, token: 
     async storeUnsent(spec: StudySpec) {
       const id = await studyId(spec);
       const record = newStudyRecord(id, spec, planStudy(spec, 10), new Date());
-      await createStudy(kv, record, listingMeta(record, 'queued'));
+      await createStudy(kv, record, listingFacts(record, 'queued'));
       return record;
     },
     /** Stores a finished study from a document written elsewhere (a stored one, or one made for a test). */
     async storeFinished(id: string, doc: unknown, spec: StudySpec, status: 'done' | 'partial' = 'done') {
       const record = newStudyRecord(id, spec, planStudy(spec, 10), new Date());
-      await createStudy(kv, record, listingMeta(record, 'queued'));
+      await createStudy(kv, record, listingFacts(record, 'queued'));
       await putDocument(kv, doc as StudyDocument);
-      await putListing(kv, record, { ...listingMeta(record, status), title: 'stored' });
+      // A listing entry as written before listings held facts: the index words it from the document.
+      const { id: _, kind, dataset, createdAt } = listingFacts(record, status);
+      await putListing(kv, record, { id, kind, dataset, createdAt, status, title: 'stored' });
       await markSettled(kv, id);
     },
     dispose: () => proxy.dispose(),

@@ -6,8 +6,8 @@ import { join, resolve } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DevServer, freePort, startWranglerDev } from '../../cli/wranglerDev.ts';
+import { listingFacts } from '../../functions/studies/listing.ts';
 import { markSettled, putListing, putUnitFailure } from '../../functions/studies/store.ts';
-import { listingMeta } from '../../functions/studies/studyState.ts';
 import { parseStudySpec } from '../../src/index.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.ts';
 import { type LocalStudies, localStudies } from './localStudies.ts';
@@ -124,7 +124,7 @@ beforeAll(async () => {
   const failed = await storeUnsent(failedSpec);
   ids.failed = failed.id;
   for (const u of failed.units.keys()) await putUnitFailure(kv, ids.failed, u, { error: 'the wasm backend did not start', attempts: 3 });
-  await putListing(kv, failed, listingMeta(failed, 'failed'));
+  await putListing(kv, failed, listingFacts(failed, 'failed'));
   await markSettled(kv, ids.failed);
 
   browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
@@ -245,7 +245,7 @@ describe('the report site, built from real KV and served by the real Worker', ()
       'Partial study: the runs of seeds 5 and 6 failed (out of memory). Every number below comes from the runs that finished; retrying the failed units completes it.',
     );
     const zh = await openPage(`/zh/r/${ids.partial}/`);
-    expect(await zh.page.locator('p.notice').textContent()).toContain('种子 5和6 的运行失败了（out of memory）');
+    expect(await zh.page.locator('p.notice').textContent()).toContain('种子 5 和 6 的运行失败了（out of memory）');
     expect(await (await openPage(`/r/${ids.plain}/`)).page.locator('p.notice').count()).toBe(0);
   });
 

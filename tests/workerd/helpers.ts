@@ -1,6 +1,7 @@
 import { env, exports } from 'cloudflare:workers';
+import { listingFacts } from '../../functions/studies/listing.ts';
 import { createStudy } from '../../functions/studies/store.ts';
-import { listingMeta, newStudyRecord } from '../../functions/studies/studyState.ts';
+import { newStudyRecord } from '../../functions/studies/studyState.ts';
 import { planStudy, type StudySpec, studyId } from '../../src/index.ts';
 
 export const TOKEN = 'test-token';
@@ -36,6 +37,6 @@ export { env };
 export async function storeWithLostMessages(spec: StudySpec): Promise<string> {
   const id = await studyId(spec);
   const record = newStudyRecord(id, spec, planStudy(spec, 2), new Date());
-  await createStudy(env.STUDIES, record, listingMeta(record, 'queued'));
+  await createStudy(env.STUDIES, record, listingFacts(record, 'queued'));
   return id;
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { FINAL_CACHE_CONTROL } from '../../functions/site/pageCache.ts';
+import { listingFacts } from '../../functions/studies/listing.ts';
 import { createStudy, putListing, putUnitFailure, readRecord } from '../../functions/studies/store.ts';
-import { listingMeta, newStudyRecord } from '../../functions/studies/studyState.ts';
+import { newStudyRecord } from '../../functions/studies/studyState.ts';
 import { parseStudySpec, planStudy, studyId } from '../../src/index.ts';
 import { call, env, storeWithLostMessages, waitForStudy } from './helpers.ts';
 
@@ -88,9 +89,9 @@ describe('every state of a study has a page, and only a complete study’s is ca
     const failing = spec('pages: failed', 2);
     const id = await studyId(failing);
     const record = newStudyRecord(id, failing, planStudy(failing, 1), new Date());
-    await createStudy(env.STUDIES, record, listingMeta(record, 'queued'));
+    await createStudy(env.STUDIES, record, listingFacts(record, 'queued'));
     for (const [u] of record.units.entries()) await putUnitFailure(env.STUDIES, id, u, { error: 'out of memory', attempts: 3 });
-    await putListing(env.STUDIES, record, listingMeta(record, 'failed'));
+    await putListing(env.STUDIES, record, listingFacts(record, 'failed'));
     const res = await page(`/r/${id}/`);
     expect(res.status).toBe(200);
     expect(res.headers.get('cache-control')).toBe('no-store');
@@ -141,7 +142,7 @@ describe('the index is live', () => {
       const s = parseStudySpec({ ...setup, title: `index ${i}`, kind: 'determinism-audit', forestTrees: 5 });
       const id = (await studyId(s)).slice(0, 16) + String(i).padStart(4, '0');
       const record = newStudyRecord(id, s, planStudy(s, 10), new Date(base + i));
-      await createStudy(env.STUDIES, record, listingMeta(record, 'done'));
+      await createStudy(env.STUDIES, record, listingFacts(record, 'done'));
       ids.push(id);
     }
     expect(await readRecord(env.STUDIES, ids[0])).not.toBeNull();

@@ -1,6 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
-import { nameMarker } from '../i18n/glossaryLinks.ts';
+import { nameMarker } from '../presentation/glossaryLinks.ts';
+import { type Arg, pct } from '../presentation/phrases.ts';
 
 /**
  * Observable Plot rendered to static SVG on the server, with linkedom as the DOM. Charts draw what
@@ -144,9 +145,8 @@ export interface AccuracyGroup {
 export interface GroupedAccuracyLabels {
   axis: string;
   alt: string;
-  seedDot: (seed: number, accuracy: string) => string;
-  /** A proportion as the reader's locale writes it. */
-  pct: (x: number, digits?: number) => string;
+  /** A dot's title: its seed (or run) and its accuracy. */
+  seedDot: (args: { seed: Arg; value: Arg }) => string;
 }
 
 /** Accuracy per run for labelled groups (arms, schedules, sources), with each group's recorded mean as a tick. */
@@ -160,7 +160,14 @@ export function groupedAccuracySvg(
   const dots = groups.flatMap((g) =>
     g.runs.flatMap((r) =>
       !r.diverged && r.testAccuracy !== null
-        ? [{ label: g.label, seed: r.seed, accuracy: 100 * r.testAccuracy, text: labels.seedDot(r.seed, labels.pct(r.testAccuracy, 2)) }]
+        ? [
+            {
+              label: g.label,
+              seed: r.seed,
+              accuracy: 100 * r.testAccuracy,
+              text: labels.seedDot({ seed: r.seed, value: pct(r.testAccuracy, 2) }),
+            },
+          ]
         : [],
     ),
   );

@@ -14,6 +14,7 @@ import {
   type StudySpec,
   studyId,
 } from '../../../src/index.ts';
+import { factsOf, isStudyKind, type StudyFacts } from '../presentation/index.ts';
 
 const STUDY_ID = /^[0-9a-f]{20}$/;
 
@@ -57,8 +58,11 @@ export async function loadStudyPage(id: string | undefined, now = Date.now()): P
   return { state: 'pending', status: state.status === 'running' ? 'running' : 'queued', overdue, ...runs };
 }
 
-/** One entry of the index: a settled study, worded from its document when it has one. */
-export type IndexEntry = { meta: ListingMeta } & ({ doc: StudyDocument } | { doc: null; spec: StudySpec | null });
+/** One entry of the index: a settled study's listing facts, to be worded per locale. */
+export interface IndexEntry {
+  meta: ListingMeta;
+  facts: StudyFacts;
+}
 
 export const INDEX_PAGE_SIZE = 20;
 const SETTLED = new Set(['done', 'partial', 'failed']);
@@ -83,15 +87,26 @@ export async function loadIndexPage(kind: string | undefined = 'all', cursor?: s
   if (!isKindFilter(kind)) return null;
   const page = await listingPage(env.STUDIES, INDEX_PAGE_SIZE, cursor, (m) => SETTLED.has(m.status) && (kind === 'all' || m.kind === kind));
   if (!page) return null;
-  return { kind, entries: await Promise.all(page.entries.map(indexEntry)), cursor: page.cursor };
+  const entries = await Promise.all(page.entries.map(indexEntry));
+  return { kind, entries: entries.filter((e) => e !== null), cursor: page.cursor };
 }
 
-async function indexEntry(meta: ListingMeta): Promise<IndexEntry> {
+/**
+ * The facts an entry is worded from: the listing's own (no read), or, for an entry written before
+ * listings held facts, its document's (or, without one, its record's spec).
+ */
+async function indexEntry(meta: ListingMeta): Promise<IndexEntry | null> {
+  if (!isStudyKind(meta.kind)) return null;
+  if ('v' in meta) {
+    const { userTitle, preset, digest } = meta;
+    return { meta, facts: { kind: meta.kind, dataset: meta.dataset, title: userTitle, preset, digest } };
+  }
   const read = meta.status === 'failed' ? null : await readDocument(env.STUDIES, meta.id).catch(() => null);
-  if (read && 'document' in read) return { meta, doc: read.document };
-  // A document that cannot be read is listed from its listing entry; its page says what is wrong.
+  if (read && 'document' in read) return { meta, facts: factsOf(read.document) };
+  // A document that cannot be read is listed from its record; its page says what is wrong.
   const record = await readRecord(env.STUDIES, meta.id).catch(() => null);
-  return { meta, doc: null, spec: record?.spec ?? null };
+  const title = record?.spec.title;
+  return { meta, facts: { kind: meta.kind, dataset: meta.dataset, ...(title ? { title } : {}) } };
 }
 
 /** The stored document of a preset, found by its content-addressed id (the same id the API gives it). */

@@ -1,5 +1,5 @@
 import type { StudyDocument } from '../../../src/index.ts';
-import type { Locale } from '../i18n/index.ts';
+import type { Locale } from '../presentation/index.ts';
 import { armsSvg } from './compare/charts.ts';
 import CompareReport from './compare/Report.astro';
 import { learningCurvesSvg } from './data-size/charts.ts';

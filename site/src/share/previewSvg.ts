@@ -4,8 +4,8 @@
 // that errs wide.
 import { parseHTML } from 'linkedom';
 import { type StudyDocument, type StudySpec, withoutForbiddenCharacters } from '../../../src/index.ts';
-import { formatFor, type Locale, t } from '../i18n/index.ts';
-import { headlineOf, kindName, pendingStudyTitle, studyTitle } from '../kinds/words.ts';
+import { headlineOf, kindName, type Locale, pendingStudyTitle, studyTitle, t } from '../presentation/index.ts';
+import { int } from '../presentation/phrases.ts';
 import { xmlText } from './xmlText.ts';
 
 export const PREVIEW_WIDTH = 1200;
@@ -152,7 +152,6 @@ export type PreviewStatus =
 /** The card of a study without a report (in progress, failed, unknown, unreadable): what its page says, in short. */
 export function statusPreviewSvg(page: PreviewStatus, locale: Locale): string {
   const ui = t(locale);
-  const f = formatFor(locale);
   if (page.state !== 'runs') {
     const title = page.state === 'missing' ? ui.notFound.title : ui.status.unreadableTitle;
     return previewFrame(
@@ -166,7 +165,7 @@ export function statusPreviewSvg(page: PreviewStatus, locale: Locale): string {
     [
       kicker(`Seedlab · ${kindName(spec.kind, locale)}`),
       fitted(pendingStudyTitle(spec, locale).text, 44, 30, 3, 'bold', '#1b1f24'),
-      fitted(`${said} · ${ui.status.progress(f.int(runsDone), f.int(runsTotal))}`, 34, 24, 2, 'normal', '#1d4ed8'),
+      fitted(`${said} · ${ui.status.progress({ done: int(runsDone), total: int(runsTotal) })}`, 34, 24, 2, 'normal', '#1d4ed8'),
     ],
     undefined,
   );

@@ -2,9 +2,8 @@
 // like the study's pages (final ones cached, 404 for an unknown id).
 import { studyPageHeaders } from '../data/pageAnswer.ts';
 import { loadStudyPage, type StudyPage } from '../data/studyPages.ts';
-import { type Locale, t } from '../i18n/index.ts';
 import { viewOf } from '../kinds/views.ts';
-import { badgeOf, kindName } from '../kinds/words.ts';
+import { badgeOf, kindName, type Locale, t } from '../presentation/index.ts';
 import { renderPng } from './pngRenderer.ts';
 import { PLAIN_PREVIEW_SVG, PREVIEW_CHART_WIDTH, type PreviewStatus, reportPreviewSvg, statusPreviewSvg } from './previewSvg.ts';
 import { xmlText } from './xmlText.ts';

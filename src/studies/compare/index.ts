@@ -7,6 +7,7 @@ import { DOCUMENT_VERSION } from '../../version.ts';
 import { accuracyBySeed, runSeeds, seedResult, summarizeRuns } from '../runSeeds.ts';
 import { chunk, defineStudyKind } from '../studyKind.ts';
 import { CompareDocument, CompareDocumentV1, type CompareVerdict } from './document.ts';
+import { CompareDigest, compareDigest, readings } from './readings.ts';
 import { CompareSpec } from './spec.ts';
 
 /** P(a > b) for a fresh draw of each: the share of pairs where a wins, ties counting half. */
@@ -62,6 +63,8 @@ export const compare = defineStudyKind({
   documentSchema: CompareDocument,
   partSchema: z.object({ unit: Unit, result: z.array(SeedResult) }),
   dataset: (spec) => spec.a.dataset,
+  digest: { schema: CompareDigest, of: compareDigest },
+  readings,
 
   unitWork(spec, unit: Unit) {
     return seedGroupWork(spec[unit.arm], spec.backend, unit.seeds.length, spec.seeds[0], `${unit.arm}.`);

@@ -14,6 +14,7 @@ import { DOCUMENT_VERSION } from '../../version.ts';
 import { runSeeds } from '../runSeeds.ts';
 import { chunk, defineStudyKind } from '../studyKind.ts';
 import { DataSizeDocument, DataSizeDocumentV1, type DataSizeVerdict } from './document.ts';
+import { DataSizeDigest, dataSizeDigest, readings } from './readings.ts';
 import { DataSizeSpec, MLP_AND_CLASSIC } from './spec.ts';
 
 /** A stratified subset of `size` rows: classes keep their proportions (largest remainder), members drawn by `stream`. */
@@ -137,6 +138,8 @@ export const dataSize = defineStudyKind({
   documentSchema: DataSizeDocument,
   partSchema: z.object({ unit: Unit, result: FitResult }),
   dataset: (spec) => spec.dataset,
+  digest: { schema: DataSizeDigest, of: dataSizeDigest },
+  readings,
 
   unitWork(spec, unit: Unit) {
     // The unit trains on a subset of `size` rows; the test set is the full split's.

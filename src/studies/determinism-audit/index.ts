@@ -19,6 +19,7 @@ import {
   DeterminismAuditDocumentV1,
   type DeterminismAuditVerdict,
 } from './document.ts';
+import { DeterminismAuditDigest, determinismAuditDigest, readings } from './readings.ts';
 import { DeterminismAuditSpec } from './spec.ts';
 
 type Model = (typeof MLP_AND_CLASSIC)[number];
@@ -131,6 +132,8 @@ export const determinismAudit = defineStudyKind({
   documentSchema: DeterminismAuditDocument,
   partSchema: z.object({ unit: Unit, result: AuditRow }),
   dataset: (spec) => spec.dataset,
+  digest: { schema: DeterminismAuditDigest, of: determinismAuditDigest },
+  readings,
 
   unitWork(spec, unit: Unit) {
     // Four fits: the seed, the same seed again, another seed, the rows reordered.

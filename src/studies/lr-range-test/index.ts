@@ -9,6 +9,7 @@ import { DOCUMENT_VERSION } from '../../version.ts';
 import { accuracyBySeed, runSeeds, seedResult, summarizeRuns } from '../runSeeds.ts';
 import { chunk, defineStudyKind, type UnitContext } from '../studyKind.ts';
 import { LrRangeTestDocument, LrRangeTestDocumentV1, type LrRangeTestVerdict, type SuggestionStats } from './document.ts';
+import { LrRangeTestDigest, lrRangeTestDigest, readings, significantlyBetter } from './readings.ts';
 import { LrRangeTestSpec } from './spec.ts';
 import {
   minOver10Suggestion,
@@ -112,7 +113,7 @@ function decide(spec: LrRangeTestSpec, body: Pick<LrRangeTestDocument, 'suggesti
     : [];
   const x1Diverged = Boolean(atOne?.runs.length) && x1.size === 0;
   // The suggestion holds up unless another multiple trains significantly better, or x1 diverged.
-  const beaten = comparisons.some((c) => c.interval !== null && c.interval[0] > 0);
+  const beaten = significantlyBetter(comparisons).length > 0;
   const holdsUp: Extract<LrRangeTestVerdict, { question: 'holds-up' }>['outcome'] = !atOne?.runs.length
     ? { is: 'undecided', because: s.median === null ? 'no-suggestion' : 'not-measured' }
     : { is: x1Diverged || beaten ? 'no' : 'yes' };
@@ -134,6 +135,8 @@ export const lrRangeTest = defineStudyKind({
   documentSchema: LrRangeTestDocument,
   partSchema: z.union([RangePart, VerifyPart]),
   dataset: (spec) => spec.dataset,
+  digest: { schema: LrRangeTestDigest, of: lrRangeTestDigest },
+  readings,
 
   unitWork(spec, unit: Unit) {
     const shape = setupShape(spec, spec.seeds[0]);

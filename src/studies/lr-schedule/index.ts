@@ -10,6 +10,7 @@ import { DOCUMENT_VERSION } from '../../version.ts';
 import { accuracyBySeed, runSeeds, seedResult, summarizeRuns } from '../runSeeds.ts';
 import { chunk, defineStudyKind } from '../studyKind.ts';
 import { LrScheduleDocument, LrScheduleDocumentV1, type LrScheduleVerdict } from './document.ts';
+import { LrScheduleDigest, lrScheduleDigest, readings } from './readings.ts';
 import { type ScheduleSpec, scheduleLearningRate } from './schedules.ts';
 import { LrScheduleSpec } from './spec.ts';
 
@@ -89,6 +90,8 @@ export const lrSchedule = defineStudyKind({
   documentSchema: LrScheduleDocument,
   partSchema: z.object({ unit: Unit, result: z.array(RunRecord) }),
   dataset: (spec) => spec.dataset,
+  digest: { schema: LrScheduleDigest, of: lrScheduleDigest },
+  readings,
 
   unitWork: (spec, unit: Unit) => seedGroupWork(spec, spec.backend, unit.seeds.length, spec.seeds[0]),
 

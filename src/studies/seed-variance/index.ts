@@ -10,6 +10,7 @@ import { DOCUMENT_VERSION } from '../../version.ts';
 import { runSeeds } from '../runSeeds.ts';
 import { chunk, defineStudyKind } from '../studyKind.ts';
 import { SeedVarianceDocument, SeedVarianceDocumentV1, type SeedVarianceVerdict } from './document.ts';
+import { readings, SeedVarianceDigest, seedVarianceDigest } from './readings.ts';
 import { SeedVarianceSpec } from './spec.ts';
 
 const Unit = z.object({ purpose: z.enum(['main', 'repeat']), seeds: z.array(z.number().int()) });
@@ -45,6 +46,8 @@ export const seedVariance = defineStudyKind({
   documentSchema: SeedVarianceDocument,
   partSchema: z.object({ unit: Unit, result: z.array(RunRecord) }),
   dataset: (spec) => spec.dataset,
+  digest: { schema: SeedVarianceDigest, of: seedVarianceDigest },
+  readings,
 
   unitWork: (spec, unit: Unit) => seedGroupWork(spec, spec.backend, unit.seeds.length, spec.seeds[0]),
 

@@ -20,6 +20,7 @@ import {
   VarianceSourcesDocumentV1,
   type VarianceSourcesVerdict,
 } from './document.ts';
+import { readings, VarianceSourcesDigest, varianceSourcesDigest } from './readings.ts';
 import { VarianceSourcesSpec } from './spec.ts';
 
 type Source = (typeof SOURCE_NAMES)[number];
@@ -159,6 +160,8 @@ export const varianceSources = defineStudyKind({
   documentSchema: VarianceSourcesDocument,
   partSchema: z.union([SourcePart, ImplementationPart]),
   dataset: (spec) => spec.dataset,
+  digest: { schema: VarianceSourcesDigest, of: varianceSourcesDigest },
+  readings,
 
   unitWork(spec, unit: Unit) {
     const group = (backend: BackendName) => seedGroupWork(spec, backend, unit.seeds.length, spec.baseSeed);

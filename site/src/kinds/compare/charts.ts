@@ -1,16 +1,18 @@
 import * as Plot from '@observablehq/plot';
-import type { CompareDocument } from '../../../../src/index.ts';
+import type { DocumentOfKind } from '../../../../src/index.ts';
 import { ACCENT, groupedAccuracySvg, renderSvg } from '../../charts/plotSvg.ts';
-import { formatFor, type Locale, t } from '../../i18n/index.ts';
-import { compareWords } from './words.ts';
+import { type Locale, t } from '../../presentation/index.ts';
+import { phrases } from './sentences.ts';
+
+type CompareDocument = DocumentOfKind<'compare'>;
 
 /** Both arms' accuracy per seed, with each arm's recorded mean. */
 export function armsSvg(doc: CompareDocument, locale: Locale, width = 640, height?: number): string {
-  const { labels } = compareWords[locale];
+  const { labels } = phrases.in(locale);
   const groups = doc.arms.map((a) => ({ label: a.label, runs: a.runs, mean: a.summary?.mean ?? null }));
   return groupedAccuracySvg(
     groups,
-    { axis: t(locale).words.accuracyAxis, alt: labels.groupsAlt, seedDot: labels.seedDot, pct: formatFor(locale).pct },
+    { axis: t(locale).words.accuracyAxis, alt: labels.groupsAlt, seedDot: labels.seedDot },
     { width, height },
     doc.arms.map((a) => a.label),
   );
@@ -20,10 +22,10 @@ export function armsSvg(doc: CompareDocument, locale: Locale, width = 640, heigh
 export function differenceSvg(doc: CompareDocument, locale: Locale, width = 640): string {
   const d = doc.difference;
   if (!d) return '';
-  const { labels } = compareWords[locale];
+  const { labels } = phrases.in(locale);
   const row = [
     {
-      label: labels.differenceLabel(doc.arms[0].label, doc.arms[1].label),
+      label: labels.differenceLabel({ a: doc.arms[0].label, b: doc.arms[1].label }),
       diff: 100 * d.meanDiff,
       lo: 100 * d.ci95[0],
       hi: 100 * d.ci95[1],
@@ -50,8 +52,8 @@ export function differenceSvg(doc: CompareDocument, locale: Locale, width = 640)
         Plot.ruleY(row, { x1: 'lo', x2: 'hi', y: () => 0, strokeWidth: 3, stroke: ACCENT }),
         Plot.dot(row, { x: 'diff', y: () => 0, r: 6, fill: ACCENT }),
         // Which side is better, on the chart itself: A − B is positive where A is better.
-        Plot.text([labels.betterSide(doc.arms[1].label, 'left')], { frameAnchor: 'top-left', textAnchor: 'start', dy: -14 }),
-        Plot.text([labels.betterSide(doc.arms[0].label, 'right')], { frameAnchor: 'top-right', textAnchor: 'end', dy: -14 }),
+        Plot.text([labels.betterLeft({ arm: doc.arms[1].label })], { frameAnchor: 'top-left', textAnchor: 'start', dy: -14 }),
+        Plot.text([labels.betterRight({ arm: doc.arms[0].label })], { frameAnchor: 'top-right', textAnchor: 'end', dy: -14 }),
       ],
     },
     doc.arms.map((a) => a.label),

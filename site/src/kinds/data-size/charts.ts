@@ -1,12 +1,16 @@
 import * as Plot from '@observablehq/plot';
-import type { DataSizeDocument } from '../../../../src/index.ts';
+import type { DocumentOfKind } from '../../../../src/index.ts';
 import { categoryColors, plainTick, renderSvg } from '../../charts/plotSvg.ts';
-import { type Locale, t } from '../../i18n/index.ts';
-import { dataSizeWords } from './words.ts';
+import { type Locale, t } from '../../presentation/index.ts';
+import { render } from '../../presentation/phrases.ts';
+import { modelName } from '../../presentation/sentences.ts';
+import { phrases } from './sentences.ts';
+
+type DataSizeDocument = DocumentOfKind<'data-size'>;
 
 /** Each model's recorded mean accuracy against the training-set size, with ± its recorded standard deviation. */
 export function learningCurvesSvg(doc: DataSizeDocument, locale: Locale, width = 640, height = 300): string {
-  const { labels } = dataSizeWords[locale];
+  const { labels } = phrases.in(locale);
   const ui = t(locale);
   // A size where every run of a model diverged has no point.
   const points = doc.curves.flatMap((c) =>
@@ -15,7 +19,7 @@ export function learningCurvesSvg(doc: DataSizeDocument, locale: Locale, width =
         ? []
         : [
             {
-              model: ui.models[c.model] ?? c.model,
+              model: render(modelName(c.model), locale),
               size: p.size,
               mean: 100 * p.mean,
               lo: 100 * (p.mean - p.std),
@@ -29,7 +33,7 @@ export function learningCurvesSvg(doc: DataSizeDocument, locale: Locale, width =
     height,
     x: { type: 'log', label: labels.sizeAxis, tickFormat: plainTick },
     y: { label: ui.words.accuracyAxis, grid: true },
-    color: categoryColors(doc.curves.map((c) => ui.models[c.model] ?? c.model)),
+    color: categoryColors(doc.curves.map((c) => render(modelName(c.model), locale))),
     ariaLabel: labels.alt,
     marks: [
       Plot.ruleX(points, { x: 'size', y1: 'lo', y2: 'hi', stroke: 'model' }),

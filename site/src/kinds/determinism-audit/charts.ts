@@ -1,12 +1,16 @@
 import * as Plot from '@observablehq/plot';
-import type { DeterminismAuditDocument } from '../../../../src/index.ts';
+import type { DocumentOfKind } from '../../../../src/index.ts';
 import { ACCENT, plainTick, renderSvg } from '../../charts/plotSvg.ts';
-import { type Locale, t } from '../../i18n/index.ts';
-import { determinismAuditWords } from './words.ts';
+import { type Locale, t } from '../../presentation/index.ts';
+import { render } from '../../presentation/phrases.ts';
+import { modelName } from '../../presentation/sentences.ts';
+import { phrases } from './sentences.ts';
+
+type DeterminismAuditDocument = DocumentOfKind<'determinism-audit'>;
 
 /** Each algorithm's test accuracy (its first fit). */
 export function auditAccuracySvg(doc: DeterminismAuditDocument, locale: Locale, width = 640, height?: number): string {
-  const { labels } = determinismAuditWords[locale];
+  const { labels } = phrases.in(locale);
   return renderSvg({
     width,
     height: height ?? 60 + 30 * doc.rows.length,
@@ -16,7 +20,7 @@ export function auditAccuracySvg(doc: DeterminismAuditDocument, locale: Locale, 
     ariaLabel: labels.alt,
     marks: [
       Plot.barX(
-        doc.rows.map((r) => ({ model: labels.modelName(r.model), accuracy: 100 * r.testAccuracy })),
+        doc.rows.map((r) => ({ model: render(modelName(r.model), locale), accuracy: 100 * r.testAccuracy })),
         { x: 'accuracy', y: 'model', fill: ACCENT },
       ),
       Plot.ruleX([0]),
@@ -26,7 +30,7 @@ export function auditAccuracySvg(doc: DeterminismAuditDocument, locale: Locale, 
 
 /** The MLP's drift: after each epoch, the largest weight difference between two runs of the same seed (log scale). */
 export function driftSvg(doc: DeterminismAuditDocument, locale: Locale, width = 640): string {
-  const { labels } = determinismAuditWords[locale];
+  const { labels } = phrases.in(locale);
   const points = doc.rows.flatMap((r) => (r.drift ?? []).filter((d) => d.maxAbsWeightDiff > 0));
   if (!points.length) return '';
   return renderSvg({

@@ -1,14 +1,17 @@
 import * as Plot from '@observablehq/plot';
-import { type LrRangeTestDocument, SUGGESTION_RULES } from '../../../../src/index.ts';
+import { type DocumentOfKind, SUGGESTION_RULES } from '../../../../src/index.ts';
 import { ACCENT, CATEGORY_COLORS, groupedAccuracySvg, plainTick, renderSvg, SEED_LINE } from '../../charts/plotSvg.ts';
-import { formatFor, type Locale, t } from '../../i18n/index.ts';
-import { lrRangeTestWords } from './words.ts';
+import { type Locale, t } from '../../presentation/index.ts';
+import { lr as lrValue } from '../../presentation/phrases.ts';
+import { phrases } from './sentences.ts';
+
+type LrRangeTestDocument = DocumentOfKind<'lr-range-test'>;
 
 const RULE_COLORS: Record<string, string> = Object.fromEntries(SUGGESTION_RULES.map((rule, i) => [rule, CATEGORY_COLORS[i]]));
 
 /** Every seed's smoothed loss (thin), the median (thick), and each rule's median suggestion. */
 export function rangeCurvesSvg(doc: LrRangeTestDocument, locale: Locale, width = 640, height = 280): string {
-  const { labels } = lrRangeTestWords[locale];
+  const { labels } = phrases.in(locale);
   const lines = doc.curves.flatMap((c) => c.smoothed.flatMap((v, i) => (v === null ? [] : [{ seed: c.seed, lr: doc.lrs[i], loss: v }])));
   const median = doc.medianCurve.flatMap((v, i) => (v === null ? [] : [{ lr: doc.lrs[i], loss: v }]));
   const rules = SUGGESTION_RULES.flatMap((rule) => {
@@ -45,11 +48,10 @@ export function rangeCurvesSvg(doc: LrRangeTestDocument, locale: Locale, width =
 
 /** One dot per seed per rule: how far each rule's suggestion moves between seeds. */
 export function suggestionSpreadSvg(doc: LrRangeTestDocument, locale: Locale, width = 640): string {
-  const { labels } = lrRangeTestWords[locale];
-  const f = formatFor(locale);
+  const { labels } = phrases.in(locale);
   const dots = SUGGESTION_RULES.flatMap((rule) =>
     doc.suggestions[rule].perSeed.flatMap((lr, i) =>
-      lr === null ? [] : [{ rule, lr, text: labels.seedDot(doc.curves[i].seed, f.lr(lr)) }],
+      lr === null ? [] : [{ rule, lr, text: labels.seedDot({ seed: doc.curves[i].seed, value: lrValue(lr) }) }],
     ),
   );
   return renderSvg(
@@ -68,16 +70,11 @@ export function suggestionSpreadSvg(doc: LrRangeTestDocument, locale: Locale, wi
 
 /** Accuracy per seed at each multiple of the suggestion. */
 export function verificationSvg(doc: LrRangeTestDocument, locale: Locale, width = 640): string {
-  const { labels } = lrRangeTestWords[locale];
-  const f = formatFor(locale);
+  const { labels } = phrases.in(locale);
   const groups = doc.verification.arms.map((a) => ({
-    label: labels.arm(a.multiplier, f.lr(a.lr)),
+    label: labels.arm({ multiplier: a.multiplier, lr: lrValue(a.lr) }),
     runs: a.runs,
     mean: a.summary?.mean ?? null,
   }));
-  return groupedAccuracySvg(
-    groups,
-    { axis: t(locale).words.accuracyAxis, alt: labels.groupsAlt, seedDot: labels.seedDot, pct: f.pct },
-    { width },
-  );
+  return groupedAccuracySvg(groups, { axis: t(locale).words.accuracyAxis, alt: labels.groupsAlt, seedDot: labels.seedDot }, { width });
 }

@@ -1,23 +1,25 @@
 import * as Plot from '@observablehq/plot';
-import type { LrScheduleDocument } from '../../../../src/index.ts';
+import type { DocumentOfKind } from '../../../../src/index.ts';
 import { categoryColors, groupedAccuracySvg, plainTick, renderSvg } from '../../charts/plotSvg.ts';
-import { formatFor, type Locale, t } from '../../i18n/index.ts';
-import { lrScheduleWords } from './words.ts';
+import { type Locale, t } from '../../presentation/index.ts';
+import { phrases } from './sentences.ts';
+
+type LrScheduleDocument = DocumentOfKind<'lr-schedule'>;
 
 /** Each schedule's final test accuracy per seed, with its recorded mean. */
 export function scheduleAccuracySvg(doc: LrScheduleDocument, locale: Locale, width = 640, height?: number): string {
-  const { labels } = lrScheduleWords[locale];
+  const { labels } = phrases.in(locale);
   const groups = doc.schedules.map((s) => ({ label: s.name, runs: s.runs, mean: s.summary?.mean ?? null }));
   return groupedAccuracySvg(
     groups,
-    { axis: t(locale).words.accuracyAxis, alt: labels.groupsAlt, seedDot: labels.seedDot, pct: formatFor(locale).pct },
+    { axis: t(locale).words.accuracyAxis, alt: labels.groupsAlt, seedDot: labels.seedDot },
     { width, height },
     doc.schedules.map((s) => s.name),
   );
 }
 
 export function scheduleLrSvg(doc: LrScheduleDocument, locale: Locale, width = 640): string {
-  const { labels } = lrScheduleWords[locale];
+  const { labels } = phrases.in(locale);
   const data = doc.schedules.flatMap((s) => s.lrCurve.steps.map((step, i) => ({ schedule: s.name, step, lr: s.lrCurve.lrs[i] })));
   return renderSvg(
     {
@@ -35,7 +37,7 @@ export function scheduleLrSvg(doc: LrScheduleDocument, locale: Locale, width = 6
 
 /** The median test accuracy per epoch of each schedule (the document's median curves). */
 export function scheduleCurvesSvg(doc: LrScheduleDocument, locale: Locale, width = 640): string {
-  const { labels } = lrScheduleWords[locale];
+  const { labels } = phrases.in(locale);
   const data = doc.schedules.flatMap((s) =>
     s.medianCurves.testAccuracy.flatMap((v, e) => (v === null ? [] : [{ schedule: s.name, epoch: e + 1, accuracy: 100 * v }])),
   );

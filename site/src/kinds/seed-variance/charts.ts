@@ -1,21 +1,24 @@
 import * as Plot from '@observablehq/plot';
-import type { SeedVarianceDocument } from '../../../../src/index.ts';
+import type { DocumentOfKind } from '../../../../src/index.ts';
+
+type SeedVarianceDocument = DocumentOfKind<'seed-variance'>;
+
 import { ACCENT, plainTick, renderSvg, SEED_LINE } from '../../charts/plotSvg.ts';
-import { formatFor, type Locale, t } from '../../i18n/index.ts';
-import { seedVarianceWords } from './words.ts';
+import { type Locale, t } from '../../presentation/index.ts';
+import { pct } from '../../presentation/phrases.ts';
+import { phrases } from './sentences.ts';
 
 const finished = (doc: SeedVarianceDocument) =>
   doc.runs.flatMap((r) => (!r.diverged && r.testAccuracy !== null ? [{ seed: r.seed, accuracy: r.testAccuracy }] : []));
 
 /** One dot per seed (a beeswarm), the mean as a rule, and the 95% CI of the mean as a band. */
 export function seedStripSvg(doc: SeedVarianceDocument, locale: Locale, width = 640, height = 150): string {
-  const f = formatFor(locale);
-  const words = seedVarianceWords[locale];
+  const { labels } = phrases.in(locale);
   const s = doc.summary;
   const runs = finished(doc).map((r) => ({
     seed: r.seed,
     accuracy: 100 * r.accuracy,
-    text: words.labels.seedDot(r.seed, f.pct(r.accuracy, 2)),
+    text: labels.seedDot({ seed: r.seed, accuracy: pct(r.accuracy, 2) }),
   }));
   return renderSvg({
     width,
@@ -24,7 +27,7 @@ export function seedStripSvg(doc: SeedVarianceDocument, locale: Locale, width = 
     marginRight: 20,
     x: { label: t(locale).words.accuracyAxis, nice: true },
     ariaLabel: s
-      ? words.labels.perSeedAlt(s.n, f.pct(s.mean), f.pct(s.ci95.t[0]), f.pct(s.ci95.t[1]))
+      ? labels.perSeedAlt({ n: s.n, mean: pct(s.mean), lo: pct(s.ci95.t[0]), hi: pct(s.ci95.t[1]) })
       : t(locale).words.undecided['all-diverged'],
     marks: [
       ...(s
@@ -48,13 +51,13 @@ export function seedStripSvg(doc: SeedVarianceDocument, locale: Locale, width = 
 }
 
 export function histogramSvg(doc: SeedVarianceDocument, locale: Locale, width = 640): string {
-  const words = seedVarianceWords[locale];
+  const { labels } = phrases.in(locale);
   return renderSvg({
     width,
     height: 200,
     x: { label: t(locale).words.accuracyAxis },
-    y: { label: words.labels.countAxis, grid: true },
-    ariaLabel: words.labels.histogramAlt,
+    y: { label: labels.countAxis, grid: true },
+    ariaLabel: labels.histogramAlt,
     marks: [
       Plot.rectY(
         finished(doc).map((r) => 100 * r.accuracy),
@@ -67,7 +70,7 @@ export function histogramSvg(doc: SeedVarianceDocument, locale: Locale, width = 
 
 /** A thin line per seed plus the median (the document's medianCurves). */
 export function curvesSvg(doc: SeedVarianceDocument, curve: 'testAccuracy' | 'trainLoss', locale: Locale, width = 640): string {
-  const { labels } = seedVarianceWords[locale];
+  const { labels } = phrases.in(locale);
   const scale = curve === 'testAccuracy' ? 100 : 1;
   const lines = doc.runs.flatMap((r) =>
     r.curves[curve].flatMap((v, e) => (v === null ? [] : [{ seed: r.seed, epoch: e + 1, value: scale * v }])),
@@ -81,7 +84,7 @@ export function curvesSvg(doc: SeedVarianceDocument, curve: 'testAccuracy' | 'tr
     y: accuracy
       ? { label: t(locale).words.accuracyAxis, grid: true }
       : { label: labels.lossAxis, grid: true, type: 'log', tickFormat: plainTick },
-    ariaLabel: labels.curvesAlt(accuracy ? labels.testAccuracyCurve : labels.trainLossCurve),
+    ariaLabel: labels.curvesAlt({ what: accuracy ? labels.testAccuracyCurve : labels.trainLossCurve }),
     marks: [
       Plot.line(lines, { x: 'epoch', y: 'value', z: 'seed', stroke: SEED_LINE, strokeWidth: 0.75 }),
       Plot.line(median, { x: 'epoch', y: 'value', stroke: ACCENT, strokeWidth: 3 }),

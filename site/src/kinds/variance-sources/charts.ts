@@ -1,17 +1,20 @@
 import * as Plot from '@observablehq/plot';
-import type { VarianceSourcesDocument } from '../../../../src/index.ts';
+import type { DocumentOfKind } from '../../../../src/index.ts';
 import { ACCENT, groupedAccuracySvg, renderSvg } from '../../charts/plotSvg.ts';
-import { formatFor, type Locale, t } from '../../i18n/index.ts';
-import { varianceSourcesWords } from './words.ts';
+import { type Locale, t } from '../../presentation/index.ts';
+import { render } from '../../presentation/phrases.ts';
+import { phrases, sourceName } from './sentences.ts';
+
+type VarianceSourcesDocument = DocumentOfKind<'variance-sources'>;
 
 /** Code names the source labels hold (the spec's `dropout` layer), kept as written in every language. */
 const CODE_NAMES = ['dropout'];
 
 /** The standard deviation of test accuracy for each source alone and all at once, with its interval and the test-set sampling error. */
 export function sourcesSvg(doc: VarianceSourcesDocument, locale: Locale, width = 640, height?: number): string {
-  const { labels } = varianceSourcesWords[locale];
+  const { labels } = phrases.in(locale);
   const bars = doc.sources.map((s) => ({
-    source: labels.sourceName(s.name),
+    source: render(sourceName(s.name), locale),
     std: 100 * (s.std ?? 0),
     lo: 100 * (s.stdInterval?.[0] ?? s.std ?? 0),
     hi: 100 * (s.stdInterval?.[1] ?? s.std ?? 0),
@@ -40,11 +43,11 @@ export function sourcesSvg(doc: VarianceSourcesDocument, locale: Locale, width =
 
 /** Every run's accuracy per source, with each source's recorded mean. */
 export function sourceRunsSvg(doc: VarianceSourcesDocument, locale: Locale, width = 640): string {
-  const { labels } = varianceSourcesWords[locale];
-  const groups = doc.sources.map((s) => ({ label: labels.sourceName(s.name), runs: s.runs, mean: s.mean }));
+  const { labels } = phrases.in(locale);
+  const groups = doc.sources.map((s) => ({ label: render(sourceName(s.name), locale), runs: s.runs, mean: s.mean }));
   return groupedAccuracySvg(
     groups,
-    { axis: t(locale).words.accuracyAxis, alt: labels.groupsAlt, seedDot: labels.seedDot, pct: formatFor(locale).pct },
+    { axis: t(locale).words.accuracyAxis, alt: labels.groupsAlt, seedDot: labels.seedDot },
     { width },
     CODE_NAMES,
   );

@@ -1,6 +1,7 @@
 import { datasetOf, STREAM_NAMES, type StudySpec, SUGGESTION_RULES } from '../../../src/index.ts';
-import type { UiWords } from './en.ts';
-import { type Locale, t } from './index.ts';
+import { KEPT_AS_WRITTEN, type Locale } from './locales.ts';
+import type { StudyFacts } from './studyWords.ts';
+import type { UiWords } from './ui.ts';
 
 /**
  * A piece of a sentence: plain text; the first use on its page of a glossary term; or a name that
@@ -60,11 +61,14 @@ export function specStrings(spec: unknown): string[] {
 }
 
 /**
- * The names a page keeps as written, about a study (its spec) or about none: on a page not in English,
- * every string of the spec, its dataset's name, the range test's rules, the seed streams and the
- * locale's own kept names.
+ * The names a page keeps as written, about a study (its spec, or the facts its listing holds) or
+ * about none: on a page not in English, every string of the spec (or of the facts), its dataset's
+ * name, the range test's rules, the seed streams and the locale's own kept names.
  */
-export function keptNames(spec: StudySpec | null, locale: Locale): string[] {
+export function keptNames(study: StudySpec | StudyFacts | null, locale: Locale): string[] {
   if (locale === 'en') return [];
-  return [...(spec ? [...specStrings(spec), datasetOf(spec).name] : []), ...SUGGESTION_RULES, ...STREAM_NAMES, ...t(locale).keptAsWritten];
+  const own =
+    study === null ? [] : isFacts(study) ? [study.dataset, ...specStrings(study.digest)] : [...specStrings(study), datasetOf(study).name];
+  return [...own, ...SUGGESTION_RULES, ...STREAM_NAMES, ...KEPT_AS_WRITTEN[locale]];
 }
+const isFacts = (study: StudySpec | StudyFacts): study is StudyFacts => 'dataset' in study && typeof study.dataset === 'string';

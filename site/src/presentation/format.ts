@@ -1,10 +1,17 @@
 import { LOCALE_TAGS, type Locale } from './locales.ts';
 
+/** What a locale writes where a number is missing, and between the long items of a series. */
+const LOCALE_MARKS: Record<Locale, { notAvailable: string; seriesSeparator: string; sentenceSeparator: string }> = {
+  en: { notAvailable: 'n/a', seriesSeparator: '; ', sentenceSeparator: ' ' },
+  zh: { notAvailable: '无', seriesSeparator: '；', sentenceSeparator: '' },
+};
+
 /**
  * Every number a reader sees is formatted here, per locale: proportions as percents, differences
- * of proportions in percentage points, learning rates to three significant digits, dates in UTC.
+ * of proportions in percentage points, learning rates to three significant digits, dates in UTC;
+ * and every list is joined here, by Intl.ListFormat or the locale's series separator.
  */
-export function formatFor(locale: Locale) {
+function makeFormat(locale: Locale) {
   const tag = LOCALE_TAGS[locale].intl;
   const cache = new Map<string, Intl.NumberFormat>();
   const numberFormat = (key: string, options: Intl.NumberFormatOptions) => {
@@ -17,9 +24,12 @@ export function formatFor(locale: Locale) {
   const fixed = (digits: number) => numberFormat(`n${digits}`, { minimumFractionDigits: digits, maximumFractionDigits: digits });
   const date = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeZone: 'UTC' });
   const list = new Intl.ListFormat(tag, { style: 'long', type: 'conjunction' });
+  const { notAvailable, seriesSeparator, sentenceSeparator } = LOCALE_MARKS[locale];
   // One minus sign everywhere, the one charts use (U+2212), not the hyphen Intl writes.
   const minus = (s: string) => s.replace(/-/g, '−');
   return {
+    tag,
+    notAvailable,
     /** A proportion as a percent: 0.9426 -> "94.3%". */
     pct: (x: number, digits = 1) =>
       minus(numberFormat(`p${digits}`, { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(x)),
@@ -32,9 +42,14 @@ export function formatFor(locale: Locale) {
     /** A tiny magnitude: 1.79e-7 -> "1.79e-7". */
     sci: (x: number, digits = 2) => minus(x.toExponential(digits).replace('e+', 'e')),
     date: (iso: string) => date.format(new Date(iso)),
-    list: (xs: (string | number)[]) => list.format(xs.map(String)),
+    /** "a, b, and c" ("a、b和c"). */
+    list: (xs: readonly (string | number)[]) => list.format(xs.map(String)),
+    /** Long items, each with commas of its own: "a; b; c" ("a；b；c"). */
+    series: (xs: readonly string[]) => xs.join(seriesSeparator),
+    /** Whole sentences one after another ("A. B."; "甲。乙。"). */
+    sentences: (xs: readonly string[]) => xs.join(sentenceSeparator),
     /** Whole numbers written compactly, runs as ranges: [1, 2, 3, 7] -> "1–3 and 7". */
-    ranges: (xs: number[]) => {
+    ranges: (xs: readonly number[]) => {
       const sorted = [...new Set(xs)].sort((a, b) => a - b);
       const parts: string[] = [];
       for (let i = 0; i < sorted.length; ) {
@@ -49,4 +64,15 @@ export function formatFor(locale: Locale) {
     },
   };
 }
-export type Format = ReturnType<typeof formatFor>;
+export type Format = ReturnType<typeof makeFormat>;
+
+const FORMATS = new Map<Locale, Format>();
+/** The locale's formats (made once per locale: Intl formatters are costly to build). */
+export function formatFor(locale: Locale): Format {
+  let made = FORMATS.get(locale);
+  if (!made) {
+    made = makeFormat(locale);
+    FORMATS.set(locale, made);
+  }
+  return made;
+}

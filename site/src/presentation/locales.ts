@@ -15,12 +15,41 @@ export const LOCALE_TAGS: Record<Locale, { html: string; intl: string; openGraph
 };
 
 /**
+ * Latin names a locale's sentences use that stay as written (backends, code names, libraries,
+ * files): marked translate="no" wherever a page shows them. English pages keep none (their prose
+ * would have its common words caught).
+ */
+export const KEPT_AS_WRITTEN: Record<Locale, readonly string[]> = {
+  en: [],
+  zh: [
+    'cpu',
+    'wasm',
+    'logits',
+    'softmax',
+    'dropout',
+    'one-cycle',
+    'digits',
+    'bootstrap',
+    'fastai',
+    'lr_find',
+    'scikit-learn',
+    'numpy',
+    'ddof',
+    'pandas',
+    'spec.json',
+    'effectSize',
+    'src',
+  ],
+};
+
+/**
  * A locale's typesetting of the sentences Seedlab writes: Chinese puts a space between Han
- * characters and Latin letters or digits ("与 MLP 持平", "种子 1、2 和 3"), as its pages do by hand.
+ * characters and Latin letters or digits ("与 MLP 持平", "种子 1、2 和 3"), as its pages do by
+ * hand, and before a multiplication sign or after a closing bracket ("和 ×10", "[1.05, 7.03] 和").
  */
 export const TYPESET: Record<Locale, (sentence: string) => string> = {
   en: (s) => s,
-  zh: (s) => s.replace(/(\p{Script=Han})(?=[A-Za-z0-9])/gu, '$1 ').replace(/([A-Za-z0-9])(?=\p{Script=Han})/gu, '$1 '),
+  zh: (s) => s.replace(/(\p{Script=Han})(?=[A-Za-z0-9×])/gu, '$1 ').replace(/([A-Za-z0-9\]])(?=\p{Script=Han})/gu, '$1 '),
 };
 
 /** Text a user wrote, shown as written and marked with its language for readers and screen readers. */

@@ -1,31 +1,15 @@
-import type { DatasetSpec, ScalingSpec, SplitSpec, TrainingSetup } from '../../../src/index.ts';
-import type { Format } from './format.ts';
-
-/** The shape of a study's data, where a document records it. */
-export interface DataShape {
-  trainRows: number;
-  testRows: number;
-  features: number;
-  classes: number;
-  layerSizes: number[];
-  parameters: number;
-}
-
 /**
  * The interface words shared by every page, in English (Astro's i18n recipe: one dictionary per
- * locale, chosen by `t(locale)`). Words that belong to one study kind live in its view folder.
+ * locale, read with `t(locale)`): a phrase table, text only (see phrases.ts). Words that belong to
+ * one study kind live in its view folder.
  */
 export const en = {
   siteTitle: 'Seedlab',
   tagline: 'Same network, same data, different accuracy: measured, with evidence.',
+  /** A study whose document does not exist yet, titled by its kind and dataset. */
+  pendingTitle: '{kind}: {dataset}',
   /** This language's own name, for the link to it. */
   languageName: 'English',
-  /**
-   * Latin names this dictionary's sentences use that stay as written (backends, code names,
-   * libraries, files): marked translate="no" wherever a page shows them. English pages keep none
-   * (their prose would have its common words caught).
-   */
-  keptAsWritten: [] as string[],
   nav: { label: 'Site', guide: 'Guide', glossary: 'Glossary', studies: 'All studies' },
   index: {
     studies: 'Studies',
@@ -109,18 +93,18 @@ export const en = {
   status: {
     queued: 'Queued',
     running: 'Running',
-    progress: (done: string, total: string) => `${done} of ${total} runs done`,
+    progress: '{done} of {total} runs done',
     refreshing: 'The report appears here when the last run is done; this page refreshes itself every few seconds.',
-    overdue: (minutes: string) =>
-      `This study has been unfinished for ${minutes} minutes, longer than any study may run. The repair re-sends stalled work every minute; this page has stopped refreshing itself: reload it to check again.`,
+    overdue:
+      'This study has been unfinished for {minutes} minutes, longer than any study may run. The repair re-sends stalled work every minute; this page has stopped refreshing itself: reload it to check again.',
     failedTitle: 'This study failed',
     failedText: 'Too few runs finished for this kind of study to answer its question. What failed:',
     seeds: 'Seeds',
     error: 'Error',
     attempts: 'Attempts',
-    retry: (id: string) => `POST /api/studies/${id}/retry (with a write token) trains the failed units again.`,
+    retry: 'POST /api/studies/{id}/retry (with a write token) trains the failed units again.',
     unreadableTitle: 'This study cannot be read',
-    unreadableText: (id: string, error: string) => `The stored data of study ${id} cannot be read: ${error}. Nothing else is affected.`,
+    unreadableText: 'The stored data of study {id} cannot be read: {error}. Nothing else is affected.',
     statusJson: 'Status JSON',
   },
   report: {
@@ -133,8 +117,8 @@ export const en = {
     share: 'Share',
     jsonLink: 'Study JSON',
     /** A partial study: which seeds are missing and why, before any number is read. */
-    partial: (seeds: string, errors: string) =>
-      `Partial study: the runs of seeds ${seeds} failed (${errors}). Every number below comes from the runs that finished; retrying the failed units completes it.`,
+    partial:
+      'Partial study: the runs of seeds {seeds} failed ({errors}). Every number below comes from the runs that finished; retrying the failed units completes it.',
     spec: 'The exact spec',
     reproduceApi: 'Through the API (needs a write token):',
     reproduceCli: 'With the CLI, on your machine (save the spec above as spec.json):',
@@ -162,26 +146,30 @@ export const en = {
    */
   verify: {
     heading: 'Check it yourself',
-    intro: (backend: string) =>
-      `Re-train one seed of this study in your browser, with the same engine on the same backend (${backend}), and compare the SHA-256 fingerprint of its weights with the one stored here. The engine loads only when you click, from this site; nothing you train is sent anywhere.`,
+    intro:
+      'Re-train one seed of this study in your browser, with the same engine on the same backend ({backend}), and compare the SHA-256 fingerprint of its weights with the one stored here. The engine loads only when you click, from this site; nothing you train is sent anywhere.',
     seed: 'Seed',
     arm: 'Setup',
-    seedsRun: (seeds: string) => `The study ran seeds ${seeds}. Any other seed is a new one: the page shows where it lands among them.`,
+    seedsRun: 'The study ran seeds {seeds}. Any other seed is a new one: the page shows where it lands among them.',
     newSeed: 'Pick a seed the study did not run',
-    button: 'Re-train seed {seed} in your browser',
-    loading: 'Loading the engine ({backend})…',
-    running: 'Training seed {seed}: epoch {epoch} of {epochs}…',
-    match: 'Match: seed {seed} gave the same weights in your browser (fingerprint {fingerprint}), in {seconds} s on {backend}.',
-    mismatch:
-      'Mismatch: seed {seed} gave fingerprint {fingerprint} in your browser, in {seconds} s on {backend}; the study stored {stored}.',
-    landed:
-      'Seed {seed} is not one of the study’s: test accuracy {accuracy}, higher than {below} of its {count} seeds (marked on the chart). Fingerprint {fingerprint}, in {seconds} s on {backend}.',
-    diverged: 'Seed {seed} diverged (its loss stopped being finite), as diverged runs are counted in the study. Fingerprint {fingerprint}.',
-    error: 'Could not re-train: {error}',
-    /** The label of the mark a new seed leaves on the chart. */
-    mark: 'seed {seed}',
-    otherEngine: (engine: string, current: string) =>
-      `This study was trained by engine ${engine}; this site runs engine ${current}, whose fingerprints can differ, so its seeds cannot be re-checked here.`,
+    otherEngine:
+      'This study was trained by engine {engine}; this site runs engine {current}, whose fingerprints can differ, so its seeds cannot be re-checked here.',
+    /** Filled in by the page's script (site/src/verify/verifyPanel.ts) once the numbers exist: passed on as written. */
+    script: {
+      button: 'Re-train seed {seed} in your browser',
+      loading: 'Loading the engine ({backend})…',
+      running: 'Training seed {seed}: epoch {epoch} of {epochs}…',
+      match: 'Match: seed {seed} gave the same weights in your browser (fingerprint {fingerprint}), in {seconds} s on {backend}.',
+      mismatch:
+        'Mismatch: seed {seed} gave fingerprint {fingerprint} in your browser, in {seconds} s on {backend}; the study stored {stored}.',
+      landed:
+        'Seed {seed} is not one of the study’s: test accuracy {accuracy}, higher than {below} of its {count} seeds (marked on the chart). Fingerprint {fingerprint}, in {seconds} s on {backend}.',
+      diverged:
+        'Seed {seed} diverged (its loss stopped being finite), as diverged runs are counted in the study. Fingerprint {fingerprint}.',
+      error: 'Could not re-train: {error}',
+      /** The label of the mark a new seed leaves on the chart. */
+      mark: 'seed {seed}',
+    },
   },
   words: {
     yes: 'Yes',
@@ -191,20 +179,22 @@ export const en = {
     notAvailable: 'n/a',
     diverged: 'diverged',
     seed: 'Seed',
-    seeds: (n: number) => (n === 1 ? '1 seed' : `${n} seeds`),
-    points: (x: string) => `${x} points`,
+    seeds: { one: '{n} seed', other: '{n} seeds' },
+    runs: { one: '{n} run', other: '{n} runs' },
+    points: '{x} points',
     /** A paired difference's interval, in points, or why there is none. */
-    pairedInterval: (lo: string, hi: string) => `[${lo}, ${hi}]`,
+    pairedInterval: '[{lo}, {hi}]',
     noPairedInterval: '(one pair: no interval)',
-    listSeparator: '; ',
+    /** One paired comparison: what, the mean difference, its interval. */
+    pairedDifference: '{what} {difference} {interval}',
     /** A label before its value, with the language's colon. */
-    labelled: (label: string) => `${label}:`,
+    labelled: '{label}:',
     /** A remark in brackets after a word, with the language's brackets and spacing. */
-    aside: (remark: string) => ` (${remark})`,
+    aside: ' ({remark})',
     /** How paired comparisons were made: per-comparison level, family-wise 95%. */
-    pairedMethod: (level: string) => `paired by seed, ${level} intervals (95% for all comparisons together)`,
+    pairedMethod: 'paired by seed, {level} intervals (95% for all comparisons together)',
     /** A mean with its standard deviation, said as such (never a bare ±). */
-    plusMinus: (mean: string, std: string) => `${mean} (std ${std})`,
+    plusMinus: '{mean} (std {std})',
     accuracyAxis: 'test accuracy (%)',
     mean: 'Mean',
     median: 'Median',
@@ -227,7 +217,7 @@ export const en = {
     knn: 'kNN',
     'decision-tree': 'decision tree',
     'random-forest': 'random forest',
-  } as Record<string, string>,
+  },
   guide: {
     title: 'Guide: four classic questions about training',
     heading: 'Four classic questions about training',
@@ -254,60 +244,33 @@ export const en = {
       },
     ],
   },
-  /** The steps of one training run, with the spec's real parameters. */
+  /** The steps of one training run, with the spec's real parameters (worded by setupMethod.ts). */
   method: {
-    data(dataset: DatasetSpec, shape: DataShape | null) {
-      if ('samples' in dataset) {
-        const classes = dataset.name === 'blobs' || dataset.name === 'spiral' ? `, ${dataset.classes} classes` : '';
-        return `Data: synthetic ${dataset.name}, ${dataset.samples} points generated from the data stream, noise ${dataset.noise}${classes}.`;
-      }
-      return shape
-        ? `Data: the bundled ${dataset.name} set (${shape.features} features, ${shape.classes} classes).`
-        : `Data: the bundled ${dataset.name} set.`;
-    },
-    split(split: SplitSpec, shape: DataShape | null) {
-      const rows = shape ? ` (${shape.testRows} test rows, ${shape.trainRows} training rows)` : '';
-      return split.kind === 'index-mod'
-        ? `Split: rows with index % ${split.k} == ${split.r} are the test set${rows}; the others train.`
-        : `Split: stratified, drawn from the split stream, test fraction ${split.testFraction}${rows}.`;
-    },
-    scaling(scaling: ScalingSpec) {
-      if (scaling.kind === 'none') return 'Scaling: none.';
-      if (scaling.kind === 'divide') return `Scaling: features divided by ${scaling.by}.`;
-      return 'Scaling: standardized with the training rows’ mean and standard deviation.';
-    },
-    init(setup: TrainingSetup, shape: DataShape | null, f: Format) {
-      const net = shape
-        ? `MLP ${shape.layerSizes.join(' → ')} (${f.int(shape.parameters)} parameters)`
-        : `MLP with hidden layers ${setup.model.hidden.join(', ')}`;
-      return `Init: ${net}, ${setup.model.activation} activations, weights drawn ${setup.model.initializer} from the init stream, biases zero.`;
-    },
-    epochs(setup: TrainingSetup, shape: DataShape | null) {
-      const { batchSize, epochs } = setup.training;
-      const batches = shape ? `${Math.ceil(shape.trainRows / batchSize)} batches of ${batchSize}` : `batches of ${batchSize}`;
-      return `Each epoch: shuffle the training rows with the order stream and cut ${batches} (the last partial batch is kept), for ${epochs} epochs.`;
-    },
-    forward(setup: TrainingSetup) {
-      const dropout = setup.model.dropout ? `, dropout ${setup.model.dropout} (a new mask from the dropout stream every step)` : '';
-      return `Each batch, forward: x·Wᵀ + b, ${setup.model.activation}${dropout}, logits from the last layer.`;
-    },
+    dataSynthetic: 'Data: synthetic {name}, {samples} points generated from the data stream, noise {noise}{classes}.',
+    syntheticClasses: ', {classes} classes',
+    dataBundled: 'Data: the bundled {name} set.',
+    dataBundledShape: 'Data: the bundled {name} set ({features} features, {classes} classes).',
+    splitIndexMod: 'Split: rows with index % {k} == {r} are the test set{rows}; the others train.',
+    splitStratified: 'Split: stratified, drawn from the split stream, test fraction {fraction}{rows}.',
+    splitRows: ' ({test} test rows, {train} training rows)',
+    scalingNone: 'Scaling: none.',
+    scalingDivide: 'Scaling: features divided by {by}.',
+    scalingStandardize: 'Scaling: standardized with the training rows’ mean and standard deviation.',
+    init: 'Init: {net}, {activation} activations, weights drawn {initializer} from the init stream, biases zero.',
+    netShape: 'MLP {layers} ({parameters} parameters)',
+    netHidden: 'MLP with hidden layers {hidden}',
+    epochs:
+      'Each epoch: shuffle the training rows with the order stream and cut {batches} (the last partial batch is kept), for {epochs} epochs.',
+    batchesCounted: '{count} batches of {size}',
+    batches: 'batches of {size}',
+    forward: 'Each batch, forward: x·Wᵀ + b, {activation}{dropout}, logits from the last layer.',
+    dropout: ', dropout {rate} (a new mask from the dropout stream every step)',
     loss: 'Loss: softmax cross-entropy, averaged over the batch.',
     backward: 'Backward: one gradient call gives every seed in the group its own gradients.',
-    update(setup: TrainingSetup) {
-      const o = setup.training.optimizer;
-      return o.kind === 'adam'
-        ? `Update: Adam, lr ${o.lr}, β1 ${o.beta1}, β2 ${o.beta2}, ε ${o.epsilon}.`
-        : `Update: SGD, lr ${o.lr}${o.momentum ? `, momentum ${o.momentum}` : ''}.`;
-    },
-    constantLr: (lr: number) => `Learning rate: constant ${lr}.`,
-    seeds: (seeds: number[], f: Format) => `Seeds: ${compactSeeds(seeds, f)}.`,
+    updateAdam: 'Update: Adam, lr {lr}, β1 {beta1}, β2 {beta2}, ε {epsilon}.',
+    updateSgd: 'Update: SGD, lr {lr}{momentum}.',
+    momentum: ', momentum {momentum}',
+    constantLr: 'Learning rate: constant {lr}.',
+    seeds: 'Seeds: {seeds}.',
   },
-};
-
-/** Seeds written compactly: 1..30 as "1–30", others listed. */
-export function compactSeeds(seeds: number[], f: Format): string {
-  const contiguous = seeds.every((s, i) => i === 0 || s === seeds[i - 1] + 1);
-  return contiguous && seeds.length > 2 ? `${seeds[0]}–${seeds[seeds.length - 1]}` : f.list(seeds);
-}
-
-export type UiWords = typeof en;
+} as const;

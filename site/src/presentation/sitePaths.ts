@@ -1,4 +1,4 @@
-import { LOCALES, type Locale, localeOfPath, localePrefix } from '../i18n/index.ts';
+import { LOCALES, type Locale, localeOfPath, localePrefix } from '../presentation/index.ts';
 
 /** The locale prefixes of the site's paths ("zh/"), for matching. */
 const PREFIXES = LOCALES.map((l) => localePrefix(l).slice(1)).filter(Boolean);
@@ -14,3 +14,10 @@ export function parseStudyPath(pathname: string): { locale: Locale; page: 'r' | 
 
 /** Embed cards, in every locale: the pages other sites may frame. */
 export const isEmbedPath = (pathname: string) => EMBED_PAGE.test(pathname);
+
+/**
+ * The public origin for absolute links (Open Graph, oEmbed, embed code): SITE_URL when it is set (a
+ * custom domain, a static export for another host), else the origin the request came to.
+ */
+export const publicOrigin = (requestUrl: URL, configured: string | undefined): string =>
+  configured ? new URL(configured).origin : requestUrl.origin;

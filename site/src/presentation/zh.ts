@@ -1,29 +1,12 @@
-import { compactSeeds, type UiWords } from './en.ts';
+import type { en } from './en.ts';
+import { translationOf } from './phrases.ts';
 
-/** The interface words shared by every page, in Chinese (the same shape as en.ts). */
-export const zh: UiWords = {
+/** The interface words shared by every page, in Chinese: the English table's phrases, translated. */
+export const zh = translationOf<typeof en>()({
   siteTitle: 'Seedlab',
   tagline: '同样的网络、同样的数据，准确率却不同：用证据来衡量。',
+  pendingTitle: '{kind}：{dataset}',
   languageName: '中文',
-  keptAsWritten: [
-    'cpu',
-    'wasm',
-    'logits',
-    'softmax',
-    'dropout',
-    'one-cycle',
-    'digits',
-    'bootstrap',
-    'fastai',
-    'lr_find',
-    'scikit-learn',
-    'numpy',
-    'ddof',
-    'pandas',
-    'spec.json',
-    'effectSize',
-    'src',
-  ],
   nav: { label: '网站', guide: '指南', glossary: '术语表', studies: '所有研究' },
   index: {
     studies: '研究',
@@ -103,18 +86,18 @@ export const zh: UiWords = {
   status: {
     queued: '排队中',
     running: '运行中',
-    progress: (done, total) => `已完成 ${done} / ${total} 次运行`,
+    progress: '已完成 {done} / {total} 次运行',
     refreshing: '最后一次运行完成后，报告会出现在这里；本页每隔几秒自动刷新。',
-    overdue: (minutes) =>
-      `这项研究已经 ${minutes} 分钟没有完成，超过了任何研究允许的时长。修复程序每分钟重新发送停滞的任务；本页已停止自动刷新，请手动刷新查看。`,
+    overdue:
+      '这项研究已经 {minutes} 分钟没有完成，超过了任何研究允许的时长。修复程序每分钟重新发送停滞的任务；本页已停止自动刷新，请手动刷新查看。',
     failedTitle: '这项研究失败了',
     failedText: '完成的运行太少，这类研究无法回答它的问题。失败的部分：',
     seeds: '种子',
     error: '错误',
     attempts: '尝试次数',
-    retry: (id) => `POST /api/studies/${id}/retry（需要写入令牌）会重新训练失败的单元。`,
+    retry: 'POST /api/studies/{id}/retry（需要写入令牌）会重新训练失败的单元。',
     unreadableTitle: '无法读取这项研究',
-    unreadableText: (id, error) => `研究 ${id} 的存储数据无法读取：${error}。其他研究不受影响。`,
+    unreadableText: '研究 {id} 的存储数据无法读取：{error}。其他研究不受影响。',
     statusJson: '状态 JSON',
   },
   report: {
@@ -126,8 +109,7 @@ export const zh: UiWords = {
     reproduce: '复现这项研究',
     share: '分享',
     jsonLink: '研究 JSON',
-    partial: (seeds, errors) =>
-      `这是部分结果：种子 ${seeds} 的运行失败了（${errors}）。下面的每个数字都来自已完成的运行；重试失败的单元即可补全。`,
+    partial: '这是部分结果：种子 {seeds} 的运行失败了（{errors}）。下面的每个数字都来自已完成的运行；重试失败的单元即可补全。',
     spec: '完整的研究规格',
     reproduceApi: '通过 API（需要写入令牌）：',
     reproduceCli: '在本机用命令行（把上面的规格保存为 spec.json）：',
@@ -149,24 +131,26 @@ export const zh: UiWords = {
   },
   verify: {
     heading: '自己验证',
-    intro: (backend) =>
-      `在你的浏览器里重新训练这项研究的一个种子：同样的引擎、同样的后端（${backend}），再把权重的 SHA-256 指纹与这里保存的比较。引擎只在你点击后才从本站加载；你训练的任何内容都不会发送到别处。`,
+    intro:
+      '在你的浏览器里重新训练这项研究的一个种子：同样的引擎、同样的后端（{backend}），再把权重的 SHA-256 指纹与这里保存的比较。引擎只在你点击后才从本站加载；你训练的任何内容都不会发送到别处。',
     seed: '种子',
     arm: '配置',
-    seedsRun: (seeds) => `这项研究运行了种子 ${seeds}。其他种子都是新的：页面会显示它落在这些种子中的哪个位置。`,
+    seedsRun: '这项研究运行了种子 {seeds}。其他种子都是新的：页面会显示它落在这些种子中的哪个位置。',
     newSeed: '选一个研究没有运行过的种子',
-    button: '在浏览器中重新训练种子 {seed}',
-    loading: '正在加载引擎（{backend}）…',
-    running: '正在训练种子 {seed}：第 {epoch} 轮，共 {epochs} 轮…',
-    match: '一致：种子 {seed} 在你的浏览器中得到同样的权重（指纹 {fingerprint}），用时 {seconds} 秒，后端 {backend}。',
-    mismatch: '不一致：种子 {seed} 在你的浏览器中得到指纹 {fingerprint}（用时 {seconds} 秒，后端 {backend}）；研究保存的是 {stored}。',
-    landed:
-      '种子 {seed} 不在研究之中：测试准确率 {accuracy}，高于研究的 {count} 个种子中的 {below} 个（已在图上标出）。指纹 {fingerprint}，用时 {seconds} 秒，后端 {backend}。',
-    diverged: '种子 {seed} 发散了（损失不再是有限值），研究中也这样计入发散的运行。指纹 {fingerprint}。',
-    error: '无法重新训练：{error}',
-    mark: '种子 {seed}',
-    otherEngine: (engine, current) =>
-      `这项研究由引擎 ${engine} 训练；本站运行的是引擎 ${current}，指纹可能不同，所以无法在这里重新验证它的种子。`,
+    otherEngine: '这项研究由引擎 {engine} 训练；本站运行的是引擎 {current}，指纹可能不同，所以无法在这里重新验证它的种子。',
+    /** Filled in by the page's script (site/src/verify/verifyPanel.ts) once the numbers exist: passed on as written. */
+    script: {
+      button: '在浏览器中重新训练种子 {seed}',
+      loading: '正在加载引擎（{backend}）…',
+      running: '正在训练种子 {seed}：第 {epoch} 轮，共 {epochs} 轮…',
+      match: '一致：种子 {seed} 在你的浏览器中得到同样的权重（指纹 {fingerprint}），用时 {seconds} 秒，后端 {backend}。',
+      mismatch: '不一致：种子 {seed} 在你的浏览器中得到指纹 {fingerprint}（用时 {seconds} 秒，后端 {backend}）；研究保存的是 {stored}。',
+      landed:
+        '种子 {seed} 不在研究之中：测试准确率 {accuracy}，高于研究的 {count} 个种子中的 {below} 个（已在图上标出）。指纹 {fingerprint}，用时 {seconds} 秒，后端 {backend}。',
+      diverged: '种子 {seed} 发散了（损失不再是有限值），研究中也这样计入发散的运行。指纹 {fingerprint}。',
+      error: '无法重新训练：{error}',
+      mark: '种子 {seed}',
+    },
   },
   words: {
     yes: '是',
@@ -176,15 +160,16 @@ export const zh: UiWords = {
     notAvailable: '无',
     diverged: '发散',
     seed: '种子',
-    seeds: (n) => `${n} 个种子`,
-    points: (x) => `${x} 个百分点`,
-    pairedInterval: (lo, hi) => `[${lo}, ${hi}]`,
+    seeds: { other: '{n} 个种子' },
+    runs: { other: '{n} 次运行' },
+    points: '{x} 个百分点',
+    pairedInterval: '[{lo}, {hi}]',
     noPairedInterval: '（只有一对，没有区间）',
-    listSeparator: '；',
-    labelled: (label) => `${label}：`,
-    aside: (remark) => `（${remark}）`,
-    pairedMethod: (level) => `按种子配对，${level} 区间（所有比较合起来为 95%）`,
-    plusMinus: (mean, std) => `${mean}（标准差 ${std}）`,
+    pairedDifference: '{what} {difference} {interval}',
+    labelled: '{label}：',
+    aside: '（{remark}）',
+    pairedMethod: '按种子配对，{level} 区间（所有比较合起来为 95%）',
+    plusMinus: '{mean}（标准差 {std}）',
     accuracyAxis: '测试准确率（%）',
     mean: '均值',
     median: '中位数',
@@ -226,50 +211,30 @@ export const zh: UiWords = {
     ],
   },
   method: {
-    data(dataset, shape) {
-      if ('samples' in dataset) {
-        const classes = dataset.name === 'blobs' || dataset.name === 'spiral' ? `，${dataset.classes} 类` : '';
-        return `数据：由 data 流生成的合成数据集 ${dataset.name}，${dataset.samples} 个点，噪声 ${dataset.noise}${classes}。`;
-      }
-      return shape
-        ? `数据：内置数据集 ${dataset.name}（${shape.features} 个特征，${shape.classes} 类）。`
-        : `数据：内置数据集 ${dataset.name}。`;
-    },
-    split(split, shape) {
-      const rows = shape ? `（测试 ${shape.testRows} 行，训练 ${shape.trainRows} 行）` : '';
-      return split.kind === 'index-mod'
-        ? `划分：下标 % ${split.k} == ${split.r} 的行作为测试集${rows}，其余用于训练。`
-        : `划分：由 split 流做分层随机划分，测试比例 ${split.testFraction}${rows}。`;
-    },
-    scaling(scaling) {
-      if (scaling.kind === 'none') return '缩放：无。';
-      if (scaling.kind === 'divide') return `缩放：特征除以 ${scaling.by}。`;
-      return '缩放：用训练行的均值和标准差做标准化。';
-    },
-    init(setup, shape, f) {
-      const net = shape
-        ? `MLP ${shape.layerSizes.join(' → ')}（${f.int(shape.parameters)} 个参数）`
-        : `隐藏层为 ${setup.model.hidden.join('、')} 的 MLP`;
-      return `初始化：${net}，${setup.model.activation} 激活，权重按 ${setup.model.initializer} 从 init 流抽取，偏置为零。`;
-    },
-    epochs(setup, shape) {
-      const { batchSize, epochs } = setup.training;
-      const batches = shape ? `${Math.ceil(shape.trainRows / batchSize)} 个大小为 ${batchSize} 的批次` : `大小为 ${batchSize} 的批次`;
-      return `每轮：用 order 流打乱训练行，切成 ${batches}（保留最后一个不完整的批次），共 ${epochs} 轮。`;
-    },
-    forward(setup) {
-      const dropout = setup.model.dropout ? `，dropout ${setup.model.dropout}（每步由 dropout 流生成新掩码）` : '';
-      return `每批前向：x·Wᵀ + b，${setup.model.activation}${dropout}，最后一层输出 logits。`;
-    },
+    dataSynthetic: '数据：由 data 流生成的合成数据集 {name}，{samples} 个点，噪声 {noise}{classes}。',
+    syntheticClasses: '，{classes} 类',
+    dataBundled: '数据：内置数据集 {name}。',
+    dataBundledShape: '数据：内置数据集 {name}（{features} 个特征，{classes} 类）。',
+    splitIndexMod: '划分：下标 % {k} == {r} 的行作为测试集{rows}，其余用于训练。',
+    splitStratified: '划分：由 split 流做分层随机划分，测试比例 {fraction}{rows}。',
+    splitRows: '（测试 {test} 行，训练 {train} 行）',
+    scalingNone: '缩放：无。',
+    scalingDivide: '缩放：特征除以 {by}。',
+    scalingStandardize: '缩放：用训练行的均值和标准差做标准化。',
+    init: '初始化：{net}，{activation} 激活，权重按 {initializer} 从 init 流抽取，偏置为零。',
+    netShape: 'MLP {layers}（{parameters} 个参数）',
+    netHidden: '隐藏层为 {hidden} 的 MLP',
+    epochs: '每轮：用 order 流打乱训练行，切成 {batches}（保留最后一个不完整的批次），共 {epochs} 轮。',
+    batchesCounted: '{count} 个大小为 {size} 的批次',
+    batches: '大小为 {size} 的批次',
+    forward: '每批前向：x·Wᵀ + b，{activation}{dropout}，最后一层输出 logits。',
+    dropout: '，dropout {rate}（每步由 dropout 流生成新掩码）',
     loss: '损失：softmax 交叉熵，在批次上取平均。',
     backward: '反向：一次梯度调用为组内每个种子算出各自的梯度。',
-    update(setup) {
-      const o = setup.training.optimizer;
-      return o.kind === 'adam'
-        ? `更新：Adam，lr ${o.lr}，β1 ${o.beta1}，β2 ${o.beta2}，ε ${o.epsilon}。`
-        : `更新：SGD，lr ${o.lr}${o.momentum ? `，动量 ${o.momentum}` : ''}。`;
-    },
-    constantLr: (lr) => `学习率：恒定 ${lr}。`,
-    seeds: (seeds, f) => `种子：${compactSeeds(seeds, f)}。`,
+    updateAdam: '更新：Adam，lr {lr}，β1 {beta1}，β2 {beta2}，ε {epsilon}。',
+    updateSgd: '更新：SGD，lr {lr}{momentum}。',
+    momentum: '，动量 {momentum}',
+    constantLr: '学习率：恒定 {lr}。',
+    seeds: '种子：{seeds}。',
   },
-};
+});

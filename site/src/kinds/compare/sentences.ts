@@ -1,0 +1,69 @@
+import { type DigestOfKind, type DocumentOfKind, readingsOf } from '../../../../src/index.ts';
+import { pct, phraseBook, pts, sentencesOf } from '../../presentation/phrases.ts';
+import { kindSentences, notAvailable, points, seeds, seedsMethod, tied, trainingMethod, undecided } from '../../presentation/sentences.ts';
+import { en } from './en.ts';
+import { zh } from './zh.ts';
+
+type Doc = DocumentOfKind<'compare'>;
+export const phrases = phraseBook({ en, zh });
+const say = phrases.say;
+const { winningArm } = readingsOf('compare');
+
+/** Which sentence an A/B comparison gets, for every locale. */
+export const sentences = kindSentences<Doc, DigestOfKind<'compare'>>({
+  name: say('name'),
+  question: (doc) => say('question', { a: doc.spec.a.label, b: doc.spec.b.label, seeds: seeds(doc.spec.seeds.length) }),
+  title: ({ digest: d }) => say('title', { a: d.a, b: d.b, seeds: seeds(d.seeds) }),
+  presetTitles: { 'digits-adam-vs-sgd': ({ digest: d }) => say('presetTitles.digits-adam-vs-sgd', { seeds: seeds(d.seeds) }) },
+  headline: ({ digest: d }) =>
+    d.difference
+      ? say('headline', {
+          a: d.a,
+          b: d.b,
+          difference: points(d.difference.meanDiff),
+          lo: pts(d.difference.ci95[0]),
+          hi: pts(d.difference.ci95[1]),
+        })
+      : say('noVerdict'),
+  badge: ({ digest: d }) => (d.difference ? say('badge', { difference: points(d.difference.meanDiff) }) : notAvailable),
+  verdict: (doc) =>
+    doc.verdict.map((v) => {
+      const [A, B] = doc.arms;
+      const question = say('verdict.question', { a: A.label, b: B.label });
+      const d = doc.difference;
+      if (v.outcome.is === 'undecided' || !d || !A.summary || !B.summary) return undecided(question, 'all-diverged');
+      const winner = winningArm(doc);
+      const effect = points(v.facts.effectSize);
+      const conclusion =
+        v.outcome.is === 'winner'
+          ? say(v.outcome.who === 'a' ? 'verdict.aBetter' : 'verdict.bBetter', { winner: winner ?? '' })
+          : say(v.facts.withinEffectSize ? 'verdict.tiedWithin' : 'verdict.tiedNoise', { effect });
+      return {
+        question,
+        short: winner ?? tied,
+        tone: 'neutral',
+        answer: say('verdict.answer', {
+          a: A.label,
+          meanA: pct(A.summary.mean),
+          b: B.label,
+          meanB: pct(B.summary.mean),
+          difference: points(d.meanDiff),
+          lo: pts(d.ci95[0]),
+          hi: pts(d.ci95[1]),
+          conclusion,
+          probability:
+            doc.probabilityABeatsB === null ? '' : say('verdict.probability', { a: A.label, b: B.label, p: pct(doc.probabilityABeatsB) }),
+          needed: doc.seedsNeeded
+            ? say('verdict.needed', { sd: points(d.sdDiff), effect: points(doc.seedsNeeded.effectSize), seeds: doc.seedsNeeded.seeds })
+            : '',
+        }),
+      };
+    }),
+  method: (doc) => [
+    say('method.armA', { label: doc.spec.a.label, steps: sentencesOf(trainingMethod(doc.spec.a, null)) }),
+    say('method.armB', { label: doc.spec.b.label, steps: sentencesOf(trainingMethod(doc.spec.b, null)) }),
+    seedsMethod(doc.spec.seeds),
+    say('method.difference'),
+    say('method.seedsNeeded', { effect: points(doc.spec.effectSize) }),
+  ],
+});

@@ -1,5 +1,0 @@
-import { en } from './en.ts';
-import { zh } from './zh.ts';
-
-/** This kind's words in every locale. */
-export const compareWords = { en, zh };

@@ -1,0 +1,54 @@
+import { type DigestOfKind, type DocumentOfKind, readingsOf } from '../../../../src/index.ts';
+import { and, type Message, phraseBook, sci, sentencesOf, series } from '../../presentation/phrases.ts';
+import { kindSentences, modelName, trainingMethod } from '../../presentation/sentences.ts';
+import { en } from './en.ts';
+import { zh } from './zh.ts';
+
+type Doc = DocumentOfKind<'determinism-audit'>;
+type Comparison = Doc['rows'][number]['comparisons']['sameSeed'];
+export const phrases = phraseBook({ en, zh });
+const say = phrases.say;
+const { occupiedClasses } = readingsOf('determinism-audit');
+const models = (ids: readonly string[]) => and(ids.map(modelName));
+
+/** A comparison of two fits in a few words: identical, the same predictions (and how far the parameters moved), or other predictions. */
+export function comparisonWords(c: Comparison): Message {
+  if (c.outcome === 'bit-identical') return say('labels.comparison.identical');
+  const moved = c.maxAbsParameterDiff === null ? '' : say('labels.comparison.moved', { diff: sci(c.maxAbsParameterDiff) });
+  return say(c.outcome === 'same-predictions' ? 'labels.comparison.samePredictions' : 'labels.comparison.otherPredictions', { moved });
+}
+
+/** Which sentence a determinism audit gets, for every locale. */
+export const sentences = kindSentences<Doc, DigestOfKind<'determinism-audit'>>({
+  name: say('name'),
+  question: (doc) => say('question', { models: models(doc.spec.models), seed: doc.spec.seed, otherSeed: doc.spec.otherSeed }),
+  title: (s) => say('title', { dataset: s.dataset, algorithms: s.digest.algorithms }),
+  presetTitles: { 'digits-determinism': () => say('presetTitles.digits-determinism') },
+  headline: ({ digest: d }) =>
+    say('headline', {
+      classes: series(d.classes.map((c) => say('headlineClass', { category: say(`classes.${c.category}`), models: models(c.models) }))),
+    }),
+  badge: ({ digest: d }) => say('badge', { deterministic: d.deterministic, algorithms: d.algorithms }),
+  verdict: (doc) =>
+    doc.verdict.map((v) => {
+      const yes = v.outcome.is === 'yes';
+      const classes = sentencesOf(occupiedClasses(v.facts).map((c) => say(`verdictClasses.${c.category}`, { models: models(c.models) })));
+      return {
+        question: say('verdict.question'),
+        short: say(yes ? 'verdict.yes' : 'verdict.no'),
+        tone: 'neutral',
+        answer: say(yes ? 'verdict.answerYes' : 'verdict.answerNo', {
+          n: v.facts.deterministic.length,
+          algorithms: doc.rows.length,
+          classes,
+        }),
+      };
+    }),
+  method: (doc) => [
+    ...trainingMethod(doc.spec, null),
+    say('method.fits', { seed: doc.spec.seed, otherSeed: doc.spec.otherSeed }),
+    say(doc.spec.training.reductionOrder === 'shuffled' ? 'method.shuffled' : 'method.fixed'),
+    say('method.comparison'),
+    say('method.trees'),
+  ],
+});

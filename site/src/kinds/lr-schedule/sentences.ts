@@ -1,0 +1,98 @@
+import type { DigestOfKind, DocumentOfKind, ScheduleSpec } from '../../../../src/index.ts';
+import { and, lr, type Message, pct, phraseBook, series } from '../../presentation/phrases.ts';
+import {
+  diverged,
+  kindSentences,
+  notAvailable,
+  pairedDifferences,
+  pairedMethod,
+  seeds,
+  seedsMethod,
+  tied,
+  trainingMethod,
+  undecided,
+} from '../../presentation/sentences.ts';
+import { en } from './en.ts';
+import { zh } from './zh.ts';
+
+type Doc = DocumentOfKind<'lr-schedule'>;
+export const phrases = phraseBook({ en, zh });
+const say = phrases.say;
+
+/** One schedule and its parameters. */
+function describeSchedule(s: ScheduleSpec): Message {
+  switch (s.type) {
+    case 'constant':
+      return say('schedule.constant', { name: s.name, lr: lr(s.lr) });
+    case 'step':
+      return say('schedule.step', { name: s.name, rates: and(s.rates.map(lr)), boundaries: and(s.boundaries) });
+    case 'exponential':
+      return say('schedule.exponential', { name: s.name, lr: lr(s.lr), gamma: s.gamma });
+    case 'triangular':
+      return say('schedule.triangular', { name: s.name, min: lr(s.minLr), max: lr(s.maxLr), half: s.halfCycleEpochs });
+    case 'one-cycle':
+      return say('schedule.one-cycle', {
+        name: s.name,
+        max: lr(s.maxLr),
+        start: pct(s.pctStart, 0),
+        div: s.divFactor,
+        finalDiv: s.finalDivFactor,
+      });
+  }
+}
+
+/** Which sentence a schedules study gets, for every locale. */
+export const sentences = kindSentences<Doc, DigestOfKind<'lr-schedule'>>({
+  name: say('name'),
+  question: (doc) => say('question', { schedules: doc.spec.schedules.length, seeds: seeds(doc.spec.seeds.length) }),
+  title: (s) => say('title', { dataset: s.dataset, schedules: s.digest.schedules, seeds: seeds(s.digest.seeds) }),
+  presetTitles: { 'digits-lr-schedules': (s) => say('presetTitles.digits-lr-schedules', { schedules: s.digest.schedules }) },
+  headline: ({ digest: d }) =>
+    d.best
+      ? say('headlineBest', { name: d.best.name, mean: pct(d.best.mean), seeds: seeds(d.best.runs) })
+      : d.outcome === 'tied'
+        ? say('headlineTied', { names: and([d.leader ?? '', ...d.tiedWith]) })
+        : d.leader
+          ? say('headlineOnly', { name: d.leader })
+          : say('headlineDiverged'),
+  badge: ({ digest: d }) =>
+    d.best ? say('badgeBest', { name: d.best.name, mean: pct(d.best.mean) }) : d.outcome === 'tied' ? say('badgeTied') : notAvailable,
+  verdict: (doc) =>
+    doc.verdict.map((v) => {
+      const question = say('verdict.question');
+      if (v.outcome.is === 'undecided') return undecided(question, v.outcome.because);
+      const { leader, tiedWith, comparisons, level, notAtMinimum } = v.facts;
+      const means = series(
+        doc.schedules.map((s) => say('verdict.mean', { name: s.name, mean: s.summary ? pct(s.summary.mean) : diverged })),
+      );
+      const differences = series(
+        pairedDifferences(comparisons, (c) => say('verdict.difference', { leader: leader ?? '', other: c.against })),
+      );
+      const method = pairedMethod(level);
+      const caution = notAtMinimum.length ? say('verdict.caution', { n: notAtMinimum.length, schedules: and(notAtMinimum) }) : '';
+      if (v.outcome.is === 'winner')
+        return {
+          question,
+          short: v.outcome.who,
+          tone: 'neutral',
+          answer: say('verdict.winner', { winner: v.outcome.who, method, differences, means, caution }),
+        };
+      if (v.outcome.is === 'tied')
+        return {
+          question,
+          short: tied,
+          tone: 'neutral',
+          answer: say('verdict.tied', { leader: leader ?? '', others: and(tiedWith), method, differences, means, caution }),
+        };
+      return {
+        question,
+        short: leader ?? notAvailable,
+        tone: 'neutral',
+        answer: say('verdict.only', { leader: leader ?? '', means, caution }),
+      };
+    }),
+  method: (doc) => [
+    ...trainingMethod(doc.spec, null, say('learningRate', { schedules: series(doc.spec.schedules.map(describeSchedule)) })),
+    seedsMethod(doc.spec.seeds),
+  ],
+});

@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import type { CompareDocument } from './document.ts';
+
+/** The label of the arm the verdict names better, or null (tied, undecided). */
+export function winningArm(doc: CompareDocument): string | null {
+  const { outcome } = doc.verdict[0];
+  return outcome.is === 'winner' ? (outcome.who === 'a' ? doc.spec.a.label : doc.spec.b.label) : null;
+}
+
+export const CompareDigest = z.object({
+  a: z.string(),
+  b: z.string(),
+  seeds: z.number().int(),
+  difference: z.object({ meanDiff: z.number(), ci95: z.tuple([z.number(), z.number()]) }).nullable(),
+});
+export type CompareDigest = z.infer<typeof CompareDigest>;
+
+export const compareDigest = (doc: CompareDocument): CompareDigest => ({
+  a: doc.spec.a.label,
+  b: doc.spec.b.label,
+  seeds: doc.spec.seeds.length,
+  difference: doc.difference && { meanDiff: doc.difference.meanDiff, ci95: doc.difference.ci95 },
+});
+
+/** What this kind's sentences read off its documents (the kind module's `readings`). */
+export const readings = { winningArm };
