@@ -32,28 +32,31 @@ const TITLE_CHARACTERS = [200, 120, 80, 48, 24];
 const DIGEST_CHARACTERS = [Number.POSITIVE_INFINITY, 48, 32, 24, 16, 12];
 
 export function listingFacts(record: StudyRecord, status: StudyStatus, document?: StudyDocument): ListingFacts {
-  const { spec } = record;
-  const preset = presetOfSpec(spec)?.name;
-  const base: ListingFacts = {
+  const preset = presetOfSpec(record.spec)?.name;
+  const header: ListingFacts = {
     v: 2,
     id: record.id,
     kind: record.kind,
-    dataset: datasetOf(spec).name,
+    dataset: datasetOf(record.spec).name,
     createdAt: record.createdAt,
     status,
     ...(preset ? { preset } : {}),
   };
-  const digest = document ? digestOf(document) : undefined;
+  return fitListing(header, record.spec.title, document && digestOf(document));
+}
+
+/** The entry with the user's title and the digest, cut (title first) until its JSON fits KV's metadata limit. */
+export function fitListing(header: ListingFacts, title?: string, digest?: unknown): ListingFacts {
   for (const digestMax of DIGEST_CHARACTERS)
     for (const titleMax of TITLE_CHARACTERS) {
       const entry: ListingFacts = {
-        ...base,
-        ...(spec.title ? { userTitle: cut(spec.title, titleMax) } : {}),
+        ...header,
+        ...(title ? { userTitle: cut(title, titleMax) } : {}),
         ...(digest === undefined ? {} : { digest: cutStrings(digest, digestMax) }),
       };
       if (jsonBytes(entry) <= LISTING_METADATA_BYTES) return entry;
     }
-  // Not reached with the spec's limits (tests/listing.test.ts tries the largest); without the
-  // digest, a page reads the document instead.
-  return { ...base, ...(spec.title ? { userTitle: cut(spec.title, TITLE_CHARACTERS.at(-1) ?? 24) } : {}) };
+  // Not reached within the spec's limits (tests/listing.test.ts tries the largest); without its
+  // digest, an entry is worded from its document instead.
+  return { ...header, ...(title ? { userTitle: cut(title, TITLE_CHARACTERS[TITLE_CHARACTERS.length - 1]) } : {}) };
 }

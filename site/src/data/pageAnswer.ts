@@ -1,5 +1,4 @@
-import { FINAL_CACHE_CONTROL, FINAL_PAGE_HEADER, LIVE_CACHE_CONTROL, pageEtag } from '../../../functions/site/pageCache.ts';
-import { WASM_PAGE_HEADER } from '../../../functions/site/securityHeaders.ts';
+import { FINAL_CACHE_CONTROL, FINAL_PAGE_HEADER, LIVE_CACHE_CONTROL, pageEtag, WASM_PAGE_HEADER } from '../../../functions/forPages.ts';
 import { retrainableHere } from '../../../src/index.ts';
 import type { StudyPage } from './studyPages.ts';
 

@@ -2,8 +2,15 @@
 // functions (which own the key layout, validate documents and migrate old versions). Pages format
 // what it returns; they decide nothing.
 import { env } from 'cloudflare:workers';
-import { CorruptStudyError, type ListingMeta, listingPage, readDocument, readRecord } from '../../../functions/studies/store.ts';
-import { readStudyState, type StudyFailure } from '../../../functions/studies/studyState.ts';
+import {
+  CorruptStudyError,
+  type ListingMeta,
+  listingPage,
+  readDocument,
+  readRecord,
+  readStudyState,
+  type StudyFailure,
+} from '../../../functions/forPages.ts';
 import {
   findPreset,
   parseStudySpec,
