@@ -12,12 +12,15 @@
 import { copyFileSync, cpSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { STUDY_ID_PATTERN } from '../src/index.ts';
 import { freePort, startWranglerDev } from './wranglerDev.ts';
 
 const USAGE = 'usage: npm run export -- <dir> [--site-url https://your.site] [--state .state]';
 
 /** Site paths worth a file: pages (ending in /), the study images and documents; the rest of /api and /oembed are not static. */
-const EXPORTED = /^\/(?:zh\/)?(?:$|guide\/$|glossary\/$|kinds\/|r\/|embed\/|og\/|badge\/)|^\/copy\.js$|^\/api\/studies\/[0-9a-f]{20}$/;
+const EXPORTED = new RegExp(
+  `^/(?:zh/)?(?:$|guide/$|glossary/$|kinds/|r/|embed/|og/|badge/)|^/copy\\.js$|^/api/studies/${STUDY_ID_PATTERN}$`,
+);
 
 /** The file a site path is written to: /r/<id>/ -> r/<id>/index.html, /og/<id>.png -> og/<id>.png. */
 const fileOfPath = (path: string) => (path.endsWith('/') ? `${path}index.html` : path).slice(1);
@@ -75,7 +78,7 @@ async function main() {
       files++;
       if (!isHtml) continue;
       // A report's embed card is linked only from its embed code: every study path brings its siblings.
-      const study = /^\/(?:zh\/)?r\/([0-9a-f]{20})\/$/.exec(path)?.[1];
+      const study = new RegExp(`^/(?:zh/)?r/(${STUDY_ID_PATTERN})/$`).exec(path)?.[1];
       const siblings = study
         ? [...['', '/zh'].flatMap((l) => [`${l}/r/${study}/`, `${l}/embed/${study}/`, `${l}/og/${study}.png`]), `/api/studies/${study}`]
         : [];

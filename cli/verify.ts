@@ -14,6 +14,7 @@ import {
   parseStoredDocument,
   retrainSeed,
   STUDY_ID,
+  STUDY_ID_PATTERN,
   type StudyDocument,
 } from '../src/index.ts';
 import { useNodeBackend } from './nodeBackends.ts';
@@ -38,7 +39,7 @@ function studyTarget(target: string, api: string | undefined): { id: string; api
   } catch {
     throw new CannotCheck(`"${target}" is neither a study id (20 hex digits) nor a report URL`);
   }
-  const id = /\/(?:r|embed|api\/studies|og|badge)\/([0-9a-f]{20})\b/.exec(url.pathname)?.[1];
+  const id = new RegExp(`/(?:r|embed|api/studies|og|badge)/(${STUDY_ID_PATTERN})\\b`).exec(url.pathname)?.[1];
   if (!id) throw new CannotCheck(`${target} names no study: a report URL looks like ${url.origin}/r/<id>/`);
   return { id, api: (api ?? url.origin).replace(/\/+$/, '') };
 }

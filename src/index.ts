@@ -8,17 +8,18 @@ export { registerWasmBackend } from './backends/wasmFromModule.ts';
 export { Environment, RunRecord, SeedResult, Summary } from './document/parts.ts';
 export { describeEnvironment, detectRuntime } from './fingerprint/environment.ts';
 export { fingerprintWeights } from './fingerprint/fingerprintWeights.ts';
+export { sha256Hex } from './fingerprint/sha256Hex.ts';
 export { registerFusedKernels } from './kernels/fusedKernels.ts';
 // Presets, fingerprints and the environment record.
-export { findPreset, PRESETS, type Preset, presetOfSpec } from './presets/presets.ts';
+export { findPreset, PRESETS, type Preset, PresetRequest, parseStudyRequest, presetOfSpec } from './presets/presets.ts';
 export { STREAM_NAMES } from './random/seedStreams.ts';
 export { STUDY_SECONDS_LIMIT, UNIT_SHARE_OF_CPU_LIMIT } from './spec/budget.ts';
 export { forbiddenCharacter, freeTextIssues, withoutForbiddenCharacters } from './spec/freeText.ts';
 export { LIMITS } from './spec/limits.ts';
 // Specs: the shared fields, limits, errors and the content address.
 export * from './spec/setup.ts';
-export { SpecError, type SpecIssue } from './spec/specError.ts';
-export { canonicalJson, STUDY_ID, studyId } from './spec/studyId.ts';
+export { SpecError, type SpecIssue, specIssues } from './spec/specError.ts';
+export { canonicalJson, STUDY_ID, STUDY_ID_PATTERN, studyId } from './spec/studyId.ts';
 export { type UnitSeconds, type UnitWork, unitSeconds } from './spec/timeModel.ts';
 export type { CompareDocument } from './studies/compare/document.ts';
 export type { ArmSpec, CompareSpec } from './studies/compare/spec.ts';

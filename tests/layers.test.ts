@@ -29,13 +29,13 @@ const KIND_FOLDER = `site/src/kinds/layer-probe-${process.pid}`;
 const KIND_WORDS_PROBE = { file: `${KIND_FOLDER}/sentences.ts`, imports: './charts.ts' };
 
 afterAll(() => {
-  PROBES.forEach((_, i) => rmSync(fileOf(i), { force: true }));
+  for (const i of PROBES.keys()) rmSync(fileOf(i), { force: true });
   rmSync(KIND_FOLDER, { recursive: true, force: true });
 });
 
 describe('layers point one way (npm run lint)', () => {
   it('refuses every import across a layer the wrong way, and only those', () => {
-    PROBES.forEach((p, i) => writeFileSync(fileOf(i), `export * from '${p.imports}';\n`));
+    for (const [i, p] of PROBES.entries()) writeFileSync(fileOf(i), `export * from '${p.imports}';\n`);
     mkdirSync(KIND_FOLDER, { recursive: true });
     writeFileSync(KIND_WORDS_PROBE.file, `export * from '${KIND_WORDS_PROBE.imports}';\n`);
     let report = '';

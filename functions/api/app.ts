@@ -1,22 +1,18 @@
-import { type Context, Hono } from 'hono';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { z } from 'zod';
 import { headlineOfFacts, isStudyKind, pendingStudyTitle, studyTitle, titleOf } from '../../site/src/presentation/index.ts';
 import {
   DOCUMENT_VERSION,
   ENGINE_VERSION,
-  findPreset,
-  freeTextIssues,
   PRESETS,
+  parseStudyRequest,
   parseStudySpec,
-  type planStudy,
   planWithinLimits,
   SpecError,
-  STUDY_ID,
   STUDY_SECONDS_LIMIT,
-  type StudyKind,
-  StudySpec,
   StudyTooLongError,
+  specIssues,
   studyId,
   UNIT_SHARE_OF_CPU_LIMIT,
 } from '../../src/index.ts';
@@ -28,34 +24,31 @@ import { enqueueUnits, recoverStalledUnits } from '../studies/scheduler.ts';
 import { CorruptStudyError, type ListingMeta, listingPage, putListing, reopenUnits } from '../studies/store.ts';
 import { finalizeIfComplete, newStudyRecord, readStudyState, type StudyState } from '../studies/studyState.ts';
 import { requireToken } from './auth.ts';
+import { methodsByPath, openApiDocument, routes } from './contract.ts';
 import { apiError, invalid, shortened } from './errors.ts';
-import { openApiDocument } from './openapi.ts';
 
 /** Largest accepted request body. A spec is well under 4 KB; 64 KB leaves room for long seed lists and notes. */
 export const MAX_BODY_BYTES = 64 * 1024;
 
-type Env = { Bindings: SeedlabEnv };
-const api = new Hono<Env>();
-
-const zodIssues = (error: z.ZodError) => error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
-const PresetRequest = z.strictObject({ preset: z.string().max(100) });
-const ListQuery = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(100).default(20),
-  cursor: z.string().max(2000).optional(),
-});
-const round = (x: number) => Math.round(x * 10) / 10;
+type Env = { Bindings: SeedlabEnv; Variables: { body: unknown } };
 
 /**
- * A listing entry as the API lists it: its facts, with its title and headline worded in English
- * (an entry written before listings held facts already holds English words).
+ * Every route of the contract (contract.ts) answers here. What the contract's schemas refuse is
+ * answered as the README's table says: a path id of another shape is a 404, a bad query a 400
+ * naming the fields.
  */
-function listedInEnglish(entry: ListingMeta) {
-  if (!('v' in entry)) return entry;
-  const { v: _v, userTitle: _t, preset: _p, digest: _d, ...header } = entry;
-  const facts = { ...header, kind: entry.kind as StudyKind, title: entry.userTitle, preset: entry.preset, digest: entry.digest };
-  const headline = isStudyKind(entry.kind) ? headlineOfFacts(facts, 'en') : null;
-  return { ...header, title: isStudyKind(entry.kind) ? titleOf(facts, 'en').text : entry.kind, ...(headline ? { headline } : {}) };
-}
+export const app = new OpenAPIHono<Env>({
+  defaultHook: (result, c) => {
+    if (result.success) return;
+    if (result.target === 'param') {
+      const id = c.req.param('id') ?? '';
+      return apiError(c, 404, `no study "${shortened(id)}" (ids are 20 hex digits)`);
+    }
+    return invalid(c, specIssues(result.error), `invalid ${result.target}`);
+  },
+});
+
+const round = (x: number) => Math.round(x * 10) / 10;
 
 /** Seeds per queue message (SEEDS_PER_UNIT in wrangler.toml). */
 const seedsPerUnit = (env: SeedlabEnv) => Math.max(1, Number(env.SEEDS_PER_UNIT));
@@ -76,138 +69,138 @@ function statusBody(c: Context<Env>, state: StudyState) {
   };
 }
 
-api.get('/health', (c) => c.json({ ok: true, engine: ENGINE_VERSION, documentVersion: DOCUMENT_VERSION }));
+/**
+ * A listing entry as the API lists it: its facts, with its title and headline worded in English
+ * (an entry written before listings held facts already holds English words).
+ */
+function listedInEnglish(entry: ListingMeta) {
+  if (!('v' in entry)) return entry;
+  const { v: _v, userTitle, preset, digest, ...header } = entry;
+  if (!isStudyKind(entry.kind)) return { ...header, title: entry.kind };
+  const facts = { ...header, kind: entry.kind, title: userTitle, preset, digest };
+  const headline = headlineOfFacts(facts, 'en');
+  return { ...header, title: titleOf(facts, 'en').text, ...(headline ? { headline } : {}) };
+}
 
-api.get('/presets', (c) =>
-  c.json({ presets: PRESETS.map((p) => ({ name: p.name, description: p.description, spec: parseStudySpec(p.spec) })) }),
+/**
+ * The body of a write, in the contract's order after the size limit: JSON media type (415), then
+ * strict UTF-8 and JSON syntax (400). The parsed value goes on to the spec's own parser.
+ */
+const jsonBody: MiddlewareHandler<Env> = async (c, next) => {
+  if (!/^application\/json\s*(;|$)/i.test(c.req.header('content-type') ?? '')) {
+    return apiError(c, 415, 'send the study spec as JSON, with Content-Type: application/json');
+  }
+  let text: string;
+  try {
+    // Strict UTF-8: invalid bytes are an error, not quietly replaced by U+FFFD.
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(await c.req.arrayBuffer());
+  } catch {
+    return invalid(c, [{ path: '', message: 'the body is not valid UTF-8' }], 'the request body is not valid UTF-8');
+  }
+  try {
+    c.set('body', JSON.parse(text));
+  } catch (e) {
+    return invalid(c, [{ path: '', message: (e as Error).message }], 'the request body is not valid JSON');
+  }
+  await next();
+};
+const sizeLimit = bodyLimit({
+  maxSize: MAX_BODY_BYTES,
+  onError: (c) => apiError(c, 413, `the request body is larger than ${MAX_BODY_BYTES} bytes`),
+});
+
+app.openapi(routes.health, (c) => c.json({ ok: true as const, engine: ENGINE_VERSION, documentVersion: DOCUMENT_VERSION }, 200));
+
+app.openapi(routes.presets, (c) =>
+  c.json({ presets: PRESETS.map((p) => ({ name: p.name, description: p.description, spec: parseStudySpec(p.spec) })) }, 200),
 );
 
-api.get('/openapi.json', (c) => c.json(openApiDocument()));
+app.openapi(routes.openapi, (c) => c.json(openApiDocument(), 200));
 
-api.get('/studies', async (c) => {
-  const query = ListQuery.safeParse(c.req.query());
-  if (!query.success) return invalid(c, zodIssues(query.error), 'invalid query');
-  const page = await listingPage(c.env.STUDIES, query.data.limit, query.data.cursor);
+app.openapi(routes.listStudies, async (c) => {
+  const query = c.req.valid('query');
+  const page = await listingPage(c.env.STUDIES, query.limit, query.cursor);
   if (!page)
     return invalid(
       c,
       [{ path: 'cursor', message: 'not a cursor this API gave (pass the `cursor` of the previous page)' }],
       'invalid query',
     );
-  return c.json({
-    studies: page.entries.map((entry) => ({
-      ...listedInEnglish(entry),
-      links: { self: new URL(`/api/studies/${entry.id}`, c.req.url).toString() },
-    })),
-    cursor: page.cursor,
-  });
+  return c.json(
+    {
+      studies: page.entries.map((entry) => ({
+        ...listedInEnglish(entry),
+        links: { self: new URL(`/api/studies/${entry.id}`, c.req.url).toString() },
+      })),
+      cursor: page.cursor,
+    },
+    200,
+  );
 });
 
-api.post(
-  '/studies',
-  requireToken,
-  bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => apiError(c, 413, `the request body is larger than ${MAX_BODY_BYTES} bytes`) }),
-  async (c) => {
-    if (!/^application\/json\s*(;|$)/i.test(c.req.header('content-type') ?? '')) {
-      return apiError(c, 415, 'send the study spec as JSON, with Content-Type: application/json');
-    }
-    let text: string;
-    try {
-      // Strict UTF-8: invalid bytes are an error, not quietly replaced by U+FFFD.
-      text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(await c.req.arrayBuffer());
-    } catch {
-      return invalid(c, [{ path: '', message: 'the body is not valid UTF-8' }], 'the request body is not valid UTF-8');
-    }
-    let body: unknown;
-    try {
-      body = JSON.parse(text);
-    } catch (e) {
-      return invalid(c, [{ path: '', message: (e as Error).message }], 'the request body is not valid JSON');
-    }
-    let input = body;
-    if (body && typeof body === 'object' && !Array.isArray(body) && 'preset' in body) {
-      const request = PresetRequest.safeParse(body);
-      if (!request.success) return invalid(c, zodIssues(request.error), 'invalid preset request');
-      const preset = findPreset(request.data.preset);
-      if (!preset) {
-        return invalid(
-          c,
-          [{ path: 'preset', message: `unknown preset "${request.data.preset}"; known: ${PRESETS.map((p) => p.name).join(', ')}` }],
-          'unknown preset',
-        );
-      }
-      input = preset.spec;
-    }
-    const parsed = StudySpec.safeParse(input);
-    if (!parsed.success) return invalid(c, zodIssues(parsed.error));
-    const spec = parsed.data;
-    // Control characters and the like break renderers: refused in new specs (stored ones stay readable).
-    const textIssues = freeTextIssues(spec);
-    if (textIssues.length) return invalid(c, textIssues);
-
+app.openapi({ ...routes.submitStudy, middleware: [requireToken, sizeLimit, jsonBody] }, async (c) => {
+  let spec: ReturnType<typeof parseStudyRequest>;
+  let units: ReturnType<typeof planWithinLimits>['units'];
+  try {
+    spec = parseStudyRequest(c.get('body'));
     // Units sized so each fits a quarter of the CPU limit at the time model's upper bound.
-    let units: ReturnType<typeof planStudy>;
-    try {
-      ({ units } = planWithinLimits(spec, {
-        maxSeedsPerUnit: seedsPerUnit(c.env),
-        unitSecondsLimit: (UNIT_SHARE_OF_CPU_LIMIT * Number(c.env.CPU_MS)) / 1000,
-        studySecondsLimit: STUDY_SECONDS_LIMIT,
-      }));
-    } catch (e) {
-      if (e instanceof SpecError) return invalid(c, e.issues);
-      if (e instanceof StudyTooLongError) {
-        const upper = e.units.map((u) => u.upper);
-        return apiError(c, 422, `the study cannot fit: ${e.message}`, {
-          estimate: {
-            over: e.what,
-            seconds: round(e.seconds),
-            limitSeconds: e.limitSeconds,
-            units: upper.length,
-            largestUnitSeconds: round(Math.max(...upper)),
-            totalSeconds: round(upper.reduce((a, b) => a + b, 0)),
-          },
-        });
-      }
-      throw e;
+    ({ units } = planWithinLimits(spec, {
+      maxSeedsPerUnit: seedsPerUnit(c.env),
+      unitSecondsLimit: (UNIT_SHARE_OF_CPU_LIMIT * Number(c.env.CPU_MS)) / 1000,
+      studySecondsLimit: STUDY_SECONDS_LIMIT,
+    }));
+  } catch (e) {
+    if (e instanceof SpecError) return invalid(c, e.issues);
+    if (e instanceof StudyTooLongError) {
+      const upper = e.units.map((u) => u.upper);
+      return apiError(c, 422, `the study cannot fit: ${e.message}`, {
+        estimate: {
+          over: e.what,
+          seconds: round(e.seconds),
+          limitSeconds: e.limitSeconds,
+          units: upper.length,
+          largestUnitSeconds: round(Math.max(...upper)),
+          totalSeconds: round(upper.reduce((a, b) => a + b, 0)),
+        },
+      });
     }
+    throw e;
+  }
 
-    const id = await studyId(spec);
-    const existing = await readStudyState(c.env, id);
-    if (existing) return c.json(statusBody(c, existing), 200);
+  const id = await studyId(spec);
+  const existing = await readStudyState(c.env, id);
+  if (existing) return c.json(statusBody(c, existing), 200);
 
-    try {
-      await withEngine(spec.backend, async () => undefined);
-    } catch (e) {
-      return apiError(c, 503, `the ${spec.backend} backend failed to start: ${(e as Error).message}`);
-    }
+  try {
+    await withEngine(spec.backend, async () => undefined);
+  } catch (e) {
+    return apiError(c, 503, `the ${spec.backend} backend failed to start: ${(e as Error).message}`);
+  }
 
-    // Created once, however many identical requests race: the study's own Durable Object decides.
-    const creation = c.env.CREATION.get(c.env.CREATION.idFromName(id));
-    const { created, record } = await creation.create(newStudyRecord(id, spec, units, new Date()));
-    if (!created) {
-      const state = await readStudyState(c.env, id);
-      if (state) return c.json(statusBody(c, state), 200);
-    }
-    return c.json(
-      statusBody(c, { record, status: 'queued', runsDone: 0, doneUnits: new Set(), failures: [], document: null }),
-      created ? 202 : 200,
-    );
-  },
-);
+  // Created once, however many identical requests race: the study's own Durable Object decides.
+  const creation = c.env.CREATION.get(c.env.CREATION.idFromName(id));
+  const { created, record } = await creation.create(newStudyRecord(id, spec, units, new Date()));
+  if (!created) {
+    const state = await readStudyState(c.env, id);
+    if (state) return c.json(statusBody(c, state), 200);
+  }
+  return c.json(
+    statusBody(c, { record, status: 'queued', runsDone: 0, doneUnits: new Set(), failures: [], document: null }),
+    created ? 202 : 200,
+  );
+});
 
-api.get('/studies/:id', async (c) => {
-  const id = c.req.param('id');
-  if (!STUDY_ID.test(id)) return apiError(c, 404, `no study "${shortened(id)}" (ids are 20 hex digits)`);
+app.openapi(routes.getStudy, async (c) => {
+  const { id } = c.req.valid('param');
   // Reading also repairs: finalize a study whose last unit just landed, re-send lost units.
   const state = await finalizeIfComplete(c.env, id);
   if (!state) return apiError(c, 404, `no study "${id}"`);
   await recoverStalledUnits(c.env, state);
-  return c.json(statusBody(c, state));
+  return c.json(statusBody(c, state), 200);
 });
 
-api.post('/studies/:id/retry', requireToken, async (c) => {
-  const id = c.req.param('id');
-  if (!STUDY_ID.test(id)) return apiError(c, 404, `no study "${shortened(id)}" (ids are 20 hex digits)`);
+app.openapi({ ...routes.retryStudy, middleware: [requireToken] }, async (c) => {
+  const { id } = c.req.valid('param');
   const state = await finalizeIfComplete(c.env, id);
   if (!state) return apiError(c, 404, `no study "${id}"`);
   if (state.status !== 'partial' && state.status !== 'failed') {
@@ -221,25 +214,15 @@ api.post('/studies/:id/retry', requireToken, async (c) => {
   return c.json(statusBody(c, reopened ?? state), 202);
 });
 
-/** Routes and their methods: anything else on these paths is a 405 with an Allow header. */
-const ROUTES: Record<string, string[]> = {
-  '/health': ['GET'],
-  '/presets': ['GET'],
-  '/openapi.json': ['GET'],
-  '/studies': ['GET', 'POST'],
-  '/studies/:id': ['GET'],
-  '/studies/:id/retry': ['POST'],
-};
-for (const [path, methods] of Object.entries(ROUTES)) {
-  api.all(path, (c) => {
+app.openapi(routes.oembed, (c) => oembed(c));
+
+// Any other method on a route's path: a 405 naming the methods it takes.
+for (const [path, methods] of methodsByPath()) {
+  app.all(path, (c) => {
     c.header('Allow', [...methods, 'HEAD'].join(', '));
-    return apiError(c, 405, `${c.req.method} is not allowed on /api${path}; use ${methods.join(' or ')}`);
+    return apiError(c, 405, `${c.req.method} is not allowed on ${path}; use ${methods.join(' or ')}`);
   });
 }
-
-export const app = new Hono<Env>();
-app.route('/api', api);
-app.get('/oembed', oembed);
 app.notFound((c) => apiError(c, 404, `no route for ${c.req.method} ${shortened(new URL(c.req.url).pathname)}`));
 app.onError((err, c) => {
   console.error(err);

@@ -6,9 +6,9 @@ export interface FieldIssue {
   message: string;
 }
 
-/** Every error the API returns has this shape: a sentence, plus field issues where fields are at fault. */
-export function apiError(c: Context, status: ContentfulStatusCode, error: string, extra: Record<string, unknown> = {}) {
-  return c.json({ error, ...extra }, status);
+/** Every error the API returns has this shape (contract.ts, ErrorBody): a sentence, plus field issues where fields are at fault. */
+export function apiError<S extends ContentfulStatusCode>(c: Context, status: S, error: string, extra: Record<string, unknown> = {}) {
+  return c.json({ error, ...extra } as { error: string; issues?: FieldIssue[] } & Record<string, unknown>, status);
 }
 
 export const invalid = (c: Context, issues: FieldIssue[], error = 'invalid study spec') => apiError(c, 400, error, { issues });

@@ -14,7 +14,7 @@ import type { SeedlabEnv } from '../env.ts';
 import { readStudyState } from '../studies/studyState.ts';
 
 /** oEmbed (https://oembed.com) for report and embed URLs of this site: a "rich" iframe of the card. */
-export async function oembed(c: Context<{ Bindings: SeedlabEnv }>) {
+export async function oembed<E extends { Bindings: SeedlabEnv }>(c: Context<E>) {
   const origin = publicOrigin(new URL(c.req.url), c.env.SITE_URL);
   const format = c.req.query('format') ?? 'json';
   if (format !== 'json') return apiError(c, 501, 'only format=json is supported');
@@ -47,18 +47,21 @@ export async function oembed(c: Context<{ Bindings: SeedlabEnv }>) {
   const width = Math.min(EMBED_WIDTH, maxWidth);
   const thumbnailFits = (limits.maxwidth === undefined || maxWidth >= 1200) && (limits.maxheight === undefined || maxHeight >= 630);
   const title = studyTitle(state.document, page.locale).text;
-  return c.json({
-    version: '1.0',
-    type: 'rich',
-    provider_name: 'Seedlab',
-    provider_url: `${origin}/`,
-    title,
-    width,
-    height: EMBED_HEIGHT,
-    html: embedIframe(origin, page.locale, state.record.id, title, width),
-    // The preview is 1200 x 630: offered only when it fits the consumer's limits too (oEmbed 1.0).
-    ...(thumbnailFits
-      ? { thumbnail_url: `${origin}${localePrefix(page.locale)}/og/${state.record.id}.png`, thumbnail_width: 1200, thumbnail_height: 630 }
-      : {}),
-  });
+  return c.json(
+    {
+      version: '1.0' as const,
+      type: 'rich' as const,
+      provider_name: 'Seedlab',
+      provider_url: `${origin}/`,
+      title,
+      width,
+      height: EMBED_HEIGHT,
+      html: embedIframe(origin, page.locale, state.record.id, title, width),
+      // The preview is 1200 x 630: offered only when it fits the consumer's limits too (oEmbed 1.0).
+      ...(thumbnailFits
+        ? { thumbnail_url: `${origin}${localePrefix(page.locale)}/og/${state.record.id}.png`, thumbnail_width: 1200, thumbnail_height: 630 }
+        : {}),
+    },
+    200,
+  );
 }

@@ -1,4 +1,5 @@
 import { embedTheme } from '../../site/src/presentation/index.ts';
+import { sha256Hex } from '../../src/index.ts';
 import { BUILD_VERSION } from './buildVersion.ts';
 
 /**
@@ -72,7 +73,5 @@ function matchesEtag(ifNoneMatch: string | null, etag: string): boolean {
 
 /** A final page's ETag: its document and the build, so new page code or a changed document never matches an old copy. */
 export async function pageEtag(document: unknown): Promise<string> {
-  const bytes = new TextEncoder().encode(`${BUILD_VERSION}\n${JSON.stringify(document)}`);
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
-  return `"${[...digest.slice(0, 16)].map((b) => b.toString(16).padStart(2, '0')).join('')}"`;
+  return `"${(await sha256Hex(`${BUILD_VERSION}\n${JSON.stringify(document)}`)).slice(0, 32)}"`;
 }

@@ -33,11 +33,12 @@ const DIGEST_CHARACTERS = [Number.POSITIVE_INFINITY, 48, 32, 24, 16, 12];
 
 export function listingFacts(record: StudyRecord, status: StudyStatus, document?: StudyDocument): ListingFacts {
   const preset = presetOfSpec(record.spec)?.name;
+  const dataset = datasetOf(record.spec);
   const header: ListingFacts = {
     v: 2,
     id: record.id,
     kind: record.kind,
-    dataset: datasetOf(record.spec).name,
+    ...(dataset ? { dataset: dataset.name } : {}),
     createdAt: record.createdAt,
     status,
     ...(preset ? { preset } : {}),

@@ -6,6 +6,7 @@ import {
   type StudyKind,
   type StudySpec,
   type StudyUnit,
+  sha256Hex,
 } from '../../src/index.ts';
 
 /**
@@ -71,7 +72,6 @@ export interface StudyRecord {
 const ListingHeader = {
   id: z.string(),
   kind: z.string(),
-  dataset: z.string(),
   createdAt: z.string(),
   status: z.enum(STUDY_STATUSES),
 };
@@ -82,6 +82,8 @@ const ListingHeader = {
 export const ListingFacts = z.object({
   v: z.literal(2),
   ...ListingHeader,
+  /** The dataset's name (a kind that trains nothing has none). */
+  dataset: z.string().optional(),
   /** The title the user wrote, cut short to fit (the whole title stays in the record's spec). */
   userTitle: z.string().optional(),
   /** The preset the spec is exactly. */
@@ -90,7 +92,7 @@ export const ListingFacts = z.object({
   digest: z.unknown().optional(),
 });
 /** An entry written before listings held facts: English words frozen at the time (the pages read the document instead). */
-const ListingWords = z.object({ ...ListingHeader, title: z.string(), headline: z.string().optional() });
+const ListingWords = z.object({ ...ListingHeader, dataset: z.string(), title: z.string(), headline: z.string().optional() });
 const ListingMeta = z.union([ListingFacts, ListingWords]);
 export type ListingFacts = z.infer<typeof ListingFacts>;
 export type ListingMeta = z.infer<typeof ListingMeta>;
@@ -215,11 +217,7 @@ export async function listingPage(kv: KeyValueStore, limit: number, cursor?: str
 }
 
 const CURSOR_CHECK_CHARS = 12;
-const checksum = async (s: string) =>
-  [...new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(`seedlab-cursor:${s}`)))]
-    .map((b) => b.toString(16).padStart(2, '0'))
-    .join('')
-    .slice(0, CURSOR_CHECK_CHARS);
+const checksum = async (s: string) => (await sha256Hex(`seedlab-cursor:${s}`)).slice(0, CURSOR_CHECK_CHARS);
 const base64url = (s: string) =>
   btoa(String.fromCharCode(...new TextEncoder().encode(s)))
     .replace(/\+/g, '-')

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { STUDY_ID } from '../spec/studyId.ts';
 import { DOCUMENT_VERSION } from '../version.ts';
 
 /**
@@ -90,15 +91,35 @@ export function studyDocumentSchema<K extends string, S extends z.ZodType, V ext
   return z.object({
     documentVersion: z.literal(DOCUMENT_VERSION),
     kind: z.literal(kind),
-    id: z.string().regex(/^[0-9a-f]{20}$/),
+    id: z.string().regex(STUDY_ID),
     spec,
     environment: Environment,
-    verdict: z.array(verdict).min(1),
-    /** Present when some units failed for good: the numbers come from the runs that finished. */
-    partial: PartialStudy.optional(),
-    ...body,
+    ...verdictAndBody(verdict, body),
   });
 }
+
+/** The schema of a kind that trains nothing (runs trained elsewhere): the same header without an environment of its own. */
+export function untrainedDocumentSchema<K extends string, S extends z.ZodType, V extends z.ZodType, Body extends z.ZodRawShape>(
+  kind: K,
+  spec: S,
+  verdict: V,
+  body: Body,
+) {
+  return z.object({
+    documentVersion: z.literal(DOCUMENT_VERSION),
+    kind: z.literal(kind),
+    id: z.string().regex(STUDY_ID),
+    spec,
+    ...verdictAndBody(verdict, body),
+  });
+}
+
+const verdictAndBody = <V extends z.ZodType, Body extends z.ZodRawShape>(verdict: V, body: Body) => ({
+  verdict: z.array(verdict).min(1),
+  /** Present when some units failed for good: the numbers come from the runs that finished. */
+  partial: PartialStudy.optional(),
+  ...body,
+});
 
 /** The units a partial document lacks: their seeds, why they failed, and after how many attempts. */
 export const PartialStudy = z.object({

@@ -1,4 +1,5 @@
 import type { MlpParams } from '../model/mlp.ts';
+import { sha256Hex } from './sha256Hex.ts';
 
 /**
  * SHA-256 (WebCrypto) of all weights as little-endian float32 bytes, in the canonical order of
@@ -12,11 +13,6 @@ export async function fingerprintWeights(params: MlpParams): Promise<string> {
     for (let i = 0; i < p.length; i++, offset += 4) bytes.setFloat32(offset, p[i], true);
   }
   return sha256Hex(bytes.buffer);
-}
-
-export async function sha256Hex(data: ArrayBuffer | Uint8Array): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', data as BufferSource));
-  return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 /** Largest absolute elementwise difference between two parameter sets (same shapes). */

@@ -1,3 +1,5 @@
+import { z } from 'zod';
+import { SpecError, specIssues } from '../spec/specError.ts';
 import { canonicalJson } from '../spec/studyId.ts';
 import { parseStudySpec, type StudySpec, type StudySpecInput } from '../studies/registry.ts';
 
@@ -178,4 +180,23 @@ let normalized: Map<string, Preset> | undefined;
 export function presetOfSpec(spec: StudySpec): Preset | undefined {
   normalized ??= new Map(PRESETS.map((p) => [canonicalJson(parseStudySpec(p.spec)), p]));
   return normalized.get(canonicalJson(spec));
+}
+
+/** A request for a preset by name, the other body `POST /api/studies` takes. */
+export const PresetRequest = z.strictObject({ preset: z.string().max(100) });
+
+/**
+ * A study request as the API and the CLI take it: a preset by name, or a spec. The one parser: the
+ * spec's schema and free-text rules (parseStudySpec), every problem a SpecError naming its field.
+ */
+export function parseStudyRequest(input: unknown): StudySpec {
+  if (!input || typeof input !== 'object' || Array.isArray(input) || !('preset' in input)) return parseStudySpec(input);
+  const request = PresetRequest.safeParse(input);
+  if (!request.success) throw new SpecError(specIssues(request.error));
+  const preset = findPreset(request.data.preset);
+  if (!preset)
+    throw new SpecError([
+      { path: 'preset', message: `unknown preset "${request.data.preset}"; known: ${PRESETS.map((p) => p.name).join(', ')}` },
+    ]);
+  return parseStudySpec(preset.spec);
 }

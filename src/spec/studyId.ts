@@ -1,4 +1,4 @@
-import { sha256Hex } from '../fingerprint/fingerprintWeights.ts';
+import { sha256Hex } from '../fingerprint/sha256Hex.ts';
 import { ENGINE_VERSION } from '../version.ts';
 
 /** JSON with object keys sorted at every level: equal values give equal text. */
@@ -14,8 +14,9 @@ export function canonicalJson(value: unknown): string {
   );
 }
 
-/** What a study id looks like: the first 20 hex digits of its content address (studyId). */
-export const STUDY_ID = /^[0-9a-f]{20}$/;
+/** What a study id looks like: the first 20 hex digits of its content address (studyId). Paths build their patterns from it. */
+export const STUDY_ID_PATTERN = '[0-9a-f]{20}';
+export const STUDY_ID = new RegExp(`^${STUDY_ID_PATTERN}$`);
 
 /** Content address of a study: hash of the canonical (normalized) spec plus the engine version. */
 export async function studyId(spec: { kind: string }): Promise<string> {

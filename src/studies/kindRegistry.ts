@@ -3,8 +3,10 @@ import { Environment, type PartialStudy } from '../document/parts.ts';
 import { describeEnvironment, environmentOf } from '../fingerprint/environment.ts';
 import { freeTextIssues } from '../spec/freeText.ts';
 import type { DatasetSpec } from '../spec/setup.ts';
-import { SpecError, type SpecIssue } from '../spec/specError.ts';
+import { specIssues as issuesOf, SpecError, type SpecIssue } from '../spec/specError.ts';
+import { studyId } from '../spec/studyId.ts';
 import { type UnitSeconds, unitSeconds } from '../spec/timeModel.ts';
+import { DOCUMENT_VERSION } from '../version.ts';
 import type { KindDocumentSchema, KindSpecSchema, StudyKindModule, UnitBase, UnitContext, UnitPart } from './studyKind.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: a registry holds kinds of every spec and document type; each stays typed in its own module.
@@ -14,7 +16,7 @@ export type SpecOfModule<M> =
   M extends StudyKindModule<string, infer S, KindDocumentSchema<string>, UnitBase, UnitPart> ? z.output<S> : never;
 export type DocumentOfModule<M> =
   M extends StudyKindModule<string, KindSpecSchema<string>, infer D, UnitBase, UnitPart> ? z.output<D> : never;
-export type UnitOfModule<M> = M extends { plan(...args: never[]): (infer U)[] } ? U : never;
+export type UnitOfModule<M> = M extends { training?: { plan(...args: never[]): (infer U)[] } } ? U : never;
 export type DigestOfModule<M> = M extends { digest: { of(...args: never[]): infer G } } ? G : never;
 
 export interface StudyProgress {
@@ -132,10 +134,10 @@ export function createKindRegistry<const Modules extends readonly [AnyStudyKindM
   /** The module of a spec's kind (inside this generic function, a spec is only known to have a kind). */
   const moduleFor = (spec: Spec) => moduleOf(kindOf(spec));
 
-  const issuesOf = (error: z.ZodError) => error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
-
-  /** Validates and normalizes a spec (defaults filled in). Throws SpecError naming each bad field. */
-  /** A new spec (from the API or the CLI): the schema, then no forbidden characters in its free text. */
+  /**
+   * Validates and normalizes a new spec (from the API or the CLI), defaults filled in: the schema,
+   * then no forbidden characters in its free text. Throws SpecError naming each bad field.
+   */
   function parseStudySpec(input: unknown): Spec {
     const result = StudySpec.safeParse(input);
     if (!result.success) throw new SpecError(issuesOf(result.error));
@@ -159,18 +161,24 @@ export function createKindRegistry<const Modules extends readonly [AnyStudyKindM
     return doc as DocumentOfKind<K>;
   }
 
-  const planStudy = (spec: Spec, seedsPerUnit: number): Unit[] => moduleFor(spec).plan(spec, seedsPerUnit);
+  /** The units of a study (none for a kind that trains nothing). */
+  const planStudy = (spec: Spec, seedsPerUnit: number): Unit[] => moduleFor(spec).training?.plan(spec, seedsPerUnit) ?? [];
+  /** The training of a spec's kind, which a unit's caller needs (a kind that trains nothing has no units to run). */
+  function trainingFor(spec: Spec) {
+    const { training, kind } = moduleFor(spec);
+    if (!training) throw new Error(`a ${kind} study trains nothing: it has no units`);
+    return training;
+  }
 
   /**
    * Each unit's time by the time model. Every unit's work is computed before any error is raised,
    * so a spec with two bad setups (a compare's two arms) hears about both.
    */
   function estimateUnits(spec: Spec, units: Unit[]): UnitSeconds[] {
-    const module = moduleFor(spec);
     const issues: SpecIssue[] = [];
     const seconds = units.map((unit) => {
       try {
-        return unitSeconds(module.unitWork(spec, unit));
+        return unitSeconds(trainingFor(spec).unitWork(spec, unit));
       } catch (e) {
         if (!(e instanceof SpecError)) throw e;
         for (const i of e.issues) if (!issues.some((j) => j.path === i.path && j.message === i.message)) issues.push(i);
@@ -204,11 +212,11 @@ export function createKindRegistry<const Modules extends readonly [AnyStudyKindM
     const seconds = smallest?.seconds ?? [];
     throw new StudyTooLongError('unit', Math.max(...seconds.map((s) => s.upper)), limits.unitSecondsLimit, seconds);
   }
-  /** The dataset a study is about (one rule for the API, the listing and the pages). */
-  const datasetOf = (spec: Spec): DatasetSpec => moduleFor(spec).dataset(spec);
+  /** The dataset a study is about (one rule for the API, the listing and the pages), or null for a kind that trains nothing. */
+  const datasetOf = (spec: Spec): DatasetSpec | null => moduleFor(spec).dataset?.(spec) ?? null;
   /** Runs one unit and records where it ran: a fresh isolate that combines later may have no backend at all. */
   async function runStudyUnit(spec: Spec, unit: Unit, context: UnitContext = {}): Promise<UnitOutcome> {
-    const result = await moduleFor(spec).runUnit(spec, unit, context);
+    const result = await trainingFor(spec).runUnit(spec, unit, context);
     return { result, environment: describeEnvironment() };
   }
 
@@ -227,27 +235,48 @@ export function createKindRegistry<const Modules extends readonly [AnyStudyKindM
 
   /** Whether a stored part is one its kind can combine (a truncated or foreign value is not). */
   const isValidPart = (spec: Spec, part: StoredPart): boolean =>
-    moduleFor(spec).partSchema.safeParse({ unit: part.unit, result: part.result }).success;
+    moduleFor(spec).training?.partSchema.safeParse({ unit: part.unit, result: part.result }).success ?? false;
 
   /**
    * The document of a study from its units' stored parts; each part is validated by its kind
    * first. With `failed` units, the document is partial: built from the parts that succeeded, and
    * marked with the failed seeds and why. A kind that cannot build a document without the failed
-   * units throws (an lr-range-test without its range sweep, for example).
+   * units throws (an lr-range-test without its range sweep, for example). The kind combines the
+   * body; the header (version, kind, id, spec, and the environment a kind that trains records) is
+   * written here, once for every kind.
    */
   async function combineStudy(spec: Spec, parts: StoredPart[], failed: FailedUnit[] = []): Promise<Doc> {
     const module = moduleFor(spec);
-    if (!parts.length) throw new Error('no unit finished: there is nothing to combine');
-    const document = await module.combine(
+    const { training } = module;
+    if (training && !parts.length) throw new Error('no unit finished: there is nothing to combine');
+    const body = await module.combine(spec, training ? parts.map(({ unit, result }) => training.partSchema.parse({ unit, result })) : []);
+    const header = {
+      documentVersion: DOCUMENT_VERSION,
+      kind: module.kind,
+      id: await studyId(spec as unknown as { kind: string }),
       spec,
-      parts.map(({ unit, result }) => module.partSchema.parse({ unit, result })),
-      { environment: recordedEnvironment(spec, parts) },
-    );
+      ...(training ? { environment: recordedEnvironment(spec, parts) } : {}),
+    };
     const partial = failed.length ? partialOf(failed) : undefined;
-    return module.documentSchema.parse(partial ? { ...document, partial } : document) as Doc;
+    return module.documentSchema.parse({ ...header, ...body, ...(partial ? { partial } : {}) }) as Doc;
   }
 
-  /** Reads a stored document of any version: version 1 is migrated by its kind; anything else must be current. */
+  /**
+   * A stored document of an older version, brought to the current one by its kind's steps, one
+   * version at a time (the header carried over, each step giving the next version's body).
+   */
+  function migrate(module: AnyStudyKindModule, stored: Record<string, unknown>, from: number): unknown {
+    let doc = stored;
+    for (let version = from; version < DOCUMENT_VERSION; version++) {
+      const step = module.migrations?.[version];
+      if (!step) throw new Error(`no step from version ${version} to ${version + 1} (the kind is younger than that)`);
+      const { kind, id, spec, environment } = doc;
+      doc = { kind, id, spec, ...(environment === undefined ? {} : { environment }), ...step(doc), documentVersion: version + 1 };
+    }
+    return doc;
+  }
+
+  /** Reads a stored document of any version: an older one is migrated by its kind's steps; a newer one is an error. */
   function parseStoredDocument(raw: unknown): StoredDocumentResult<Doc> {
     const header = z.looseObject({ documentVersion: z.number(), kind: z.string(), id: z.string().optional() }).safeParse(raw);
     if (!header.success)
@@ -259,7 +288,12 @@ export function createKindRegistry<const Modules extends readonly [AnyStudyKindM
     const module = byKind.get(kind);
     if (!module) return { success: false, error: `unknown study kind "${kind}"` };
     try {
-      if (documentVersion === 1) return { success: true, data: module.documentSchema.parse(module.migrateV1(raw)) as Doc, migratedFrom: 1 };
+      if (documentVersion > DOCUMENT_VERSION)
+        return { success: false, error: `a version-${documentVersion} document, newer than this engine's version ${DOCUMENT_VERSION}` };
+      if (documentVersion < DOCUMENT_VERSION) {
+        const current = migrate(module, raw as Record<string, unknown>, documentVersion);
+        return { success: true, data: module.documentSchema.parse(current) as Doc, migratedFrom: documentVersion };
+      }
       const parsed = module.documentSchema.safeParse(raw);
       if (parsed.success) return { success: true, data: parsed.data as Doc };
       return {

@@ -1,5 +1,4 @@
 import type { z } from 'zod';
-import type { Environment } from '../document/parts.ts';
 import type { BackendName, DatasetSpec } from '../spec/setup.ts';
 import type { UnitWork } from '../spec/timeModel.ts';
 import type { TrainingProgress } from '../train/trainGroup.ts';
@@ -16,11 +15,10 @@ export interface UnitPart<Unit extends UnitBase = UnitBase, Result = unknown> {
   result: Result;
 }
 
-/** What the host recorded while the units ran, for combine to put in the document. */
-export interface RecordedFacts {
-  /** The environment the first unit ran in (describeEnvironment right after it), not the one combining. */
-  environment: Environment;
-}
+/** The header every document has (src/document/parts.ts): combineStudy writes it, and a migration carries it over. */
+export type DocumentHeader = 'documentVersion' | 'kind' | 'id' | 'spec' | 'environment';
+/** What a kind's combine (or a migration step) returns: its document without the header and the partial marker. */
+export type DocumentBody<D> = Omit<D, DocumentHeader | 'partial'>;
 
 export interface UnitContext {
   onEpoch?: (progress: TrainingProgress) => void | Promise<void>;
@@ -34,12 +32,28 @@ export type KindSpecSchema<K extends string> = z.ZodObject<{ kind: z.ZodLiteral<
 export type KindDocumentSchema<K extends string> = z.ZodObject<{ kind: z.ZodLiteral<K> } & z.ZodRawShape>;
 
 /**
- * A study kind: everything the engine knows about it, in one module (src/studies/<kind>/index.ts).
- *
- * The kind plans units of work, runs one unit (pure given the spec: a unit run twice gives the
- * same result), and combines the parts into its document. The CLI runs the units in process;
- * the Worker sends each through its queue and stores the parts in KV, parsing them back with
+ * How a kind trains: it plans units of work, runs one unit (pure given the spec: a unit run twice
+ * gives the same result), and reads a stored part back. The CLI runs the units in process; the
+ * Worker sends each through its queue and stores the parts in KV, parsing them back with
  * `partSchema`. The same plan either way, so the two paths cannot drift.
+ */
+export interface KindTraining<Spec, Unit extends UnitBase, Part extends UnitPart<Unit>> {
+  /** A unit and its result, as stored (the Worker validates what it reads back with it). */
+  partSchema: z.ZodType<Part>;
+  /**
+   * The work of one unit, for the time model (src/spec/timeModel.ts): units are sized and studies
+   * refused by it before anything is queued. It prepares the data, so a spec that cannot train
+   * fails here with a SpecError.
+   */
+  unitWork(spec: Spec, unit: Unit): UnitWork;
+  plan(spec: Spec, seedsPerUnit: number): Unit[];
+  runUnit(spec: Spec, unit: Unit, context: UnitContext): Promise<Part['result']>;
+}
+
+/**
+ * A study kind: everything the engine knows about it, in one module (src/studies/<kind>/index.ts).
+ * A kind that trains nothing (runs trained elsewhere, imported) has no `training` and no `dataset`:
+ * it has no units, its document is combined from the spec alone and records no environment.
  */
 export interface StudyKindModule<
   K extends string,
@@ -53,19 +67,14 @@ export interface StudyKindModule<
   kind: K;
   specSchema: SpecSchema;
   documentSchema: DocumentSchema;
-  /** A unit and its result, as stored (the Worker validates what it reads back with it). */
-  partSchema: z.ZodType<Part>;
   /** The dataset a study of this kind is about (for compare: arm A's). */
-  dataset(spec: z.output<SpecSchema>): DatasetSpec;
+  dataset?(spec: z.output<SpecSchema>): DatasetSpec;
+  training?: KindTraining<z.output<SpecSchema>, Unit, Part>;
   /**
-   * The work of one unit, for the time model (src/spec/timeModel.ts): units are sized and studies
-   * refused by it before anything is queued. It prepares the data, so a spec that cannot train
-   * fails here with a SpecError.
+   * The document's body from the units' parts (none for a kind that trains nothing): its verdict and
+   * what it measured. combineStudy adds the header (version, kind, id, spec, environment).
    */
-  unitWork(spec: z.output<SpecSchema>, unit: Unit): UnitWork;
-  plan(spec: z.output<SpecSchema>, seedsPerUnit: number): Unit[];
-  runUnit(spec: z.output<SpecSchema>, unit: Unit, context: UnitContext): Promise<Part['result']>;
-  combine(spec: z.output<SpecSchema>, parts: Part[], recorded: RecordedFacts): Promise<z.output<DocumentSchema>>;
+  combine(spec: z.output<SpecSchema>, parts: Part[]): Promise<DocumentBody<z.output<DocumentSchema>>>;
   /**
    * What a one-line summary of a study needs (its title, headline and badge): read off the
    * document, small enough for a listing entry's metadata (1,024 bytes in KV), and worded per
@@ -78,8 +87,13 @@ export interface StudyKindModule<
    * never compare numbers (src/studies/<kind>/readings.ts).
    */
   readings: Readings;
-  /** A stored version-1 document of this kind, as a current one (the same numbers; the verdict decided as combine decides it). */
-  migrateV1(stored: unknown): z.output<DocumentSchema>;
+  /**
+   * How a stored document of an older version becomes the next version's, step by step: `{ 1: step }`
+   * turns a version-1 document into version 2's body (the header is carried over; each step names
+   * the body it returns). A bump of DOCUMENT_VERSION adds a step to every kind; a kind born later
+   * has no steps below its birth.
+   */
+  migrations?: Partial<Record<number, (stored: unknown) => object>>;
 }
 
 /** Identity, so a kind module's types are inferred from its parts. */

@@ -64,7 +64,7 @@ export async function localStudies(server: DevServer, persistTo: string, token: 
       await putDocument(kv, doc as StudyDocument);
       // A listing entry as written before listings held facts: the index words it from the document.
       const { id: _, kind, dataset, createdAt } = listingFacts(record, status);
-      await putListing(kv, record, { id, kind, dataset, createdAt, status, title: 'stored' });
+      await putListing(kv, record, { id, kind, dataset: dataset ?? '', createdAt, status, title: 'stored' });
       await markSettled(kv, id);
     },
     dispose: () => proxy.dispose(),

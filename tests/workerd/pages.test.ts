@@ -164,7 +164,7 @@ describe('the index is live', () => {
 
   it('words each entry from its listing’s facts in the reader’s language, with no document to read; an entry from before facts still reads', async () => {
     const s = parseStudySpec({ ...setup, kind: 'determinism-audit', forestTrees: 5, title: 'facts only' });
-    const id = (await studyId(s)).slice(0, 16) + 'fac7';
+    const id = `${(await studyId(s)).slice(0, 16)}fac7`;
     const record = newStudyRecord(id, s, planStudy(s, 10), new Date(Date.parse('2030-01-01T00:00:00Z')));
     await createStudy(env.STUDIES, record, listingFacts(record, 'queued'));
     // Only the listing holds the result: no document is stored, so nothing else could word it.
@@ -176,11 +176,18 @@ describe('the index is live', () => {
 
     // An entry written before listings held facts: frozen English words, which the index no longer shows.
     const old = parseStudySpec({ ...setup, kind: 'determinism-audit', forestTrees: 5, title: 'written before facts' });
-    const oldId = (await studyId(old)).slice(0, 16) + '01d0';
+    const oldId = `${(await studyId(old)).slice(0, 16)}01d0`;
     const oldRecord = newStudyRecord(oldId, old, planStudy(old, 10), new Date(Date.parse('2030-01-01T00:00:01Z')));
     await createStudy(env.STUDIES, oldRecord, listingFacts(oldRecord, 'queued'));
-    const { v: _v, userTitle: _t, ...header } = listingFacts(oldRecord, 'failed');
-    await putListing(env.STUDIES, oldRecord, { ...header, title: 'Determinism audit: wine (frozen English)' });
+    const before = listingFacts(oldRecord, 'failed');
+    await putListing(env.STUDIES, oldRecord, {
+      id: before.id,
+      kind: before.kind,
+      dataset: 'wine',
+      createdAt: before.createdAt,
+      status: 'failed',
+      title: 'Determinism audit: wine (frozen English)',
+    });
     const zh = await (await page('/zh/kinds/determinism-audit/')).text();
     expect(zh.slice(zh.indexOf(`/r/${oldId}/`), zh.indexOf('</li>', zh.indexOf(`/r/${oldId}/`)))).toContain('written before facts');
     expect(zh).not.toContain('frozen English');

@@ -14,6 +14,7 @@ import {
 import {
   findPreset,
   parseStudySpec,
+  STUDY_ID,
   STUDY_KINDS,
   STUDY_SECONDS_LIMIT,
   type StudyDocument,
@@ -22,8 +23,6 @@ import {
   studyId,
 } from '../../../src/index.ts';
 import { factsOf, isStudyKind, type StudyFacts } from '../presentation/index.ts';
-
-const STUDY_ID = /^[0-9a-f]{20}$/;
 
 interface StudyRuns {
   id: string;

@@ -1,4 +1,4 @@
-import { type Locale, localePrefix } from '../presentation/index.ts';
+import { type Locale, localePrefix } from './locales.ts';
 
 /** The iframe snippet of an embed card: the report's "copy embed code" and the oEmbed endpoint both use it. */
 export const EMBED_WIDTH = 560;

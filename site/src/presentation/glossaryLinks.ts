@@ -68,7 +68,11 @@ export function specStrings(spec: unknown): string[] {
 export function keptNames(study: StudySpec | StudyFacts | null, locale: Locale): string[] {
   if (locale === 'en') return [];
   const own =
-    study === null ? [] : isFacts(study) ? [study.dataset, ...specStrings(study.digest)] : [...specStrings(study), datasetOf(study).name];
+    study === null
+      ? []
+      : isFacts(study)
+        ? [study.dataset ?? '', ...specStrings(study.digest)]
+        : [...specStrings(study), datasetOf(study)?.name ?? ''];
   return [...own, ...SUGGESTION_RULES, ...STREAM_NAMES, ...KEPT_AS_WRITTEN[locale]];
 }
 const isFacts = (study: StudySpec | StudyFacts): study is StudyFacts => 'dataset' in study && typeof study.dataset === 'string';

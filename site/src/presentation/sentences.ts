@@ -18,9 +18,9 @@ export interface VerdictSentence {
   tone: 'good' | 'bad' | 'neutral';
 }
 
-/** What a listing entry knows of a finished study: its dataset and its kind's digest (the engine's `digestOf`). */
+/** What a listing entry knows of a finished study: its dataset (none for a kind that trains nothing) and its kind's digest (the engine's `digestOf`). */
 export interface Listed<Digest> {
-  dataset: string;
+  dataset: string | null;
   digest: Digest;
 }
 

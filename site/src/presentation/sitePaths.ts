@@ -1,8 +1,9 @@
-import { LOCALES, type Locale, localeOfPath, localePrefix } from '../presentation/index.ts';
+import { STUDY_ID_PATTERN } from '../../../src/index.ts';
+import { LOCALES, type Locale, localeOfPath, localePrefix } from './locales.ts';
 
 /** The locale prefixes of the site's paths ("zh/"), for matching. */
 const PREFIXES = LOCALES.map((l) => localePrefix(l).slice(1)).filter(Boolean);
-const STUDY_PAGE = new RegExp(`^/(?:(?:${PREFIXES.join('|')})/)?(r|embed)/([0-9a-f]{20})/?$`);
+const STUDY_PAGE = new RegExp(`^/(?:(?:${PREFIXES.join('|')})/)?(r|embed)/(${STUDY_ID_PATTERN})/?$`);
 const EMBED_PAGE = new RegExp(`^/(?:(?:${PREFIXES.join('|')})/)?embed/`);
 
 /** A study's report or embed page (/r/<id>/, /zh/embed/<id>/, ...), or null. */

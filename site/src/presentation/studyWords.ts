@@ -33,7 +33,8 @@ const sentencesOf = (kind: StudyKind): KindSentences<any, any> => KIND_SENTENCES
  */
 export interface StudyFacts {
   kind: StudyKind;
-  dataset: string;
+  /** The dataset's name; a kind that trains nothing has none. */
+  dataset?: string;
   /** The title the user wrote, if any (perhaps cut short to fit a listing entry). */
   title?: string;
   /** The preset the spec is exactly, if any. */
@@ -45,9 +46,10 @@ export interface StudyFacts {
 /** The facts of a finished study, from its document. */
 export function factsOf(doc: StudyDocument): StudyFacts {
   const preset = presetOfSpec(doc.spec)?.name;
+  const dataset = datasetOf(doc.spec)?.name;
   return {
     kind: doc.kind,
-    dataset: datasetOf(doc.spec).name,
+    ...(dataset ? { dataset } : {}),
     ...(doc.spec.title ? { title: doc.spec.title } : {}),
     ...(preset ? { preset } : {}),
     digest: digestOf(doc),
@@ -68,25 +70,25 @@ const readDigest = (facts: StudyFacts) => (facts.digest === undefined ? null : p
 export function titleOf(facts: StudyFacts, locale: Locale): UserText {
   const sentences = sentencesOf(facts.kind);
   const digest = readDigest(facts);
-  const listed: Listed<unknown> | null = digest === null ? null : { dataset: facts.dataset, digest };
+  const listed: Listed<unknown> | null = digest === null ? null : { dataset: facts.dataset ?? null, digest };
   const worded = (message: Message): UserText => ({ text: render(message, locale), lang: locale });
   const presetTitle = facts.preset && listed ? sentences.presetTitles[facts.preset] : undefined;
   if (presetTitle && listed) return worded(presetTitle(listed));
   if (facts.title) return userText(facts.title);
   if (listed) return worded(sentences.title(listed));
-  return worded(ui.say('pendingTitle', { kind: sentences.name, dataset: facts.dataset }));
+  return worded(facts.dataset ? ui.say('pendingTitle', { kind: sentences.name, dataset: facts.dataset }) : sentences.name);
 }
 
 /** The key result in one line, or null before the document exists (or from a digest that does not read). */
 export function headlineOfFacts(facts: StudyFacts, locale: Locale): string | null {
   const digest = readDigest(facts);
-  return digest === null ? null : render(sentencesOf(facts.kind).headline({ dataset: facts.dataset, digest }), locale);
+  return digest === null ? null : render(sentencesOf(facts.kind).headline({ dataset: facts.dataset ?? null, digest }), locale);
 }
 
 export const studyTitle = (doc: StudyDocument, locale: Locale): UserText => titleOf(factsOf(doc), locale);
 /** The title of a study whose document does not exist yet (its pages while it runs). */
 export const pendingStudyTitle = (spec: StudySpec, locale: Locale): UserText =>
-  titleOf({ kind: spec.kind, dataset: datasetOf(spec).name, ...(spec.title ? { title: spec.title } : {}) }, locale);
+  titleOf({ kind: spec.kind, dataset: datasetOf(spec)?.name, ...(spec.title ? { title: spec.title } : {}) }, locale);
 
 export const headlineOf = (doc: StudyDocument, locale: Locale): string => headlineOfFacts(factsOf(doc), locale) ?? '';
 export const questionOf = (doc: StudyDocument, locale: Locale): string => render(sentencesOf(doc.kind).question(doc), locale);
@@ -112,7 +114,7 @@ export function badgeOf(doc: StudyDocument, locale: Locale = 'en') {
   const sentences = sentencesOf(doc.kind);
   return {
     label: kindName(doc.kind, locale).toLowerCase(),
-    value: render(sentences.badge({ dataset: datasetOf(doc.spec).name, digest: digestOf(doc) }), locale),
+    value: render(sentences.badge({ dataset: datasetOf(doc.spec)?.name ?? null, digest: digestOf(doc) }), locale),
     good: sentences.verdict(doc).every((v) => v.tone !== 'bad'),
   };
 }

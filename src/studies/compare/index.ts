@@ -1,11 +1,9 @@
 import { z } from 'zod';
 import { SeedResult } from '../../document/parts.ts';
 import { seedGroupWork } from '../../spec/budget.ts';
-import { studyId } from '../../spec/studyId.ts';
 import { pairedDifference, pairedSeedsNeeded } from '../../stats/paired.ts';
-import { DOCUMENT_VERSION } from '../../version.ts';
 import { accuracyBySeed, runSeeds, seedResult, summarizeRuns } from '../runSeeds.ts';
-import { chunk, defineStudyKind } from '../studyKind.ts';
+import { chunk, type DocumentBody, defineStudyKind } from '../studyKind.ts';
 import { CompareDocument, CompareDocumentV1, type CompareVerdict } from './document.ts';
 import { CompareDigest, compareDigest, readings } from './readings.ts';
 import { CompareSpec } from './spec.ts';
@@ -61,53 +59,47 @@ export const compare = defineStudyKind({
   kind: 'compare',
   specSchema: CompareSpec,
   documentSchema: CompareDocument,
-  partSchema: z.object({ unit: Unit, result: z.array(SeedResult) }),
   dataset: (spec) => spec.a.dataset,
   digest: { schema: CompareDigest, of: compareDigest },
   readings,
 
-  unitWork(spec, unit: Unit) {
-    return seedGroupWork(spec[unit.arm], spec.backend, unit.seeds.length, spec.seeds[0], `${unit.arm}.`);
-  },
+  training: {
+    partSchema: z.object({ unit: Unit, result: z.array(SeedResult) }),
+    unitWork(spec, unit: Unit) {
+      return seedGroupWork(spec[unit.arm], spec.backend, unit.seeds.length, spec.seeds[0], `${unit.arm}.`);
+    },
 
-  plan(spec, seedsPerUnit): Unit[] {
-    return (['a', 'b'] as const).flatMap((arm) => chunk(spec.seeds, seedsPerUnit).map((seeds): Unit => ({ purpose: 'arm', arm, seeds })));
-  },
+    plan(spec, seedsPerUnit): Unit[] {
+      return (['a', 'b'] as const).flatMap((arm) => chunk(spec.seeds, seedsPerUnit).map((seeds): Unit => ({ purpose: 'arm', arm, seeds })));
+    },
 
-  async runUnit(spec, unit, context) {
-    const { label: _label, ...setup } = spec[unit.arm];
-    return (await runSeeds(setup, unit.seeds, { onEpoch: context.onEpoch })).map((o) => seedResult(o.record));
+    async runUnit(spec, unit, context) {
+      const { label: _label, ...setup } = spec[unit.arm];
+      return (await runSeeds(setup, unit.seeds, { onEpoch: context.onEpoch })).map((o) => seedResult(o.record));
+    },
   },
-
-  async combine(spec, parts, recorded): Promise<CompareDocument> {
+  async combine(spec, parts): Promise<DocumentBody<CompareDocument>> {
     const arms = (['a', 'b'] as const).map((arm) => {
       const runs = parts.flatMap((p) => (p.unit.arm === arm ? p.result : [])).sort((x, y) => x.seed - y.seed);
       return { label: spec[arm].label, summary: summarizeRuns(runs), runs };
     });
     const measured = measure(spec, arms);
     return {
-      documentVersion: DOCUMENT_VERSION,
-      kind: 'compare',
-      id: await studyId(spec),
-      spec,
-      environment: recorded.environment,
       verdict: decide(spec, measured.difference),
       ...measured,
     };
   },
 
-  migrateV1(stored): CompareDocument {
-    const v1 = CompareDocumentV1.parse(stored);
-    // The interval and the seeds needed are recomputed from the version-1 runs (paired t, paired design).
-    const measured = measure(v1.spec, v1.arms);
-    return {
-      documentVersion: DOCUMENT_VERSION,
-      kind: 'compare',
-      id: v1.id,
-      spec: v1.spec,
-      environment: v1.environment,
-      verdict: decide(v1.spec, measured.difference),
-      ...measured,
-    };
+  migrations: {
+    /** Version 1 to 2: the numbers kept, the verdict decided as combine decides it (the English answers and the title dropped). */
+    1(stored): DocumentBody<CompareDocument> {
+      const v1 = CompareDocumentV1.parse(stored);
+      // The interval and the seeds needed are recomputed from the version-1 runs (paired t, paired design).
+      const measured = measure(v1.spec, v1.arms);
+      return {
+        verdict: decide(v1.spec, measured.difference),
+        ...measured,
+      };
+    },
   },
 });

@@ -11,7 +11,7 @@ const Crossover = CrossoverV1.extend({
 export const DataSizeVerdict = z.object({
   /** Which model leads at each size, and where the MLP and a classic model change places. */
   question: z.literal('learning-curves'),
-  outcome: z.discriminatedUnion('is', [Measured]),
+  outcome: Measured,
   facts: z.object({
     /**
      * At each size (in the order of `spec.sizes`): the model with the highest mean, compared with

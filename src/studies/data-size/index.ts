@@ -6,13 +6,11 @@ import type { PreparedData } from '../../data/table.ts';
 import { type RandomStream, seedStreams, shuffleInPlace } from '../../random/seedStreams.ts';
 import { setupShape } from '../../spec/budget.ts';
 import { SpecError } from '../../spec/specError.ts';
-import { studyId } from '../../spec/studyId.ts';
 import { classicFitWork, mlpTraining } from '../../spec/timeModel.ts';
 import { type BySeed, bonferroniLevel, comparisonRecord, pairedDifference, pairedLeader, significantSign } from '../../stats/paired.ts';
 import { mean, sampleStd } from '../../stats/summarize.ts';
-import { DOCUMENT_VERSION } from '../../version.ts';
 import { runSeeds } from '../runSeeds.ts';
-import { chunk, defineStudyKind } from '../studyKind.ts';
+import { chunk, type DocumentBody, defineStudyKind } from '../studyKind.ts';
 import { DataSizeDocument, DataSizeDocumentV1, type DataSizeVerdict } from './document.ts';
 import { DataSizeDigest, dataSizeDigest, readings } from './readings.ts';
 import { DataSizeSpec, MLP_AND_CLASSIC } from './spec.ts';
@@ -136,60 +134,61 @@ export const dataSize = defineStudyKind({
   kind: 'data-size',
   specSchema: DataSizeSpec,
   documentSchema: DataSizeDocument,
-  partSchema: z.object({ unit: Unit, result: FitResult }),
   dataset: (spec) => spec.dataset,
   digest: { schema: DataSizeDigest, of: dataSizeDigest },
   readings,
 
-  unitWork(spec, unit: Unit) {
-    // The unit trains on a subset of `size` rows; the test set is the full split's.
-    const shape = { ...setupShape(spec, spec.seeds[0]), rows: unit.size };
-    if (unit.model === 'mlp') {
-      const run = {
-        seeds: unit.seeds.length,
-        batchSize: spec.training.batchSize,
-        epochs: spec.training.epochs,
-        maxSteps: spec.steps,
-        evaluations: 1,
-      };
-      return mlpTraining(spec.backend, shape, run);
-    }
-    const fit = classicFitWork(unit.model, { ...shape, forestTrees: spec.forestTrees });
-    return { training: [], classic: unit.seeds.map(() => fit) };
-  },
+  training: {
+    partSchema: z.object({ unit: Unit, result: FitResult }),
+    unitWork(spec, unit: Unit) {
+      // The unit trains on a subset of `size` rows; the test set is the full split's.
+      const shape = { ...setupShape(spec, spec.seeds[0]), rows: unit.size };
+      if (unit.model === 'mlp') {
+        const run = {
+          seeds: unit.seeds.length,
+          batchSize: spec.training.batchSize,
+          epochs: spec.training.epochs,
+          maxSteps: spec.steps,
+          evaluations: 1,
+        };
+        return mlpTraining(spec.backend, shape, run);
+      }
+      const fit = classicFitWork(unit.model, { ...shape, forestTrees: spec.forestTrees });
+      return { training: [], classic: unit.seeds.map(() => fit) };
+    },
 
-  plan(spec, seedsPerUnit): Unit[] {
-    // Fail early (400 in the API) if a size does not fit.
-    subsetData(spec, spec.sizes[spec.sizes.length - 1], spec.seeds[0]);
-    return spec.sizes.flatMap((size) =>
-      spec.models.flatMap((model) => chunk(spec.seeds, seedsPerUnit).map((seeds): Unit => ({ purpose: 'fit', model, size, seeds }))),
-    );
-  },
-
-  async runUnit(spec, unit, context) {
-    const { model, size } = unit;
-    if (model === 'mlp') {
-      const outcomes = await runSeeds({ ...spec, pins: {} }, unit.seeds, {
-        prepare: (seed) => subsetData(spec, size, seed),
-        maxSteps: spec.steps,
-        evaluate: 'end',
-        onEpoch: context.onEpoch,
-      });
-      return outcomes.map((o) => ({ seed: o.record.seed, accuracy: o.record.diverged ? null : o.record.testAccuracy }));
-    }
-    return unit.seeds.map((seed) => {
-      const data = subsetData(spec, size, seed);
-      const fitted = fitClassic(
-        model,
-        { x: data.trainX, y: data.trainY, rows: data.trainY.length, features: data.features, classes: data.classes },
-        seedStreams(seed).init,
-        spec,
+    plan(spec, seedsPerUnit): Unit[] {
+      // Fail early (400 in the API) if a size does not fit.
+      subsetData(spec, spec.sizes[spec.sizes.length - 1], spec.seeds[0]);
+      return spec.sizes.flatMap((size) =>
+        spec.models.flatMap((model) => chunk(spec.seeds, seedsPerUnit).map((seeds): Unit => ({ purpose: 'fit', model, size, seeds }))),
       );
-      return { seed, accuracy: accuracyOf(fitted.predict(data.testX, data.testY.length), data.testY) };
-    });
-  },
+    },
 
-  async combine(spec, parts, recorded): Promise<DataSizeDocument> {
+    async runUnit(spec, unit, context) {
+      const { model, size } = unit;
+      if (model === 'mlp') {
+        const outcomes = await runSeeds({ ...spec, pins: {} }, unit.seeds, {
+          prepare: (seed) => subsetData(spec, size, seed),
+          maxSteps: spec.steps,
+          evaluate: 'end',
+          onEpoch: context.onEpoch,
+        });
+        return outcomes.map((o) => ({ seed: o.record.seed, accuracy: o.record.diverged ? null : o.record.testAccuracy }));
+      }
+      return unit.seeds.map((seed) => {
+        const data = subsetData(spec, size, seed);
+        const fitted = fitClassic(
+          model,
+          { x: data.trainX, y: data.trainY, rows: data.trainY.length, features: data.features, classes: data.classes },
+          seedStreams(seed).init,
+          spec,
+        );
+        return { seed, accuracy: accuracyOf(fitted.predict(data.testX, data.testY.length), data.testY) };
+      });
+    },
+  },
+  async combine(spec, parts): Promise<DocumentBody<DataSizeDocument>> {
     const curves = spec.models.map((model) => ({
       model,
       points: spec.sizes.map((size) =>
@@ -203,11 +202,6 @@ export const dataSize = defineStudyKind({
     const trainRows = splitRows(loadTable(spec.dataset, seedStreams(spec.seeds[0]).data), spec.split, seedStreams(spec.seeds[0]).split)
       .train.length;
     return {
-      documentVersion: DOCUMENT_VERSION,
-      kind: 'data-size',
-      id: await studyId(spec),
-      spec,
-      environment: recorded.environment,
       verdict: decide(spec, curves),
       trainRows,
       testRows: first.testY.length,
@@ -215,19 +209,22 @@ export const dataSize = defineStudyKind({
     };
   },
 
-  migrateV1(stored): DataSizeDocument {
-    const {
-      title: _t,
-      verdict: _v,
-      documentVersion: _d,
-      crossovers: _c,
-      leaders: _l,
-      curves: v1,
-      ...body
-    } = DataSizeDocumentV1.parse(stored);
-    // Version 1 kept accuracies in seed order and did not tell diverged runs apart.
-    const seeds = [...body.spec.seeds].sort((a, b) => a - b);
-    const curves = v1.map((c) => ({ model: c.model, points: c.points.map((p) => ({ ...p, seeds, diverged: null })) }));
-    return { ...body, curves, documentVersion: DOCUMENT_VERSION, verdict: decide(body.spec, curves) };
+  migrations: {
+    /** Version 1 to 2: the numbers kept, the verdict decided as combine decides it (the English answers and the title dropped). */
+    1(stored): DocumentBody<DataSizeDocument> {
+      const {
+        title: _t,
+        verdict: _v,
+        documentVersion: _d,
+        crossovers: _c,
+        leaders: _l,
+        curves: v1,
+        ...body
+      } = DataSizeDocumentV1.parse(stored);
+      // Version 1 kept accuracies in seed order and did not tell diverged runs apart.
+      const seeds = [...body.spec.seeds].sort((a, b) => a - b);
+      const curves = v1.map((c) => ({ model: c.model, points: c.points.map((p) => ({ ...p, seeds, diverged: null })) }));
+      return { ...body, curves, verdict: decide(body.spec, curves) };
+    },
   },
 });

@@ -5,12 +5,10 @@ import type { PreparedData } from '../../data/table.ts';
 import { layerSizes, predictMlp } from '../../model/mlp.ts';
 import { createStream, seedStreams, shuffleInPlace, streamSeed } from '../../random/seedStreams.ts';
 import { seedGroupWork, setupShape } from '../../spec/budget.ts';
-import { studyId } from '../../spec/studyId.ts';
 import { addWork, classicFitWork } from '../../spec/timeModel.ts';
-import { DOCUMENT_VERSION } from '../../version.ts';
 import { MLP_AND_CLASSIC } from '../data-size/spec.ts';
 import { runSeeds } from '../runSeeds.ts';
-import { defineStudyKind } from '../studyKind.ts';
+import { type DocumentBody, defineStudyKind } from '../studyKind.ts';
 import {
   AuditRow,
   type Comparison,
@@ -130,86 +128,86 @@ export const determinismAudit = defineStudyKind({
   kind: 'determinism-audit',
   specSchema: DeterminismAuditSpec,
   documentSchema: DeterminismAuditDocument,
-  partSchema: z.object({ unit: Unit, result: AuditRow }),
   dataset: (spec) => spec.dataset,
   digest: { schema: DeterminismAuditDigest, of: determinismAuditDigest },
   readings,
 
-  unitWork(spec, unit: Unit) {
-    // Four fits: the seed, the same seed again, another seed, the rows reordered.
-    const one =
-      unit.model === 'mlp'
-        ? seedGroupWork(spec, spec.backend, 1, spec.seed)
-        : { training: [], classic: [classicFitWork(unit.model, { ...setupShape(spec, spec.seed), forestTrees: spec.forestTrees })] };
-    return addWork(one, one, one, one);
-  },
+  training: {
+    partSchema: z.object({ unit: Unit, result: AuditRow }),
+    unitWork(spec, unit: Unit) {
+      // Four fits: the seed, the same seed again, another seed, the rows reordered.
+      const one =
+        unit.model === 'mlp'
+          ? seedGroupWork(spec, spec.backend, 1, spec.seed)
+          : { training: [], classic: [classicFitWork(unit.model, { ...setupShape(spec, spec.seed), forestTrees: spec.forestTrees })] };
+      return addWork(one, one, one, one);
+    },
 
-  plan(spec): Unit[] {
-    return spec.models.map((model): Unit => ({ purpose: 'audit', model, seeds: [spec.seed] }));
-  },
+    plan(spec): Unit[] {
+      return spec.models.map((model): Unit => ({ purpose: 'audit', model, seeds: [spec.seed] }));
+    },
 
-  async runUnit(spec, unit): Promise<AuditRow> {
-    const { fits, accuracy } = await fitFour(spec, unit.model);
-    const [first, again, other, permuted] = fits;
-    const comparisons = {
-      sameSeed: compareFits(first, again),
-      differentSeed: compareFits(first, other),
-      permutedRows: compareFits(first, permuted),
-    };
-    const identical = {
-      sameSeedIdentical: comparisons.sameSeed.outcome === 'bit-identical',
-      differentSeedIdentical: comparisons.differentSeed.outcome === 'bit-identical',
-      permutedRowsIdentical: comparisons.permutedRows.outcome === 'bit-identical',
-    };
-    return {
-      model: unit.model,
-      comparedBy: first.parameters !== null ? 'parameters' : 'predictions',
-      ...identical,
-      predictions: {
-        sameSeed: same(first.predictions, again.predictions),
-        differentSeed: same(first.predictions, other.predictions),
-        permutedRows: same(first.predictions, permuted.predictions),
-      },
-      testAccuracy: accuracy,
-      comparisons,
-      category: classify(identical),
-      drift: unit.model === 'mlp' ? first.epochs.map((w, e) => ({ epoch: e + 1, maxAbsWeightDiff: maxAbsDiff(w, again.epochs[e]) })) : null,
-    };
+    async runUnit(spec, unit): Promise<AuditRow> {
+      const { fits, accuracy } = await fitFour(spec, unit.model);
+      const [first, again, other, permuted] = fits;
+      const comparisons = {
+        sameSeed: compareFits(first, again),
+        differentSeed: compareFits(first, other),
+        permutedRows: compareFits(first, permuted),
+      };
+      const identical = {
+        sameSeedIdentical: comparisons.sameSeed.outcome === 'bit-identical',
+        differentSeedIdentical: comparisons.differentSeed.outcome === 'bit-identical',
+        permutedRowsIdentical: comparisons.permutedRows.outcome === 'bit-identical',
+      };
+      return {
+        model: unit.model,
+        comparedBy: first.parameters !== null ? 'parameters' : 'predictions',
+        ...identical,
+        predictions: {
+          sameSeed: same(first.predictions, again.predictions),
+          differentSeed: same(first.predictions, other.predictions),
+          permutedRows: same(first.predictions, permuted.predictions),
+        },
+        testAccuracy: accuracy,
+        comparisons,
+        category: classify(identical),
+        drift:
+          unit.model === 'mlp' ? first.epochs.map((w, e) => ({ epoch: e + 1, maxAbsWeightDiff: maxAbsDiff(w, again.epochs[e]) })) : null,
+      };
+    },
   },
-
-  async combine(spec, parts, recorded): Promise<DeterminismAuditDocument> {
+  async combine(_spec, parts): Promise<DocumentBody<DeterminismAuditDocument>> {
     const rows = parts.map((p) => p.result);
     return {
-      documentVersion: DOCUMENT_VERSION,
-      kind: 'determinism-audit',
-      id: await studyId(spec),
-      spec,
-      environment: recorded.environment,
       verdict: decide(rows),
       rows,
     };
   },
 
-  migrateV1(stored): DeterminismAuditDocument {
-    const { title: _t, verdict: _v, documentVersion: _d, rows: v1Rows, ...body } = DeterminismAuditDocumentV1.parse(stored);
-    // Version 1 kept only whether fits were bit-identical and whether predictions matched.
-    const fromV1 = (identical: boolean, samePredictions: boolean, byParameters: boolean): Comparison => ({
-      outcome: identical ? 'bit-identical' : samePredictions ? 'same-predictions' : 'different-predictions',
-      maxAbsParameterDiff: identical && byParameters ? 0 : null,
-    });
-    const rows = v1Rows.map(({ category: _c, ...r }) => {
-      const byParameters = r.comparedBy === 'parameters';
-      return {
-        ...r,
-        comparisons: {
-          sameSeed: fromV1(r.sameSeedIdentical, r.predictions.sameSeed, byParameters),
-          differentSeed: fromV1(r.differentSeedIdentical, r.predictions.differentSeed, byParameters),
-          permutedRows: fromV1(r.permutedRowsIdentical, r.predictions.permutedRows, byParameters),
-        },
-        category: classify(r),
-        drift: null,
-      };
-    });
-    return { ...body, rows, documentVersion: DOCUMENT_VERSION, verdict: decide(rows) };
+  migrations: {
+    /** Version 1 to 2: the numbers kept, the verdict decided as combine decides it (the English answers and the title dropped). */
+    1(stored): DocumentBody<DeterminismAuditDocument> {
+      const { title: _t, verdict: _v, documentVersion: _d, rows: v1Rows, ...body } = DeterminismAuditDocumentV1.parse(stored);
+      // Version 1 kept only whether fits were bit-identical and whether predictions matched.
+      const fromV1 = (identical: boolean, samePredictions: boolean, byParameters: boolean): Comparison => ({
+        outcome: identical ? 'bit-identical' : samePredictions ? 'same-predictions' : 'different-predictions',
+        maxAbsParameterDiff: identical && byParameters ? 0 : null,
+      });
+      const rows = v1Rows.map(({ category: _c, ...r }) => {
+        const byParameters = r.comparedBy === 'parameters';
+        return {
+          ...r,
+          comparisons: {
+            sameSeed: fromV1(r.sameSeedIdentical, r.predictions.sameSeed, byParameters),
+            differentSeed: fromV1(r.differentSeedIdentical, r.predictions.differentSeed, byParameters),
+            permutedRows: fromV1(r.permutedRowsIdentical, r.predictions.permutedRows, byParameters),
+          },
+          category: classify(r),
+          drift: null,
+        };
+      });
+      return { ...body, rows, verdict: decide(rows) };
+    },
   },
 });

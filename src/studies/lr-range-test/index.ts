@@ -1,13 +1,11 @@
 import { z } from 'zod';
 import { finiteOrNull, SeedResult } from '../../document/parts.ts';
 import { seedGroupWork, setupShape } from '../../spec/budget.ts';
-import { studyId } from '../../spec/studyId.ts';
 import { addWork, rangeSweep } from '../../spec/timeModel.ts';
 import { bonferroniLevel, comparisonRecord, pairedDifference } from '../../stats/paired.ts';
 import { quantile } from '../../stats/summarize.ts';
-import { DOCUMENT_VERSION } from '../../version.ts';
 import { accuracyBySeed, runSeeds, seedResult, summarizeRuns } from '../runSeeds.ts';
-import { chunk, defineStudyKind, type UnitContext } from '../studyKind.ts';
+import { chunk, type DocumentBody, defineStudyKind, type UnitContext } from '../studyKind.ts';
 import { LrRangeTestDocument, LrRangeTestDocumentV1, type LrRangeTestVerdict, type SuggestionStats } from './document.ts';
 import { LrRangeTestDigest, lrRangeTestDigest, readings, significantlyBetter } from './readings.ts';
 import { LrRangeTestSpec } from './spec.ts';
@@ -133,42 +131,43 @@ export const lrRangeTest = defineStudyKind({
   kind: 'lr-range-test',
   specSchema: LrRangeTestSpec,
   documentSchema: LrRangeTestDocument,
-  partSchema: z.union([RangePart, VerifyPart]),
   dataset: (spec) => spec.dataset,
   digest: { schema: LrRangeTestDigest, of: lrRangeTestDigest },
   readings,
 
-  unitWork(spec, unit: Unit) {
-    const shape = setupShape(spec, spec.seeds[0]);
-    // Every unit sweeps all the seeds: the range unit for its curves, a verify unit to find the lr it trains at.
-    const sweep = rangeSweep(spec.backend, shape, {
-      seeds: spec.seeds.length,
-      batchSize: spec.training.batchSize,
-      iterations: spec.range.iterations,
-    });
-    if (unit.purpose === 'range') return sweep;
-    return addWork(sweep, seedGroupWork(spec, spec.backend, unit.seeds.length, spec.seeds[0]));
-  },
+  training: {
+    partSchema: z.union([RangePart, VerifyPart]),
+    unitWork(spec, unit: Unit) {
+      const shape = setupShape(spec, spec.seeds[0]);
+      // Every unit sweeps all the seeds: the range unit for its curves, a verify unit to find the lr it trains at.
+      const sweep = rangeSweep(spec.backend, shape, {
+        seeds: spec.seeds.length,
+        batchSize: spec.training.batchSize,
+        iterations: spec.range.iterations,
+      });
+      if (unit.purpose === 'range') return sweep;
+      return addWork(sweep, seedGroupWork(spec, spec.backend, unit.seeds.length, spec.seeds[0]));
+    },
 
-  plan(spec, seedsPerUnit): Unit[] {
-    const units: Unit[] = [{ purpose: 'range', seeds: spec.seeds }];
-    for (const multiplier of spec.verify.multipliers) {
-      for (const seeds of chunk(spec.seeds, seedsPerUnit)) units.push({ purpose: 'verify', multiplier, seeds });
-    }
-    return units;
-  },
+    plan(spec, seedsPerUnit): Unit[] {
+      const units: Unit[] = [{ purpose: 'range', seeds: spec.seeds }];
+      for (const multiplier of spec.verify.multipliers) {
+        for (const seeds of chunk(spec.seeds, seedsPerUnit)) units.push({ purpose: 'verify', multiplier, seeds });
+      }
+      return units;
+    },
 
-  async runUnit(spec, unit, context) {
-    if (unit.purpose === 'range') return runRangeTest(spec, unit.seeds, context);
-    const base = await suggestedLr(spec);
-    if (base === null) return { lr: null, runs: [] };
-    const lr = base * unit.multiplier;
-    const training = { ...spec.training, optimizer: { ...spec.training.optimizer, lr } };
-    const outcomes = await runSeeds({ ...spec, training }, unit.seeds, { onEpoch: context.onEpoch });
-    return { lr, runs: outcomes.map((o) => seedResult(o.record)) };
+    async runUnit(spec, unit, context) {
+      if (unit.purpose === 'range') return runRangeTest(spec, unit.seeds, context);
+      const base = await suggestedLr(spec);
+      if (base === null) return { lr: null, runs: [] };
+      const lr = base * unit.multiplier;
+      const training = { ...spec.training, optimizer: { ...spec.training.optimizer, lr } };
+      const outcomes = await runSeeds({ ...spec, training }, unit.seeds, { onEpoch: context.onEpoch });
+      return { lr, runs: outcomes.map((o) => seedResult(o.record)) };
+    },
   },
-
-  async combine(spec, parts, recorded): Promise<LrRangeTestDocument> {
+  async combine(spec, parts): Promise<DocumentBody<LrRangeTestDocument>> {
     const range = parts.find(isRangePart);
     if (!range) throw new Error('lr-range-test: the range unit is missing');
     const curves = range.result;
@@ -190,11 +189,6 @@ export const lrRangeTest = defineStudyKind({
     });
     const verification = { suggestion: spec.verify.suggestion, baseLr: suggestions[spec.verify.suggestion].median, arms };
     return {
-      documentVersion: DOCUMENT_VERSION,
-      kind: 'lr-range-test',
-      id: await studyId(spec),
-      spec,
-      environment: recorded.environment,
       verdict: decide(spec, { suggestions, verification }),
       lrs,
       curves: curves.map(({ suggestions: _s, ...c }) => c),
@@ -204,16 +198,19 @@ export const lrRangeTest = defineStudyKind({
     };
   },
 
-  migrateV1(stored): LrRangeTestDocument {
-    const { title: _t, verdict: _v, documentVersion: _d, verification: v1, curves, ...body } = LrRangeTestDocumentV1.parse(stored);
-    const verification = { suggestion: v1.suggestion, baseLr: v1.baseLr, arms: v1.arms };
-    return {
-      ...body,
-      // Version 1 did not record the window its rules read.
-      curves: curves.map((c) => ({ ...c, window: null })),
-      verification,
-      documentVersion: DOCUMENT_VERSION,
-      verdict: decide(body.spec, { suggestions: body.suggestions, verification }),
-    };
+  migrations: {
+    /** Version 1 to 2: the numbers kept, the verdict decided as combine decides it (the English answers and the title dropped). */
+    1(stored): DocumentBody<LrRangeTestDocument> {
+      const { title: _t, verdict: _v, documentVersion: _d, verification: v1, curves, ...body } = LrRangeTestDocumentV1.parse(stored);
+      const verification = { suggestion: v1.suggestion, baseLr: v1.baseLr, arms: v1.arms };
+      return {
+        ...body,
+        // Version 1 did not record the window its rules read.
+        curves: curves.map((c) => ({ ...c, window: null })),
+        verification,
+
+        verdict: decide(body.spec, { suggestions: body.suggestions, verification }),
+      };
+    },
   },
 });

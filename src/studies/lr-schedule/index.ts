@@ -3,12 +3,10 @@ import { prepareData } from '../../data/prepareData.ts';
 import { ALL_DIVERGED, RunRecord } from '../../document/parts.ts';
 import { seedStreams } from '../../random/seedStreams.ts';
 import { seedGroupWork } from '../../spec/budget.ts';
-import { studyId } from '../../spec/studyId.ts';
 import { comparisonRecord, pairedLeader } from '../../stats/paired.ts';
 import { quantile } from '../../stats/summarize.ts';
-import { DOCUMENT_VERSION } from '../../version.ts';
 import { accuracyBySeed, runSeeds, seedResult, summarizeRuns } from '../runSeeds.ts';
-import { chunk, defineStudyKind } from '../studyKind.ts';
+import { chunk, type DocumentBody, defineStudyKind } from '../studyKind.ts';
 import { LrScheduleDocument, LrScheduleDocumentV1, type LrScheduleVerdict } from './document.ts';
 import { LrScheduleDigest, lrScheduleDigest, readings } from './readings.ts';
 import { type ScheduleSpec, scheduleLearningRate } from './schedules.ts';
@@ -88,32 +86,33 @@ export const lrSchedule = defineStudyKind({
   kind: 'lr-schedule',
   specSchema: LrScheduleSpec,
   documentSchema: LrScheduleDocument,
-  partSchema: z.object({ unit: Unit, result: z.array(RunRecord) }),
   dataset: (spec) => spec.dataset,
   digest: { schema: LrScheduleDigest, of: lrScheduleDigest },
   readings,
 
-  unitWork: (spec, unit: Unit) => seedGroupWork(spec, spec.backend, unit.seeds.length, spec.seeds[0]),
+  training: {
+    partSchema: z.object({ unit: Unit, result: z.array(RunRecord) }),
+    unitWork: (spec, unit: Unit) => seedGroupWork(spec, spec.backend, unit.seeds.length, spec.seeds[0]),
 
-  plan(spec, seedsPerUnit): Unit[] {
-    return spec.schedules.flatMap((s) =>
-      chunk(spec.seeds, seedsPerUnit).map((seeds): Unit => ({ purpose: 'schedule', schedule: s.name, seeds })),
-    );
+    plan(spec, seedsPerUnit): Unit[] {
+      return spec.schedules.flatMap((s) =>
+        chunk(spec.seeds, seedsPerUnit).map((seeds): Unit => ({ purpose: 'schedule', schedule: s.name, seeds })),
+      );
+    },
+
+    async runUnit(spec, unit, context) {
+      const schedule = spec.schedules.find((s) => s.name === unit.schedule);
+      if (!schedule) throw new Error(`lr-schedule: no schedule named ${unit.schedule}`);
+      const perEpoch = stepsPerEpoch(spec);
+      const total = perEpoch * spec.training.epochs;
+      const outcomes = await runSeeds(spec, unit.seeds, {
+        learningRateAt: (step, epoch) => scheduleLearningRate(schedule, step, epoch, perEpoch, total),
+        onEpoch: context.onEpoch,
+      });
+      return outcomes.map((o) => o.record);
+    },
   },
-
-  async runUnit(spec, unit, context) {
-    const schedule = spec.schedules.find((s) => s.name === unit.schedule);
-    if (!schedule) throw new Error(`lr-schedule: no schedule named ${unit.schedule}`);
-    const perEpoch = stepsPerEpoch(spec);
-    const total = perEpoch * spec.training.epochs;
-    const outcomes = await runSeeds(spec, unit.seeds, {
-      learningRateAt: (step, epoch) => scheduleLearningRate(schedule, step, epoch, perEpoch, total),
-      onEpoch: context.onEpoch,
-    });
-    return outcomes.map((o) => o.record);
-  },
-
-  async combine(spec, parts, recorded): Promise<LrScheduleDocument> {
+  async combine(spec, parts): Promise<DocumentBody<LrScheduleDocument>> {
     const perEpoch = stepsPerEpoch(spec);
     const schedules = spec.schedules.map((s) => {
       const records = parts.flatMap((p) => (p.unit.schedule === s.name ? p.result : [])).sort((a, b) => a.seed - b.seed);
@@ -132,29 +131,27 @@ export const lrSchedule = defineStudyKind({
       };
     });
     return {
-      documentVersion: DOCUMENT_VERSION,
-      kind: 'lr-schedule',
-      id: await studyId(spec),
-      spec,
-      environment: recorded.environment,
       verdict: decide(schedules.map((s) => ({ ...s, atMinimum: s.end.atMinimum }))),
       schedules,
     };
   },
 
-  migrateV1(stored): LrScheduleDocument {
-    const { title: _t, verdict: _v, documentVersion: _d, best: _b, ...body } = LrScheduleDocumentV1.parse(stored);
-    // The schedules' ends follow from the spec alone; the verdict is decided anew from the stored runs.
-    const perEpoch = stepsPerEpoch(body.spec);
-    const schedules = body.schedules.map((s, i) => ({
-      ...s,
-      end: scheduleEnd(body.spec.schedules[i], perEpoch, body.spec.training.epochs),
-    }));
-    return {
-      ...body,
-      schedules,
-      documentVersion: DOCUMENT_VERSION,
-      verdict: decide(schedules.map((s) => ({ ...s, atMinimum: s.end.atMinimum }))),
-    };
+  migrations: {
+    /** Version 1 to 2: the numbers kept, the verdict decided as combine decides it (the English answers and the title dropped). */
+    1(stored): DocumentBody<LrScheduleDocument> {
+      const { title: _t, verdict: _v, documentVersion: _d, best: _b, ...body } = LrScheduleDocumentV1.parse(stored);
+      // The schedules' ends follow from the spec alone; the verdict is decided anew from the stored runs.
+      const perEpoch = stepsPerEpoch(body.spec);
+      const schedules = body.schedules.map((s, i) => ({
+        ...s,
+        end: scheduleEnd(body.spec.schedules[i], perEpoch, body.spec.training.epochs),
+      }));
+      return {
+        ...body,
+        schedules,
+
+        verdict: decide(schedules.map((s) => ({ ...s, atMinimum: s.end.atMinimum }))),
+      };
+    },
   },
 });

@@ -4,11 +4,9 @@ import { ALL_DIVERGED, RunRecord } from '../../document/parts.ts';
 import { layerSizes, parameterCount } from '../../model/mlp.ts';
 import { seedStreams } from '../../random/seedStreams.ts';
 import { seedGroupWork } from '../../spec/budget.ts';
-import { studyId } from '../../spec/studyId.ts';
 import { quantile, summarizeSeeds } from '../../stats/summarize.ts';
-import { DOCUMENT_VERSION } from '../../version.ts';
 import { runSeeds } from '../runSeeds.ts';
-import { chunk, defineStudyKind } from '../studyKind.ts';
+import { chunk, type DocumentBody, defineStudyKind } from '../studyKind.ts';
 import { SeedVarianceDocument, SeedVarianceDocumentV1, type SeedVarianceVerdict } from './document.ts';
 import { readings, SeedVarianceDigest, seedVarianceDigest } from './readings.ts';
 import { SeedVarianceSpec } from './spec.ts';
@@ -44,28 +42,29 @@ export const seedVariance = defineStudyKind({
   kind: 'seed-variance',
   specSchema: SeedVarianceSpec,
   documentSchema: SeedVarianceDocument,
-  partSchema: z.object({ unit: Unit, result: z.array(RunRecord) }),
   dataset: (spec) => spec.dataset,
   digest: { schema: SeedVarianceDigest, of: seedVarianceDigest },
   readings,
 
-  unitWork: (spec, unit: Unit) => seedGroupWork(spec, spec.backend, unit.seeds.length, spec.seeds[0]),
+  training: {
+    partSchema: z.object({ unit: Unit, result: z.array(RunRecord) }),
+    unitWork: (spec, unit: Unit) => seedGroupWork(spec, spec.backend, unit.seeds.length, spec.seeds[0]),
 
-  plan(spec, seedsPerUnit): Unit[] {
-    return [
-      ...chunk(spec.seeds, seedsPerUnit).map((seeds): Unit => ({ purpose: 'main', seeds })),
-      // Chunked like the main units, so a re-run fits a unit's time limit too.
-      ...chunk(repeatSeeds(spec.seeds), seedsPerUnit).map((seeds): Unit => ({ purpose: 'repeat', seeds })),
-    ];
+    plan(spec, seedsPerUnit): Unit[] {
+      return [
+        ...chunk(spec.seeds, seedsPerUnit).map((seeds): Unit => ({ purpose: 'main', seeds })),
+        // Chunked like the main units, so a re-run fits a unit's time limit too.
+        ...chunk(repeatSeeds(spec.seeds), seedsPerUnit).map((seeds): Unit => ({ purpose: 'repeat', seeds })),
+      ];
+    },
+
+    async runUnit(spec, unit, context) {
+      // The re-run is each seed's second run: with shuffled reductions it sums in another order.
+      const instance = unit.purpose === 'repeat' ? 1 : 0;
+      return (await runSeeds(spec, unit.seeds, { onEpoch: context.onEpoch, instance })).map((o) => o.record);
+    },
   },
-
-  async runUnit(spec, unit, context) {
-    // The re-run is each seed's second run: with shuffled reductions it sums in another order.
-    const instance = unit.purpose === 'repeat' ? 1 : 0;
-    return (await runSeeds(spec, unit.seeds, { onEpoch: context.onEpoch, instance })).map((o) => o.record);
-  },
-
-  async combine(spec, parts, recorded): Promise<SeedVarianceDocument> {
+  async combine(spec, parts): Promise<DocumentBody<SeedVarianceDocument>> {
     const pick = (purpose: Unit['purpose']) => parts.flatMap((p) => (p.unit.purpose === purpose ? p.result : []));
     const runs = [...pick('main')].sort((a, b) => a.seed - b.seed);
     if (!runs.length) throw new Error('seed-variance: no main unit finished');
@@ -90,11 +89,6 @@ export const seedVariance = defineStudyKind({
     const data = prepareData(spec, seedStreams(spec.seeds[0], spec.pins));
     const sizes = layerSizes(data.features, spec.model, data.classes);
     return {
-      documentVersion: DOCUMENT_VERSION,
-      kind: 'seed-variance',
-      id: await studyId(spec),
-      spec,
-      environment: recorded.environment,
       verdict: decide({ runs, summary, repeatability }),
       model: { layerSizes: sizes, parameters: parameterCount(sizes) },
       data: { trainRows: data.trainY.length, testRows: data.testY.length, features: data.features, classes: data.classes },
@@ -111,8 +105,11 @@ export const seedVariance = defineStudyKind({
     };
   },
 
-  migrateV1(stored): SeedVarianceDocument {
-    const { title: _title, answers: _answers, documentVersion: _v, ...body } = SeedVarianceDocumentV1.parse(stored);
-    return { ...body, documentVersion: DOCUMENT_VERSION, verdict: decide(body) };
+  migrations: {
+    /** Version 1 to 2: the numbers kept, the verdict decided as combine decides it (the English answers and the title dropped). */
+    1(stored): DocumentBody<SeedVarianceDocument> {
+      const { title: _title, answers: _answers, documentVersion: _v, ...body } = SeedVarianceDocumentV1.parse(stored);
+      return { ...body, verdict: decide(body) };
+    },
   },
 });

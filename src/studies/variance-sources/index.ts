@@ -5,14 +5,12 @@ import { maxAbsDifference } from '../../fingerprint/fingerprintWeights.ts';
 import { STREAM_NAMES, type StreamPins, seedStreams } from '../../random/seedStreams.ts';
 import { seedGroupWork } from '../../spec/budget.ts';
 import type { BackendName } from '../../spec/setup.ts';
-import { studyId } from '../../spec/studyId.ts';
 import { addWork } from '../../spec/timeModel.ts';
 import { bonferroniLevel } from '../../stats/paired.ts';
 import { binomialStandardError, stdInterval, varianceRatioInterval, varianceShareIntervals } from '../../stats/spread.ts';
 import { mean, sampleStd } from '../../stats/summarize.ts';
-import { DOCUMENT_VERSION } from '../../version.ts';
 import { runSeeds, seedResult } from '../runSeeds.ts';
-import { chunk, defineStudyKind } from '../studyKind.ts';
+import { chunk, type DocumentBody, defineStudyKind } from '../studyKind.ts';
 import {
   SOURCE_NAMES,
   type UNUSED_REASONS,
@@ -158,53 +156,54 @@ export const varianceSources = defineStudyKind({
   kind: 'variance-sources',
   specSchema: VarianceSourcesSpec,
   documentSchema: VarianceSourcesDocument,
-  partSchema: z.union([SourcePart, ImplementationPart]),
   dataset: (spec) => spec.dataset,
   digest: { schema: VarianceSourcesDigest, of: varianceSourcesDigest },
   readings,
 
-  unitWork(spec, unit: Unit) {
-    const group = (backend: BackendName) => seedGroupWork(spec, backend, unit.seeds.length, spec.baseSeed);
-    // The cpu-against-wasm unit trains its seeds on both backends.
-    return unit.purpose === 'implementation' ? addWork(group('cpu'), group('wasm')) : group(spec.backend);
-  },
+  training: {
+    partSchema: z.union([SourcePart, ImplementationPart]),
+    unitWork(spec, unit: Unit) {
+      const group = (backend: BackendName) => seedGroupWork(spec, backend, unit.seeds.length, spec.baseSeed);
+      // The cpu-against-wasm unit trains its seeds on both backends.
+      return unit.purpose === 'implementation' ? addWork(group('cpu'), group('wasm')) : group(spec.backend);
+    },
 
-  plan(spec, seedsPerUnit): Unit[] {
-    const seeds = Array.from({ length: spec.runs }, (_, i) => i + 1);
-    const units: Unit[] = SOURCE_NAMES.flatMap((source) =>
-      chunk(seeds, seedsPerUnit).map((group): Unit => ({ purpose: 'source', source, seeds: group })),
-    );
-    const implementationSeeds = Array.from({ length: spec.implementationSeeds }, (_, i) => i + 1);
-    for (const seeds of chunk(implementationSeeds, seedsPerUnit)) units.push({ purpose: 'implementation', seeds });
-    return units;
-  },
+    plan(spec, seedsPerUnit): Unit[] {
+      const seeds = Array.from({ length: spec.runs }, (_, i) => i + 1);
+      const units: Unit[] = SOURCE_NAMES.flatMap((source) =>
+        chunk(seeds, seedsPerUnit).map((group): Unit => ({ purpose: 'source', source, seeds: group })),
+      );
+      const implementationSeeds = Array.from({ length: spec.implementationSeeds }, (_, i) => i + 1);
+      for (const seeds of chunk(implementationSeeds, seedsPerUnit)) units.push({ purpose: 'implementation', seeds });
+      return units;
+    },
 
-  async runUnit(spec, unit, context) {
-    if (unit.purpose === 'source') {
-      const outcomes = await runSeeds({ ...spec, pins: pinsFor(unit.source, spec.baseSeed) }, unit.seeds, { onEpoch: context.onEpoch });
-      return outcomes.map((o) => seedResult(o.record));
-    }
-    // The same seeds on both backends: real implementation-level variance.
-    const { switchBackend } = context;
-    if (!switchBackend) throw new Error('the implementation comparison needs a host that can switch backends');
-    const byBackend: Partial<Record<BackendName, Awaited<ReturnType<typeof runSeeds>>>> = {};
-    for (const backend of ['cpu', 'wasm'] as const) {
-      await switchBackend(backend);
-      byBackend[backend] = await runSeeds(spec, unit.seeds, { onEpoch: context.onEpoch });
-    }
-    await switchBackend(spec.backend);
-    const { cpu = [], wasm = [] } = byBackend;
-    return unit.seeds.map((seed, s) => ({
-      seed,
-      cpu: cpu[s].record.fingerprint,
-      wasm: wasm[s].record.fingerprint,
-      maxAbsWeightDiff: maxAbsDifference(cpu[s].params, wasm[s].params),
-      cpuAccuracy: cpu[s].record.testAccuracy,
-      wasmAccuracy: wasm[s].record.testAccuracy,
-    }));
+    async runUnit(spec, unit, context) {
+      if (unit.purpose === 'source') {
+        const outcomes = await runSeeds({ ...spec, pins: pinsFor(unit.source, spec.baseSeed) }, unit.seeds, { onEpoch: context.onEpoch });
+        return outcomes.map((o) => seedResult(o.record));
+      }
+      // The same seeds on both backends: real implementation-level variance.
+      const { switchBackend } = context;
+      if (!switchBackend) throw new Error('the implementation comparison needs a host that can switch backends');
+      const byBackend: Partial<Record<BackendName, Awaited<ReturnType<typeof runSeeds>>>> = {};
+      for (const backend of ['cpu', 'wasm'] as const) {
+        await switchBackend(backend);
+        byBackend[backend] = await runSeeds(spec, unit.seeds, { onEpoch: context.onEpoch });
+      }
+      await switchBackend(spec.backend);
+      const { cpu = [], wasm = [] } = byBackend;
+      return unit.seeds.map((seed, s) => ({
+        seed,
+        cpu: cpu[s].record.fingerprint,
+        wasm: wasm[s].record.fingerprint,
+        maxAbsWeightDiff: maxAbsDifference(cpu[s].params, wasm[s].params),
+        cpuAccuracy: cpu[s].record.testAccuracy,
+        wasmAccuracy: wasm[s].record.testAccuracy,
+      }));
+    },
   },
-
-  async combine(spec, parts, recorded): Promise<VarianceSourcesDocument> {
+  async combine(spec, parts): Promise<DocumentBody<VarianceSourcesDocument>> {
     const sourceParts = parts.filter(isSourcePart);
     const sources = measureSources(
       spec,
@@ -226,11 +225,6 @@ export const varianceSources = defineStudyKind({
       perSeed: rows,
     };
     return {
-      documentVersion: DOCUMENT_VERSION,
-      kind: 'variance-sources',
-      id: await studyId(spec),
-      spec,
-      environment: recorded.environment,
       verdict: decide({ sources, implementation }),
       sources,
       testSampling: testSampling(spec, sources),
@@ -238,16 +232,19 @@ export const varianceSources = defineStudyKind({
     };
   },
 
-  migrateV1(stored): VarianceSourcesDocument {
-    const { title: _t, verdict: _v, documentVersion: _d, sources: v1Sources, ...body } = VarianceSourcesDocumentV1.parse(stored);
-    // Version 1 measured four sources (no data source); the intervals are computed from its runs.
-    const sources = measureSources(body.spec, v1Sources);
-    return {
-      ...body,
-      sources,
-      testSampling: testSampling(body.spec, sources),
-      documentVersion: DOCUMENT_VERSION,
-      verdict: decide({ sources, implementation: body.implementation }),
-    };
+  migrations: {
+    /** Version 1 to 2: the numbers kept, the verdict decided as combine decides it (the English answers and the title dropped). */
+    1(stored): DocumentBody<VarianceSourcesDocument> {
+      const { title: _t, verdict: _v, documentVersion: _d, sources: v1Sources, ...body } = VarianceSourcesDocumentV1.parse(stored);
+      // Version 1 measured four sources (no data source); the intervals are computed from its runs.
+      const sources = measureSources(body.spec, v1Sources);
+      return {
+        ...body,
+        sources,
+        testSampling: testSampling(body.spec, sources),
+
+        verdict: decide({ sources, implementation: body.implementation }),
+      };
+    },
   },
 });
