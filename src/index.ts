@@ -21,13 +21,6 @@ export * from './spec/setup.ts';
 export { SpecError, type SpecIssue, specIssues } from './spec/specError.ts';
 export { canonicalJson, STUDY_ID, STUDY_ID_PATTERN, studyId } from './spec/studyId.ts';
 export { type UnitSeconds, type UnitWork, unitSeconds } from './spec/timeModel.ts';
-export type { CompareDocument } from './studies/compare/document.ts';
-export type { ArmSpec, CompareSpec } from './studies/compare/spec.ts';
-export type { DataSizeDocument } from './studies/data-size/document.ts';
-export type { DataSizeSpec } from './studies/data-size/spec.ts';
-export { MLP_AND_CLASSIC } from './studies/data-size/spec.ts';
-export type { DeterminismAuditDocument } from './studies/determinism-audit/document.ts';
-export type { DeterminismAuditSpec } from './studies/determinism-audit/spec.ts';
 export {
   createKindRegistry,
   DEFAULT_GROUP_SIZE,
@@ -39,12 +32,6 @@ export {
   StudyTooLongError,
   type UnitOutcome,
 } from './studies/kindRegistry.ts';
-export type { LrRangeTestDocument } from './studies/lr-range-test/document.ts';
-export type { LrRangeTestSpec } from './studies/lr-range-test/spec.ts';
-export { SUGGESTION_RULES } from './studies/lr-range-test/spec.ts';
-export type { LrScheduleDocument } from './studies/lr-schedule/document.ts';
-export type { ScheduleSpec } from './studies/lr-schedule/schedules.ts';
-export type { LrScheduleSpec } from './studies/lr-schedule/spec.ts';
 // Study kinds and what derives from their list.
 export {
   combineStudy,
@@ -75,9 +62,6 @@ export {
   type StudyUnit,
 } from './studies/registry.ts';
 export { runSeeds } from './studies/runSeeds.ts';
-// Each kind's document and spec types, for the pages that draw them.
-export type { SeedVarianceDocument } from './studies/seed-variance/document.ts';
-export type { SeedVarianceSpec } from './studies/seed-variance/spec.ts';
 export { STUDY_STATUSES, type StudyStatus } from './studies/status.ts';
 export {
   defineStudyKind,
@@ -86,9 +70,6 @@ export {
   type UnitContext,
   type UnitPart,
 } from './studies/studyKind.ts';
-export type { VarianceSourcesDocument } from './studies/variance-sources/document.ts';
-export type { VarianceSourcesSpec } from './studies/variance-sources/spec.ts';
-export { VARIANCE_SOURCES } from './studies/variance-sources/spec.ts';
 export { tf } from './tf.ts';
 export type { TrainingProgress } from './train/trainGroup.ts';
 // Re-training one run of a shared study (the reader's check of a fingerprint).

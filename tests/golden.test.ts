@@ -18,7 +18,7 @@ describe('golden studies: fingerprints and headline numbers stay bit for bit the
   for (const c of GOLDEN_CASES) {
     for (const backend of GOLDEN_BACKENDS) {
       it(`${c.name} on ${backend}`, async () => {
-        const facts = goldenFacts(await runGoldenCase(c.name, backend));
+        const facts = await goldenFacts(await runGoldenCase(c.name, backend));
         // Through JSON, as recorded: numbers compare by their exact double value.
         expect(JSON.parse(JSON.stringify(facts))).toEqual(golden.cases[`${c.name}/${backend}`]);
       });

@@ -166,7 +166,7 @@ export function createKindRegistry<const Modules extends readonly [AnyStudyKindM
   /** The training of a spec's kind, which a unit's caller needs (a kind that trains nothing has no units to run). */
   function trainingFor(spec: Spec) {
     const { training, kind } = moduleFor(spec);
-    if (!training) throw new Error(`a ${kind} study trains nothing: it has no units`);
+    if (!training) throw new Error(`${kind} studies train nothing: they have no units`);
     return training;
   }
 

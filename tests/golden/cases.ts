@@ -1,5 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import type { StudySpecInput } from '../../src/index.ts';
+import type { KindsRoot } from './facts.ts';
 
 /**
  * The fast case of every study kind: src/studies/<kind>/fixtures/<case>.spec.json (small data, few
@@ -17,22 +18,27 @@ export interface GoldenCase {
   v1Document: unknown | null;
 }
 
-const STUDIES = 'src/studies';
+/** The fast cases of the kinds under a root (src/studies, or tests/fixtures for the fixture kind), found by folder. */
+export function goldenCasesIn(root: KindsRoot): GoldenCase[] {
+  return readdirSync(root, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(`${root}/${d.name}/fixtures`))
+    .flatMap((d) => casesOfKind(root, d.name));
+}
 
-export const GOLDEN_CASES: GoldenCase[] = readdirSync(STUDIES, { withFileTypes: true })
-  .filter((d) => d.isDirectory())
-  .flatMap((d) => {
-    const dir = `${STUDIES}/${d.name}/fixtures`;
-    const files = readdirSync(dir, { withFileTypes: true }).map((f) => f.name);
-    return files
-      .filter((f) => f.endsWith('.spec.json'))
-      .map((f) => {
-        const name = f.slice(0, -'.spec.json'.length);
-        return {
-          name,
-          kind: d.name,
-          spec: JSON.parse(readFileSync(`${dir}/${f}`, 'utf8')) as StudySpecInput,
-          v1Document: files.includes(`${name}.v1.json`) ? JSON.parse(readFileSync(`${dir}/${name}.v1.json`, 'utf8')) : null,
-        };
-      });
-  });
+function casesOfKind(root: KindsRoot, kind: string): GoldenCase[] {
+  const dir = `${root}/${kind}/fixtures`;
+  const files = readdirSync(dir);
+  return files
+    .filter((f) => f.endsWith('.spec.json'))
+    .map((f) => {
+      const name = f.slice(0, -'.spec.json'.length);
+      return {
+        name,
+        kind,
+        spec: JSON.parse(readFileSync(`${dir}/${f}`, 'utf8')) as StudySpecInput,
+        v1Document: files.includes(`${name}.v1.json`) ? JSON.parse(readFileSync(`${dir}/${name}.v1.json`, 'utf8')) : null,
+      };
+    });
+}
+
+export const GOLDEN_CASES = goldenCasesIn('src/studies');

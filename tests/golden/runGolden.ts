@@ -15,6 +15,6 @@ export async function runGoldenCase(name: string, backend: BackendName): Promise
 
 export async function allGoldenFacts(): Promise<Record<string, GoldenFacts>> {
   const out: Record<string, GoldenFacts> = {};
-  for (const c of GOLDEN_CASES) for (const b of GOLDEN_BACKENDS) out[`${c.name}/${b}`] = goldenFacts(await runGoldenCase(c.name, b));
+  for (const c of GOLDEN_CASES) for (const b of GOLDEN_BACKENDS) out[`${c.name}/${b}`] = await goldenFacts(await runGoldenCase(c.name, b));
   return out;
 }

@@ -1,43 +1,33 @@
-import type { StudyDocument } from '../../../src/index.ts';
+/// <reference types="vite/client" />
+import type { DocumentOfKind, StudyDocument, StudyKind } from '../../../src/index.ts';
 import type { Locale } from '../presentation/index.ts';
-import { armsSvg } from './compare/charts.ts';
-import CompareReport from './compare/Report.astro';
-import { learningCurvesSvg } from './data-size/charts.ts';
-import DataSizeReport from './data-size/Report.astro';
-import { auditAccuracySvg } from './determinism-audit/charts.ts';
-import DeterminismAuditReport from './determinism-audit/Report.astro';
-import { rangeCurvesSvg } from './lr-range-test/charts.ts';
-import LrRangeTestReport from './lr-range-test/Report.astro';
-import { scheduleAccuracySvg } from './lr-schedule/charts.ts';
-import LrScheduleReport from './lr-schedule/Report.astro';
-import { seedStripSvg } from './seed-variance/charts.ts';
-import SeedVarianceReport from './seed-variance/Report.astro';
-import { sourcesSvg } from './variance-sources/charts.ts';
-import VarianceSourcesReport from './variance-sources/Report.astro';
 
-/** A kind's view: its report body (filling the shared skeleton) and its main chart (embed card, preview image). */
-export interface KindView<D> {
-  Report: (props: { locale: Locale; doc: D; createdAt: string }) => unknown;
+/**
+ * A kind's view, found in its folder (site/src/kinds/<kind>/) by name, so adding a kind adds no
+ * line here: `Report.astro` (its report body, filling the shared skeleton) and `charts.ts`, whose
+ * `view` names the main chart (embed card, preview image). `tests/kindRegistry.test.ts` checks that
+ * every kind has both.
+ */
+export interface KindCharts<D> {
   /** The key chart, drawn `width` wide (and `height` high, where a card's frame fixes it). */
   mainChart: (doc: D, locale: Locale, width?: number, height?: number) => string;
   /** The main chart's height in an embed card, where it is not CARD_CHART's (a legend above the drawing takes room). */
   cardChartHeight?: number;
 }
+/** What a kind's charts.ts exports as `view`, typed against its own documents. */
+export type ChartsOf<K extends StudyKind> = KindCharts<DocumentOfKind<K>>;
 
-/** Every kind's view: a kind without one fails the type-check. */
-export type KindViews<Doc extends { kind: string }> = { [K in Doc['kind']]: KindView<Extract<Doc, { kind: K }>> };
+export interface KindView<D> extends KindCharts<D> {
+  Report: (props: { locale: Locale; doc: D; createdAt: string }) => unknown;
+}
 
-export const KIND_VIEWS: KindViews<StudyDocument> = {
-  'seed-variance': { Report: SeedVarianceReport, mainChart: seedStripSvg },
-  'lr-range-test': { Report: LrRangeTestReport, mainChart: rangeCurvesSvg },
-  'lr-schedule': { Report: LrScheduleReport, mainChart: scheduleAccuracySvg },
-  'data-size': { Report: DataSizeReport, mainChart: learningCurvesSvg, cardChartHeight: 110 },
-  'variance-sources': { Report: VarianceSourcesReport, mainChart: sourcesSvg },
-  'determinism-audit': { Report: DeterminismAuditReport, mainChart: auditAccuracySvg },
-  compare: { Report: CompareReport, mainChart: armsSvg },
-};
+const REPORTS = import.meta.glob<{ default: KindView<StudyDocument>['Report'] }>('./*/Report.astro', { eager: true });
+const CHARTS = import.meta.glob<{ view: KindCharts<StudyDocument> }>('./*/charts.ts', { eager: true });
 
-/** A document's view (the one lookup that holds a kind's view with its type erased, as in words.ts). */
+/** A document's view (its kind's type erased here, as every kind's view is typed in its own folder). */
 export function viewOf(doc: StudyDocument): KindView<StudyDocument> {
-  return KIND_VIEWS[doc.kind] as KindView<StudyDocument>;
+  const Report = REPORTS[`./${doc.kind}/Report.astro`]?.default;
+  const charts = CHARTS[`./${doc.kind}/charts.ts`]?.view;
+  if (!Report || !charts) throw new Error(`the ${doc.kind} kind has no view: site/src/kinds/${doc.kind}/ needs Report.astro and charts.ts`);
+  return { Report, ...charts };
 }

@@ -1,4 +1,4 @@
-import { datasetOf, STREAM_NAMES, type StudySpec, SUGGESTION_RULES } from '../../../src/index.ts';
+import { datasetOf, readingsOf, STREAM_NAMES, type StudySpec } from '../../../src/index.ts';
 import { KEPT_AS_WRITTEN, type Locale } from './locales.ts';
 import type { StudyFacts } from './studyWords.ts';
 import type { UiWords } from './ui.ts';
@@ -73,6 +73,6 @@ export function keptNames(study: StudySpec | StudyFacts | null, locale: Locale):
       : isFacts(study)
         ? [study.dataset ?? '', ...specStrings(study.digest)]
         : [...specStrings(study), datasetOf(study)?.name ?? ''];
-  return [...own, ...SUGGESTION_RULES, ...STREAM_NAMES, ...KEPT_AS_WRITTEN[locale]];
+  return [...own, ...readingsOf('lr-range-test').rules, ...STREAM_NAMES, ...KEPT_AS_WRITTEN[locale]];
 }
 const isFacts = (study: StudySpec | StudyFacts): study is StudyFacts => 'dataset' in study && typeof study.dataset === 'string';

@@ -40,4 +40,5 @@ export function lrRangeTestDigest(doc: LrRangeTestDocument): LrRangeTestDigest {
 }
 
 /** What this kind's sentences read off its documents (the kind module's `readings`). */
-export const readings = { betterMultiples, everySeedSuggested };
+/** The rules that read a suggestion off a range test's curve, in the order reports list them. */
+export const readings = { betterMultiples, everySeedSuggested, rules: SUGGESTION_RULES };

@@ -2,6 +2,7 @@ import * as Plot from '@observablehq/plot';
 import type { DocumentOfKind } from '../../../../src/index.ts';
 import { ACCENT, groupedAccuracySvg, renderSvg } from '../../charts/plotSvg.ts';
 import { type Locale, t } from '../../presentation/index.ts';
+import type { ChartsOf } from '../views.ts';
 import { phrases } from './sentences.ts';
 
 type CompareDocument = DocumentOfKind<'compare'>;
@@ -59,3 +60,6 @@ export function differenceSvg(doc: CompareDocument, locale: Locale, width = 640)
     doc.arms.map((a) => a.label),
   );
 }
+
+/** This kind's charts for its view (site/src/kinds/views.ts): the main chart, on reports, embed cards and previews. */
+export const view: ChartsOf<'compare'> = { mainChart: armsSvg };

@@ -4,6 +4,7 @@ import { categoryColors, plainTick, renderSvg } from '../../charts/plotSvg.ts';
 import { type Locale, t } from '../../presentation/index.ts';
 import { render } from '../../presentation/phrases.ts';
 import { modelName } from '../../presentation/sentences.ts';
+import type { ChartsOf } from '../views.ts';
 import { phrases } from './sentences.ts';
 
 type DataSizeDocument = DocumentOfKind<'data-size'>;
@@ -42,3 +43,6 @@ export function learningCurvesSvg(doc: DataSizeDocument, locale: Locale, width =
     ],
   });
 }
+
+/** This kind's charts for its view (site/src/kinds/views.ts): the main chart, on reports, embed cards and previews. */
+export const view: ChartsOf<'data-size'> = { mainChart: learningCurvesSvg, cardChartHeight: 110 };

@@ -4,6 +4,7 @@ import { ACCENT, plainTick, renderSvg } from '../../charts/plotSvg.ts';
 import { type Locale, t } from '../../presentation/index.ts';
 import { render } from '../../presentation/phrases.ts';
 import { modelName } from '../../presentation/sentences.ts';
+import type { ChartsOf } from '../views.ts';
 import { phrases } from './sentences.ts';
 
 type DeterminismAuditDocument = DocumentOfKind<'determinism-audit'>;
@@ -45,3 +46,6 @@ export function driftSvg(doc: DeterminismAuditDocument, locale: Locale, width = 
     ],
   });
 }
+
+/** This kind's charts for its view (site/src/kinds/views.ts): the main chart, on reports, embed cards and previews. */
+export const view: ChartsOf<'determinism-audit'> = { mainChart: auditAccuracySvg };

@@ -1,11 +1,13 @@
 import * as Plot from '@observablehq/plot';
-import { type DocumentOfKind, SUGGESTION_RULES } from '../../../../src/index.ts';
+import { type DocumentOfKind, readingsOf } from '../../../../src/index.ts';
 import { ACCENT, CATEGORY_COLORS, groupedAccuracySvg, plainTick, renderSvg, SEED_LINE } from '../../charts/plotSvg.ts';
 import { type Locale, t } from '../../presentation/index.ts';
 import { lr as lrValue } from '../../presentation/phrases.ts';
+import type { ChartsOf } from '../views.ts';
 import { phrases } from './sentences.ts';
 
 type LrRangeTestDocument = DocumentOfKind<'lr-range-test'>;
+const SUGGESTION_RULES = readingsOf('lr-range-test').rules;
 
 const RULE_COLORS: Record<string, string> = Object.fromEntries(SUGGESTION_RULES.map((rule, i) => [rule, CATEGORY_COLORS[i]]));
 
@@ -78,3 +80,6 @@ export function verificationSvg(doc: LrRangeTestDocument, locale: Locale, width 
   }));
   return groupedAccuracySvg(groups, { axis: t(locale).words.accuracyAxis, alt: labels.groupsAlt, seedDot: labels.seedDot }, { width });
 }
+
+/** This kind's charts for its view (site/src/kinds/views.ts): the main chart, on reports, embed cards and previews. */
+export const view: ChartsOf<'lr-range-test'> = { mainChart: rangeCurvesSvg };

@@ -1,4 +1,4 @@
-import { type DigestOfKind, type DocumentOfKind, readingsOf, SUGGESTION_RULES } from '../../../../src/index.ts';
+import { type DigestOfKind, type DocumentOfKind, readingsOf } from '../../../../src/index.ts';
 import { type Arg, and, lr, num, pct, phraseBook, series } from '../../presentation/phrases.ts';
 import {
   diverged,
@@ -17,7 +17,7 @@ import { zh } from './zh.ts';
 type Doc = DocumentOfKind<'lr-range-test'>;
 export const phrases = phraseBook({ en, zh });
 const say = phrases.say;
-const { betterMultiples, everySeedSuggested } = readingsOf('lr-range-test');
+const { betterMultiples, everySeedSuggested, rules: SUGGESTION_RULES } = readingsOf('lr-range-test');
 /** A spread of learning rates in decades, or n/a. */
 const decades = (x: number | null): Arg => (x === null ? notAvailable : say('decades', { x: num(x, 2) }));
 const multiple = (m: number | string) => say('holdsUp.multiple', { multiplier: m });

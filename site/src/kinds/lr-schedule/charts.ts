@@ -2,6 +2,7 @@ import * as Plot from '@observablehq/plot';
 import type { DocumentOfKind } from '../../../../src/index.ts';
 import { categoryColors, groupedAccuracySvg, plainTick, renderSvg } from '../../charts/plotSvg.ts';
 import { type Locale, t } from '../../presentation/index.ts';
+import type { ChartsOf } from '../views.ts';
 import { phrases } from './sentences.ts';
 
 type LrScheduleDocument = DocumentOfKind<'lr-schedule'>;
@@ -54,3 +55,6 @@ export function scheduleCurvesSvg(doc: LrScheduleDocument, locale: Locale, width
     doc.schedules.map((s) => s.name),
   );
 }
+
+/** This kind's charts for its view (site/src/kinds/views.ts): the main chart, on reports, embed cards and previews. */
+export const view: ChartsOf<'lr-schedule'> = { mainChart: scheduleAccuracySvg };

@@ -1,4 +1,4 @@
-import type { DigestOfKind, DocumentOfKind, ScheduleSpec } from '../../../../src/index.ts';
+import type { DigestOfKind, DocumentOfKind, SpecOfKind } from '../../../../src/index.ts';
 import { and, lr, type Message, pct, phraseBook, series } from '../../presentation/phrases.ts';
 import {
   diverged,
@@ -16,6 +16,7 @@ import { en } from './en.ts';
 import { zh } from './zh.ts';
 
 type Doc = DocumentOfKind<'lr-schedule'>;
+type ScheduleSpec = SpecOfKind<'lr-schedule'>['schedules'][number];
 export const phrases = phraseBook({ en, zh });
 const say = phrases.say;
 

@@ -6,6 +6,7 @@ type SeedVarianceDocument = DocumentOfKind<'seed-variance'>;
 import { ACCENT, plainTick, renderSvg, SEED_LINE } from '../../charts/plotSvg.ts';
 import { type Locale, t } from '../../presentation/index.ts';
 import { pct } from '../../presentation/phrases.ts';
+import type { ChartsOf } from '../views.ts';
 import { phrases } from './sentences.ts';
 
 const finished = (doc: SeedVarianceDocument) =>
@@ -91,3 +92,6 @@ export function curvesSvg(doc: SeedVarianceDocument, curve: 'testAccuracy' | 'tr
     ],
   });
 }
+
+/** This kind's charts for its view (site/src/kinds/views.ts): the main chart, on reports, embed cards and previews. */
+export const view: ChartsOf<'seed-variance'> = { mainChart: seedStripSvg };

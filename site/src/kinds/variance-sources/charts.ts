@@ -3,6 +3,7 @@ import type { DocumentOfKind } from '../../../../src/index.ts';
 import { ACCENT, groupedAccuracySvg, renderSvg } from '../../charts/plotSvg.ts';
 import { type Locale, t } from '../../presentation/index.ts';
 import { render } from '../../presentation/phrases.ts';
+import type { ChartsOf } from '../views.ts';
 import { phrases, sourceName } from './sentences.ts';
 
 type VarianceSourcesDocument = DocumentOfKind<'variance-sources'>;
@@ -52,3 +53,6 @@ export function sourceRunsSvg(doc: VarianceSourcesDocument, locale: Locale, widt
     CODE_NAMES,
   );
 }
+
+/** This kind's charts for its view (site/src/kinds/views.ts): the main chart, on reports, embed cards and previews. */
+export const view: ChartsOf<'variance-sources'> = { mainChart: sourcesSvg };
