@@ -1,6 +1,7 @@
 import type { MlpParams } from '../model/mlp.ts';
 import type { ModelSpec, OptimizerSpec } from '../spec/setup.ts';
 import { tf } from '../tf.ts';
+import { Activation, Header, Kind, Layer, Optimizer } from './abi.ts';
 import type { IndexBatch } from '../train/batches.ts';
 
 /**
@@ -13,26 +14,10 @@ import type { IndexBatch } from '../train/batches.ts';
  * module, as it does tfjs's own binary (registerWasmBackend).
  */
 
+/** The binary's two entry points (src/kernels/assembly/mlp.ts); everything else they read is in the plan (abi.ts). */
 interface KernelExports {
-  trainStep(
-    plan: number,
-    trainX: number,
-    trainY: number,
-    trainRows: number,
-    indices: number,
-    masks: number,
-    rows: number,
-    lr: number,
-    t: number,
-    beta1: number,
-    beta2: number,
-    eps: number,
-    momentum: number,
-    lossOut: number,
-    lossSums: number,
-    correctSums: number,
-  ): void;
-  evaluate(plan: number, x: number, labels: number, rows: number, lossOut: number, accuracyOut: number): void;
+  trainStep(plan: number, rows: number, lr: number, t: number, lossOut: number): void;
+  evaluate(plan: number, lossOut: number, accuracyOut: number): void;
 }
 
 let kernelModule: WebAssembly.Module | null = null;
@@ -79,37 +64,28 @@ function offsetOf(t: tf.TensorInfo, backend = tf.backend() as unknown as WasmBac
 }
 
 /**
- * SeedlabMlpTrainStep. Inputs: plan (its offsets name the parameters, gradients and optimizer
- * state, which the step updates in place, as an optimizer assigns its variables), trainX, trainY,
- * indices, lossSums and correctSums (added to), masks (optional). Attrs: trainRows, rows, lr, t,
- * beta1, beta2, epsilon, momentum. Output: each seed's mean batch loss [S].
+ * SeedlabMlpTrainStep. Inputs: plan (its offsets name every tensor the step reads and writes: the
+ * training set, the step's indices and masks, the parameters, gradients and optimizer state it
+ * updates in place, as an optimizer assigns its variables, and the epoch's sums it adds to), and
+ * those tensors, so tfjs sees what the step touches. Attrs: rows, lr, t. Output: each seed's mean
+ * batch loss [S].
  */
 const trainStepKernel: tf.KernelFunc = ({ inputs, attrs, backend }) => {
   const wasm = backend as unknown as WasmBackendParts;
-  const { plan, trainX, trainY, indices, masks, lossSums, correctSums } = inputs as Record<
-    'plan' | 'trainX' | 'trainY' | 'indices' | 'lossSums' | 'correctSums',
-    tf.TensorInfo
-  > & { masks?: tf.TensorInfo };
-  const a = attrs as Record<string, number>;
+  const { plan, lossSums } = inputs as Record<'plan' | 'lossSums', tf.TensorInfo>;
+  const { rows, lr, t } = attrs as Record<'rows' | 'lr' | 't', number>;
   const loss = wasm.makeOutput([lossSums.shape[0]], 'float32');
-  const at = (t: tf.TensorInfo) => offsetOf(t, wasm);
-  // biome-ignore format: the kernel's arguments in three groups: data, optimizer, sums
-  kernels().exports.trainStep(
-    at(plan), at(trainX), at(trainY), a.trainRows, at(indices), masks ? at(masks) : 0, a.rows,
-    a.lr, a.t, a.beta1, a.beta2, a.epsilon, a.momentum,
-    at(loss), at(lossSums), at(correctSums),
-  );
+  kernels().exports.trainStep(offsetOf(plan, wasm), rows, lr, t, offsetOf(loss, wasm));
   return loss;
 };
 
-/** SeedlabMlpEvaluate. Inputs: plan, x, labels. Attrs: rows. Outputs: each seed's mean loss and accuracy [S]. */
+/** SeedlabMlpEvaluate. Inputs: plan (naming the test set), and the test set. Attrs: rows. Outputs: each seed's mean loss and accuracy [S]. */
 const evaluateKernel: tf.KernelFunc = ({ inputs, attrs, backend }) => {
   const wasm = backend as unknown as WasmBackendParts;
-  const { plan, x, labels } = inputs as Record<'plan' | 'x' | 'labels', tf.TensorInfo>;
+  const { plan, labels } = inputs as Record<'plan' | 'x' | 'labels', tf.TensorInfo>;
   const S = labels.shape[0] / (attrs as { rows: number }).rows;
   const [loss, accuracy] = [wasm.makeOutput([S], 'float32'), wasm.makeOutput([S], 'float32')];
-  const at = (t: tf.TensorInfo) => offsetOf(t, wasm);
-  kernels().exports.evaluate(at(plan), at(x), at(labels), (attrs as { rows: number }).rows, at(loss), at(accuracy));
+  kernels().exports.evaluate(offsetOf(plan, wasm), offsetOf(loss, wasm), offsetOf(accuracy, wasm));
   return [loss, accuracy];
 };
 
@@ -126,7 +102,7 @@ function run(name: string, inputs: Record<string, tf.Tensor>, attrs: Record<stri
 /** A fresh tensor with its own memory (never a shared constant), filled with `values` or zeros. */
 const owned = (values: Float32Array | Int32Array, dtype: 'float32' | 'int32' = 'float32') => tf.tensor(values, [values.length], dtype);
 
-const ACTIVATION = { relu: 0, tanh: 1, sigmoid: 2 } as const;
+const ACTIVATION = { relu: Activation.Relu, tanh: Activation.Tanh, sigmoid: Activation.Sigmoid } as const;
 
 /** A group's training state in the wasm backend's memory: parameters, gradients, optimizer state, buffers. */
 export function createFusedTrainer(
@@ -141,9 +117,7 @@ export function createFusedTrainer(
   const { memory } = kernels();
   const S = initial.length;
   const L = sizes.length - 1;
-  const width = Math.max(...sizes);
-  const hidden = sizes.slice(1, -1).reduce((n, w) => n + w, 0);
-  const optimizerKind = optimizer.kind === 'adam' ? 2 : optimizer.momentum > 0 ? 1 : 0;
+  const optimizerKind = optimizer.kind === 'adam' ? Optimizer.Adam : optimizer.momentum > 0 ? Optimizer.Momentum : Optimizer.Sgd;
   const tensors: tf.Tensor[] = [];
   const keep = <T extends tf.Tensor>(t: T) => {
     tensors.push(t);
@@ -156,34 +130,64 @@ export function createFusedTrainer(
   });
   const zerosFor = (p: tf.Tensor) => keep(owned(new Float32Array(p.size)));
   const grads = params.map(zerosFor);
-  const first = params.map((p) => (optimizerKind > 0 ? zerosFor(p) : null));
-  const second = params.map((p) => (optimizerKind === 2 ? zerosFor(p) : null));
-  // Every layer's activations and output gradients for each row of a batch, and one row of Wᵀ delta.
-  const scratch = keep(owned(new Float32Array(2 * maxRows * sizes.reduce((n, w) => n + w, 0) + width + 4)));
+  const first = params.map((p) => (optimizerKind !== Optimizer.Sgd ? zerosFor(p) : null));
+  const second = params.map((p) => (optimizerKind === Optimizer.Adam ? zerosFor(p) : null));
+  // A row's layers side by side, and the scratch mlp.ts lays out: the batch's activations and output
+  // gradients, then one row of Wᵀ delta as wide as the widest layer.
+  const rowFloats = sizes.reduce((n, w) => n + w, 0);
+  const scratch = keep(owned(new Float32Array(2 * maxRows * rowFloats + Math.max(...sizes))));
   const trainX = keep(owned(train.x));
   const trainY = keep(owned(train.labels, 'int32'));
   const indices = keep(owned(new Int32Array(S * maxRows), 'int32'));
-  const masks = hidden > 0 && model.dropout > 0 ? keep(owned(new Float32Array(S * maxRows * hidden))) : null;
+  const hiddenWidths = sizes.slice(1, -1).reduce((n, w) => n + w, 0);
+  const masks = hiddenWidths > 0 && model.dropout > 0 ? keep(owned(new Float32Array(S * maxRows * hiddenWidths))) : null;
   const testX = keep(owned(test.x));
   const testLabels = keep(owned(test.labels, 'int32'));
   const [lossSums, correctSums] = [0, 0].map(() => keep(owned(new Float32Array(S))));
-  const words = [S, L, ACTIVATION[model.activation], optimizerKind, ...sizes];
-  params.forEach(
-    (p, i) => void words.push(offsetOf(p), offsetOf(grads[i]), first[i] ? offsetOf(first[i]) : 0, second[i] ? offsetOf(second[i]) : 0),
-  );
-  words.push(offsetOf(scratch));
-  const plan = keep(owned(Int32Array.from(words), 'int32'));
-  const at = {
-    indices: offsetOf(indices),
-    masks: masks ? offsetOf(masks) : 0,
-    lossSums: offsetOf(lossSums),
-    correctSums: offsetOf(correctSums),
-  };
+  const adam = optimizer.kind === 'adam' ? optimizer : null;
+
+  // The plan (abi.ts): the header, then each weight layer's descriptor.
+  const words = new Int32Array(Header.Size + L * Layer.Size);
+  const reals = new Float32Array(words.buffer);
+  const offsetOr0 = (t: tf.Tensor | null) => (t ? offsetOf(t) : 0);
+  words.set([S, L, ACTIVATION[model.activation], optimizerKind], Header.Seeds);
+  words[Header.TrainX] = offsetOf(trainX);
+  words[Header.TrainY] = offsetOf(trainY);
+  words[Header.TrainRows] = train.rows;
+  words[Header.Indices] = offsetOf(indices);
+  words[Header.Masks] = offsetOr0(masks);
+  words[Header.LossSums] = offsetOf(lossSums);
+  words[Header.CorrectSums] = offsetOf(correctSums);
+  words[Header.TestX] = offsetOf(testX);
+  words[Header.TestY] = offsetOf(testLabels);
+  words[Header.TestRows] = test.rows;
+  words[Header.RowFloats] = rowFloats;
+  words[Header.Scratch] = offsetOf(scratch);
+  reals[Header.Beta1] = adam?.beta1 ?? 0;
+  reals[Header.Beta2] = adam?.beta2 ?? 0;
+  reals[Header.Epsilon] = adam?.epsilon ?? 0;
+  reals[Header.Momentum] = optimizer.kind === 'sgd' ? optimizer.momentum : 0;
+  for (let l = 0, inAt = 0, maskWidthBefore = 0; l < L; l++) {
+    const [W, b] = [2 * l, 2 * l + 1];
+    const layer = Header.Size + l * Layer.Size;
+    words.set(
+      // biome-ignore format: one descriptor, in the order of Layer's fields
+      [
+        Kind.Dense, sizes[l], sizes[l + 1], inAt, inAt + sizes[l],
+        offsetOf(params[W]), offsetOf(grads[W]), offsetOr0(first[W]), offsetOr0(second[W]),
+        offsetOf(params[b]), offsetOf(grads[b]), offsetOr0(first[b]), offsetOr0(second[b]),
+        maskWidthBefore,
+      ],
+      layer,
+    );
+    inAt += sizes[l];
+    maskWidthBefore += sizes[l + 1];
+  }
+  const plan = keep(owned(words, 'int32'));
   const stepInputs = { plan, trainX, trainY, indices, lossSums, correctSums, ...(masks ? { masks } : {}) };
   // Views are made per use: the memory's buffer changes when the backend grows it.
   const floats = (offset: number, n: number) => new Float32Array(memory.buffer, offset, n);
-  const adam = optimizer.kind === 'adam' ? optimizer : null;
-  const momentum = optimizer.kind === 'sgd' ? optimizer.momentum : 0;
+  const at = { indices: offsetOf(indices), masks: offsetOr0(masks), lossSums: offsetOf(lossSums), correctSums: offsetOf(correctSums) };
 
   return {
     /** One step of every seed; returns each seed's mean batch loss. */
@@ -196,17 +200,7 @@ export function createFusedTrainer(
           offset += mask.length * 4;
         }
       }
-      const attrs = {
-        trainRows: train.rows,
-        rows: batch.rows,
-        lr,
-        t,
-        beta1: adam?.beta1 ?? 0,
-        beta2: adam?.beta2 ?? 0,
-        epsilon: adam?.epsilon ?? 0,
-        momentum,
-      };
-      return run(TRAIN_STEP_KERNEL, stepInputs, attrs)[0];
+      return run(TRAIN_STEP_KERNEL, stepInputs, { rows: batch.rows, lr, t })[0];
     },
     /** The epoch's running train sums (loss * rows, correct rows), then zeroed for the next epoch. */
     takeEpochSums(): { loss: Float32Array; correct: Float32Array } {

@@ -1,4 +1,4 @@
-// Part of the fused kernels (mlp.ts), on its own so tests/kernels/exp4.test.ts can compare it with
+// Part of the fused kernels (softmaxCrossEntropy.ts), on its own so tests/exp4.test.ts can compare it with
 // Mathf.exp over a sweep of inputs.
 
 /**
