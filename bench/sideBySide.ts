@@ -16,6 +16,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import asc from 'assemblyscript/asc';
+import { KERNEL_FLAGS } from '../scripts/kernelFlags.mjs';
 
 const { values } = parseArgs({ options: { rounds: { type: 'string', default: '3' } } });
 const rounds = Number(values.rounds);
@@ -48,6 +50,28 @@ const torchCheck = spawnSync(PYTHON, ['-c', 'import torch; print(torch.__version
 if (torchCheck.status !== 0) {
   console.error('PyTorch is missing: apt-get install python3-torch (the reference runs on /usr/bin/python3)');
   process.exit(2);
+}
+
+/** The core's wasm SIMD multiply-add peak (bench/assembly/simdPeak.ts, the kernels' flags), GFLOP/s: the best of three. */
+async function simdPeakGflops(): Promise<number> {
+  let binary: Uint8Array<ArrayBuffer> | null = null;
+  const { error, stderr } = await asc.main(['bench/assembly/simdPeak.ts', '--outFile', 'peak.wasm', ...KERNEL_FLAGS], {
+    writeFile(name: string, contents: Uint8Array | string) {
+      if (name.endsWith('.wasm') && typeof contents !== 'string') binary = new Uint8Array(contents);
+    },
+  });
+  if (error || !binary) throw new Error(`asc: ${error?.message} ${stderr.toString()}`);
+  const instance = await WebAssembly.instantiate(new WebAssembly.Module(binary), {
+    env: { memory: new WebAssembly.Memory({ initial: 1 }) },
+  });
+  const { peak } = instance.exports as { peak: (n: number) => number };
+  peak(1e6);
+  const rates = [0, 1, 2].map(() => {
+    const t0 = performance.now();
+    peak(5e7);
+    return (64 * 5e7) / (performance.now() - t0) / 1e6;
+  });
+  return Math.max(...rates);
 }
 
 const rows: { seedlab: number; seedlabTraining: number; pytorch: number; pytorchEqualWork: number }[] = [];
@@ -83,6 +107,7 @@ const result = {
     gflopPerSecond: r2(STUDY_GFLOP / m('seedlabTraining')),
     studyGflop: r2(STUDY_GFLOP),
   },
+  simdPeakGflops: r2(await simdPeakGflops()),
   all: rows.map((x) => Object.fromEntries(Object.entries(x).map(([k, v]) => [k, r2(v)]))),
 };
 writeFileSync(resolve('bench/reference/side-by-side.json'), `${JSON.stringify(result, null, 2)}\n`);

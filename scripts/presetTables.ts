@@ -61,7 +61,7 @@ function backendTable(b: BackendAgreement): string {
   ].join('\n');
 }
 
-/** What `npm run bench` (side by side with PyTorch) and `npm run bench:kernel-spike` measured. */
+/** What `npm run bench` measured, side by side with PyTorch (bench/reference/side-by-side.json). */
 export interface SpeedBench {
   sideBySide: {
     measuredAt: string;
@@ -70,24 +70,16 @@ export interface SpeedBench {
     wholeProcessSeconds: { seedlab: number; pytorch: number; ratio: number };
     equalWorkTrainingSeconds: { seedlab: number; pytorch: number; ratio: number };
     seedlabThroughput: { seedStepsPerSecond: number; gflopPerSecond: number; studyGflop: number };
-  };
-  kernelSpike: {
-    measuredAt: string;
-    tfjsWasmMsPerStep: { median: number };
-    fusedMsPerStep: { median: number };
-    speedup: number;
-    fusedGflops: number;
     simdPeakGflops: number;
   };
 }
 
 export const readSpeedBench = (): SpeedBench => ({
   sideBySide: JSON.parse(readFileSync('bench/reference/side-by-side.json', 'utf8')),
-  kernelSpike: JSON.parse(readFileSync('bench/reference/kernel-spike.json', 'utf8')),
 });
 
-/** Seedlab against PyTorch, and what a fused kernel step measured: every number from the benchmarks' JSON. */
-function speedTable({ sideBySide: b, kernelSpike: k }: SpeedBench): string {
+/** Seedlab against PyTorch: every number from the benchmark's JSON. */
+function speedTable({ sideBySide: b }: SpeedBench): string {
   const s = (x: number) => `${x.toFixed(2)} s`;
   return [
     `Measured ${b.measuredAt} by \`npm run bench\` (${b.rounds} interleaved rounds, medians, one thread each; PyTorch ${b.torch}):`,
@@ -110,9 +102,7 @@ function speedTable({ sideBySide: b, kernelSpike: k }: SpeedBench): string {
       ],
     ),
     '',
-    `Seedlab trains ${b.seedlabThroughput.seedStepsPerSecond} seed-steps per second, ${b.seedlabThroughput.gflopPerSecond.toFixed(2)} GFLOP/s over the study's ${b.seedlabThroughput.studyGflop.toFixed(1)} GFLOP: ${((100 * b.seedlabThroughput.gflopPerSecond) / k.simdPeakGflops).toFixed(0)}% of this core's wasm SIMD peak (${k.simdPeakGflops.toFixed(1)} GFLOP/s, multiply-adds in registers).`,
-    '',
-    `A fused kernel (\`npm run bench:kernel-spike\`, ${k.measuredAt}): one training step of the same shape (30 seeds, Adam) written in AssemblyScript with SIMD takes ${k.fusedMsPerStep.median.toFixed(3)} ms against ${k.tfjsWasmMsPerStep.median.toFixed(3)} ms through tfjs-wasm, ${k.speedup.toFixed(1)}x faster (${k.fusedGflops.toFixed(1)} GFLOP/s). The engine's wasm path is now built the same way (\`src/kernels/\`), with the three activations, any depth, dropout, SGD and Adam.`,
+    `Seedlab trains ${b.seedlabThroughput.seedStepsPerSecond} seed-steps per second, ${b.seedlabThroughput.gflopPerSecond.toFixed(2)} GFLOP/s over the study's ${b.seedlabThroughput.studyGflop.toFixed(1)} GFLOP: ${((100 * b.seedlabThroughput.gflopPerSecond) / b.simdPeakGflops).toFixed(0)}% of this core's wasm SIMD peak (${b.simdPeakGflops.toFixed(1)} GFLOP/s, multiply-adds in registers, measured in the same run).`,
   ].join('\n');
 }
 

@@ -1,8 +1,8 @@
 import type { MlpParams } from '../model/mlp.ts';
 import type { ModelSpec, OptimizerSpec } from '../spec/setup.ts';
 import { tf } from '../tf.ts';
-import { Activation, Header, Kind, Layer, Optimizer } from './abi.ts';
 import type { IndexBatch } from '../train/batches.ts';
+import { Activation, Header, Kind, Layer, Optimizer } from './abi.ts';
 
 /**
  * The fused MLP kernels on the wasm backend (source: src/kernels/assembly/mlp.ts, built by
