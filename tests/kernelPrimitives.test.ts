@@ -88,8 +88,13 @@ function dotRef(a: ArrayLike<number>, b: ArrayLike<number>, n: number): number {
   for (let i = n4; i < n; i++) sum = f(sum + f(a[i] * b[i]));
   return sum;
 }
+/** relu as the kernels define it: z > 0 ? z : 0, so NaN gives 0 (Math.max would give NaN). */
+function relu(z: number): number {
+  if (z > 0) return z;
+  return 0;
+}
 const activateRef = (kind: number, z: number): number =>
-  kind === Activation.Relu ? (z > 0 ? z : 0) : kind === Activation.Tanh ? k.mathTanh(z) : f(1 / f(1 + k.mathExp(f(-z))));
+  kind === Activation.Relu ? relu(z) : kind === Activation.Tanh ? k.mathTanh(z) : f(1 / f(1 + k.mathExp(f(-z))));
 const slopeRef = (kind: number, a: number): number =>
   kind === Activation.Relu ? (a > 0 ? 1 : 0) : kind === Activation.Tanh ? f(1 - f(a * a)) : f(a * f(1 - a));
 
