@@ -28,7 +28,7 @@ import { methodsByPath, openApiDocument, routes } from './contract.ts';
 import { apiError, invalid, shortened } from './errors.ts';
 
 /** Largest accepted request body. A spec is well under 4 KB; 64 KB leaves room for long seed lists and notes. */
-export const MAX_BODY_BYTES = 64 * 1024;
+const MAX_BODY_BYTES = 64 * 1024;
 
 type Env = { Bindings: SeedlabEnv; Variables: { body: unknown } };
 

@@ -25,14 +25,14 @@ const Preset = z.lazy(() => PresetRequest).openapi('PresetRequest');
 
 const FieldIssue = z.object({ path: z.string(), message: z.string() });
 /** Every error body: a sentence, and the field issues where fields are at fault (README "Errors and limits"). */
-export const ErrorBody = z
+const ErrorBody = z
   .object({ error: z.string(), issues: z.array(FieldIssue).optional() })
   .catchall(z.unknown())
   .openapi('Error', {
     description: 'What went wrong; `issues` names each bad field. Some errors add a field (`status`, `study`, `estimate`).',
   });
 
-export const StudyStatusBody = z
+const StudyStatusBody = z
   .object({
     id: z.string(),
     status: z.enum(STUDY_STATUSES),
@@ -69,7 +69,7 @@ const StudyIdParams = z.object({
     .regex(new RegExp(`^${STUDY_ID_PATTERN}$`))
     .openapi({ param: { name: 'id', in: 'path' }, example: '0123456789abcdef0123' }),
 });
-export const ListQuery = z.strictObject({
+const ListQuery = z.strictObject({
   limit: z.coerce
     .number()
     .int()

@@ -14,9 +14,9 @@ export const FINAL_CACHE_CONTROL = 'public, max-age=60, s-maxage=31536000';
 export const LIVE_CACHE_CONTROL = 'no-store';
 
 /** The answer's `x-seedlab-cache` header: `hit` when it came from the edge cache, so a test or an operator can tell. */
-export const CACHE_STATUS_HEADER = 'x-seedlab-cache';
+const CACHE_STATUS_HEADER = 'x-seedlab-cache';
 /** The build that rendered (or cached) the answer. */
-export const BUILD_HEADER = 'x-seedlab-build';
+const BUILD_HEADER = 'x-seedlab-build';
 
 /**
  * The one query parameter that changes a page: an embed card's theme. Only a theme other than the

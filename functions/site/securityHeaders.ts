@@ -10,7 +10,7 @@ export const WASM_PAGE_HEADER = 'x-seedlab-wasm';
  * Headers for every page of the report site. Reports may only be framed by the site itself; embed
  * cards exist to be framed anywhere, so they set no frame-blocking header.
  */
-export function siteHeaders(pathname: string, options: { wasm?: boolean } = {}): Record<string, string> {
+function siteHeaders(pathname: string, options: { wasm?: boolean } = {}): Record<string, string> {
   const embeddable = isEmbedPath(pathname);
   const csp = [
     "default-src 'self'",

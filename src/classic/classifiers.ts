@@ -11,7 +11,7 @@ export interface ClassicOptions {
   forestTrees: number;
 }
 
-export const DEFAULT_CLASSIC_OPTIONS: ClassicOptions = { knnK: 5, forestTrees: 100 };
+const DEFAULT_CLASSIC_OPTIONS: ClassicOptions = { knnK: 5, forestTrees: 100 };
 
 export interface FittedClassifier {
   predict(x: Float32Array, rows: number): Int32Array;

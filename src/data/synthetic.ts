@@ -50,8 +50,6 @@ function polar(r: number, a: number): [number, number] {
   return [r * Math.cos(a), r * Math.sin(a)];
 }
 
-export const SYNTHETIC_NAMES = Object.keys(MAKERS);
-
 /** Generates a balanced 2-D set from the `data` stream (rows grouped by class). */
 export function makeSynthetic(name: string, options: SyntheticOptions, data: RandomStream): LabelledTable {
   const maker = MAKERS[name];

@@ -2,7 +2,7 @@ import { getBackendDetails } from '../backends/useBackend.ts';
 import { tf } from '../tf.ts';
 import { ENGINE_VERSION } from '../version.ts';
 
-export type Runtime = 'node' | 'workerd' | 'browser' | 'unknown';
+type Runtime = 'node' | 'workerd' | 'browser' | 'unknown';
 
 export interface Environment {
   tfjs: string;
@@ -14,7 +14,7 @@ export interface Environment {
 }
 
 /** Feature detection only: the engine uses no runtime-specific API. */
-export function detectRuntime(): Runtime {
+function detectRuntime(): Runtime {
   const g = globalThis as { navigator?: { userAgent?: string }; process?: { versions?: { node?: string } }; document?: unknown };
   if (g.navigator?.userAgent === 'Cloudflare-Workers') return 'workerd';
   if (g.document !== undefined) return 'browser';

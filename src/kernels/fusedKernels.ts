@@ -223,4 +223,3 @@ export function createFusedTrainer(
     },
   };
 }
-export type FusedTrainer = ReturnType<typeof createFusedTrainer>;

@@ -7,12 +7,11 @@ import { LIMITS } from './limits.ts';
  * kind's spec (src/studies/<kind>/spec.ts) composes them; the union of all kinds is derived in
  * src/studies/registry.ts.
  */
-export const BUNDLED_DATASETS = ['digits', 'iris', 'wine', 'breast-cancer'] as const;
+const BUNDLED_DATASETS = ['digits', 'iris', 'wine', 'breast-cancer'] as const;
 export const SYNTHETIC_DATASETS = ['circles', 'xor', 'blobs', 'spiral', 'moons'] as const;
-export const DATASET_NAMES = [...BUNDLED_DATASETS, ...SYNTHETIC_DATASETS] as const;
 
-export const positiveInt = (max: number) => z.number().int().min(1).max(max);
-export const seedValue = z.number().int().min(1).max(LIMITS.maxSeed);
+const positiveInt = (max: number) => z.number().int().min(1).max(max);
+const seedValue = z.number().int().min(1).max(LIMITS.maxSeed);
 
 export const DatasetSpec = z.discriminatedUnion('name', [
   z.strictObject({ name: z.enum(BUNDLED_DATASETS) }),
@@ -86,7 +85,7 @@ export const seedsOf = (defaultCount: number) =>
     .transform((s) => (typeof s === 'number' ? Array.from({ length: s }, (_, i) => i + 1) : [...s].sort((a, b) => a - b)))
     .refine((s) => new Set(s).size === s.length, { message: 'seeds must be distinct' });
 
-export const PinsSpec = z.strictObject(
+const PinsSpec = z.strictObject(
   Object.fromEntries(STREAM_NAMES.map((n) => [n, seedValue.optional()])) as Record<
     (typeof STREAM_NAMES)[number],
     z.ZodOptional<typeof seedValue>
@@ -121,7 +120,7 @@ export type ScalingSpec = z.output<typeof ScalingSpec>;
 export type ModelSpec = z.output<typeof ModelSpec>;
 export type OptimizerSpec = z.output<typeof OptimizerSpec>;
 export type TrainingSpec = z.output<typeof TrainingSpec>;
-export type StreamPinsSpec = z.output<typeof PinsSpec>;
+type StreamPinsSpec = z.output<typeof PinsSpec>;
 
 /** Everything that decides one seed's training, shared by every kind that trains the MLP. */
 export interface TrainingSetup {

@@ -15,7 +15,7 @@ import { FITTED_TIME_MODEL } from './timeModel.generated.ts';
  */
 
 /** One batched training of a group of seeds. */
-export interface TrainingWork {
+interface TrainingWork {
   backend: BackendName;
   seeds: number;
   /** Optimizer steps (a step trains every seed of the group at once). */

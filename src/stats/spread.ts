@@ -41,7 +41,7 @@ function sampleVariance(xs: ArrayLike<number>): number {
   return ss / (n - 1);
 }
 
-export const SHARE_RESAMPLES = 2000;
+const SHARE_RESAMPLES = 2000;
 
 /**
  * Percentile bootstrap intervals for variance shares. Each group is resampled on its own (the

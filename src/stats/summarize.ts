@@ -29,7 +29,7 @@ export function tInterval(xs: number[], level = 0.95): [number, number] {
   return [m - half, m + half];
 }
 
-export const BOOTSTRAP_RESAMPLES = 10_000;
+const BOOTSTRAP_RESAMPLES = 10_000;
 
 /**
  * Percentile bootstrap interval of the mean. The resampling stream has a fixed seed, so the same

@@ -19,7 +19,7 @@ export type DocumentOfModule<M> =
 export type UnitOfModule<M> = M extends { training?: { plan(...args: never[]): (infer U)[] } } ? U : never;
 export type DigestOfModule<M> = M extends { digest: { of(...args: never[]): infer G } } ? G : never;
 
-export interface StudyProgress {
+interface StudyProgress {
   runsDone: number;
   runsTotal: number;
   /** 0..1, counting partly trained units by their epochs. */

@@ -15,7 +15,7 @@ import { varianceSources } from './variance-sources/index.ts';
  */
 export const STUDY_KIND_MODULES = [seedVariance, lrRangeTest, lrSchedule, dataSize, varianceSources, determinismAudit, compare] as const;
 
-export const registry = createKindRegistry(STUDY_KIND_MODULES);
+const registry = createKindRegistry(STUDY_KIND_MODULES);
 
 type Module = (typeof STUDY_KIND_MODULES)[number];
 export type StudyKind = Module['kind'];
@@ -45,7 +45,6 @@ export const {
   parseSpecOfKind,
   documentOfKind,
   planStudy,
-  estimateUnits,
   planWithinLimits,
   datasetOf,
   runStudyUnit,

@@ -16,7 +16,7 @@ export interface UnitPart<Unit extends UnitBase = UnitBase, Result = unknown> {
 }
 
 /** The header every document has (src/document/parts.ts): combineStudy writes it, and a migration carries it over. */
-export type DocumentHeader = 'documentVersion' | 'kind' | 'id' | 'spec' | 'environment';
+type DocumentHeader = 'documentVersion' | 'kind' | 'id' | 'spec' | 'environment';
 /** What a kind's combine (or a migration step) returns: its document without the header and the partial marker. */
 export type DocumentBody<D> = Omit<D, DocumentHeader | 'partial'>;
 
@@ -37,7 +37,7 @@ export type KindDocumentSchema<K extends string> = z.ZodObject<{ kind: z.ZodLite
  * Worker sends each through its queue and stores the parts in KV, parsing them back with
  * `partSchema`. The same plan either way, so the two paths cannot drift.
  */
-export interface KindTraining<Spec, Unit extends UnitBase, Part extends UnitPart<Unit>> {
+interface KindTraining<Spec, Unit extends UnitBase, Part extends UnitPart<Unit>> {
   /** A unit and its result, as stored (the Worker validates what it reads back with it). */
   partSchema: z.ZodType<Part>;
   /**

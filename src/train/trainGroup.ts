@@ -21,7 +21,7 @@ export interface SeedTrainingInput {
   reduction: RandomStream | null;
 }
 
-export interface EpochCurves {
+interface EpochCurves {
   trainLoss: number[];
   trainAccuracy: number[];
   testLoss: number[];

@@ -4,8 +4,8 @@ import { createStudy } from '../../functions/studies/store.ts';
 import { newStudyRecord } from '../../functions/studies/studyState.ts';
 import { planStudy, type StudySpec, studyId } from '../../src/index.ts';
 
-export const TOKEN = 'test-token';
-export const BASE = 'http://seedlab.test';
+const TOKEN = 'test-token';
+const BASE = 'http://seedlab.test';
 
 /** A request through the real Worker entry (fetch handler), with the real KV and Queue bindings. */
 export function call(path: string, init: RequestInit & { token?: string | null; json?: unknown } = {}) {

@@ -65,16 +65,16 @@ export async function loadStudyPage(id: string | undefined, now = Date.now()): P
 }
 
 /** One entry of the index: a settled study's listing facts, to be worded per locale. */
-export interface IndexEntry {
+interface IndexEntry {
   meta: ListingMeta;
   facts: StudyFacts;
 }
 
-export const INDEX_PAGE_SIZE = 20;
+const INDEX_PAGE_SIZE = 20;
 const SETTLED = new Set(['done', 'partial', 'failed']);
 
 /** The index's kind filter: one kind, or every kind ("all" in its path). */
-export type KindFilter = StudyKind | 'all';
+type KindFilter = StudyKind | 'all';
 const isKindFilter = (s: string | undefined): s is KindFilter => s === 'all' || (STUDY_KINDS as readonly string[]).includes(s ?? '');
 
 export interface IndexPage {

@@ -1,4 +1,4 @@
-/// <reference types="vite/client" />
+/// <reference types="astro/client" />
 import type { DocumentOfKind, StudyDocument, StudyKind } from '../../../src/index.ts';
 import type { Locale } from '../presentation/index.ts';
 

@@ -14,7 +14,7 @@ export function embedIframe(origin: string, locale: Locale, id: string, title: s
 
 /** An embed card's colours: light unless its URL asks `?theme=dark`, or `?theme=auto` (the reader's system setting). */
 export type EmbedTheme = 'light' | 'dark' | 'auto';
-export const EMBED_THEMES: readonly EmbedTheme[] = ['light', 'dark', 'auto'];
+const EMBED_THEMES: readonly EmbedTheme[] = ['light', 'dark', 'auto'];
 /** An iframe cannot see its host page's colours, so a card is light by default: most blogs are. */
 export function embedTheme(url: URL): EmbedTheme {
   const asked = url.searchParams.get('theme');

@@ -180,7 +180,6 @@ export const en = {
     diverged: 'diverged',
     seed: 'Seed',
     seeds: { one: '{n} seed', other: '{n} seeds' },
-    runs: { one: '{n} run', other: '{n} runs' },
     points: '{x} points',
     /** A paired difference's interval, in points, or why there is none. */
     pairedInterval: '[{lo}, {hi}]',

@@ -3,19 +3,9 @@
  * Worker (oEmbed, page cache, headers) and the CLI. It imports only the engine (src/index.ts); the
  * Worker and the CLI import it only through this file (a lint rule enforces both, biome.json).
  */
-export { EMBED_HEIGHT, EMBED_THEMES, EMBED_WIDTH, type EmbedTheme, embedIframe, embedTheme, MIN_EMBED_WIDTH } from './embedCode.ts';
-export { type Format, formatFor } from './format.ts';
-export {
-  KEPT_AS_WRITTEN,
-  LOCALE_TAGS,
-  LOCALES,
-  type Locale,
-  localeOfPath,
-  localePrefix,
-  TYPESET,
-  type UserText,
-  userText,
-} from './locales.ts';
+export { EMBED_HEIGHT, EMBED_WIDTH, embedIframe, embedTheme, MIN_EMBED_WIDTH } from './embedCode.ts';
+export { formatFor } from './format.ts';
+export { LOCALE_TAGS, LOCALES, type Locale, localePrefix, userText } from './locales.ts';
 export { isEmbedPath, parseStudyPath, publicOrigin } from './sitePaths.ts';
 export {
   badgeOf,
@@ -30,7 +20,6 @@ export {
   type StudyFacts,
   studyTitle,
   titleOf,
-  type VerdictWords,
   verdictOf,
 } from './studyWords.ts';
-export { t, type UiWords, ui } from './ui.ts';
+export { t, ui } from './ui.ts';

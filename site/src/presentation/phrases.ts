@@ -11,8 +11,8 @@ import { type Locale, TYPESET } from './locales.ts';
  */
 
 /** Plural forms of one phrase, chosen by its `n` with Intl.PluralRules; `other` is required. */
-export type PluralPhrase = { readonly other: string } & { readonly [C in Exclude<Intl.LDMLPluralRule, 'other'>]?: string };
-export type PhraseValue = string | PluralPhrase | PhraseTable | readonly PhraseValue[];
+type PluralPhrase = { readonly other: string } & { readonly [C in Exclude<Intl.LDMLPluralRule, 'other'>]?: string };
+type PhraseValue = string | PluralPhrase | PhraseTable | readonly PhraseValue[];
 export interface PhraseTable {
   readonly [key: string]: PhraseValue;
 }
@@ -21,8 +21,8 @@ export interface PhraseTable {
 export type Arg = string | number | Quantity | Message | ListOf | null;
 /** A number with how it is written (see format.ts): null is written "n/a". */
 export interface Quantity {
-  readonly quantity: 'pct' | 'pts' | 'num' | 'int' | 'lr' | 'sci' | 'date' | 'ranges';
-  readonly value: number | string | readonly number[] | null;
+  readonly quantity: 'pct' | 'pts' | 'num' | 'int' | 'lr' | 'sci' | 'ranges';
+  readonly value: number | readonly number[] | null;
   readonly digits?: number;
 }
 /**
@@ -47,7 +47,6 @@ export const num = (value: number | null, digits = 4): Quantity => ({ quantity: 
 export const int = (value: number | null): Quantity => ({ quantity: 'int', value });
 export const lr = (value: number | null): Quantity => ({ quantity: 'lr', value });
 export const sci = (value: number | null, digits = 2): Quantity => ({ quantity: 'sci', value, digits });
-export const date = (iso: string): Quantity => ({ quantity: 'date', value: iso });
 /** Whole numbers written compactly, runs as ranges: [1, 2, 3, 7] -> "1–3 and 7". */
 export const ranges = (values: readonly number[]): Quantity => ({ quantity: 'ranges', value: values });
 export const and = (list: readonly Arg[]): ListOf => ({ list, style: 'and' });
@@ -61,12 +60,12 @@ type IsPlural<V> = V extends { readonly other: string } ? (Exclude<keyof V, Intl
 /** The placeholders of a phrase (every form of a plural phrase, and its `n`). */
 type Placeholders<V> = V extends string ? PlaceholdersOf<V> : IsPlural<V> extends true ? PlaceholdersOf<V[keyof V]> | 'n' : never;
 /** The values a phrase needs: none, or one per placeholder (a plural phrase's `n` is a number). */
-export type ArgsOf<V> = [Placeholders<V>] extends [never]
+type ArgsOf<V> = [Placeholders<V>] extends [never]
   ? []
   : [args: { readonly [P in Placeholders<V>]: P extends 'n' ? (IsPlural<V> extends true ? number : Arg) : Arg }];
 
 /** Every path to a phrase in a table: "title", "undecided.all-diverged" (lists are data, not phrases). */
-export type PhrasePath<T> = {
+type PhrasePath<T> = {
   [K in keyof T & string]: T[K] extends string
     ? K
     : IsPlural<T[K]> extends true
@@ -77,10 +76,10 @@ export type PhrasePath<T> = {
           ? `${K}.${PhrasePath<T[K]>}`
           : never;
 }[keyof T & string];
-export type PhraseAt<T, P extends string> = P extends `${infer H}.${infer R}` ? PhraseAt<T[H & keyof T], R> : T[P & keyof T];
+type PhraseAt<T, P extends string> = P extends `${infer H}.${infer R}` ? PhraseAt<T[H & keyof T], R> : T[P & keyof T];
 
 /** English strings widened, for data lists (a translation's lists may differ in length and text). */
-export type Widened<V> = V extends string
+type Widened<V> = V extends string
   ? string
   : V extends readonly (infer I)[]
     ? readonly Widened<I>[]
@@ -214,8 +213,6 @@ function renderQuantity(q: Quantity, locale: Locale): string {
       return f.lr(value as number);
     case 'sci':
       return f.sci(value as number, digits);
-    case 'date':
-      return f.date(value as string);
     case 'ranges':
       return f.ranges(value as number[]);
   }

@@ -48,7 +48,6 @@ export const kindSentences = <Doc, Digest>(sentences: KindSentences<Doc, Digest>
 // Phrases every kind uses ------------------------------------------------------------------------
 
 export const seeds = (n: number) => ui.say('words.seeds', { n });
-export const runs = (n: number) => ui.say('words.runs', { n });
 /** A difference or spread of proportions in percentage points, with the unit: "0.67 points". */
 export const points = (x: number | null, digits = 2): Arg => (x === null ? null : ui.say('words.points', { x: pts(x, digits) }));
 export const notAvailable = ui.say('words.notAvailable');

@@ -161,7 +161,6 @@ export const zh = translationOf<typeof en>()({
     diverged: '发散',
     seed: '种子',
     seeds: { other: '{n} 个种子' },
-    runs: { other: '{n} 次运行' },
     points: '{x} 个百分点',
     pairedInterval: '[{lo}, {hi}]',
     noPairedInterval: '（只有一对，没有区间）',

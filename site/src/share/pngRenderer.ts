@@ -11,7 +11,7 @@ import { PREVIEW_FONT_FAMILY } from './previewSvg.ts';
  * @expo-google-fonts/noto-sans-sc into the static assets by the build (site/astro.config.mjs): read
  * through the ASSETS binding, they weigh nothing on the Worker bundle.
  */
-export const PREVIEW_FONT_FILES = ['fonts/NotoSansSC-Regular.ttf', 'fonts/NotoSansSC-Bold.ttf'];
+const PREVIEW_FONT_FILES = ['fonts/NotoSansSC-Regular.ttf', 'fonts/NotoSansSC-Bold.ttf'];
 
 let wasmReady: Promise<unknown> | undefined;
 

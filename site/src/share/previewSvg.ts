@@ -8,8 +8,8 @@ import { headlineOf, kindName, type Locale, pendingStudyTitle, studyTitle, t } f
 import { int } from '../presentation/phrases.ts';
 import { xmlText } from './xmlText.ts';
 
-export const PREVIEW_WIDTH = 1200;
-export const PREVIEW_HEIGHT = 630;
+const PREVIEW_WIDTH = 1200;
+const PREVIEW_HEIGHT = 630;
 /** The previews' one font family: Noto Sans SC covers Latin and Chinese, so no glyph needs a fallback. */
 export const PREVIEW_FONT_FAMILY = 'Noto Sans SC';
 const MARGIN = 60;

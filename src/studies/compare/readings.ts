@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { CompareDocument } from './document.ts';
 
 /** The label of the arm the verdict names better, or null (tied, undecided). */
-export function winningArm(doc: CompareDocument): string | null {
+function winningArm(doc: CompareDocument): string | null {
   const { outcome } = doc.verdict[0];
   return outcome.is === 'winner' ? (outcome.who === 'a' ? doc.spec.a.label : doc.spec.b.label) : null;
 }

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { commonFields, seedsOf, setupFields } from '../../spec/setup.ts';
 
-export const ArmSpec = z.strictObject({ label: z.string().trim().min(1).max(60), ...setupFields });
-export type ArmSpec = z.output<typeof ArmSpec>;
+const ArmSpec = z.strictObject({ label: z.string().trim().min(1).max(60), ...setupFields });
 
 /** A/B: two labelled training setups over the same seeds. */
 export const CompareSpec = z.strictObject({

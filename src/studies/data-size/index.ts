@@ -32,7 +32,7 @@ export function stratifiedSubset(rows: Int32Array, labels: Int32Array, classes: 
 }
 
 /** The fixed test set, and a training subset of `size` rows for `seed` (the split stream), scaled by the subset's own statistics. */
-export function subsetData(spec: DataSizeSpec, size: number, seed: number): PreparedData {
+function subsetData(spec: DataSizeSpec, size: number, seed: number): PreparedData {
   const streams = seedStreams(seed);
   return prepareData(spec, streams, (train, table) => {
     if (size > train.length)

@@ -2,17 +2,16 @@ import { z } from 'zod';
 import type { DataSizeDocument } from './document.ts';
 
 type Facts = DataSizeDocument['verdict'][number]['facts'];
-export type Leader = Facts['leaders'][number];
-export type Crossover = Facts['crossovers'][number];
+type Leader = Facts['leaders'][number];
 
 /** A model's mean accuracy at the k-th size, or null (every run diverged, or no such model). */
-export const meanAt = (doc: DataSizeDocument, id: string, k: number) => doc.curves.find((c) => c.model === id)?.points[k]?.mean ?? null;
+const meanAt = (doc: DataSizeDocument, id: string, k: number) => doc.curves.find((c) => c.model === id)?.points[k]?.mean ?? null;
 
 /**
  * The crossovers by who overtakes whom: the MLP overtaking a classic model as rows grow means it
  * needed more data; a classic model overtaking it means the reverse.
  */
-export function crossoversByDirection(facts: Facts) {
+function crossoversByDirection(facts: Facts) {
   return {
     mlpOvertakes: facts.crossovers.filter((x) => x.direction === 'mlp-overtakes'),
     modelOvertakes: facts.crossovers.filter((x) => x.direction === 'model-overtakes'),
@@ -20,7 +19,7 @@ export function crossoversByDirection(facts: Facts) {
 }
 
 /** Whether the study trained the MLP (the data-size question is about it). */
-export const trainsMlp = (doc: DataSizeDocument) => doc.curves.some((c) => c.model === 'mlp');
+const trainsMlp = (doc: DataSizeDocument) => doc.curves.some((c) => c.model === 'mlp');
 
 const LeaderDigest = z.object({ size: z.number().int(), leader: z.string().nullable(), tiedWith: z.array(z.string()) });
 export const DataSizeDigest = z.object({

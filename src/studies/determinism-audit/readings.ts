@@ -2,14 +2,14 @@ import { z } from 'zod';
 import { DETERMINISM_CLASSES, type DeterminismAuditDocument } from './document.ts';
 
 /** The classes that have algorithms in them, in the classes' order, each with its algorithms (spec order). */
-export const occupiedClasses = (facts: Record<(typeof DETERMINISM_CLASSES)[number], string[]>) =>
+const occupiedClasses = (facts: Record<(typeof DETERMINISM_CLASSES)[number], string[]>) =>
   DETERMINISM_CLASSES.flatMap((c) => (facts[c].length ? [{ category: c, models: facts[c] }] : []));
 
 /**
  * The MLP's drift between two runs of the same seed, when the audit recorded one: per epoch, and
  * how far it grew by the last epoch (null when the runs stayed bit-identical throughout).
  */
-export function driftOf(doc: DeterminismAuditDocument) {
+function driftOf(doc: DeterminismAuditDocument) {
   const drift = doc.rows.find((r) => r.drift !== null)?.drift ?? null;
   if (!drift) return null;
   const last = drift.at(-1)?.maxAbsWeightDiff ?? 0;

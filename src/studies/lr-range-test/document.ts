@@ -68,7 +68,7 @@ const RangeCurve = RangeCurveV1.extend({
   /** The batches the rules read, [start, end): fastai's recorded[num_it // 10 : -5], cut at a non-finite loss. Null in documents migrated from version 1. */
   window: z.object({ start: z.number().int(), end: z.number().int() }).nullable(),
 });
-export const VerificationArm = z.object({ multiplier: z.number(), lr: z.number(), summary: SummaryOrNull, runs: z.array(SeedResult) });
+const VerificationArm = z.object({ multiplier: z.number(), lr: z.number(), summary: SummaryOrNull, runs: z.array(SeedResult) });
 
 const body = {
   lrs: z.array(z.number()),

@@ -19,7 +19,7 @@ import {
 } from './suggestions.ts';
 
 /** lr_i for the sweep: exponential lr_i = start * (end/start)^(i/(n-1)), or linear. */
-export function rangeLearningRates(range: LrRangeTestSpec['range']): number[] {
+function rangeLearningRates(range: LrRangeTestSpec['range']): number[] {
   const n = range.iterations;
   return Array.from({ length: n }, (_, i) =>
     range.mode === 'exponential'
@@ -49,7 +49,7 @@ const isRangePart = (p: Part): p is z.infer<typeof RangePart> => p.unit.purpose 
 const isVerifyPart = (p: Part): p is z.infer<typeof VerifyPart> => p.unit.purpose === 'verify';
 
 /** Smith's range test over seeds: the lr grows every batch, cycling through the shuffled training rows. */
-export async function runRangeTest(spec: LrRangeTestSpec, seeds: number[], context: UnitContext = {}): Promise<RangeCurveResult[]> {
+async function runRangeTest(spec: LrRangeTestSpec, seeds: number[], context: UnitContext = {}): Promise<RangeCurveResult[]> {
   const lrs = rangeLearningRates(spec.range);
   const losses = seeds.map(() => [] as number[]);
   await runSeeds(spec, seeds, {

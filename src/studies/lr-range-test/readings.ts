@@ -8,13 +8,13 @@ export const significantlyBetter = <C extends Pick<PairedComparison, 'interval'>
   comparisons.filter((c) => c.interval !== null && c.interval[0] > 0);
 
 /** The multiples of the suggestion that trained significantly better than the suggestion itself. */
-export function betterMultiples(doc: LrRangeTestDocument): string[] {
+function betterMultiples(doc: LrRangeTestDocument): string[] {
   const holds = doc.verdict.find((v) => v.question === 'holds-up');
   return holds?.question === 'holds-up' ? significantlyBetter(holds.facts.comparisons).map((c) => c.against) : [];
 }
 
 /** Whether the chosen rule suggested an lr for every seed (rather than some). */
-export const everySeedSuggested = (facts: { seedsWithSuggestion: number; seeds: number }) => facts.seedsWithSuggestion === facts.seeds;
+const everySeedSuggested = (facts: { seedsWithSuggestion: number; seeds: number }) => facts.seedsWithSuggestion === facts.seeds;
 
 export const LrRangeTestDigest = z.object({
   optimizer: z.string(),

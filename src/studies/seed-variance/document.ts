@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { EpochCurves, No, RunRecord, Summary, studyDocumentSchema, Undecided, V1_HEADER, V1Answer, Yes } from '../../document/parts.ts';
 import { SeedVarianceSpec } from './spec.ts';
 
-export const Repeatability = z.object({
+const Repeatability = z.object({
   seeds: z.array(z.number().int()),
   identical: z.boolean(),
   mismatches: z.array(z.object({ seed: z.number().int(), first: z.string(), second: z.string() })),

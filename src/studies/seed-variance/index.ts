@@ -15,7 +15,7 @@ const Unit = z.object({ purpose: z.enum(['main', 'repeat']), seeds: z.array(z.nu
 type Unit = z.infer<typeof Unit>;
 
 /** The seeds re-run to check repeatability: first, middle and last (all of them when fewer than 3). */
-export function repeatSeeds(seeds: number[]): number[] {
+function repeatSeeds(seeds: number[]): number[] {
   return [...new Set([seeds[0], seeds[Math.floor((seeds.length - 1) / 2)], seeds[seeds.length - 1]])];
 }
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { SeedVarianceDocument } from './document.ts';
 
 /** Whether re-training seeds repeated them: every fingerprint matched, one did not, or no seed was re-trained. */
-export const repeatabilityOf = (doc: SeedVarianceDocument) =>
+const repeatabilityOf = (doc: SeedVarianceDocument) =>
   !doc.repeatability.seeds.length ? 'not-measured' : doc.repeatability.identical ? 'identical' : 'differs';
 
 /** What a one-line summary of the study needs (its title, headline and badge), without the document. */

@@ -25,7 +25,7 @@ type Source = (typeof SOURCE_NAMES)[number];
 type UnusedReason = (typeof UNUSED_REASONS)[number];
 
 /** Every stream pinned to baseSeed except the one under study ("all": nothing pinned). */
-export function pinsFor(source: Source, baseSeed: number): StreamPins {
+function pinsFor(source: Source, baseSeed: number): StreamPins {
   if (source === 'all') return {};
   return Object.fromEntries(STREAM_NAMES.filter((n) => n !== source).map((n) => [n, baseSeed]));
 }

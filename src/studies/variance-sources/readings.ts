@@ -5,13 +5,13 @@ import { VARIANCE_SOURCES } from './spec.ts';
 type Verdict = VarianceSourcesDocument['verdict'][number];
 type Source = (typeof VARIANCE_SOURCES)[number];
 
-export const sourceOf = (doc: VarianceSourcesDocument, name: string) => doc.sources.find((s) => s.name === name);
+const sourceOf = (doc: VarianceSourcesDocument, name: string) => doc.sources.find((s) => s.name === name);
 
 /** The single sources this document measured (version-1 documents have no data source). */
-export const singleSources = (doc: VarianceSourcesDocument) => doc.sources.flatMap((s) => (s.name === 'all' ? [] : [s.name]));
+const singleSources = (doc: VarianceSourcesDocument) => doc.sources.flatMap((s) => (s.name === 'all' ? [] : [s.name]));
 
 /** Sources that can vary in this spec, and those that cannot (bundled data, a fixed split, no dropout), each in the given order. */
-export function byUse<S extends string>(doc: VarianceSourcesDocument, names: readonly S[]) {
+function byUse<S extends string>(doc: VarianceSourcesDocument, names: readonly S[]) {
   const fixed = (n: S) => sourceOf(doc, n)?.unusedBecause != null;
   return { varied: names.filter((n) => !fixed(n)), fixed: names.filter(fixed) };
 }
@@ -21,7 +21,7 @@ export function byUse<S extends string>(doc: VarianceSourcesDocument, names: rea
  * the variance ratio, and which way it misses 1 when it does: the sources spread accuracy more
  * together than apart (they interact) or less (their effects overlap).
  */
-export function addUpReading(facts: Extract<Verdict, { question: 'sources-add-up' }>['facts']) {
+function addUpReading(facts: Extract<Verdict, { question: 'sources-add-up' }>['facts']) {
   const all = facts.allVariance ?? 0;
   return {
     expectedStd: Math.sqrt(facts.sumOfSingleVariances),

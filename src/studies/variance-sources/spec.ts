@@ -4,7 +4,6 @@ import { commonFields, setupFields } from '../../spec/setup.ts';
 
 /** The streams a run draws from (seedStreams.ts), upstream first: data (synthetic sets), split, init, order, dropout. */
 export const VARIANCE_SOURCES = ['data', 'split', 'init', 'order', 'dropout'] as const;
-export type VarianceSource = (typeof VARIANCE_SOURCES)[number];
 
 /** One source of randomness varied at a time, all at once, and the same seeds on cpu and wasm. */
 export const VarianceSourcesSpec = z.strictObject({
