@@ -47,10 +47,19 @@ afterAll(async () => {
 });
 
 const LOCALES = ['', '/zh'];
-const pages = () => [
-  ...LOCALES.flatMap((l) => [`${l}/`, `${l}/guide/`, `${l}/glossary/`]),
-  ...Object.values(ids).flatMap((id) => LOCALES.flatMap((l) => [`${l}/r/${id}/`, `${l}/embed/${id}/`])),
+const KINDS = KIND_FIXTURES.map((fixture) => readKindFixture(fixture).kind ?? 'seed-variance');
+/**
+ * Every page type in both languages, each checked in a test of its own (with its own time), so one
+ * slow render fails one check and names its page. A study's id is known once beforeAll trained it.
+ */
+const PAGES: { name: string; path: () => string }[] = [
+  ...LOCALES.flatMap((l) => ['/', '/guide/', '/glossary/'].map((p) => ({ name: `${l}${p}`, path: () => `${l}${p}` }))),
+  ...KINDS.flatMap((kind) =>
+    LOCALES.flatMap((l) => ['r', 'embed'].map((page) => ({ name: `${l}/${page}/ (${kind})`, path: () => `${l}/${page}/${ids[kind]}/` }))),
+  ),
 ];
+const pages = () => PAGES.map((p) => p.path());
+const PAGE_TIMEOUT = 60_000;
 
 async function open(path: string, options: { width: number; height?: number; colorScheme?: 'light' | 'dark'; status?: number }) {
   const context = await browser.newContext({
@@ -63,141 +72,106 @@ async function open(path: string, options: { width: number; height?: number; col
   return { page, html: (await res?.text()) ?? '', close: () => context.close() };
 }
 
-/** What `check` finds on each page, opened at `width` px wide, each finding prefixed with its page. */
-async function findings(paths: string[], width: number, check: (page: Page) => Promise<string[]>): Promise<string[]> {
-  const found: string[] = [];
-  for (const path of paths) {
-    const { page, close } = await open(path, { width });
-    for (const finding of await check(page)) found.push(`${path}: ${finding}`);
-    await close();
-  }
-  return found;
+/**
+ * A check run on every page `pick` keeps, each page in a test of its own (so one slow or failing
+ * page fails one test, named after it), opened at `width` px wide: what it finds must be nothing.
+ */
+function eachPage(title: string, pick: (name: string) => boolean, width: number, check: (page: Page) => Promise<string[]>) {
+  describe(title, () => {
+    for (const { name, path } of PAGES.filter((p) => pick(p.name)))
+      it(name, { timeout: PAGE_TIMEOUT }, async () => {
+        const { page, close } = await open(path(), { width });
+        const found = await check(page);
+        await close();
+        expect(found).toEqual([]);
+      });
+  });
 }
+const every = () => true;
+const chinese = (name: string) => name.startsWith('/zh/');
+const reports = (name: string) => name.includes('/r/');
 
-describe('every page type, in both languages', () => {
-  it('axe-core finds no violation, in light and dark mode', async () => {
-    const found: string[] = [];
-    for (const path of pages()) {
+describe('axe-core finds no violation, in light and dark mode', () => {
+  for (const { name, path } of PAGES)
+    it(name, { timeout: PAGE_TIMEOUT }, async () => {
+      const found: string[] = [];
       for (const colorScheme of ['light', 'dark'] as const) {
-        const { page, close } = await open(path, { width: 1280, colorScheme });
-        for (const v of await axeViolations(page)) found.push(`${path} ${colorScheme}: ${v}`);
+        const { page, close } = await open(path(), { width: 1280, colorScheme });
+        for (const v of await axeViolations(page)) found.push(`${colorScheme}: ${v}`);
         await close();
       }
-    }
-    expect(found).toEqual([]);
-  });
-
-  it('html-validate finds no error', async () => {
-    const found: string[] = [];
-    for (const path of pages()) {
-      const res = await fetch(`${server.url}${path}`);
-      for (const e of await htmlErrors(await res.text())) found.push(`${path}: ${e}`);
-    }
-    expect(found).toEqual([]);
-  });
-
-  it('no page scrolls sideways on a 360 px phone', async () => {
-    const found = await findings(pages(), 360, async (page) => {
-      const overflow = await horizontalOverflow(page);
-      return overflow > 0 ? [`${overflow} px`] : [];
+      expect(found).toEqual([]);
     });
-    expect(found).toEqual([]);
-  });
-
-  it('Chinese pages hold no English prose outside code and text a user wrote', async () => {
-    expect(
-      await findings(
-        pages().filter((p) => p.startsWith('/zh/')),
-        1280,
-        englishProse,
-      ),
-    ).toEqual([]);
-  });
 });
 
-describe('charts on a phone', () => {
-  it('draw their text at 11 CSS px or more on a 360 px screen', async () => {
-    const found = await findings(
-      pages().filter((p) => p.includes('/r/')),
-      360,
-      async (page) => {
-        // The size a reader sees: the text's font size times the scale its drawing is shown at.
-        const smallest = await page.evaluate(() => {
-          const sizes: number[] = [];
-          for (const svg of document.querySelectorAll<SVGSVGElement>('svg[role="img"]')) {
-            if (!svg.getClientRects().length) continue; // the drawing for the other screen size
-            const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
-            for (const text of svg.querySelectorAll('text')) sizes.push(Number.parseFloat(getComputedStyle(text).fontSize) * scale);
-          }
-          return sizes.length ? Math.min(...sizes) : null;
-        });
-        return smallest === null || smallest < 11 ? [`${smallest?.toFixed(1)} px`] : [];
-      },
-    );
-    expect(found).toEqual([]);
-  });
-});
-
-describe('the glossary', () => {
-  it('explains every term a report links, and each report links a term’s first use only', async () => {
-    const found = await findings(
-      pages().filter((p) => p.includes('/r/')),
-      1280,
-      async (page) => {
-        const links = await page.$$eval('a.term', (as) => as.map((a) => a.getAttribute('href') ?? ''));
-        if (!links.length) return ['no term linked'];
-        const out = new Set(links).size === links.length ? [] : ['a term linked twice'];
-        const html = await (await fetch(`${server.url}${links[0].split('#')[0]}`)).text();
-        for (const link of links) if (!html.includes(`id="${link.split('#')[1]}"`)) out.push(`${link} explains nothing`);
-        return out;
-      },
-    );
-    expect(found).toEqual([]);
-  });
-});
-
-describe('numbers', () => {
-  it('use one minus sign (−) and one unit word for percentage points, on every page', async () => {
-    const found = await findings(pages(), 1280, async (page) => {
-      const texts = await pageTexts(page, 'code, pre, script, style');
-      return texts.flatMap((text) => [
-        // A hyphen before a digit, where a number starts (not inside a word like "k-NN" or a date).
-        ...(/(^|[\s([:：，,])-\d/.test(text) ? [`hyphen as minus in “${text.trim().slice(0, 60)}”`] : []),
-        ...(/\b(?:pp|pts?)\b/.test(text) ? [`“pp”/“pts” in “${text.trim().slice(0, 60)}”`] : []),
-      ]);
+describe('html-validate finds no error', () => {
+  for (const { name, path } of PAGES)
+    it(name, { timeout: PAGE_TIMEOUT }, async () => {
+      expect(await htmlErrors(await (await fetch(`${server.url}${path()}`)).text())).toEqual([]);
     });
-    expect(found).toEqual([]);
-  });
 });
 
-describe('Chinese pages', () => {
-  it('write full-width punctuation beside Chinese text (“，” not “,”), and a space between Chinese and Latin (“与 MLP”)', async () => {
-    // Dates are written as Intl writes them (2026年11月26日).
-    const found = await findings(
-      pages().filter((p) => p.startsWith('/zh/')),
-      1280,
-      async (page) =>
-        matchesIn(
-          await pageTexts(page, 'code, pre, script, style, time, [translate="no"]', true),
-          /\p{Script=Han}\s*[,.:;?!()]|[,:;?!(]\s*\p{Script=Han}|\p{Script=Han}[A-Za-z0-9]|[A-Za-z0-9]\p{Script=Han}/u,
-        ),
-    );
-    expect(found).toEqual([]);
-  });
-
-  it('mark every lower-case Latin name they show (a label from the spec, a rule) translate="no"', async () => {
-    // Words like "steepest", "adam" or "exponential" are names, kept as written; anything else a
-    // Chinese page shows, in its charts, sentences, headlines and index lines, is Chinese, a number,
-    // or an acronym (MLP, kNN).
-    const found = await findings(
-      pages().filter((p) => p.startsWith('/zh/')),
-      1280,
-      async (page) =>
-        matchesIn(await pageTexts(page, '[translate="no"], code, pre, script, style, title', true), /(?<![A-Za-z])[a-z]{3,}(?![A-Za-z])/),
-    );
-    expect(found).toEqual([]);
-  });
+eachPage('no page scrolls sideways on a 360 px phone', every, 360, async (page) => {
+  const overflow = await horizontalOverflow(page);
+  return overflow > 0 ? [`${overflow} px`] : [];
 });
+
+eachPage('Chinese pages hold no English prose outside code and text a user wrote', chinese, 1280, englishProse);
+
+eachPage('charts on a phone draw their text at 11 CSS px or more on a 360 px screen', reports, 360, async (page) => {
+  // The size a reader sees: the text's font size times the scale its drawing is shown at.
+  const smallest = await page.evaluate(() => {
+    const sizes: number[] = [];
+    for (const svg of document.querySelectorAll<SVGSVGElement>('svg[role="img"]')) {
+      if (!svg.getClientRects().length) continue; // the drawing for the other screen size
+      const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+      for (const text of svg.querySelectorAll('text')) sizes.push(Number.parseFloat(getComputedStyle(text).fontSize) * scale);
+    }
+    return sizes.length ? Math.min(...sizes) : null;
+  });
+  return smallest === null || smallest < 11 ? [`${smallest?.toFixed(1)} px`] : [];
+});
+
+eachPage('the glossary explains every term a report links, and each report links a term’s first use only', reports, 1280, async (page) => {
+  const links = await page.$$eval('a.term', (as) => as.map((a) => a.getAttribute('href') ?? ''));
+  if (!links.length) return ['no term linked'];
+  const out = new Set(links).size === links.length ? [] : ['a term linked twice'];
+  const html = await (await fetch(`${server.url}${links[0].split('#')[0]}`)).text();
+  for (const link of links) if (!html.includes(`id="${link.split('#')[1]}"`)) out.push(`${link} explains nothing`);
+  return out;
+});
+
+eachPage('numbers use one minus sign (−) and one unit word for percentage points', every, 1280, async (page) => {
+  const texts = await pageTexts(page, 'code, pre, script, style');
+  return texts.flatMap((text) => [
+    // A hyphen before a digit, where a number starts (not inside a word like "k-NN" or a date).
+    ...(/(^|[\s([:：，,])-\d/.test(text) ? [`hyphen as minus in “${text.trim().slice(0, 60)}”`] : []),
+    ...(/\b(?:pp|pts?)\b/.test(text) ? [`“pp”/“pts” in “${text.trim().slice(0, 60)}”`] : []),
+  ]);
+});
+
+// Dates are written as Intl writes them (2026年11月26日).
+eachPage(
+  'Chinese pages write full-width punctuation beside Chinese text (“，” not “,”), and a space between Chinese and Latin (“与 MLP”)',
+  chinese,
+  1280,
+  async (page) =>
+    matchesIn(
+      await pageTexts(page, 'code, pre, script, style, time, [translate="no"]', true),
+      /\p{Script=Han}\s*[,.:;?!()]|[,:;?!(]\s*\p{Script=Han}|\p{Script=Han}[A-Za-z0-9]|[A-Za-z0-9]\p{Script=Han}/u,
+    ),
+);
+
+// Words like "steepest", "adam" or "exponential" are names, kept as written; anything else a
+// Chinese page shows, in its charts, sentences, headlines and index lines, is Chinese, a number, or
+// an acronym (MLP, kNN).
+eachPage(
+  'Chinese pages mark every lower-case Latin name they show (a label from the spec, a rule) translate="no"',
+  chinese,
+  1280,
+  async (page) =>
+    matchesIn(await pageTexts(page, '[translate="no"], code, pre, script, style, title', true), /(?<![A-Za-z])[a-z]{3,}(?![A-Za-z])/),
+);
 
 describe('chart axes', () => {
   it('label ticks with plain numbers or powers of ten, never SI prefixes (“500m”)', async () => {
@@ -211,15 +185,15 @@ describe('chart axes', () => {
   });
 });
 
-describe('embed cards', () => {
-  it('every kind fits the 560 x 330 frame it is handed out with, and a 360 x 330 one, its chart text at 11 CSS px or more', async () => {
-    const found: string[] = [];
-    for (const id of Object.values(ids)) {
+describe('embed cards fit the 560 x 330 frame they are handed out with, and a 360 x 330 one, their chart text at 11 CSS px or more', () => {
+  for (const kind of KINDS)
+    it(kind, { timeout: PAGE_TIMEOUT }, async () => {
+      const found: string[] = [];
       for (const l of LOCALES) {
         for (const width of [560, 360]) {
-          const { page, close } = await open(`${l}/embed/${id}/`, { width, height: 330 });
+          const { page, close } = await open(`${l}/embed/${ids[kind]}/`, { width, height: 330 });
           const [w, h] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.scrollHeight]);
-          if (w > width || h > 330) found.push(`${l}/embed/${id}/ at ${width} x 330: ${w} x ${h}`);
+          if (w > width || h > 330) found.push(`${l}/embed/ at ${width} x 330: ${w} x ${h}`);
           // The card's drawing scales to the room it has (keeping its aspect): the size a reader sees.
           const smallest = await page.evaluate(() => {
             const svg = document.querySelector<SVGSVGElement>('#chart-main svg[role="img"]');
@@ -228,13 +202,12 @@ describe('embed cards', () => {
             const scale = Math.min(box.width / svg.viewBox.baseVal.width, box.height / svg.viewBox.baseVal.height);
             return Math.min(...[...svg.querySelectorAll('text')].map((t) => Number.parseFloat(getComputedStyle(t).fontSize) * scale));
           });
-          if (!(smallest >= 11)) found.push(`${l}/embed/${id}/ at ${width} x 330: chart text at ${smallest.toFixed(1)} px`);
+          if (!(smallest >= 11)) found.push(`${l}/embed/ at ${width} x 330: chart text at ${smallest.toFixed(1)} px`);
           await close();
         }
       }
-    }
-    expect(found).toEqual([]);
-  });
+      expect(found).toEqual([]);
+    });
 });
 
 describe('preview images', () => {
@@ -257,18 +230,19 @@ describe('preview images', () => {
     return share;
   }
 
-  it('each kind’s preview, in both languages, draws its chart in the lower half', async () => {
-    // A card without a chart (an unknown study's) has no ink there: the measure tells them apart.
+  it('a card without a chart (an unknown study’s) has no ink there: the measure tells them apart', { timeout: PAGE_TIMEOUT }, async () => {
     expect(await chartInk('/og/0000000000000000beef.png', 404)).toBe(0);
-    const found: string[] = [];
-    for (const id of Object.values(ids)) {
+  });
+
+  for (const kind of KINDS)
+    it(`${kind}: the preview, in both languages, draws its chart in the lower half`, { timeout: PAGE_TIMEOUT }, async () => {
+      const found: string[] = [];
       for (const l of LOCALES) {
-        const share = await chartInk(`${l}/og/${id}.png`);
+        const share = await chartInk(`${l}/og/${ids[kind]}.png`);
         // The sparsest chart (a compare strip of 4 dots a side, its axis and labels) inks 0.9% of the
         // lower half; text alone never reaches it. 0.3% leaves room below that and stays far above 0.
-        if (share < 0.003) found.push(`${l}/og/${id}.png: ${(100 * share).toFixed(2)}% ink`);
+        if (share < 0.003) found.push(`${l}/og/: ${(100 * share).toFixed(2)}% ink`);
       }
-    }
-    expect(found).toEqual([]);
-  });
+      expect(found).toEqual([]);
+    });
 });

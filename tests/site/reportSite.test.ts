@@ -342,7 +342,7 @@ describe('the report site, built from real KV and served by the real Worker', ()
     expect(embed.headers.get('x-frame-options')).toBeNull();
   });
 
-  it('the embed card renders inside an iframe on another site, and fits its frame', async () => {
+  it('the embed card renders inside an iframe on another site, and fits its frame', { timeout: 60_000 }, async () => {
     const { page: report } = await openPage(`/r/${ids.plain}/`);
     const embedCode = (await report.locator('button[data-copy^="<iframe"]').getAttribute('data-copy'))!;
     const page = await browser.newPage();
@@ -350,7 +350,8 @@ describe('the report site, built from real KV and served by the real Worker', ()
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
     await page.goto(`${embedHostUrl}/?embed=${encodeURIComponent(embedCode)}`);
     const frame = page.frameLocator('iframe');
-    await expect.poll(() => frame.locator('.card .title').textContent()).toBe('Site test: moons, 6 seeds');
+    // The frame loads from another origin: on a loaded machine that takes seconds, not the poll's default one.
+    await expect.poll(() => frame.locator('.card .title').textContent(), { timeout: 30_000 }).toBe('Site test: moons, 6 seeds');
     expect(await frame.locator('#chart-main svg circle').count()).toBe(6);
     const [frameHeight, contentHeight] = await page.evaluate(() => {
       const f = document.querySelector('iframe')!;
