@@ -16,8 +16,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import asc from 'assemblyscript/asc';
-import { KERNEL_FLAGS } from '../scripts/kernelFlags.mjs';
+import { compileWithKernelFlags } from '../scripts/kernelFlags.mjs';
 
 const { values } = parseArgs({ options: { rounds: { type: 'string', default: '3' } } });
 const rounds = Number(values.rounds);
@@ -54,13 +53,7 @@ if (torchCheck.status !== 0) {
 
 /** The core's wasm SIMD multiply-add peak (bench/assembly/simdPeak.ts, the kernels' flags), GFLOP/s: the best of three. */
 async function simdPeakGflops(): Promise<number> {
-  let binary: Uint8Array<ArrayBuffer> | null = null;
-  const { error, stderr } = await asc.main(['bench/assembly/simdPeak.ts', '--outFile', 'peak.wasm', ...KERNEL_FLAGS], {
-    writeFile(name: string, contents: Uint8Array | string) {
-      if (name.endsWith('.wasm') && typeof contents !== 'string') binary = new Uint8Array(contents);
-    },
-  });
-  if (error || !binary) throw new Error(`asc: ${error?.message} ${stderr.toString()}`);
+  const binary = await compileWithKernelFlags('bench/assembly/simdPeak.ts');
   const instance = await WebAssembly.instantiate(new WebAssembly.Module(binary), {
     env: { memory: new WebAssembly.Memory({ initial: 1 }) },
   });

@@ -1,5 +1,7 @@
-// The asc flags of the fused kernels, shared by scripts/build-kernels.mjs and the tests that compile
-// kernel code of their own (tests/exp4.test.ts), so both compile it the same way. No data segments
+import asc from 'assemblyscript/asc';
+
+// The asc flags of the fused kernels, shared by scripts/build-kernels.mjs and the tests and bench
+// that compile kernel code of their own (compileWithKernelFlags), so all compile it the same way. No data segments
 // (no tables: --shrinkLevel 1; no messages: --noAssert, --use abort=), because the module runs in
 // the tfjs wasm backend's memory (--importMemory).
 export const KERNEL_FLAGS = [
@@ -15,3 +17,15 @@ export const KERNEL_FLAGS = [
   '--use',
   'abort=',
 ];
+
+/** Compiles one AssemblyScript entry file with the kernels' flags, in memory; returns the wasm binary. */
+export async function compileWithKernelFlags(entry) {
+  let binary = null;
+  const { error, stderr } = await asc.main([entry, '--outFile', 'out.wasm', ...KERNEL_FLAGS], {
+    writeFile(name, contents) {
+      if (name.endsWith('.wasm') && typeof contents !== 'string') binary = new Uint8Array(contents);
+    },
+  });
+  if (error || !binary) throw new Error(`asc ${entry}: ${error?.message} ${stderr.toString()}`);
+  return binary;
+}

@@ -1,19 +1,12 @@
-import asc from 'assemblyscript/asc';
 import { describe, expect, it } from 'vitest';
-import { KERNEL_FLAGS } from '../scripts/kernelFlags.mjs';
+import { compileWithKernelFlags } from '../scripts/kernelFlags.mjs';
 
 // exp4 (src/kernels/assembly/exp4.ts), the kernels' four-lane exp, claims the very bits of
 // AssemblyScript's scalar Mathf.exp at the kernels' build flags; the kernels' fingerprints rest on
 // it. tests/assembly/exp4Sweep.ts compares the two inside one module built with those flags
 // (scripts/kernelFlags.mjs).
 async function compileSweep() {
-  let binary: Uint8Array<ArrayBuffer> | null = null;
-  const { error, stderr } = await asc.main(['tests/assembly/exp4Sweep.ts', '--outFile', 'sweep.wasm', ...KERNEL_FLAGS], {
-    writeFile(name: string, contents: Uint8Array | string) {
-      if (name.endsWith('.wasm') && typeof contents !== 'string') binary = new Uint8Array(contents);
-    },
-  });
-  if (error || !binary) throw new Error(`asc: ${error?.message} ${stderr.toString()}`);
+  const binary = await compileWithKernelFlags('tests/assembly/exp4Sweep.ts');
   // The kernels' flags import a memory; the sweep uses none.
   const instance = await WebAssembly.instantiate(new WebAssembly.Module(binary), {
     env: { memory: new WebAssembly.Memory({ initial: 1 }) },

@@ -1,6 +1,5 @@
-import asc from 'assemblyscript/asc';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { KERNEL_FLAGS } from '../scripts/kernelFlags.mjs';
+import { compileWithKernelFlags } from '../scripts/kernelFlags.mjs';
 import { Activation, Header, Kind, Layer, Optimizer } from '../src/kernels/abi.ts';
 
 // Every primitive of the fused kernels (src/kernels/assembly/), compiled as the kernels compile it
@@ -33,13 +32,7 @@ let k: Primitives;
 // 512 slots of 64 KiB (see put), and a page to spare.
 const memory = new WebAssembly.Memory({ initial: 513 });
 beforeAll(async () => {
-  let binary: Uint8Array<ArrayBuffer> | null = null;
-  const { error, stderr } = await asc.main(['tests/assembly/primitives.ts', '--outFile', 'primitives.wasm', ...KERNEL_FLAGS], {
-    writeFile(name: string, contents: Uint8Array | string) {
-      if (name.endsWith('.wasm') && typeof contents !== 'string') binary = new Uint8Array(contents);
-    },
-  });
-  if (error || !binary) throw new Error(`asc: ${error?.message} ${stderr.toString()}`);
+  const binary = await compileWithKernelFlags('tests/assembly/primitives.ts');
   k = (await WebAssembly.instantiate(new WebAssembly.Module(binary), { env: { memory } })).exports as unknown as Primitives;
 }, 60_000);
 

@@ -94,7 +94,10 @@ export function studyDocumentSchema<K extends string, S extends z.ZodType, V ext
     id: z.string().regex(STUDY_ID),
     spec,
     environment: Environment,
-    ...verdictAndBody(verdict, body),
+    verdict: z.array(verdict).min(1),
+    /** Present when some units failed for good: the numbers come from the runs that finished. */
+    partial: PartialStudy.optional(),
+    ...body,
   });
 }
 
@@ -105,21 +108,8 @@ export function untrainedDocumentSchema<K extends string, S extends z.ZodType, V
   verdict: V,
   body: Body,
 ) {
-  return z.object({
-    documentVersion: z.literal(DOCUMENT_VERSION),
-    kind: z.literal(kind),
-    id: z.string().regex(STUDY_ID),
-    spec,
-    ...verdictAndBody(verdict, body),
-  });
+  return studyDocumentSchema(kind, spec, verdict, body).omit({ environment: true });
 }
-
-const verdictAndBody = <V extends z.ZodType, Body extends z.ZodRawShape>(verdict: V, body: Body) => ({
-  verdict: z.array(verdict).min(1),
-  /** Present when some units failed for good: the numbers come from the runs that finished. */
-  partial: PartialStudy.optional(),
-  ...body,
-});
 
 /** The units a partial document lacks: their seeds, why they failed, and after how many attempts. */
 export const PartialStudy = z.object({
