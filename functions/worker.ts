@@ -1,8 +1,8 @@
 import { app } from './api/app.ts';
 import type { SeedlabEnv, UnitMessage } from './env.ts';
 import { consumeUnit } from './queue/consumeUnit.ts';
-import { cachedPage } from './site/pageCache.ts';
 import { withSiteHeaders } from './site/securityHeaders.ts';
+import { answerSiteRequest } from './site/sitePages.ts';
 import { sweepActiveStudies } from './studies/scheduler.ts';
 
 type RenderPages = (request: Request, env: SeedlabEnv, ctx: ExecutionContext) => Promise<Response>;
@@ -16,7 +16,7 @@ export function createWorker(renderPages: RenderPages) {
     async fetch(request, env, ctx) {
       const { pathname } = new URL(request.url);
       if (pathname.startsWith('/api/') || pathname === '/api' || pathname === '/oembed') return app.fetch(request, env, ctx);
-      return withSiteHeaders(await cachedPage(request, () => renderPages(request, env, ctx)), pathname);
+      return withSiteHeaders(await answerSiteRequest(request, env, (page) => renderPages(page, env, ctx)), pathname);
     },
     async queue(batch, env) {
       // Each message on its own: one that throws is retried without failing the others in its batch.

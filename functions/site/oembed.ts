@@ -3,10 +3,11 @@ import {
   EMBED_HEIGHT,
   EMBED_WIDTH,
   embedIframe,
+  hasStudyId,
   localePrefix,
   MIN_EMBED_WIDTH,
-  parseStudyPath,
   publicOrigin,
+  siteRouteOf,
   studyTitle,
 } from '../../site/src/presentation/index.ts';
 import { apiError, shortened } from '../api/errors.ts';
@@ -26,8 +27,10 @@ export async function oembed<E extends { Bindings: SeedlabEnv }>(c: Context<E>) 
   } catch {
     return apiError(c, 400, 'url is not a URL', { issues: [{ path: 'url', message: 'not a URL' }] });
   }
-  const page = parseStudyPath(parsed.pathname);
-  if (parsed.origin !== origin || !page) return apiError(c, 404, `no report at ${shortened(target)}`);
+  const page = siteRouteOf(parsed.pathname);
+  if (parsed.origin !== origin || (page?.page !== 'report' && page?.page !== 'embed') || !hasStudyId(page)) {
+    return apiError(c, 404, `no report at ${shortened(target)}`);
+  }
   const state = await readStudyState(c.env, page.id);
   if (!state?.document) return apiError(c, 404, `no finished study ${page.id}`);
   // The card fits any frame from MIN_EMBED_WIDTH to EMBED_WIDTH wide and EMBED_HEIGHT high: it is

@@ -1,4 +1,4 @@
-import { embedTheme } from '../../site/src/presentation/index.ts';
+import { type EmbedTheme, type SiteRoute, sitePath } from '../../site/src/presentation/index.ts';
 import { sha256Hex } from '../../src/index.ts';
 import { BUILD_VERSION } from './buildVersion.ts';
 
@@ -19,28 +19,29 @@ const CACHE_STATUS_HEADER = 'x-seedlab-cache';
 const BUILD_HEADER = 'x-seedlab-build';
 
 /**
- * The one query parameter that changes a page: an embed card's theme. Only a theme other than the
- * default goes into the key, so `?theme=light` or `?theme=anything` share the default's entry.
+ * A page's cache key, built from its parsed route, never from the raw URL: every spelling of a path
+ * and every query string shares the canonical page's one entry. The origin is the public one the
+ * page's absolute links name (SITE_URL, or the request's when it is unset); only an embed card
+ * varies with its theme (and only a theme other than the default goes into the key).
  */
-const cacheKey = (url: string) => {
-  const key = new URL(url);
-  const theme = embedTheme(key);
-  key.search = `?build=${encodeURIComponent(BUILD_VERSION)}${theme === 'light' ? '' : `&theme=${theme}`}`;
-  key.hash = '';
+export function pageCacheKey(origin: string, route: SiteRoute, theme: EmbedTheme): string {
+  const key = new URL(sitePath(route), origin);
+  key.searchParams.set('build', BUILD_VERSION);
+  if (route.page === 'embed' && theme !== 'light') key.searchParams.set('theme', theme);
   return key.toString();
-};
+}
 
-/** Serves a page from the edge cache, or renders it and keeps it when it says it is final. */
-export async function cachedPage(request: Request, render: () => Promise<Response>): Promise<Response> {
-  if (request.method !== 'GET' && request.method !== 'HEAD') return render();
+/**
+ * Serves a page from the edge cache, or renders it and keeps it when it says it is final. A HEAD is
+ * rendered as a GET, so its page is kept too: a run of HEADs costs one render, as a run of GETs does.
+ */
+export async function cachedPage(request: Request, key: string, render: (request: Request) => Promise<Response>): Promise<Response> {
   const cache = await caches.open('seedlab-pages');
-  const key = cacheKey(request.url);
   const hit = await cache.match(key);
   if (hit) return answer(request, hit, 'hit');
-  const rendered = await render();
-  // A HEAD's render may have no body: only a GET's is kept.
+  const rendered = await render(request.method === 'GET' ? request : new Request(request, { method: 'GET' }));
   const final = rendered.status === 200 && rendered.headers.has(FINAL_PAGE_HEADER) && rendered.headers.has('etag');
-  if (request.method !== 'GET' || !final) return answer(request, rendered, 'miss');
+  if (!final) return answer(request, rendered, 'miss');
   // Kept before it is answered, so the next request for it is a hit (a page is tens of kilobytes).
   const kept = new Response(await rendered.arrayBuffer(), rendered);
   kept.headers.delete(FINAL_PAGE_HEADER);
@@ -48,6 +49,9 @@ export async function cachedPage(request: Request, render: () => Promise<Respons
   await cache.put(key, kept.clone());
   return answer(request, kept, 'miss');
 }
+
+/** A page answer that never touches the cache (a redirect, a refusal, a static file), with the same headers. */
+export const uncachedPage = (request: Request, response: Response) => answer(request, response, 'miss');
 
 /** The answer to this request: a 304 when the browser's copy (If-None-Match) is current. */
 function answer(request: Request, response: Response, status: 'hit' | 'miss'): Response {

@@ -3,7 +3,8 @@ import { TINY_SPEC } from '../crossRuntimeSpec.ts';
 
 // Property-based fuzzing of every route inside workerd, with the real KV and Queue: whatever
 // arrives, the answer is never a 5xx (except the two the API documents: 501 for an oEmbed format
-// other than JSON, as the oEmbed spec asks) and every error has the documented shape. A fixed seed
+// other than JSON, as the oEmbed spec asks) and every error has the documented shape; every page
+// answer carries the page headers, renders only for GET and HEAD, and never redirects off the site. A fixed seed
 // and 1,000 runs keep CI deterministic and quick (tests/workerd/fuzz.test.ts); bench/fuzzApi.ts runs the
 // same properties longer against a real `wrangler dev`.
 export const FUZZ_SEED = 20261126;
@@ -75,7 +76,7 @@ const segment = fc.oneof(
   fc.constant('%00'),
 );
 
-export const request = fc.oneof(
+const apiRequest = fc.oneof(
   // POST /api/studies: a mutated spec, random JSON, or bytes that are not JSON.
   fc.record({
     method: fc.constant('POST'),
@@ -126,6 +127,59 @@ export const request = fc.oneof(
   }),
 );
 
+const hexId = fc.string({ unit: fc.constantFrom(...'0123456789abcdef'), minLength: 20, maxLength: 20 });
+
+/**
+ * A path of the site in the spellings a probe tries: doubled and missing slashes, locales real and
+ * not, every page folder and some that are none, ids of every shape (and very long), encoded
+ * characters, an open-redirect bait, and queries.
+ */
+const sitePath = fc
+  .record({
+    doubled: fc.boolean(),
+    locale: fc.constantFrom('', '/zh', '//zh', '/en'),
+    folder: fc.constantFrom(
+      'r',
+      'embed',
+      'og',
+      'badge',
+      'kinds',
+      'guide',
+      'glossary',
+      '',
+      'fonts',
+      'evil.example',
+      '%2F%2Fevil.example',
+      '\\evil.example',
+    ),
+    name: fc.oneof(
+      segment.map(encodeURIComponent),
+      hexId,
+      hexId.map((id) => `%${id.charCodeAt(0).toString(16)}${id.slice(1)}`),
+      hexId.map((id) => `${id}.png`),
+      hexId.map((id) => `${id}.svg`),
+      fc.constantFrom('', 'all', 'compare', 'z'.repeat(5000), `${'f'.repeat(20)}.png`),
+    ),
+    end: fc.constantFrom('', '/', '//', '/x', '.png', '.svg', '/index.html'),
+    query: fc.constantFrom('', '?theme=dark', '?theme=DARK', '?x=1&theme=auto'),
+  })
+  .map(({ doubled, locale, folder, name, end, query }) => `${doubled ? '/' : ''}${locale}/${folder}/${name}${end}${query}`);
+
+export const request = fc.oneof(
+  { arbitrary: apiRequest, weight: 3 },
+  // The site's pages, with every method.
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      method: fc.constantFrom('GET', 'GET', 'HEAD', 'OPTIONS', 'POST', 'PUT', 'DELETE', 'PATCH'),
+      path: sitePath,
+      body: fc.constant(undefined),
+      contentType: fc.constant(''),
+      token: fc.constant(null),
+    }),
+  },
+);
+
 export type FuzzRequest = typeof request extends fc.Arbitrary<infer R> ? R : never;
 type Send = (path: string, init: RequestInit & { token?: string | null }) => Promise<Response>;
 
@@ -136,13 +190,18 @@ type Send = (path: string, init: RequestInit & { token?: string | null }) => Pro
 export async function checkAnswer(send: Send, r: FuzzRequest): Promise<{ status: number; problems: string[] }> {
   const headers: Record<string, string> = {};
   if (r.contentType) headers['content-type'] = r.contentType;
-  const res = await send(r.path, { method: r.method, body: r.body, headers, token: r.token });
+  const res = await send(r.path, { method: r.method, body: r.body, headers, token: r.token, redirect: 'manual' });
   const problems: string[] = [];
   const where = `${r.method} ${r.path.slice(0, 100)} -> ${res.status}`;
   if (res.status >= 500 && !(res.status === 501 && r.path.startsWith('/oembed'))) problems.push(`${where}: a 5xx`);
   // A path like /api/.. resolves to the site's root, which answers in HTML: only the API speaks JSON.
-  const resolved = new URL(r.path, 'http://fuzz.test').pathname;
-  if (r.method === 'HEAD' || !/^\/(api(\/|$)|oembed)/.test(resolved)) {
+  const resolved = new URL(`http://fuzz.test${r.path.startsWith('/') ? '' : '/'}${r.path}`).pathname;
+  if (!/^\/(api(\/|$)|oembed)/.test(resolved)) {
+    problems.push(...sitePageProblems(r, res).map((p) => `${where}: ${p}`));
+    await res.body?.cancel();
+    return { status: res.status, problems };
+  }
+  if (r.method === 'HEAD') {
     await res.body?.cancel();
     return { status: res.status, problems };
   }
@@ -162,4 +221,21 @@ export async function checkAnswer(send: Send, r: FuzzRequest): Promise<{ status:
     }
   }
   return { status: res.status, problems };
+}
+
+/** What every answer of the site's pages must hold, whatever was asked. */
+function sitePageProblems(r: FuzzRequest, res: Response): string[] {
+  const problems: string[] = [];
+  if (!['hit', 'miss'].includes(res.headers.get('x-seedlab-cache') ?? '')) problems.push('no x-seedlab-cache');
+  if (!res.headers.get('x-seedlab-build')) problems.push('no x-seedlab-build');
+  if (res.headers.has('x-seedlab-final')) problems.push('the internal x-seedlab-final header leaked');
+  if (!['GET', 'HEAD'].includes(r.method)) {
+    if (res.status !== (r.method === 'OPTIONS' ? 204 : 405))
+      problems.push(`${r.method} answered ${res.status}, not ${r.method === 'OPTIONS' ? 204 : 405}`);
+    if (res.headers.get('allow') !== 'GET, HEAD, OPTIONS') problems.push('no Allow header');
+  }
+  const location = res.headers.get('location');
+  // A redirect stays on the site: a path, one slash first (never "//host" or "/\host").
+  if (location !== null && (res.status !== 301 || !/^\/(?![/\\])/.test(location))) problems.push(`redirects to ${location.slice(0, 80)}`);
+  return problems;
 }

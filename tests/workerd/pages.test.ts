@@ -30,9 +30,6 @@ async function postAndWait(title: string): Promise<string> {
 describe('a finished study’s pages are cached after their first render', () => {
   it('miss, then hit with the same ETag and body; a matching If-None-Match gets a 304', async () => {
     const id = await postAndWait('pages: cached report');
-    // A HEAD first is answered but not kept (its render may have no body).
-    const head = await call(`/r/${id}/`, { token: null, method: 'HEAD' });
-    expect([head.status, head.headers.get('x-seedlab-cache')]).toEqual([200, 'miss']);
     const first = await page(`/r/${id}/`);
     expect(first.status).toBe(200);
     expect(first.headers.get('x-seedlab-cache')).toBe('miss');
@@ -120,8 +117,9 @@ describe('every state of a study has a page, and only a complete study’s is ca
     expect(unknown.status).toBe(404);
     expect(await unknown.text()).toContain('There is no page at this address.');
     expect((await page('/zh/embed/not-an-id/')).status).toBe(404);
+    // An unknown study has no preview: a line of text, nothing rasterised.
     const png = await page('/og/0123456789abcdef0123.png');
-    expect([png.status, png.headers.get('content-type')]).toEqual([404, 'image/png']);
+    expect([png.status, png.headers.get('content-type'), await png.text()]).toEqual([404, 'text/plain; charset=utf-8', 'no such study\n']);
 
     const id = await postAndWait('pages: unreadable');
     await env.STUDIES.put(`doc:${id}`, '{"truncated');

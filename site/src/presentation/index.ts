@@ -3,10 +3,10 @@
  * Worker (oEmbed, page cache, headers) and the CLI. It imports only the engine (src/index.ts); the
  * Worker and the CLI import it only through this file (a lint rule enforces both, biome.json).
  */
-export { EMBED_HEIGHT, EMBED_WIDTH, embedIframe, embedTheme, MIN_EMBED_WIDTH } from './embedCode.ts';
+export { EMBED_HEIGHT, EMBED_WIDTH, type EmbedTheme, embedIframe, embedTheme, MIN_EMBED_WIDTH } from './embedCode.ts';
 export { formatFor } from './format.ts';
 export { LOCALE_TAGS, LOCALES, type Locale, localePrefix, userText } from './locales.ts';
-export { isEmbedPath, parseStudyPath, publicOrigin } from './sitePaths.ts';
+export { hasStudyId, isEmbedPath, isStudyPage, publicOrigin, type SiteRoute, sitePath, siteRouteOf } from './sitePaths.ts';
 export {
   badgeOf,
   factsOf,

@@ -4,10 +4,6 @@ export type Locale = (typeof LOCALES)[number];
 
 export const localePrefix = (locale: Locale) => (locale === 'en' ? '' : `/${locale}`);
 
-/** The locale of a site path (/zh/r/... is Chinese, anything else English). */
-export function localeOfPath(pathname: string): Locale {
-  return LOCALES.find((l) => l !== 'en' && pathname.startsWith(`${localePrefix(l)}/`)) ?? 'en';
-}
 /** BCP 47 tags for <html lang>, Intl and Open Graph. */
 export const LOCALE_TAGS: Record<Locale, { html: string; intl: string; openGraph: string }> = {
   en: { html: 'en', intl: 'en-US', openGraph: 'en_US' },

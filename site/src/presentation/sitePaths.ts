@@ -1,20 +1,82 @@
-import { STUDY_ID_PATTERN } from '../../../src/index.ts';
-import { LOCALES, type Locale, localeOfPath, localePrefix } from './locales.ts';
+import { STUDY_ID } from '../../../src/index.ts';
+import { LOCALES, type Locale, localePrefix } from './locales.ts';
 
-/** The locale prefixes of the site's paths ("zh/"), for matching. */
-const PREFIXES = LOCALES.map((l) => localePrefix(l).slice(1)).filter(Boolean);
-const STUDY_PAGE = new RegExp(`^/(?:(?:${PREFIXES.join('|')})/)?(r|embed)/(${STUDY_ID_PATTERN})/?$`);
-const EMBED_PAGE = new RegExp(`^/(?:(?:${PREFIXES.join('|')})/)?embed/`);
+/** The pages about one study: its report, its embed card, its preview image and its badge. */
+type StudyPageName = 'report' | 'embed' | 'preview' | 'badge';
 
-/** A study's report or embed page (/r/<id>/, /zh/embed/<id>/, ...), or null. */
-export function parseStudyPath(pathname: string): { locale: Locale; page: 'r' | 'embed'; id: string } | null {
-  const match = STUDY_PAGE.exec(pathname);
-  if (!match) return null;
-  return { locale: localeOfPath(pathname), page: match[1] === 'r' ? 'r' : 'embed', id: match[2] };
+/**
+ * A page of the site, as the Worker and the pages name it. Every spelling of a path that names the
+ * same page parses to the same route, and `sitePath` writes its one canonical spelling: the Worker
+ * redirects the others there and keys its cache by the route, never by the raw URL.
+ */
+export type SiteRoute =
+  /** `/` (every kind, first page), `/kinds/<kind>/`, `/kinds/<kind>/<cursor>/`. */
+  | { page: 'index'; locale: Locale; kind: string; cursor?: string }
+  | { page: 'guide' | 'glossary'; locale: Locale }
+  | { page: StudyPageName; locale: Locale; id: string };
+
+/** Where each study page lives: /r/<id>/, /embed/<id>/, /og/<id>.png, /badge/<id>.svg (and under /zh). */
+const STUDY_PAGE_PATHS: Record<StudyPageName, { folder: string; ending: string }> = {
+  report: { folder: 'r', ending: '/' },
+  embed: { folder: 'embed', ending: '/' },
+  preview: { folder: 'og', ending: '.png' },
+  badge: { folder: 'badge', ending: '.svg' },
+};
+const STUDY_PAGES = Object.keys(STUDY_PAGE_PATHS) as StudyPageName[];
+
+export const isStudyPage = (route: SiteRoute): route is Extract<SiteRoute, { id: string }> => 'id' in route;
+
+/** A study page whose id could be a study's (20 hex digits): any other id is answered without a read. */
+export const hasStudyId = (route: Extract<SiteRoute, { id: string }>) => STUDY_ID.test(route.id);
+
+/**
+ * The route a path names, in any spelling a browser or a person may send: with or without the
+ * trailing slash, with repeated slashes, with percent-encoded characters. Null when it names no
+ * page (static files, unknown paths).
+ */
+export function siteRouteOf(pathname: string): SiteRoute | null {
+  let parts: string[];
+  try {
+    parts = pathname
+      .split('/')
+      .filter((part) => part !== '')
+      .map(decodeURIComponent);
+  } catch {
+    return null; // a malformed percent-encoding
+  }
+  const locale = LOCALES.find((l) => l !== 'en' && parts[0] === l) ?? 'en';
+  const [folder, name, ...more] = locale === 'en' ? parts : parts.slice(1);
+  if (folder === undefined) return { page: 'index', locale, kind: 'all' };
+  if (folder === 'kinds' && name !== undefined && more.length <= 1) {
+    return { page: 'index', locale, kind: name, ...(more.length === 1 ? { cursor: more[0] } : {}) };
+  }
+  if (more.length > 0) return null;
+  if ((folder === 'guide' || folder === 'glossary') && name === undefined) return { page: folder, locale };
+  if (name === undefined) return null;
+  for (const page of STUDY_PAGES) {
+    const { folder: pageFolder, ending } = STUDY_PAGE_PATHS[page];
+    if (folder !== pageFolder) continue;
+    if (ending === '/') return { page, locale, id: name };
+    if (name.length > ending.length && name.endsWith(ending)) return { page, locale, id: name.slice(0, -ending.length) };
+  }
+  return null;
+}
+
+/** The one spelling of a route's path: the links pages write, and where the Worker redirects the others. */
+export function sitePath(route: SiteRoute): string {
+  const prefix = localePrefix(route.locale);
+  const segment = encodeURIComponent;
+  if (route.page === 'index') {
+    if (route.kind === 'all' && !route.cursor) return `${prefix}/`;
+    return `${prefix}/kinds/${segment(route.kind)}/${route.cursor ? `${segment(route.cursor)}/` : ''}`;
+  }
+  if (!isStudyPage(route)) return `${prefix}/${route.page}/`;
+  const { folder, ending } = STUDY_PAGE_PATHS[route.page];
+  return `${prefix}/${folder}/${segment(route.id)}${ending}`;
 }
 
 /** Embed cards, in every locale: the pages other sites may frame. */
-export const isEmbedPath = (pathname: string) => EMBED_PAGE.test(pathname);
+export const isEmbedPath = (pathname: string) => siteRouteOf(pathname)?.page === 'embed';
 
 /**
  * The public origin for absolute links (Open Graph, oEmbed, embed code): SITE_URL when it is set (a

@@ -17,9 +17,19 @@ function previewStatus(page: Exclude<StudyPage, { state: 'report' }>): PreviewSt
   return { state: page.state, id: page.id };
 }
 
-/** GET /og/<id>.png and /zh/og/<id>.png. A document that cannot be drawn gets the plain card, never an error. */
+/**
+ * GET /og/<id>.png and /zh/og/<id>.png. A document that cannot be drawn gets the plain card, never
+ * an error. An unknown id gets a line of text: rasterising costs tens of milliseconds, and nothing
+ * is drawn for a study that is not there.
+ */
 export async function previewResponse(id: string | undefined, locale: Locale): Promise<Response> {
   const page = await loadStudyPage(id);
+  if (page.state === 'missing') {
+    return new Response('no such study\n', {
+      status: 404,
+      headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' },
+    });
+  }
   const { status, headers } = await studyPageHeaders(page);
   let png: Uint8Array;
   try {
