@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parseStudySpec } from '../../src/index.ts';
+import { TINY_SPEC } from '../crossRuntimeSpec.ts';
 import { call, waitForStudy } from './helpers.ts';
 
 // What an anonymous request can make the Worker do on the site's pages: every spelling of a page
@@ -8,16 +9,7 @@ import { call, waitForStudy } from './helpers.ts';
 const page = (path: string, init: RequestInit = {}) => call(path, { token: null, ...init });
 
 async function finishedStudy(title: string): Promise<string> {
-  const spec = parseStudySpec({
-    dataset: { name: 'wine' },
-    split: { kind: 'stratified' },
-    scaling: { kind: 'standardize' },
-    model: { hidden: [4] },
-    training: { optimizer: { kind: 'adam', lr: 0.05 }, epochs: 2 },
-    backend: 'cpu',
-    seeds: 2,
-    title,
-  });
+  const spec = parseStudySpec({ ...TINY_SPEC, seeds: 2, title });
   const { id } = (await (await call('/api/studies', { method: 'POST', json: spec })).json()) as { id: string };
   expect((await waitForStudy(id)).status).toBe('done');
   return id;
