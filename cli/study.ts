@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
-import { headlineOf, studyTitle, verdictOf } from '../site/src/presentation/index.ts';
+import { headlineOf, plainText, studyTitle, verdictOf } from '../site/src/presentation/index.ts';
 import {
   BackendName,
   DEFAULT_GROUP_SIZE,
@@ -41,10 +41,10 @@ function loadSpecInput(target: string): unknown {
 
 /** The study's title, key result and every verdict, worded as the report words them (English). */
 function printSummary(doc: StudyDocument, seconds: number) {
-  console.log(`\n${studyTitle(doc, 'en').text}`);
+  console.log(`\n${plainText(studyTitle(doc, 'en').text)}`);
   console.log(`${doc.kind} · id ${doc.id} · ${doc.environment.backend} backend · tfjs ${doc.environment.tfjs} · ${seconds.toFixed(1)} s`);
-  console.log(headlineOf(doc, 'en'));
-  for (const v of verdictOf(doc, 'en')) console.log(`\n${v.question}\n  ${v.answer}`);
+  console.log(plainText(headlineOf(doc, 'en')));
+  for (const v of verdictOf(doc, 'en')) console.log(plainText(`\n${v.question}\n  ${v.answer}`));
 }
 
 async function main(argv: string[]): Promise<number> {

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { headlineOf } from '../site/src/presentation/index.ts';
+import { headlineOf, plainText } from '../site/src/presentation/index.ts';
 import { documentOfKind, PRESETS, parseStoredDocument, type StudyDocument } from '../src/index.ts';
 
 /** Where `npm run presets:measure` keeps each preset's document and wall time. */
@@ -207,7 +207,7 @@ const pct = (x: number) => `${(100 * x).toFixed(2)}%`;
 export function presetTable({ documents, seconds, engine }: MeasuredPresets): string {
   const rows = PRESETS.flatMap((p) => {
     const doc = documents.get(p.name);
-    return doc ? [[`\`${p.name}\``, `${seconds[p.name]?.toFixed(1) ?? '?'} s`, cell(headlineOf(doc, 'en'))]] : [];
+    return doc ? [[`\`${p.name}\``, `${seconds[p.name]?.toFixed(1) ?? '?'} s`, cell(plainText(headlineOf(doc, 'en')))]] : [];
   });
   return [
     `Measured by \`npm run presets:measure\` (engine ${engine}, wasm, this repository's 2-core machine); the headlines are the reports' own words.`,

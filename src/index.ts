@@ -12,7 +12,7 @@ export { registerFusedKernels } from './kernels/fusedKernels.ts';
 export { findPreset, PRESETS, PresetRequest, parseStudyRequest, presetOfSpec } from './presets/presets.ts';
 export { STREAM_NAMES } from './random/seedStreams.ts';
 export { STUDY_SECONDS_LIMIT, UNIT_SHARE_OF_CPU_LIMIT } from './spec/budget.ts';
-export { forbiddenCharacter, withoutForbiddenCharacters } from './spec/freeText.ts';
+export { forbiddenCharacter, unbalancedBidiControl, withBalancedBidi, withoutForbiddenCharacters } from './spec/freeText.ts';
 export { LIMITS } from './spec/limits.ts';
 // Specs: the shared fields, limits, errors and the content address.
 export * from './spec/setup.ts';

@@ -56,3 +56,26 @@ describe('fingerprints', () => {
     ]);
   });
 });
+
+describe('text a user wrote', () => {
+  it('is one isolated part (for <bdi>), marked as a name when it is one, and never searched for terms', () => {
+    const gloss = glossaryLinker(glossary, ['CI run']);
+    // FSI (U+2068) and PDI (U+2069) around the user's label, as the phrase renderer isolates it.
+    expect(gloss('\u2068CI run\u2069 beats \u2068שלום\u2069 by 2 points, CI [1, 3].')).toEqual([
+      { text: 'CI run', isolated: true, name: true },
+      { text: ' beats ' },
+      { text: 'שלום', isolated: true },
+      { text: ' by 2 points, ' },
+      { text: 'CI', term: 'ci' },
+      { text: ' [1, 3].' },
+    ]);
+  });
+
+  it('nests: only the outermost isolate is a part, inner marks stay in its text', () => {
+    expect(glossaryLinker(glossary)('a \u2068x \u2067b\u2069 y\u2069 c')).toEqual([
+      { text: 'a ' },
+      { text: 'x \u2067b\u2069 y', isolated: true },
+      { text: ' c' },
+    ]);
+  });
+});

@@ -30,6 +30,10 @@ describe('wrapLines', () => {
     expect(wrapLines('abc def', 10, 40)).toEqual(['abc def']); // 1.8 + 0.3 + 1.8 = 3.9 ems
     expect(wrapLines('abcd efgh', 10, 40)).toEqual(['abcd', 'efgh']); // 2.4 + 0.3 + 2.4 = 5.1 ems
   });
+  it('closes an isolate a break cuts at the end of its line and opens it again on the next', () => {
+    // FSI (U+2068) and PDI (U+2069) weigh nothing: 'abcd efgh' breaks as above.
+    expect(wrapLines('\u2068abcd efgh\u2069 ij', 10, 40)).toEqual(['\u2068abcd\u2069', '\u2068efgh\u2069 ij']);
+  });
   it('breaks Chinese between any two characters, and cuts a word longer than a line', () => {
     expect(wrapLines('一二三四五', 10, 40)).toEqual(['一二三四', '五']);
     expect(wrapLines('abcdefghij', 10, 40)).toEqual(['abcdef', 'ghij']); // 6 x 0.6 = 3.6 ems fit, 7 do not
@@ -58,7 +62,9 @@ describe('the preview of a report', () => {
     const doc = { ...reference, spec: { ...reference.spec, title } };
     const text = previewText(reportPreviewSvg(doc, 'en', seedStripSvg(doc, 'en', PREVIEW_CHART_WIDTH)));
     expect(text.bold.length).toBeGreaterThan(1);
-    expect(text.bold.join(' ')).toBe(title);
+    // A user's title is isolated (FSI…PDI), on each line it is drawn on: each line is its own text.
+    expect(text.bold.every((line) => line.startsWith('\u2068') && line.endsWith('\u2069'))).toBe(true);
+    expect(text.bold.join(' ').replace(/[\u2068\u2069]/g, '')).toBe(title);
     expect(text.charts).toBe(1);
   });
 });

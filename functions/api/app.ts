@@ -1,7 +1,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { headlineOfFacts, isStudyKind, pendingStudyTitle, studyTitle, titleOf } from '../../site/src/presentation/index.ts';
+import { headlineOfFacts, isStudyKind, pendingStudyTitle, plainText, studyTitle, titleOf } from '../../site/src/presentation/index.ts';
 import {
   DOCUMENT_VERSION,
   ENGINE_VERSION,
@@ -60,7 +60,7 @@ function statusBody(c: Context<Env>, state: StudyState) {
     id: record.id,
     status: state.status,
     kind: record.kind,
-    title: (state.document ? studyTitle(state.document, 'en') : pendingStudyTitle(record.spec, 'en')).text,
+    title: plainText((state.document ? studyTitle(state.document, 'en') : pendingStudyTitle(record.spec, 'en')).text),
     createdAt: record.createdAt,
     progress: { runsDone: state.runsDone, runsTotal: record.runsTotal },
     ...(state.failures.length ? { failures: state.failures } : {}),
@@ -79,7 +79,7 @@ function listedInEnglish(entry: ListingMeta) {
   if (!isStudyKind(entry.kind)) return { ...header, title: entry.kind };
   const facts = { ...header, kind: entry.kind, title: userTitle, preset, digest };
   const headline = headlineOfFacts(facts, 'en');
-  return { ...header, title: titleOf(facts, 'en').text, ...(headline ? { headline } : {}) };
+  return { ...header, title: plainText(titleOf(facts, 'en').text), ...(headline ? { headline: plainText(headline) } : {}) };
 }
 
 /**

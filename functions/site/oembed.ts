@@ -6,6 +6,7 @@ import {
   hasStudyId,
   localePrefix,
   MIN_EMBED_WIDTH,
+  plainText,
   publicOrigin,
   siteRouteOf,
   studyTitle,
@@ -49,7 +50,7 @@ export async function oembed<E extends { Bindings: SeedlabEnv }>(c: Context<E>) 
   }
   const width = Math.min(EMBED_WIDTH, maxWidth);
   const thumbnailFits = (limits.maxwidth === undefined || maxWidth >= 1200) && (limits.maxheight === undefined || maxHeight >= 630);
-  const title = studyTitle(state.document, page.locale).text;
+  const title = plainText(studyTitle(state.document, page.locale).text);
   return c.json(
     {
       version: '1.0' as const,

@@ -4,23 +4,23 @@ import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DevServer, freePort, startWranglerDev } from '../../cli/wranglerDev.ts';
+import { parseStudySpec } from '../../src/index.ts';
 import { KIND_FIXTURES, readKindFixture } from '../kindFixtures.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.ts';
+import { localStudies } from './localStudies.ts';
 import { axeViolations, englishProse, horizontalOverflow, htmlErrors, matchesIn, pageTexts } from './readerChecks.ts';
 
 // Every page type as readers' tools see it: the built Worker under plain wrangler dev, one study of
 // every kind (each kind's fast fixture spec, trained by the real consumer), real Chromium.
 const TOKEN = 'readers-token';
 let server: DevServer;
+let persistTo: string;
 let browser: Browser;
 const ids: Record<string, string> = {};
 
 beforeAll(async () => {
-  server = await startWranglerDev({
-    port: await freePort(),
-    persistTo: join(mkdtempSync(join(tmpdir(), 'seedlab-readers-')), 'state'),
-    vars: { SEEDLAB_TOKEN: TOKEN },
-  });
+  persistTo = join(mkdtempSync(join(tmpdir(), 'seedlab-readers-')), 'state');
+  server = await startWranglerDev({ port: await freePort(), persistTo, vars: { SEEDLAB_TOKEN: TOKEN } });
   for (const fixture of KIND_FIXTURES) {
     const spec = readKindFixture(fixture);
     const res = await fetch(`${server.url}/api/studies`, {
@@ -230,8 +230,15 @@ describe('preview images', () => {
     return share;
   }
 
-  it('a card without a chart (an unknown study’s) has no ink there: the measure tells them apart', { timeout: PAGE_TIMEOUT }, async () => {
-    expect(await chartInk('/og/0000000000000000beef.png', 404)).toBe(0);
+  it('a card without a chart (a queued study’s) has no ink there: the measure tells them apart', { timeout: PAGE_TIMEOUT }, async () => {
+    // Stored as POST stores it, its units never sent: it stays queued, and its card shows its progress.
+    const studies = await localStudies(server, persistTo, TOKEN);
+    try {
+      const record = await studies.storeUnsent(parseStudySpec({ ...readKindFixture(KIND_FIXTURES[0]), title: 'readers: queued' }));
+      expect(await chartInk(`/og/${record.id}.png`)).toBe(0);
+    } finally {
+      await studies.dispose();
+    }
   });
 
   for (const kind of KINDS)

@@ -23,6 +23,11 @@ const anyValue = fc.oneof(
     'x'.repeat(300),
     '\u0000',
     '\uD800',
+    // Bidirectional text: an override left open, a stray isolate close, balanced and right-to-left text.
+    'label\u202E',
+    '\u2069x',
+    '\u2067שלום\u2069',
+    'نموذج ٢',
     'digits',
     [],
     {},

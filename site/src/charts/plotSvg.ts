@@ -1,6 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
 import { nameMarker } from '../presentation/glossaryLinks.ts';
+import { isolate } from '../presentation/locales.ts';
 import { type Arg, pct } from '../presentation/phrases.ts';
 
 /**
@@ -57,7 +58,8 @@ function markAsWritten(chart: Element, names: string[]): void {
     const document = node.ownerDocument as Document;
     const tag = parent.closest('svg') ? 'tspan' : 'span';
     for (const part of parts) {
-      let piece: Node = document.createTextNode(part.text);
+      // An isolated run keeps its marks: in SVG (and the PNG) they are what isolates it.
+      let piece: Node = document.createTextNode(part.isolated ? isolate(part.text) : part.text);
       if (part.name) {
         const kept = document.createElement(tag);
         kept.setAttribute('translate', 'no');

@@ -1,16 +1,18 @@
 import { datasetOf, readingsOf, STREAM_NAMES, type StudySpec } from '../../../src/index.ts';
-import { KEPT_AS_WRITTEN, type Locale } from './locales.ts';
+import { isolatedRuns, KEPT_AS_WRITTEN, type Locale } from './locales.ts';
 import type { StudyFacts } from './studyWords.ts';
 import type { UiWords } from './ui.ts';
 
 /**
- * A piece of a sentence: plain text; the first use on its page of a glossary term; or a name that
- * must stay as written (an identifier or a label from the spec), which translators leave alone.
+ * A piece of a sentence: plain text; the first use on its page of a glossary term; a name that
+ * must stay as written (an identifier or a label from the spec), which translators leave alone; or
+ * text a user wrote, isolated (shown in <bdi>), never searched for terms.
  */
 export interface GlossedText {
   text: string;
   term?: string;
   name?: true;
+  isolated?: true;
 }
 
 /** A SHA-256 fingerprint in a sentence, whole or cut short with an ellipsis: an identifier in every language. */
@@ -30,7 +32,7 @@ export function glossaryLinker(glossary: Pick<UiWords['glossary'], 'terms'>, nam
   const all = [...termOf.keys(), ...nameSet].sort((a, b) => b.length - a.length);
   const pattern = new RegExp([...all.map(whole), FINGERPRINT.source].join('|'), 'g');
   const linked = new Set<string>();
-  return (sentence) => {
+  const markRun = (sentence: string): GlossedText[] => {
     const out: GlossedText[] = [];
     let at = 0;
     for (const m of sentence.matchAll(pattern)) {
@@ -47,10 +49,17 @@ export function glossaryLinker(glossary: Pick<UiWords['glossary'], 'terms'>, nam
     if (at < sentence.length) out.push({ text: sentence.slice(at) });
     return out;
   };
+  return (sentence) =>
+    isolatedRuns(sentence).flatMap(({ text, isolated }) =>
+      isolated ? [{ text, isolated: true as const, ...(nameSet.has(text) ? { name: true as const } : {}) }] : markRun(text),
+    );
 }
 
 /** Marks names only (a chart's labels link no glossary term). */
 export const nameMarker = (names: string[]) => glossaryLinker({ terms: [] }, names);
+
+/** Marks only the isolated runs of a text (a title a user wrote), for <bdi>. */
+export const userParts = nameMarker([]);
 
 /** Every string a spec holds (labels, names, identifiers such as "relu"), for marking as names. */
 export function specStrings(spec: unknown): string[] {

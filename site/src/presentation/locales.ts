@@ -1,3 +1,5 @@
+import { withBalancedBidi } from '../../../src/index.ts';
+
 /** The site's locales: English at the root, Chinese under /zh. */
 export const LOCALES = ['en', 'zh'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -45,10 +47,45 @@ export const KEPT_AS_WRITTEN: Record<Locale, readonly string[]> = {
  */
 export const TYPESET: Record<Locale, (sentence: string) => string> = {
   en: (s) => s,
-  zh: (s) => s.replace(/(\p{Script=Han})(?=[A-Za-z0-9×])/gu, '$1 ').replace(/([A-Za-z0-9\]])(?=\p{Script=Han})/gu, '$1 '),
+  // The space goes outside a user's isolated text (FSI before it, PDI after it).
+  zh: (s) => s.replace(/(\p{Script=Han})(?=\u2068?[A-Za-z0-9×])/gu, '$1 ').replace(/([A-Za-z0-9\]]\u2069?)(?=\p{Script=Han})/gu, '$1 '),
 };
 
-/** Text a user wrote, shown as written and marked with its language for readers and screen readers. */
+/**
+ * Text a user wrote is isolated wherever it is shown (UAX #9): between FSI and PDI it takes its own
+ * direction, so a Hebrew or Arabic label cannot reorder the numbers beside it, and a control left
+ * open in it (stored before the input rule) is dropped, so it cannot reorder what follows. Pages
+ * show an isolate as <bdi> (Glossed.astro), SVG and the PNG keep the two marks (resvg honours them
+ * and draws nothing for them), meta tags and attributes get plain text (plainText).
+ */
+const FSI = '\u2068';
+const PDI = '\u2069';
+export const isolate = (text: string) => `${FSI}${withBalancedBidi(text)}${PDI}`;
+
+/** Text for meta tags, attributes and JSON: without bidirectional controls (U+202A..U+202E, U+2066..U+2069). */
+export const plainText = (text: string) => text.replace(/[\u202a-\u202e\u2066-\u2069]/g, '');
+
+/** A sentence in runs: the text between isolates, and each outermost isolate's text (without its marks). */
+export function isolatedRuns(sentence: string): { text: string; isolated: boolean }[] {
+  const runs: { text: string; isolated: boolean }[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < sentence.length; i++) {
+    const c = sentence.charCodeAt(i);
+    const opens = c === 0x2066 || c === 0x2067 || c === 0x2068;
+    if (opens && depth++ === 0) {
+      if (i > start) runs.push({ text: sentence.slice(start, i), isolated: false });
+      start = i + 1;
+    } else if (c === 0x2069 && depth > 0 && --depth === 0) {
+      runs.push({ text: sentence.slice(start, i), isolated: true });
+      start = i + 1;
+    }
+  }
+  if (start < sentence.length) runs.push({ text: sentence.slice(start), isolated: depth > 0 });
+  return runs;
+}
+
+/** Text a user wrote, isolated, and marked with its language for readers and screen readers. */
 export interface UserText {
   text: string;
   lang: string;
@@ -59,5 +96,5 @@ export interface UserText {
  * characters mean Chinese, anything else is taken as English. Specs carry no language field.
  */
 export function userText(text: string): UserText {
-  return { text, lang: /\p{Script=Han}/u.test(text) ? 'zh' : 'en' };
+  return { text: isolate(text), lang: /\p{Script=Han}/u.test(text) ? 'zh' : 'en' };
 }

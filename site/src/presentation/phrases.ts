@@ -1,5 +1,5 @@
 import { formatFor } from './format.ts';
-import { type Locale, TYPESET } from './locales.ts';
+import { isolate, type Locale, TYPESET } from './locales.ts';
 
 /**
  * Sentences in two halves (the ICU MessageFormat idea, kept to what Seedlab needs): code that
@@ -18,7 +18,11 @@ export interface PhraseTable {
 }
 
 /** A value in a sentence, kept free of any locale until a locale renders it. */
-export type Arg = string | number | Quantity | Message | ListOf | null;
+export type Arg = string | number | Quantity | Message | ListOf | UserWords | null;
+/** Text a user wrote (a label, a schedule's name): rendered isolated (see locales.ts, isolate). */
+export interface UserWords {
+  readonly user: string;
+}
 /** A number with how it is written (see format.ts): null is written "n/a". */
 export interface Quantity {
   readonly quantity: 'pct' | 'pts' | 'num' | 'int' | 'lr' | 'sci' | 'ranges';
@@ -49,6 +53,7 @@ export const lr = (value: number | null): Quantity => ({ quantity: 'lr', value }
 export const sci = (value: number | null, digits = 2): Quantity => ({ quantity: 'sci', value, digits });
 /** Whole numbers written compactly, runs as ranges: [1, 2, 3, 7] -> "1–3 and 7". */
 export const ranges = (values: readonly number[]): Quantity => ({ quantity: 'ranges', value: values });
+export const user = (text: string): UserWords => ({ user: text });
 export const and = (list: readonly Arg[]): ListOf => ({ list, style: 'and' });
 export const series = (list: readonly Arg[]): ListOf => ({ list, style: 'series' });
 export const sentencesOf = (list: readonly Arg[]): ListOf => ({ list, style: 'sentences' });
@@ -223,6 +228,7 @@ function renderArg(arg: Arg, locale: Locale): string {
   if (typeof arg === 'string') return arg;
   if (typeof arg === 'number') return String(arg);
   if ('book' in arg) return fill(arg, locale);
+  if ('user' in arg) return isolate(arg.user);
   if ('list' in arg) {
     const items = arg.list.map((a) => renderArg(a, locale));
     const f = formatFor(locale);

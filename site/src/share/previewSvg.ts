@@ -20,22 +20,43 @@ const FONT = `font-family="${PREVIEW_FONT_FAMILY}, sans-serif"`;
 function ems(ch: string): number {
   const code = ch.codePointAt(0) ?? 0;
   if (code >= 0x2e80) return 1;
+  if (isBidiControl(code)) return 0;
   if (ch === ' ') return 0.3;
   return /[A-Z0-9%@#&MW]/.test(ch) ? 0.72 : 0.6;
 }
 
+const isBidiControl = (code: number) => (code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069);
+
+/** How many isolates are open after `text`, given `open` before it. */
+function openIsolatesAfter(text: string, open: number): number {
+  let depth = open;
+  for (const ch of text) {
+    if (ch === '\u2066' || ch === '\u2067' || ch === '\u2068') depth++;
+    else if (ch === '\u2069') depth = Math.max(0, depth - 1);
+  }
+  return depth;
+}
+
 /**
  * Breaks text into lines no wider than `width` at `size` px: between words for Latin text, between
- * any two characters of Chinese. A word longer than a line is cut where it must be.
+ * any two characters of Chinese. A word longer than a line is cut where it must be. Each line is
+ * drawn as its own text, so an isolate a break cuts (a user's title) is closed at the line's end
+ * and opened again on the next.
  */
 export function wrapLines(text: string, size: number, width = TEXT_WIDTH): string[] {
   const tokens = text.match(/[\u2e80-\uffff]|[^\s\u2e80-\uffff]+|\s+/gu) ?? [];
   const lines: string[] = [];
   let line = '';
   let lineEms = 0;
+  let carried = 0;
   const limit = width / size;
   const push = () => {
-    if (line.trim()) lines.push(line.trim());
+    const drawn = line.trim();
+    if (drawn) {
+      const open = openIsolatesAfter(drawn, carried);
+      lines.push(`${'\u2068'.repeat(carried)}${drawn}${'\u2069'.repeat(open)}`);
+      carried = open;
+    }
     line = '';
     lineEms = 0;
   };

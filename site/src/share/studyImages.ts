@@ -3,7 +3,7 @@
 import { studyPageHeaders } from '../data/pageAnswer.ts';
 import { loadStudyPage, type StudyPage } from '../data/studyPages.ts';
 import { viewOf } from '../kinds/views.ts';
-import { badgeOf, kindName, type Locale, t } from '../presentation/index.ts';
+import { badgeOf, kindName, type Locale, plainText, t } from '../presentation/index.ts';
 import { renderPng } from './pngRenderer.ts';
 import { PLAIN_PREVIEW_SVG, PREVIEW_CHART_WIDTH, type PreviewStatus, reportPreviewSvg, statusPreviewSvg } from './previewSvg.ts';
 import { xmlText } from './xmlText.ts';
@@ -47,13 +47,15 @@ export async function previewResponse(id: string | undefined, locale: Locale): P
 
 // Verdana 11px averages about 6.5 px a Latin character, like shields.io badges; a Chinese one is
 // about 11 px (a CJK fallback face).
-const textWidth = (s: string) => Math.ceil([...s].reduce((w, ch) => w + ((ch.codePointAt(0) ?? 0) >= 0x2e80 ? 11.5 : 6.5), 0)) + 12;
+const textWidth = (s: string) =>
+  Math.ceil([...plainText(s)].reduce((w, ch) => w + ((ch.codePointAt(0) ?? 0) >= 0x2e80 ? 11.5 : 6.5), 0)) + 12;
 
 /** A two-part badge, e.g. "seed variance | 94.3%, std 0.67 points": the kind, and its words' key number (grey while unfinished). */
 function badgeSvg(label: string, value: string, color: string): string {
   const lw = textWidth(label);
   const vw = textWidth(value);
-  const text = xmlText(`${label}: ${value}`);
+  // The image's name is plain text; the drawn value keeps a user's text isolated (a schedule's name).
+  const text = xmlText(plainText(`${label}: ${value}`));
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${lw + vw}" height="20" role="img" aria-label="${text}"><title>${text}</title><rect width="${lw}" height="20" fill="#555"/><rect x="${lw}" width="${vw}" height="20" fill="${color}"/><g fill="#fff" font-family="Verdana,DejaVu Sans,sans-serif" font-size="11" text-anchor="middle"><text x="${lw / 2}" y="14">${xmlText(label)}</text><text x="${lw + vw / 2}" y="14">${xmlText(value)}</text></g></svg>`;
 }
 

@@ -1,7 +1,8 @@
 import * as Plot from '@observablehq/plot';
 import type { DocumentOfKind } from '../../../../src/index.ts';
 import { ACCENT, groupedAccuracySvg, renderSvg } from '../../charts/plotSvg.ts';
-import { type Locale, t } from '../../presentation/index.ts';
+import { isolate, type Locale, t } from '../../presentation/index.ts';
+import { user } from '../../presentation/phrases.ts';
 import type { ChartsOf } from '../views.ts';
 import { phrases } from './sentences.ts';
 
@@ -10,7 +11,7 @@ type CompareDocument = DocumentOfKind<'compare'>;
 /** Both arms' accuracy per seed, with each arm's recorded mean. */
 export function armsSvg(doc: CompareDocument, locale: Locale, width = 640, height?: number): string {
   const { labels } = phrases.in(locale);
-  const groups = doc.arms.map((a) => ({ label: a.label, runs: a.runs, mean: a.summary?.mean ?? null }));
+  const groups = doc.arms.map((a) => ({ label: isolate(a.label), runs: a.runs, mean: a.summary?.mean ?? null }));
   return groupedAccuracySvg(
     groups,
     { axis: t(locale).words.accuracyAxis, alt: labels.groupsAlt, seedDot: labels.seedDot },
@@ -26,7 +27,7 @@ export function differenceSvg(doc: CompareDocument, locale: Locale, width = 640)
   const { labels } = phrases.in(locale);
   const row = [
     {
-      label: labels.differenceLabel({ a: doc.arms[0].label, b: doc.arms[1].label }),
+      label: labels.differenceLabel({ a: user(doc.arms[0].label), b: user(doc.arms[1].label) }),
       diff: 100 * d.meanDiff,
       lo: 100 * d.ci95[0],
       hi: 100 * d.ci95[1],
@@ -53,8 +54,8 @@ export function differenceSvg(doc: CompareDocument, locale: Locale, width = 640)
         Plot.ruleY(row, { x1: 'lo', x2: 'hi', y: () => 0, strokeWidth: 3, stroke: ACCENT }),
         Plot.dot(row, { x: 'diff', y: () => 0, r: 6, fill: ACCENT }),
         // Which side is better, on the chart itself: A − B is positive where A is better.
-        Plot.text([labels.betterLeft({ arm: doc.arms[1].label })], { frameAnchor: 'top-left', textAnchor: 'start', dy: -14 }),
-        Plot.text([labels.betterRight({ arm: doc.arms[0].label })], { frameAnchor: 'top-right', textAnchor: 'end', dy: -14 }),
+        Plot.text([labels.betterLeft({ arm: user(doc.arms[1].label) })], { frameAnchor: 'top-left', textAnchor: 'start', dy: -14 }),
+        Plot.text([labels.betterRight({ arm: user(doc.arms[0].label) })], { frameAnchor: 'top-right', textAnchor: 'end', dy: -14 }),
       ],
     },
     doc.arms.map((a) => a.label),

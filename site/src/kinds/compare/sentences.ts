@@ -1,5 +1,5 @@
 import { type DigestOfKind, type DocumentOfKind, readingsOf } from '../../../../src/index.ts';
-import { pct, phraseBook, pts, sentencesOf } from '../../presentation/phrases.ts';
+import { pct, phraseBook, pts, sentencesOf, user } from '../../presentation/phrases.ts';
 import { kindSentences, notAvailable, points, seeds, seedsMethod, tied, trainingMethod, undecided } from '../../presentation/sentences.ts';
 import { en } from './en.ts';
 import { zh } from './zh.ts';
@@ -12,14 +12,14 @@ const { winningArm } = readingsOf('compare');
 /** Which sentence an A/B comparison gets, for every locale. */
 export const sentences = kindSentences<Doc, DigestOfKind<'compare'>>({
   name: say('name'),
-  question: (doc) => say('question', { a: doc.spec.a.label, b: doc.spec.b.label, seeds: seeds(doc.spec.seeds.length) }),
-  title: ({ digest: d }) => say('title', { a: d.a, b: d.b, seeds: seeds(d.seeds) }),
+  question: (doc) => say('question', { a: user(doc.spec.a.label), b: user(doc.spec.b.label), seeds: seeds(doc.spec.seeds.length) }),
+  title: ({ digest: d }) => say('title', { a: user(d.a), b: user(d.b), seeds: seeds(d.seeds) }),
   presetTitles: { 'digits-adam-vs-sgd': ({ digest: d }) => say('presetTitles.digits-adam-vs-sgd', { seeds: seeds(d.seeds) }) },
   headline: ({ digest: d }) =>
     d.difference
       ? say('headline', {
-          a: d.a,
-          b: d.b,
+          a: user(d.a),
+          b: user(d.b),
           difference: points(d.difference.meanDiff),
           lo: pts(d.difference.ci95[0]),
           hi: pts(d.difference.ci95[1]),
@@ -29,30 +29,32 @@ export const sentences = kindSentences<Doc, DigestOfKind<'compare'>>({
   verdict: (doc) =>
     doc.verdict.map((v) => {
       const [A, B] = doc.arms;
-      const question = say('verdict.question', { a: A.label, b: B.label });
+      const question = say('verdict.question', { a: user(A.label), b: user(B.label) });
       const d = doc.difference;
       if (v.outcome.is === 'undecided' || !d || !A.summary || !B.summary) return undecided(question, 'all-diverged');
       const winner = winningArm(doc);
       const effect = points(v.facts.effectSize);
       const conclusion =
         v.outcome.is === 'winner'
-          ? say(v.outcome.who === 'a' ? 'verdict.aBetter' : 'verdict.bBetter', { winner: winner ?? '' })
+          ? say(v.outcome.who === 'a' ? 'verdict.aBetter' : 'verdict.bBetter', { winner: user(winner ?? '') })
           : say(v.facts.withinEffectSize ? 'verdict.tiedWithin' : 'verdict.tiedNoise', { effect });
       return {
         question,
-        short: winner ?? tied,
+        short: winner ? user(winner) : tied,
         tone: 'neutral',
         answer: say('verdict.answer', {
-          a: A.label,
+          a: user(A.label),
           meanA: pct(A.summary.mean),
-          b: B.label,
+          b: user(B.label),
           meanB: pct(B.summary.mean),
           difference: points(d.meanDiff),
           lo: pts(d.ci95[0]),
           hi: pts(d.ci95[1]),
           conclusion,
           probability:
-            doc.probabilityABeatsB === null ? '' : say('verdict.probability', { a: A.label, b: B.label, p: pct(doc.probabilityABeatsB) }),
+            doc.probabilityABeatsB === null
+              ? ''
+              : say('verdict.probability', { a: user(A.label), b: user(B.label), p: pct(doc.probabilityABeatsB) }),
           needed: doc.seedsNeeded
             ? say('verdict.needed', { sd: points(d.sdDiff), effect: points(doc.seedsNeeded.effectSize), seeds: doc.seedsNeeded.seeds })
             : '',
@@ -60,8 +62,8 @@ export const sentences = kindSentences<Doc, DigestOfKind<'compare'>>({
       };
     }),
   method: (doc) => [
-    say('method.armA', { label: doc.spec.a.label, steps: sentencesOf(trainingMethod(doc.spec.a, null)) }),
-    say('method.armB', { label: doc.spec.b.label, steps: sentencesOf(trainingMethod(doc.spec.b, null)) }),
+    say('method.armA', { label: user(doc.spec.a.label), steps: sentencesOf(trainingMethod(doc.spec.a, null)) }),
+    say('method.armB', { label: user(doc.spec.b.label), steps: sentencesOf(trainingMethod(doc.spec.b, null)) }),
     seedsMethod(doc.spec.seeds),
     say('method.difference'),
     say('method.seedsNeeded', { effect: points(doc.spec.effectSize) }),

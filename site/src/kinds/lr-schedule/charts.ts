@@ -1,7 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import type { DocumentOfKind } from '../../../../src/index.ts';
 import { categoryColors, groupedAccuracySvg, plainTick, renderSvg } from '../../charts/plotSvg.ts';
-import { type Locale, t } from '../../presentation/index.ts';
+import { isolate, type Locale, t } from '../../presentation/index.ts';
 import type { ChartsOf } from '../views.ts';
 import { phrases } from './sentences.ts';
 
@@ -10,7 +10,7 @@ type LrScheduleDocument = DocumentOfKind<'lr-schedule'>;
 /** Each schedule's final test accuracy per seed, with its recorded mean. */
 export function scheduleAccuracySvg(doc: LrScheduleDocument, locale: Locale, width = 640, height?: number): string {
   const { labels } = phrases.in(locale);
-  const groups = doc.schedules.map((s) => ({ label: s.name, runs: s.runs, mean: s.summary?.mean ?? null }));
+  const groups = doc.schedules.map((s) => ({ label: isolate(s.name), runs: s.runs, mean: s.summary?.mean ?? null }));
   return groupedAccuracySvg(
     groups,
     { axis: t(locale).words.accuracyAxis, alt: labels.groupsAlt, seedDot: labels.seedDot },
@@ -21,14 +21,14 @@ export function scheduleAccuracySvg(doc: LrScheduleDocument, locale: Locale, wid
 
 export function scheduleLrSvg(doc: LrScheduleDocument, locale: Locale, width = 640): string {
   const { labels } = phrases.in(locale);
-  const data = doc.schedules.flatMap((s) => s.lrCurve.steps.map((step, i) => ({ schedule: s.name, step, lr: s.lrCurve.lrs[i] })));
+  const data = doc.schedules.flatMap((s) => s.lrCurve.steps.map((step, i) => ({ schedule: isolate(s.name), step, lr: s.lrCurve.lrs[i] })));
   return renderSvg(
     {
       width,
       height: 240,
       x: { label: labels.stepAxis },
       y: { label: labels.lrAxis, type: 'log', grid: true, tickFormat: plainTick },
-      color: categoryColors(doc.schedules.map((s) => s.name)),
+      color: categoryColors(doc.schedules.map((s) => isolate(s.name))),
       ariaLabel: labels.lrAlt,
       marks: [Plot.line(data, { x: 'step', y: 'lr', stroke: 'schedule', strokeWidth: 1.5 })],
     },
@@ -40,7 +40,7 @@ export function scheduleLrSvg(doc: LrScheduleDocument, locale: Locale, width = 6
 export function scheduleCurvesSvg(doc: LrScheduleDocument, locale: Locale, width = 640): string {
   const { labels } = phrases.in(locale);
   const data = doc.schedules.flatMap((s) =>
-    s.medianCurves.testAccuracy.flatMap((v, e) => (v === null ? [] : [{ schedule: s.name, epoch: e + 1, accuracy: 100 * v }])),
+    s.medianCurves.testAccuracy.flatMap((v, e) => (v === null ? [] : [{ schedule: isolate(s.name), epoch: e + 1, accuracy: 100 * v }])),
   );
   return renderSvg(
     {
@@ -48,7 +48,7 @@ export function scheduleCurvesSvg(doc: LrScheduleDocument, locale: Locale, width
       height: 240,
       x: { label: labels.epochAxis },
       y: { label: t(locale).words.accuracyAxis, grid: true },
-      color: categoryColors(doc.schedules.map((s) => s.name)),
+      color: categoryColors(doc.schedules.map((s) => isolate(s.name))),
       ariaLabel: labels.curvesAlt,
       marks: [Plot.line(data, { x: 'epoch', y: 'accuracy', stroke: 'schedule', strokeWidth: 2 })],
     },

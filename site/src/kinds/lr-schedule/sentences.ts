@@ -1,5 +1,5 @@
 import type { DigestOfKind, DocumentOfKind, SpecOfKind } from '../../../../src/index.ts';
-import { and, lr, type Message, pct, phraseBook, series } from '../../presentation/phrases.ts';
+import { and, lr, type Message, pct, phraseBook, series, user } from '../../presentation/phrases.ts';
 import {
   diverged,
   kindSentences,
@@ -24,16 +24,16 @@ const say = phrases.say;
 function describeSchedule(s: ScheduleSpec): Message {
   switch (s.type) {
     case 'constant':
-      return say('schedule.constant', { name: s.name, lr: lr(s.lr) });
+      return say('schedule.constant', { name: user(s.name), lr: lr(s.lr) });
     case 'step':
-      return say('schedule.step', { name: s.name, rates: and(s.rates.map(lr)), boundaries: and(s.boundaries) });
+      return say('schedule.step', { name: user(s.name), rates: and(s.rates.map(lr)), boundaries: and(s.boundaries) });
     case 'exponential':
-      return say('schedule.exponential', { name: s.name, lr: lr(s.lr), gamma: s.gamma });
+      return say('schedule.exponential', { name: user(s.name), lr: lr(s.lr), gamma: s.gamma });
     case 'triangular':
-      return say('schedule.triangular', { name: s.name, min: lr(s.minLr), max: lr(s.maxLr), half: s.halfCycleEpochs });
+      return say('schedule.triangular', { name: user(s.name), min: lr(s.minLr), max: lr(s.maxLr), half: s.halfCycleEpochs });
     case 'one-cycle':
       return say('schedule.one-cycle', {
-        name: s.name,
+        name: user(s.name),
         max: lr(s.maxLr),
         start: pct(s.pctStart, 0),
         div: s.divFactor,
@@ -50,46 +50,46 @@ export const sentences = kindSentences<Doc, DigestOfKind<'lr-schedule'>>({
   presetTitles: { 'digits-lr-schedules': (s) => say('presetTitles.digits-lr-schedules', { schedules: s.digest.schedules }) },
   headline: ({ digest: d }) =>
     d.best
-      ? say('headlineBest', { name: d.best.name, mean: pct(d.best.mean), seeds: seeds(d.best.runs) })
+      ? say('headlineBest', { name: user(d.best.name), mean: pct(d.best.mean), seeds: seeds(d.best.runs) })
       : d.outcome === 'tied'
-        ? say('headlineTied', { names: and([d.leader ?? '', ...d.tiedWith]) })
+        ? say('headlineTied', { names: and([d.leader ?? '', ...d.tiedWith].map(user)) })
         : d.leader
-          ? say('headlineOnly', { name: d.leader })
+          ? say('headlineOnly', { name: user(d.leader) })
           : say('headlineDiverged'),
   badge: ({ digest: d }) =>
-    d.best ? say('badgeBest', { name: d.best.name, mean: pct(d.best.mean) }) : d.outcome === 'tied' ? say('badgeTied') : notAvailable,
+    d.best ? say('badgeBest', { name: user(d.best.name), mean: pct(d.best.mean) }) : d.outcome === 'tied' ? say('badgeTied') : notAvailable,
   verdict: (doc) =>
     doc.verdict.map((v) => {
       const question = say('verdict.question');
       if (v.outcome.is === 'undecided') return undecided(question, v.outcome.because);
       const { leader, tiedWith, comparisons, level, notAtMinimum } = v.facts;
       const means = series(
-        doc.schedules.map((s) => say('verdict.mean', { name: s.name, mean: s.summary ? pct(s.summary.mean) : diverged })),
+        doc.schedules.map((s) => say('verdict.mean', { name: user(s.name), mean: s.summary ? pct(s.summary.mean) : diverged })),
       );
       const differences = series(
-        pairedDifferences(comparisons, (c) => say('verdict.difference', { leader: leader ?? '', other: c.against })),
+        pairedDifferences(comparisons, (c) => say('verdict.difference', { leader: user(leader ?? ''), other: user(c.against) })),
       );
       const method = pairedMethod(level);
-      const caution = notAtMinimum.length ? say('verdict.caution', { n: notAtMinimum.length, schedules: and(notAtMinimum) }) : '';
+      const caution = notAtMinimum.length ? say('verdict.caution', { n: notAtMinimum.length, schedules: and(notAtMinimum.map(user)) }) : '';
       if (v.outcome.is === 'winner')
         return {
           question,
-          short: v.outcome.who,
+          short: user(v.outcome.who),
           tone: 'neutral',
-          answer: say('verdict.winner', { winner: v.outcome.who, method, differences, means, caution }),
+          answer: say('verdict.winner', { winner: user(v.outcome.who), method, differences, means, caution }),
         };
       if (v.outcome.is === 'tied')
         return {
           question,
           short: tied,
           tone: 'neutral',
-          answer: say('verdict.tied', { leader: leader ?? '', others: and(tiedWith), method, differences, means, caution }),
+          answer: say('verdict.tied', { leader: user(leader ?? ''), others: and(tiedWith.map(user)), method, differences, means, caution }),
         };
       return {
         question,
-        short: leader ?? notAvailable,
+        short: leader ? user(leader) : notAvailable,
         tone: 'neutral',
-        answer: say('verdict.only', { leader: leader ?? '', means, caution }),
+        answer: say('verdict.only', { leader: user(leader ?? ''), means, caution }),
       };
     }),
   method: (doc) => [
