@@ -25,9 +25,21 @@ export default defineConfig({
         test: {
           name: 'workerd',
           include: ['tests/workerd/**/*.test.ts'],
+          exclude: ['tests/workerd/**/*.siteUrl.test.ts'],
           globalSetup: ['tests/workerd/globalSetup.ts'],
           testTimeout: 120_000,
         },
+      },
+      {
+        // The same Worker deployed with SITE_URL set (a custom domain): whatever Host a request names.
+        plugins: [
+          cloudflareTest({
+            main: './site/dist/server/entry.mjs',
+            wrangler: { configPath: './wrangler.toml' },
+            miniflare: { bindings: { SEEDLAB_TOKEN: 'test-token', SEEDS_PER_UNIT: '2', SITE_URL: 'https://seedlab.example' } },
+          }),
+        ],
+        test: { name: 'workerd-site-url', include: ['tests/workerd/**/*.siteUrl.test.ts'], testTimeout: 120_000 },
       },
     ],
   },

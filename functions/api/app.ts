@@ -1,7 +1,16 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { headlineOfFacts, isStudyKind, pendingStudyTitle, plainText, studyTitle, titleOf } from '../../site/src/presentation/index.ts';
+import {
+  headlineOfFacts,
+  isStudyKind,
+  pendingStudyTitle,
+  plainText,
+  publicOrigin,
+  siteUrl,
+  studyTitle,
+  titleOf,
+} from '../../site/src/presentation/index.ts';
 import {
   DOCUMENT_VERSION,
   ENGINE_VERSION,
@@ -55,7 +64,9 @@ const seedsPerUnit = (env: SeedlabEnv) => Math.max(1, Number(env.SEEDS_PER_UNIT)
 
 function statusBody(c: Context<Env>, state: StudyState) {
   const { record } = state;
-  const link = (path: string) => new URL(path, c.req.url).toString();
+  // Absolute links name the public origin: SITE_URL when set (a custom domain, a static export), else this request's.
+  const origin = publicOrigin(new URL(c.req.url), c.env.SITE_URL);
+  const page = (name: 'report' | 'embed') => siteUrl(origin, { page: name, locale: 'en', id: record.id });
   return {
     id: record.id,
     status: state.status,
@@ -64,7 +75,7 @@ function statusBody(c: Context<Env>, state: StudyState) {
     createdAt: record.createdAt,
     progress: { runsDone: state.runsDone, runsTotal: record.runsTotal },
     ...(state.failures.length ? { failures: state.failures } : {}),
-    links: { self: link(`/api/studies/${record.id}`), report: link(`/r/${record.id}/`), embed: link(`/embed/${record.id}/`) },
+    links: { self: `${origin}/api/studies/${record.id}`, report: page('report'), embed: page('embed') },
     ...(state.document ? { document: state.document } : {}),
   };
 }

@@ -4,11 +4,11 @@ import {
   EMBED_WIDTH,
   embedIframe,
   hasStudyId,
-  localePrefix,
   MIN_EMBED_WIDTH,
   plainText,
   publicOrigin,
   siteRouteOf,
+  siteUrl,
   studyTitle,
 } from '../../site/src/presentation/index.ts';
 import { apiError, shortened } from '../api/errors.ts';
@@ -63,7 +63,7 @@ export async function oembed<E extends { Bindings: SeedlabEnv }>(c: Context<E>) 
       html: embedIframe(origin, page.locale, state.record.id, title, width),
       // The preview is 1200 x 630: offered only when it fits the consumer's limits too (oEmbed 1.0).
       ...(thumbnailFits
-        ? { thumbnail_url: `${origin}${localePrefix(page.locale)}/og/${state.record.id}.png`, thumbnail_width: 1200, thumbnail_height: 630 }
+        ? { thumbnail_url: siteUrl(origin, { ...page, page: 'preview' }), thumbnail_width: 1200, thumbnail_height: 630 }
         : {}),
     },
     200,

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -500,9 +500,20 @@ describe('the report site, built from real KV and served by the real Worker', ()
     const scripts = [...readFileSync(join(out, `r/${id}/index.html`), 'utf8').matchAll(/<script[^>]*\ssrc="\/([^"]+)"/g)].map((m) => m[1]);
     expect(scripts.length).toBeGreaterThanOrEqual(2);
     for (const script of scripts) expect(existsSync(join(out, script)), script).toBe(true);
-    // Absolute links name the public site, not the local Worker that rendered them.
+    // Absolute links name the public site, not the local Worker that rendered them, nor the build's
+    // address in a prerendered page: in every file written (the document's links too).
     const report = readFileSync(join(out, `r/${id}/index.html`), 'utf8');
     expect(report).toContain(`<meta property="og:image" content="https://seedlab.example/og/${id}.png">`);
-    expect(report).not.toContain('127.0.0.1');
+    expect(JSON.parse(readFileSync(join(out, `api/studies/${id}`), 'utf8')).links).toEqual({
+      self: `https://seedlab.example/api/studies/${id}`,
+      report: `https://seedlab.example/r/${id}/`,
+      embed: `https://seedlab.example/embed/${id}/`,
+    });
+    const written = readdirSync(out, { recursive: true, encoding: 'utf8' }).filter(
+      (f) => /\.(html|svg)$|^api\//.test(f) && statSync(join(out, f)).isFile(),
+    );
+    expect(written.length).toBeGreaterThan(20);
+    const local = written.filter((f) => /127\.0\.0\.1|localhost/.test(readFileSync(join(out, f), 'utf8')));
+    expect(local).toEqual([]);
   }, 120_000);
 });

@@ -1,3 +1,4 @@
+import { exports } from 'cloudflare:workers';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parseStudySpec } from '../../src/index.ts';
 import { TINY_SPEC } from '../crossRuntimeSpec.ts';
@@ -187,5 +188,20 @@ describe('only GET and HEAD render', () => {
         expect(await res.text(), where).not.toContain('<html');
       }
     }
+  });
+});
+
+describe('without SITE_URL, the origin is the request’s (as on workers.dev)', () => {
+  it('each origin names itself and has its own cache entry, so no origin is shown another’s links', async () => {
+    const id = await finishedStudy('routes: request origin');
+    const at = async (origin: string) => {
+      const res = await exports.default.fetch(new Request(`${origin}/r/${id}/`));
+      return { cache: res.headers.get('x-seedlab-cache'), html: await res.text() };
+    };
+    const a = await at('http://a.example');
+    const b = await at('http://b.example');
+    expect([a.cache, b.cache, (await at('http://a.example')).cache]).toEqual(['miss', 'miss', 'hit']);
+    expect(a.html).toContain(`<meta property="og:url" content="http://a.example/r/${id}/">`);
+    expect(b.html).toContain(`<meta property="og:url" content="http://b.example/r/${id}/">`);
   });
 });

@@ -5,8 +5,8 @@
  */
 export { EMBED_HEIGHT, EMBED_WIDTH, type EmbedTheme, embedIframe, embedTheme, MIN_EMBED_WIDTH } from './embedCode.ts';
 export { formatFor } from './format.ts';
-export { isolate, LOCALE_TAGS, LOCALES, type Locale, localePrefix, plainText, userText } from './locales.ts';
-export { hasStudyId, isEmbedPath, isStudyPage, publicOrigin, type SiteRoute, sitePath, siteRouteOf } from './sitePaths.ts';
+export { isolate, LOCALE_TAGS, LOCALES, type Locale, plainText, userText } from './locales.ts';
+export { hasStudyId, isEmbedPath, isStudyPage, publicOrigin, type SiteRoute, sitePath, siteRouteOf, siteUrl } from './sitePaths.ts';
 export {
   badgeOf,
   factsOf,

@@ -75,6 +75,9 @@ export function sitePath(route: SiteRoute): string {
   return `${prefix}/${folder}/${segment(route.id)}${ending}`;
 }
 
+/** A page's absolute URL at the public origin (publicOrigin): the one way an absolute link to a page is written. */
+export const siteUrl = (origin: string, route: SiteRoute) => `${origin}${sitePath(route)}`;
+
 /** Embed cards, in every locale: the pages other sites may frame. */
 export const isEmbedPath = (pathname: string) => siteRouteOf(pathname)?.page === 'embed';
 
