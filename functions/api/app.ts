@@ -28,6 +28,7 @@ import {
 import { withEngine } from '../engineBackends.ts';
 import type { SeedlabEnv } from '../env.ts';
 import { oembed } from '../site/oembed.ts';
+import { cursorSeal } from '../studies/cursors.ts';
 import { listingFacts } from '../studies/listing.ts';
 import { enqueueUnits, recoverStalledUnits } from '../studies/scheduler.ts';
 import { CorruptStudyError, type ListingMeta, listingPage, putListing, reopenUnits } from '../studies/store.ts';
@@ -130,18 +131,19 @@ app.openapi(routes.openapi, (c) => c.json(openApiDocument(), 200));
 
 app.openapi(routes.listStudies, async (c) => {
   const query = c.req.valid('query');
-  const page = await listingPage(c.env.STUDIES, query.limit, query.cursor);
+  const page = await listingPage(c.env.STUDIES, cursorSeal(c.env.SEEDLAB_TOKEN), query.limit, query.cursor);
   if (!page)
     return invalid(
       c,
       [{ path: 'cursor', message: 'not a cursor this API gave (pass the `cursor` of the previous page)' }],
       'invalid query',
     );
+  const origin = publicOrigin(new URL(c.req.url), c.env.SITE_URL);
   return c.json(
     {
       studies: page.entries.map((entry) => ({
         ...listedInEnglish(entry),
-        links: { self: new URL(`/api/studies/${entry.id}`, c.req.url).toString() },
+        links: { self: `${origin}/api/studies/${entry.id}` },
       })),
       cursor: page.cursor,
     },

@@ -6,8 +6,8 @@ import {
   type StudyKind,
   type StudySpec,
   type StudyUnit,
-  sha256Hex,
 } from '../../src/index.ts';
+import type { CursorSeal } from './cursors.ts';
 
 /**
  * The KV layout, owned here and nowhere else: every other module (the API, the queue consumer, the
@@ -193,12 +193,19 @@ export async function putListing(kv: KeyValueStore, record: StudyRecord, listing
 const MAX_LIST_CALLS_PER_PAGE = 20;
 
 /**
- * One page of the listing, newest first: up to `limit` entries that `accept` keeps. The API's cursor
- * wraps KV's with a checksum, so a cursor this API never gave is refused (null) instead of quietly
- * giving an empty page. A filter that keeps few entries may end a page short, with a cursor to go on.
+ * One page of the listing, newest first: up to `limit` entries that `accept` keeps. The cursor is
+ * KV's, sealed by `cursors` (an HMAC), so a cursor this Worker never gave is refused (null) before
+ * any read instead of quietly giving an empty page. A filter that keeps few entries may end a page
+ * short, with a cursor to go on.
  */
-export async function listingPage(kv: KeyValueStore, limit: number, cursor?: string, accept: (entry: ListingMeta) => boolean = () => true) {
-  let kvCursor = cursor === undefined ? undefined : await unwrapCursor(cursor);
+export async function listingPage(
+  kv: KeyValueStore,
+  cursors: CursorSeal,
+  limit: number,
+  cursor?: string,
+  accept: (entry: ListingMeta) => boolean = () => true,
+) {
+  let kvCursor = cursor === undefined ? undefined : await cursors.open(cursor);
   if (kvCursor === null) return null;
   const entries: ListingMeta[] = [];
   for (let calls = 0; calls < MAX_LIST_CALLS_PER_PAGE && entries.length < limit; calls++) {
@@ -213,33 +220,7 @@ export async function listingPage(kv: KeyValueStore, limit: number, cursor?: str
     kvCursor = page.list_complete ? undefined : page.cursor;
     if (kvCursor === undefined) break;
   }
-  return { entries, cursor: kvCursor === undefined ? null : await wrapCursor(kvCursor) };
-}
-
-const CURSOR_CHECK_CHARS = 12;
-const checksum = async (s: string) => (await sha256Hex(`seedlab-cursor:${s}`)).slice(0, CURSOR_CHECK_CHARS);
-const base64url = (s: string) =>
-  btoa(String.fromCharCode(...new TextEncoder().encode(s)))
-    .replace(/\+/g, '-')
-    .replace(/\//g, '_')
-    .replace(/=+$/, '');
-
-async function wrapCursor(kvCursor: string): Promise<string> {
-  return `${base64url(kvCursor)}.${await checksum(kvCursor)}`;
-}
-
-/** KV's cursor inside one of ours, or null when the cursor is not one this API gave. */
-async function unwrapCursor(cursor: string): Promise<string | null> {
-  const match = /^([A-Za-z0-9_-]+)\.([0-9a-f]+)$/.exec(cursor);
-  if (!match) return null;
-  let kvCursor: string;
-  try {
-    const bytes = Uint8Array.from(atob(match[1].replace(/-/g, '+').replace(/_/g, '/')), (ch) => ch.charCodeAt(0));
-    kvCursor = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
-  } catch {
-    return null;
-  }
-  return (await checksum(kvCursor)) === match[2] ? kvCursor : null;
+  return { entries, cursor: kvCursor === undefined ? null : await cursors.seal(kvCursor) };
 }
 
 /** The ids of studies that are not finished (the cron's work list). */

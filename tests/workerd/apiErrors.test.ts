@@ -81,10 +81,31 @@ describe('reads', () => {
   it('a cursor this API never gave is a 400 naming it, not an empty page', async () => {
     const first: any = await (await call('/api/studies?limit=1', { token: null })).json();
     const [b64, check] = first.cursor.split('.');
+    const kvCursor = atob(b64.replace(/-/g, '+').replace(/_/g, '/'));
+    // A forger knows the format; what they lack is the token. Two forgeries of KV's real cursor: the
+    // checksum used before (sha256, no secret: the first 12 hex digits of sha256("seedlab-cursor:" + it)),
+    // and an HMAC keyed as the Worker's but with a guessed token.
+    const hex = (bytes: ArrayBuffer) => [...new Uint8Array(bytes)].map((b) => b.toString(16).padStart(2, '0')).join('');
+    const oldChecksum = hex(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(`seedlab-cursor:${kvCursor}`))).slice(0, 12);
+    const guessedKey = await crypto.subtle.importKey(
+      'raw',
+      await crypto.subtle.digest('SHA-256', new TextEncoder().encode('seedlab listing cursor v1\u0000guessed-token')),
+      { name: 'HMAC', hash: 'SHA-256' },
+      false,
+      ['sign'],
+    );
+    const guessedMac = btoa(
+      String.fromCharCode(...new Uint8Array(await crypto.subtle.sign('HMAC', guessedKey, new TextEncoder().encode(kvCursor)))),
+    )
+      .replace(/\+/g, '-')
+      .replace(/\//g, '_')
+      .replace(/=+$/, '');
     for (const cursor of [
       'nonsense',
       'abc.def',
-      `${b64}.${check.replace(/^./, (ch: string) => (ch === '0' ? '1' : '0'))}`,
+      `${b64}.${oldChecksum}`,
+      `${b64}.${guessedMac}`,
+      `${b64}.${check.replace(/^./, (ch: string) => (ch === 'A' ? 'B' : 'A'))}`,
       `${b64}x.${check}`,
     ]) {
       const body = await expectError(await call(`/api/studies?cursor=${encodeURIComponent(cursor)}`, { token: null }), 400);

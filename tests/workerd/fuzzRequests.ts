@@ -81,6 +81,21 @@ const segment = fc.oneof(
   fc.constant('%00'),
 );
 
+const base64UrlText = (minLength: number, maxLength: number) =>
+  fc.string({ unit: fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'), minLength, maxLength });
+
+/**
+ * Listing cursors nobody gave: the shape of a sealed one (payload and a 43-character MAC), the old
+ * unkeyed checksum's shape (12 hex digits), and any text. None can carry a valid HMAC.
+ */
+const madeUpCursor = fc.oneof(
+  fc.tuple(base64UrlText(1, 60), base64UrlText(43, 43)).map(([payload, mac]) => `${payload}.${mac}`),
+  fc
+    .tuple(base64UrlText(1, 60), fc.string({ unit: fc.constantFrom(...'0123456789abcdef'), minLength: 12, maxLength: 12 }))
+    .map(([payload, check]) => `${payload}.${check}`),
+  fc.string({ maxLength: 60 }),
+);
+
 const apiRequest = fc.oneof(
   // POST /api/studies: a mutated spec, random JSON, or bytes that are not JSON.
   fc.record({
@@ -107,7 +122,7 @@ const apiRequest = fc.oneof(
     path: fc.oneof(
       fc.constantFrom('/api/health', '/api/presets', '/api/openapi.json', '/api', '/api/'),
       fc
-        .tuple(fc.integer({ min: -3, max: 200 }), fc.string({ maxLength: 60 }))
+        .tuple(fc.integer({ min: -3, max: 200 }), madeUpCursor)
         .map(([limit, cursor]) => `/api/studies?limit=${limit}&cursor=${encodeURIComponent(cursor)}`),
       segment.map((id) => `/api/studies/${encodeURIComponent(id)}`),
       fc
@@ -170,6 +185,11 @@ const sitePath = fc
   })
   .map(({ doubled, locale, folder, name, end, query }) => `${doubled ? '/' : ''}${locale}/${folder}/${name}${end}${query}`);
 
+/** An index page at a made-up cursor, in its canonical spelling (so the answer is the cursor's). */
+const indexAtMadeUpCursor = fc
+  .tuple(fc.constantFrom('', '/zh'), fc.constantFrom('all', 'compare', 'seed-variance', 'nope'), madeUpCursor)
+  .map(([locale, kind, cursor]) => `${locale}/kinds/${kind}/${encodeURIComponent(cursor)}/`);
+
 export const request = fc.oneof(
   { arbitrary: apiRequest, weight: 3 },
   // The site's pages, with every method.
@@ -177,7 +197,7 @@ export const request = fc.oneof(
     weight: 1,
     arbitrary: fc.record({
       method: fc.constantFrom('GET', 'GET', 'HEAD', 'OPTIONS', 'POST', 'PUT', 'DELETE', 'PATCH'),
-      path: sitePath,
+      path: fc.oneof({ arbitrary: sitePath, weight: 4 }, { arbitrary: indexAtMadeUpCursor, weight: 1 }),
       body: fc.constant(undefined),
       contentType: fc.constant(''),
       token: fc.constant(null),
@@ -206,6 +226,9 @@ export async function checkAnswer(send: Send, r: FuzzRequest): Promise<{ status:
     await res.body?.cancel();
     return { status: res.status, problems };
   }
+  // The fuzz holds no cursor the API gave, so every listing that names one is refused.
+  if (/^\/api\/studies\?.*\bcursor=/.test(r.path) && ['GET', 'HEAD'].includes(r.method) && res.status !== 400)
+    problems.push(`${where}: a made-up cursor was accepted`);
   if (r.method === 'HEAD') {
     await res.body?.cancel();
     return { status: res.status, problems };
@@ -239,6 +262,8 @@ function sitePageProblems(r: FuzzRequest, res: Response): string[] {
       problems.push(`${r.method} answered ${res.status}, not ${r.method === 'OPTIONS' ? 204 : 405}`);
     if (res.headers.get('allow') !== 'GET, HEAD, OPTIONS') problems.push('no Allow header');
   }
+  if (['GET', 'HEAD'].includes(r.method) && /^(\/zh)?\/kinds\/[^/]+\/[^/]+\/$/.test(r.path) && res.status !== 404)
+    problems.push(`an index page at a made-up cursor answered ${res.status}, not 404`);
   const location = res.headers.get('location');
   // A redirect stays on the site: a path, one slash first (never "//host" or "/\host").
   if (location !== null && (res.status !== 301 || !/^\/(?![/\\])/.test(location))) problems.push(`redirects to ${location.slice(0, 80)}`);

@@ -194,6 +194,18 @@ describe('the index is live', () => {
   it('a kind or a cursor the site never gave is a 404', async () => {
     expect((await page('/kinds/not-a-kind/')).status).toBe(404);
     expect((await page('/kinds/all/bm90LWEtY3Vyc29y.0123456789ab/')).status).toBe(404);
+    // KV's real cursor into the listing, sealed the way cursors were before (a sha256 checksum that
+    // needs no secret: the first 12 hex digits of sha256("seedlab-cursor:" + it)): a forgery now.
+    const listing = await env.STUDIES.list({ prefix: 'list:', limit: 1 });
+    expect(listing.list_complete).toBe(false);
+    const kvCursor = (listing as { cursor: string }).cursor;
+    const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(`seedlab-cursor:${kvCursor}`)));
+    const checksum = [...digest]
+      .map((b) => b.toString(16).padStart(2, '0'))
+      .join('')
+      .slice(0, 12);
+    const payload = btoa(kvCursor).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+    expect((await page(`/kinds/all/${payload}.${checksum}/`)).status).toBe(404);
   });
 });
 

@@ -20,6 +20,8 @@ describe('one public origin: SITE_URL', () => {
     expect(links).toEqual({ self: `${SITE}/api/studies/${id}`, report: `${SITE}/r/${id}/`, embed: `${SITE}/embed/${id}/` });
     // waitForStudy reads through http://seedlab.test: yet another Host.
     expect((await waitForStudy(id)).links.report).toBe(`${SITE}/r/${id}/`);
+    const listed = (await (await at('http://evil.example', '/api/studies')).json()) as { studies: { links: { self: string } }[] };
+    expect(listed.studies.map((s) => s.links.self)).toEqual([`${SITE}/api/studies/${id}`]);
 
     const first = await at('http://evil.example', `/r/${id}/`);
     const html = await first.text();

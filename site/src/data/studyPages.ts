@@ -4,6 +4,7 @@
 import { env } from 'cloudflare:workers';
 import {
   CorruptStudyError,
+  cursorSeal,
   type ListingMeta,
   listingPage,
   readDocument,
@@ -91,7 +92,13 @@ export interface IndexPage {
  */
 export async function loadIndexPage(kind: string | undefined = 'all', cursor?: string): Promise<IndexPage | null> {
   if (!isKindFilter(kind)) return null;
-  const page = await listingPage(env.STUDIES, INDEX_PAGE_SIZE, cursor, (m) => SETTLED.has(m.status) && (kind === 'all' || m.kind === kind));
+  const page = await listingPage(
+    env.STUDIES,
+    cursorSeal(env.SEEDLAB_TOKEN),
+    INDEX_PAGE_SIZE,
+    cursor,
+    (m) => SETTLED.has(m.status) && (kind === 'all' || m.kind === kind),
+  );
   if (!page) return null;
   const entries = await Promise.all(page.entries.map(indexEntry));
   return { kind, entries: entries.filter((e) => e !== null), cursor: page.cursor };
