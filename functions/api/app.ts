@@ -28,10 +28,10 @@ import {
 import { withEngine } from '../engineBackends.ts';
 import type { SeedlabEnv } from '../env.ts';
 import { oembed } from '../site/oembed.ts';
+import { studyObject } from '../studies/creation.ts';
 import { cursorSeal } from '../studies/cursors.ts';
-import { listingFacts } from '../studies/listing.ts';
-import { enqueueUnits, recoverStalledUnits } from '../studies/scheduler.ts';
-import { CorruptStudyError, type ListingMeta, listingPage, putListing, reopenUnits } from '../studies/store.ts';
+import { recoverStalledUnits } from '../studies/scheduler.ts';
+import { CorruptStudyError, type ListingMeta, listingPage } from '../studies/store.ts';
 import { finalizeIfComplete, newStudyRecord, readStudyState, type StudyState } from '../studies/studyState.ts';
 import { requireToken } from './auth.ts';
 import { methodsByPath, openApiDocument, routes } from './contract.ts';
@@ -191,8 +191,7 @@ app.openapi({ ...routes.submitStudy, middleware: [requireToken, sizeLimit, jsonB
   }
 
   // Created once, however many identical requests race: the study's own Durable Object decides.
-  const creation = c.env.CREATION.get(c.env.CREATION.idFromName(id));
-  const { created, record } = await creation.create(newStudyRecord(id, spec, units, new Date()));
+  const { created, record } = await studyObject(c.env, id).create(newStudyRecord(id, spec, units, new Date()));
   if (!created) {
     const state = await readStudyState(c.env, id);
     if (state) return c.json(statusBody(c, state), 200);
@@ -214,17 +213,20 @@ app.openapi(routes.getStudy, async (c) => {
 
 app.openapi({ ...routes.retryStudy, middleware: [requireToken] }, async (c) => {
   const { id } = c.req.valid('param');
-  const state = await finalizeIfComplete(c.env, id);
-  if (!state) return apiError(c, 404, `no study "${id}"`);
-  if (state.status !== 'partial' && state.status !== 'failed') {
-    return apiError(c, 409, `study ${id} is ${state.status}: only a partial or failed study has units to retry`, { status: state.status });
+  // One retry at a time, however many race: the study's own Durable Object decides, as for creation.
+  const answer = await studyObject(c.env, id).retry(id);
+  switch (answer.outcome) {
+    case 'missing':
+      return apiError(c, 404, `no study "${id}"`);
+    case 'corrupt':
+      throw new CorruptStudyError(id, answer.what);
+    case 'refused':
+      if (answer.retryAfterSeconds !== undefined) c.header('Retry-After', String(answer.retryAfterSeconds));
+      return apiError(c, 409, answer.reason, { status: answer.status });
   }
-  const units = state.failures.map((f) => f.unit);
-  await reopenUnits(c.env.STUDIES, id, units);
-  await putListing(c.env.STUDIES, state.record, listingFacts(state.record, 'running'));
-  await enqueueUnits(c.env, id, units);
   const reopened = await readStudyState(c.env, id);
-  return c.json(statusBody(c, reopened ?? state), 202);
+  if (!reopened) return apiError(c, 404, `no study "${id}"`);
+  return c.json(statusBody(c, reopened), 202);
 });
 
 app.openapi(routes.oembed, (c) => oembed(c));

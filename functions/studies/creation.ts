@@ -1,14 +1,31 @@
 import { DurableObject } from 'cloudflare:workers';
+import type { StudyStatus } from '../../src/index.ts';
 import type { SeedlabEnv } from '../env.ts';
 import { listingFacts } from './listing.ts';
 import { enqueueUnits } from './scheduler.ts';
-import { createStudy, type StudyRecord } from './store.ts';
+import { CorruptStudyError, createStudy, putListing, reopenUnits, type StudyRecord } from './store.ts';
+import { finalizeIfComplete } from './studyState.ts';
 
 /**
- * Creates a study exactly once, however many identical requests race. KV has no compare-and-swap
- * and is eventually consistent in production (two writers can both see "absent"), so the decision
- * "this id is new" is made by the one Durable Object named after the study id, whose storage is
- * strongly consistent and whose calls run one at a time. The study's data still lives in KV.
+ * How long after a retry another is refused. The reopening deletes the failed units' keys in KV, and
+ * a KV write can take up to 60 s to be seen everywhere
+ * (https://developers.cloudflare.com/kv/concepts/how-kv-works/#consistency): within that time a read
+ * may still show the old failures, and a second retry would train the same units twice.
+ */
+const RETRY_SETTLE_SECONDS = 60;
+
+export type RetryOutcome =
+  | { outcome: 'reopened'; units: number[] }
+  | { outcome: 'missing' }
+  | { outcome: 'refused'; status: StudyStatus; reason: string; retryAfterSeconds?: number }
+  | { outcome: 'corrupt'; what: string };
+
+/**
+ * Creates a study exactly once, and reopens its failed units one retry at a time, however many
+ * identical requests race. KV has no compare-and-swap and is eventually consistent in production (two
+ * writers can both see "absent", or both see the same failures), so these decisions are made by the
+ * one Durable Object named after the study id, whose storage is strongly consistent and whose calls
+ * run one at a time. The study's data still lives in KV.
  */
 export class StudyCreation extends DurableObject<SeedlabEnv> {
   /**
@@ -36,4 +53,49 @@ export class StudyCreation extends DurableObject<SeedlabEnv> {
       return { created: true, record };
     });
   }
+
+  /**
+   * Reopens a partial or failed study's failed units and sends them again. Exactly one of any number
+   * of concurrent calls reopens; the others see the study running (or, within the settle time, are
+   * told when to come back), so a failing unit trains at most its bounded number of attempts per retry.
+   */
+  async retry(id: string, nowMs = Date.now()): Promise<RetryOutcome> {
+    return this.ctx.blockConcurrencyWhile(async () => {
+      try {
+        const state = await finalizeIfComplete(this.env, id);
+        if (!state) return { outcome: 'missing' };
+        if (state.status !== 'partial' && state.status !== 'failed')
+          return {
+            outcome: 'refused',
+            status: state.status,
+            reason: `study ${id} is ${state.status}: only a partial or failed study has units to retry`,
+          };
+        // It reads as partial or failed: but if a retry was just made, that may be the failures it reopened.
+        const retriedAt = await this.ctx.storage.get<number>('retriedAt');
+        const settleEndsMs = retriedAt === undefined ? 0 : retriedAt + RETRY_SETTLE_SECONDS * 1000;
+        if (nowMs < settleEndsMs)
+          return {
+            outcome: 'refused',
+            status: state.status,
+            retryAfterSeconds: Math.ceil((settleEndsMs - nowMs) / 1000),
+            reason: `study ${id} was retried at ${new Date(retriedAt as number).toISOString()}; another retry is accepted from ${new Date(settleEndsMs).toISOString()} (what a retry reopens takes up to ${RETRY_SETTLE_SECONDS} s to show everywhere)`,
+          };
+        const units = state.failures.map((f) => f.unit);
+        // Remembered first: a crash below costs at most one settle time of refused retries, and units
+        // reopened but not sent are sent again by the cron.
+        await this.ctx.storage.put('retriedAt', nowMs);
+        await reopenUnits(this.env.STUDIES, id, units);
+        await putListing(this.env.STUDIES, state.record, listingFacts(state.record, 'running'));
+        await enqueueUnits(this.env, id, units, nowMs);
+        return { outcome: 'reopened', units };
+      } catch (err) {
+        // Errors lose their class crossing the RPC boundary: say what was corrupt in plain data.
+        if (err instanceof CorruptStudyError) return { outcome: 'corrupt', what: err.what };
+        throw err;
+      }
+    });
+  }
 }
+
+/** The study's Durable Object (named after its id). */
+export const studyObject = (env: SeedlabEnv, id: string) => env.CREATION.get(env.CREATION.idFromName(id));

@@ -4,7 +4,8 @@ import { TINY_SPEC } from '../crossRuntimeSpec.ts';
 // Property-based fuzzing of every route inside workerd, with the real KV and Queue: whatever
 // arrives, the answer is never a 5xx (except the two the API documents: 501 for an oEmbed format
 // other than JSON, as the oEmbed spec asks) and every error has the documented shape; every page
-// answer carries the page headers, renders only for GET and HEAD, and never redirects off the site. A fixed seed
+// answer carries the page headers, renders only for GET and HEAD, and never redirects off the site;
+// a made-up cursor is refused; of retries sent at once, at most one reopens a study. A fixed seed
 // and 1,000 runs keep CI deterministic and quick (tests/workerd/fuzz.test.ts); bench/fuzzApi.ts runs the
 // same properties longer against a real `wrangler dev`.
 export const FUZZ_SEED = 20261126;
@@ -96,56 +97,67 @@ const madeUpCursor = fc.oneof(
   fc.string({ maxLength: 60 }),
 );
 
-const apiRequest = fc.oneof(
-  // POST /api/studies: a mutated spec, random JSON, or bytes that are not JSON.
-  fc.record({
-    method: fc.constant('POST'),
-    path: fc.constant('/api/studies'),
-    body: fc.oneof(
-      mutatedSpec.map((s) => JSON.stringify(s)),
-      fc.jsonValue({ maxDepth: 4 }).map((v) => JSON.stringify(v)),
-      fc.string({ maxLength: 200 }),
-      fc.constant('{"preset": "iris-small"}'),
-    ),
-    contentType: fc.constantFrom(
-      'application/json',
-      'application/json; charset=utf-8',
-      'text/plain',
-      '',
-      'application/x-www-form-urlencoded',
-    ),
-    token: fc.constantFrom('test-token', 'wrong', null),
-  }),
-  // The read routes and their queries.
-  fc.record({
-    method: fc.constantFrom('GET', 'HEAD'),
-    path: fc.oneof(
-      fc.constantFrom('/api/health', '/api/presets', '/api/openapi.json', '/api', '/api/'),
-      fc
-        .tuple(fc.integer({ min: -3, max: 200 }), madeUpCursor)
-        .map(([limit, cursor]) => `/api/studies?limit=${limit}&cursor=${encodeURIComponent(cursor)}`),
-      segment.map((id) => `/api/studies/${encodeURIComponent(id)}`),
-      fc
-        .tuple(fc.string({ maxLength: 120 }), fc.constantFrom('json', 'xml', ''))
-        .map(([url, format]) => `/oembed?url=${encodeURIComponent(url)}&format=${format}`),
-      fc.array(segment, { maxLength: 4 }).map((parts) => `/api/${parts.map(encodeURIComponent).join('/')}`),
-    ),
-    body: fc.constant(undefined),
-    contentType: fc.constant(''),
-    token: fc.constantFrom('test-token', null),
-  }),
-  // Retry, and the wrong methods on every route.
-  fc.record({
-    method: fc.constantFrom('POST', 'PUT', 'DELETE', 'PATCH'),
-    path: fc.oneof(
-      segment.map((id) => `/api/studies/${encodeURIComponent(id)}/retry`),
-      fc.constantFrom('/api/health', '/api/presets', '/api/studies', '/api/studies/0123456789abcdef0123', '/api/openapi.json'),
-    ),
-    body: fc.option(fc.string({ maxLength: 50 }), { nil: undefined }),
-    contentType: fc.constantFrom('application/json', ''),
-    token: fc.constantFrom('test-token', null),
-  }),
-);
+/** The API's requests; `studyIds` are studies a retry may meet (a partial one, in the workerd fuzz). */
+const apiRequests = (studyIds: string[]) =>
+  fc.oneof(
+    // POST /api/studies: a mutated spec, random JSON, or bytes that are not JSON.
+    fc.record({
+      method: fc.constant('POST'),
+      path: fc.constant('/api/studies'),
+      body: fc.oneof(
+        mutatedSpec.map((s) => JSON.stringify(s)),
+        fc.jsonValue({ maxDepth: 4 }).map((v) => JSON.stringify(v)),
+        fc.string({ maxLength: 200 }),
+        fc.constant('{"preset": "iris-small"}'),
+      ),
+      contentType: fc.constantFrom(
+        'application/json',
+        'application/json; charset=utf-8',
+        'text/plain',
+        '',
+        'application/x-www-form-urlencoded',
+      ),
+      token: fc.constantFrom('test-token', 'wrong', null),
+    }),
+    // The read routes and their queries.
+    fc.record({
+      method: fc.constantFrom('GET', 'HEAD'),
+      path: fc.oneof(
+        fc.constantFrom('/api/health', '/api/presets', '/api/openapi.json', '/api', '/api/'),
+        fc
+          .tuple(fc.integer({ min: -3, max: 200 }), madeUpCursor)
+          .map(([limit, cursor]) => `/api/studies?limit=${limit}&cursor=${encodeURIComponent(cursor)}`),
+        segment.map((id) => `/api/studies/${encodeURIComponent(id)}`),
+        fc
+          .tuple(fc.string({ maxLength: 120 }), fc.constantFrom('json', 'xml', ''))
+          .map(([url, format]) => `/oembed?url=${encodeURIComponent(url)}&format=${format}`),
+        fc.array(segment, { maxLength: 4 }).map((parts) => `/api/${parts.map(encodeURIComponent).join('/')}`),
+      ),
+      body: fc.constant(undefined),
+      contentType: fc.constant(''),
+      token: fc.constantFrom('test-token', null),
+    }),
+    // Retry, and the wrong methods on every route.
+    fc.record({
+      method: fc.constantFrom('POST', 'PUT', 'DELETE', 'PATCH'),
+      path: fc.oneof(
+        segment.map((id) => `/api/studies/${encodeURIComponent(id)}/retry`),
+        fc.constantFrom('/api/health', '/api/presets', '/api/studies', '/api/studies/0123456789abcdef0123', '/api/openapi.json'),
+      ),
+      body: fc.option(fc.string({ maxLength: 50 }), { nil: undefined }),
+      contentType: fc.constantFrom('application/json', ''),
+      token: fc.constantFrom('test-token', null),
+    }),
+    // Retries sent at once, as many clients (or an impatient one) would.
+    fc.record({
+      method: fc.constant('POST'),
+      path: fc.constantFrom(...studyIds, '0123456789abcdef0123').map((id) => `/api/studies/${id}/retry`),
+      body: fc.constant(undefined),
+      contentType: fc.constant(''),
+      token: fc.constantFrom('test-token', 'test-token', null),
+      burst: fc.integer({ min: 2, max: 12 }),
+    }),
+  );
 
 const hexId = fc.string({ unit: fc.constantFrom(...'0123456789abcdef'), minLength: 20, maxLength: 20 });
 
@@ -190,22 +202,25 @@ const indexAtMadeUpCursor = fc
   .tuple(fc.constantFrom('', '/zh'), fc.constantFrom('all', 'compare', 'seed-variance', 'nope'), madeUpCursor)
   .map(([locale, kind, cursor]) => `${locale}/kinds/${kind}/${encodeURIComponent(cursor)}/`);
 
-export const request = fc.oneof(
-  { arbitrary: apiRequest, weight: 3 },
-  // The site's pages, with every method.
-  {
-    weight: 1,
-    arbitrary: fc.record({
-      method: fc.constantFrom('GET', 'GET', 'HEAD', 'OPTIONS', 'POST', 'PUT', 'DELETE', 'PATCH'),
-      path: fc.oneof({ arbitrary: sitePath, weight: 4 }, { arbitrary: indexAtMadeUpCursor, weight: 1 }),
-      body: fc.constant(undefined),
-      contentType: fc.constant(''),
-      token: fc.constant(null),
-    }),
-  },
-);
+export const requestsFor = (studyIds: string[] = []) =>
+  fc.oneof(
+    { arbitrary: apiRequests(studyIds), weight: 3 },
+    // The site's pages, with every method.
+    {
+      weight: 1,
+      arbitrary: fc.record({
+        method: fc.constantFrom('GET', 'GET', 'HEAD', 'OPTIONS', 'POST', 'PUT', 'DELETE', 'PATCH'),
+        path: fc.oneof({ arbitrary: sitePath, weight: 4 }, { arbitrary: indexAtMadeUpCursor, weight: 1 }),
+        body: fc.constant(undefined),
+        contentType: fc.constant(''),
+        token: fc.constant(null),
+      }),
+    },
+  );
 
-export type FuzzRequest = typeof request extends fc.Arbitrary<infer R> ? R : never;
+export const request = requestsFor();
+
+export type FuzzRequest = ReturnType<typeof requestsFor> extends fc.Arbitrary<infer R> ? R : never;
 type Send = (path: string, init: RequestInit & { token?: string | null }) => Promise<Response>;
 
 /**
@@ -215,7 +230,9 @@ type Send = (path: string, init: RequestInit & { token?: string | null }) => Pro
 export async function checkAnswer(send: Send, r: FuzzRequest): Promise<{ status: number; problems: string[] }> {
   const headers: Record<string, string> = {};
   if (r.contentType) headers['content-type'] = r.contentType;
-  const res = await send(r.path, { method: r.method, body: r.body, headers, token: r.token, redirect: 'manual' });
+  const sendOne = () => send(r.path, { method: r.method, body: r.body, headers, token: r.token, redirect: 'manual' });
+  if ('burst' in r) return checkBurst(r.burst, sendOne, r);
+  const res = await sendOne();
   const problems: string[] = [];
   const where = `${r.method} ${r.path.slice(0, 100)} -> ${res.status}`;
   if (res.status >= 500 && !(res.status === 501 && r.path.startsWith('/oembed'))) problems.push(`${where}: a 5xx`);
@@ -249,6 +266,26 @@ export async function checkAnswer(send: Send, r: FuzzRequest): Promise<{ status:
     }
   }
   return { status: res.status, problems };
+}
+
+/**
+ * Concurrent retries of one study: at most one reopens it (202); the others are refused with the
+ * study's status (409), or all get the same 401 or 404. Returns the first answer's status.
+ */
+async function checkBurst(burst: number, sendOne: () => Promise<Response>, r: FuzzRequest) {
+  const answers = await Promise.all(Array.from({ length: burst }, sendOne));
+  const statuses = answers.map((a) => a.status);
+  const where = `${burst} x ${r.method} ${r.path} -> ${statuses.join(' ')}`;
+  const problems: string[] = [];
+  if (statuses.filter((s) => s === 202).length > 1) problems.push(`${where}: more than one retry reopened the study`);
+  if (!statuses.every((s) => [202, 409].includes(s)) && !statuses.every((s) => s === statuses[0] && [401, 404].includes(s)))
+    problems.push(`${where}: not one 202 and 409s, nor one refusal for all`);
+  for (const a of answers) {
+    const body = (await a.json().catch(() => ({}))) as { error?: unknown; status?: unknown };
+    if (a.status === 409 && (typeof body.status !== 'string' || typeof body.error !== 'string'))
+      problems.push(`${where}: a 409 without status and error`);
+  }
+  return { status: statuses[0], problems };
 }
 
 /** What every answer of the site's pages must hold, whatever was asked. */

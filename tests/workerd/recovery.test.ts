@@ -5,7 +5,7 @@ import {
   getQueueResult,
   waitOnExecutionContext,
 } from 'cloudflare:test';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { MAX_ATTEMPTS } from '../../functions/queue/consumeUnit.ts';
 import { createWorker } from '../../functions/worker.ts';
 import { parseStudySpec, planStudy, runStudyUnit, type StudySpec } from '../../src/index.ts';
@@ -176,6 +176,44 @@ describe('nothing is lost', () => {
     expect(again.status).toBe(409);
     expect(((await again.json()) as any).status).toBe('done');
     expect((await call('/api/studies/ffffffffffffffffffff/retry', { method: 'POST' })).status).toBe(404);
+  });
+
+  it('of 50 concurrent retries exactly one reopens; the failing units train their bounded attempts once more, not once per request', async () => {
+    const broken = { ...spec('retried by 50 at once'), seeds: [1], dataset: { name: 'no-such-set' } } as unknown as StudySpec;
+    const id = await storeWithLostMessages(broken);
+    const units = planStudy(parseStudySpec({ ...broken, dataset: { name: 'wine' } }), 2).length; // seed [1] and its re-run
+    expect(units).toBe(2);
+    expect((await waitForStudy(id, 90_000)).status).toBe('failed');
+
+    // Every training that fails logs one line (functions/queue/consumeUnit.ts); count this study's.
+    const failedTrainings = vi.spyOn(console, 'error');
+    const trainingsOf = () => failedTrainings.mock.calls.filter(([line]) => String(line).startsWith(`study ${id} unit `)).length;
+    const answers = await Promise.all(Array.from({ length: 50 }, () => call(`/api/studies/${id}/retry`, { method: 'POST' })));
+    const statuses = answers.map((a) => a.status);
+    expect(statuses.filter((s) => s === 202)).toHaveLength(1);
+    expect(statuses.filter((s) => s === 409)).toHaveLength(49);
+    for (const refused of answers.filter((a) => a.status === 409)) {
+      const body: any = await refused.json();
+      expect(['queued', 'running', 'failed']).toContain(body.status);
+      expect(body.error).toMatch(new RegExp(`^study ${id} (is (queued|running)|was retried at )`));
+    }
+
+    const settled = await waitForStudy(id, 90_000);
+    expect(settled.status).toBe('failed');
+    // One reopening: each unit trains MAX_ATTEMPTS times again (six 202s would have trained up to 6 x 3).
+    expect(trainingsOf()).toBe(units * MAX_ATTEMPTS);
+    for (const f of settled.failures)
+      expect(f).toEqual(expect.objectContaining({ attempts: MAX_ATTEMPTS, error: expect.stringMatching(/no-such-set/) }));
+    failedTrainings.mockRestore();
+
+    // Failed again, but so soon after a retry that KV may not yet show every location what it reopened:
+    // refused, saying when to come back.
+    const tooSoon = await call(`/api/studies/${id}/retry`, { method: 'POST' });
+    expect(tooSoon.status).toBe(409);
+    expect(Number(tooSoon.headers.get('retry-after'))).toBeGreaterThan(0);
+    const body: any = await tooSoon.json();
+    expect(body.status).toBe('failed');
+    expect(body.error).toMatch(/was retried at .* another retry is accepted from /);
   });
 
   it('reading the status re-enqueues them too', async () => {
