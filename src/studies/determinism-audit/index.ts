@@ -45,16 +45,25 @@ const same = (a: ArrayLike<number>, b: ArrayLike<number>) =>
 interface Fit {
   parameters: number[] | null;
   predictions: Int32Array;
-  /** The MLP's parameters after each epoch. */
-  epochs: number[][];
 }
+
+/** The MLP's parameters, flattened into one array (float32, as trained). */
+const flatParameters = (params: ArrayLike<number>[]) => {
+  const flat = new Float32Array(params.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of params) {
+    flat.set(p, at);
+    at += p.length;
+  }
+  return flat;
+};
 
 /**
  * Four fits of one algorithm: the seed; the seed again (with shuffled reductions, a second run
  * that sums in another order); another seed on the same data and split (so only the algorithm's
  * own randomness changes); the seed with the training rows in another order.
  */
-async function fitFour(spec: DeterminismAuditSpec, model: Model): Promise<{ fits: Fit[]; accuracy: number }> {
+async function fitFour(spec: DeterminismAuditSpec, model: Model): Promise<{ fits: Fit[]; accuracy: number; drift: number[] | null }> {
   const base = prepareData(spec, seedStreams(spec.seed, spec.pins));
   const variants: { seed: number; data: PreparedData; instance: number }[] = [
     { seed: spec.seed, data: base, instance: 0 },
@@ -63,19 +72,26 @@ async function fitFour(spec: DeterminismAuditSpec, model: Model): Promise<{ fits
     { seed: spec.seed, data: permuteRows(base, spec.seed), instance: 0 },
   ];
   const fits: Fit[] = [];
-  for (const v of variants) {
+  // The same seed's two fits, epoch by epoch: the first's parameters are kept (float32, one copy per
+  // epoch) and the second is compared as it trains, so the unit holds one fit's history, not two.
+  const firstEpochs: Float32Array[] = [];
+  const drift: number[] = [];
+  const onEpochParams = [
+    (params: ArrayLike<number>[]) => void firstEpochs.push(flatParameters(params)),
+    (params: ArrayLike<number>[]) => void drift.push(maxAbsDiff(flatParameters(params), firstEpochs[drift.length])),
+  ];
+  for (const [i, v] of variants.entries()) {
     if (model === 'mlp') {
-      const epochs: number[][] = [];
+      const record = onEpochParams[i];
       const [o] = await runSeeds(spec, [v.seed], {
         prepare: () => v.data,
         instance: v.instance,
-        onEpochParams: (_epoch, params) => void epochs.push(params[0].flatMap((p) => Array.from(p))),
+        onEpochParams: record && ((_epoch, params) => record(params[0])),
       });
       const sizes = layerSizes(v.data.features, spec.model, v.data.classes);
       fits.push({
         parameters: o.params.flatMap((p) => Array.from(p)),
         predictions: predictMlp(o.params, sizes, spec.model.activation, base.testX, base.testY.length),
-        epochs,
       });
     } else {
       const d = v.data;
@@ -85,14 +101,18 @@ async function fitFour(spec: DeterminismAuditSpec, model: Model): Promise<{ fits
         seedStreams(v.seed, spec.pins).init,
         spec,
       );
-      fits.push({ parameters: m.parameters(), predictions: m.predict(base.testX, base.testY.length), epochs: [] });
+      fits.push({ parameters: m.parameters(), predictions: m.predict(base.testX, base.testY.length) });
     }
   }
   const accuracy = fits[0].predictions.filter((p, i) => p === base.testY[i]).length / base.testY.length;
-  return { fits, accuracy };
+  return { fits, accuracy, drift: model === 'mlp' ? drift : null };
 }
 
-const maxAbsDiff = (a: number[], b: number[]) => a.reduce((max, v, i) => Math.max(max, Math.abs(v - b[i])), 0);
+const maxAbsDiff = (a: ArrayLike<number>, b: ArrayLike<number>) => {
+  let max = 0;
+  for (let i = 0; i < a.length; i++) max = Math.max(max, Math.abs(a[i] - b[i]));
+  return max;
+};
 
 /** Bit-identical; the same predictions with other parameters; or other predictions. */
 function compareFits(a: Fit, b: Fit): Comparison {
@@ -148,7 +168,7 @@ export const determinismAudit = defineStudyKind({
     },
 
     async runUnit(spec, unit): Promise<AuditRow> {
-      const { fits, accuracy } = await fitFour(spec, unit.model);
+      const { fits, accuracy, drift } = await fitFour(spec, unit.model);
       const [first, again, other, permuted] = fits;
       const comparisons = {
         sameSeed: compareFits(first, again),
@@ -172,8 +192,7 @@ export const determinismAudit = defineStudyKind({
         testAccuracy: accuracy,
         comparisons,
         category: classify(identical),
-        drift:
-          unit.model === 'mlp' ? first.epochs.map((w, e) => ({ epoch: e + 1, maxAbsWeightDiff: maxAbsDiff(w, again.epochs[e]) })) : null,
+        drift: drift && drift.map((maxAbsWeightDiff, e) => ({ epoch: e + 1, maxAbsWeightDiff })),
       };
     },
   },
