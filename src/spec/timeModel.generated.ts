@@ -2,43 +2,47 @@
 import type { TimeModel } from './timeModel.ts';
 
 export const FITTED_TIME_MODEL: TimeModel = {
-  "measuredOn": "engine 0.4.0, Node 22.23.3, 2026-11-26",
+  "measuredOn": "engine 0.4.0, Node 22.23.3, 2026-12-02",
   "mlp": {
     "cpu": {
-      "msPerTraining": 0.5700225875387315,
-      "msPerSeed": 2.1165214822116614,
-      "msPerStepLayer": 0.11173905795862009,
-      "msPerMegaUpdate": 174.87901481170147,
-      "msPerMegaActivation": 107.05915526129445,
-      "msPerMegaflop": 0.5624358081018714,
-      "upperFactor": 1.3345996732088328
+      "msPerTraining": 12.377210505918953,
+      "msPerSeed": 4.98941581846888,
+      "msPerStepLayer": 0.14320524675406454,
+      "msPerMegaUpdate": 257.8941652337933,
+      "msPerMegaActivation": 120.55261972231624,
+      "msPerMegaflop": 0.7482797777703823,
+      "upperFactor": 1.2061009622219259
     },
     "wasm": {
-      "msPerTraining": 0.00626049103054635,
-      "msPerSeed": 0.6513151866234828,
-      "msPerStepLayer": 0.0017705752392515152,
-      "msPerMegaUpdate": 0.7138574333066712,
-      "msPerMegaActivation": 1.3492863521573235,
-      "msPerMegaflop": 0.020828788370784796,
-      "upperFactor": 1.7004190759531004
+      "msPerTraining": 0,
+      "msPerSeed": 4.587094851490562,
+      "msPerStepLayer": 0.0015081640551139826,
+      "msPerMegaUpdate": 1.1371582608056943,
+      "msPerMegaActivation": 0.8792898461463987,
+      "msPerMegaflop": 0.03434321690764155,
+      "upperFactor": 1.6104726876979385
     }
   },
   "classic": {
     "logistic-regression": {
-      "msPerMegaWork": 6.54163532928737,
-      "upperFactor": 1.9277888527683256
+      "msPerFit": 11.3119247046846,
+      "msPerMegaWork": 2.303779945786716,
+      "upperFactor": 1.0060516243776625
     },
     "knn": {
-      "msPerMegaWork": 39.29611020124318,
-      "upperFactor": 1.694935189739871
+      "msPerFit": 29.755582724116977,
+      "msPerMegaWork": 18.368820432804103,
+      "upperFactor": 1.8486812370342922
     },
     "decision-tree": {
-      "msPerMegaWork": 59.75980884909862,
-      "upperFactor": 1.7794504776638818
+      "msPerFit": 0,
+      "msPerMegaWork": 79.93811410458734,
+      "upperFactor": 1.011012017809784
     },
     "random-forest": {
-      "msPerMegaWork": 57.40783051000295,
-      "upperFactor": 1.5812759819923456
+      "msPerFit": 0,
+      "msPerMegaWork": 105.64133858943887,
+      "upperFactor": 1.0679459345219209
     }
   }
 };

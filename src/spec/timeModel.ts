@@ -9,7 +9,7 @@ import { FITTED_TIME_MODEL } from './timeModel.generated.ts';
  * a few ops per layer per step, whatever their size), per parameter updated (the optimizer touches
  * every weight of every seed at every step, however small the batch), per activation (element-wise
  * ops: bias, relu and their gradients, on every unit of every example) and per floating-point
- * operation of the matrix products; and per unit of work for each classic model.
+ * operation of the matrix products; and per fit and per unit of work for each classic model.
  * `upper` scales the estimate by the largest ratio of measured to predicted time seen in
  * calibration, so it bounds everything that was measured.
  */
@@ -126,7 +126,8 @@ export interface TimeModel {
       upperFactor: number;
     }
   >;
-  classic: Record<ClassicModelName, { msPerMegaWork: number; upperFactor: number }>;
+  /** Per fit (and prediction): a fixed cost (setting up, small sets) and a cost per unit of work. */
+  classic: Record<ClassicModelName, { msPerFit: number; msPerMegaWork: number; upperFactor: number }>;
 }
 
 export interface UnitSeconds {
@@ -152,7 +153,7 @@ export function unitSeconds(work: UnitWork, model: TimeModel = FITTED_TIME_MODEL
   }
   for (const c of work.classic) {
     const m = model.classic[c.model];
-    const ms = m.msPerMegaWork * (c.work / 1e6);
+    const ms = m.msPerFit + m.msPerMegaWork * (c.work / 1e6);
     estimate += ms / 1000;
     upper += (ms * m.upperFactor) / 1000;
   }

@@ -192,7 +192,7 @@ export const determinismAudit = defineStudyKind({
         testAccuracy: accuracy,
         comparisons,
         category: classify(identical),
-        drift: drift && drift.map((maxAbsWeightDiff, e) => ({ epoch: e + 1, maxAbsWeightDiff })),
+        drift: drift === null ? null : drift.map((maxAbsWeightDiff, e) => ({ epoch: e + 1, maxAbsWeightDiff })),
       };
     },
   },
