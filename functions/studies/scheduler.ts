@@ -5,9 +5,12 @@ import { finalizeIfComplete, type StudyState } from './studyState.ts';
 /** How long a unit may go unheard of (not sent, no heartbeat) before it is sent again. */
 export const staleAfterMs = (env: SeedlabEnv) => 1000 * Number(env.STALE_AFTER_SECONDS);
 
+/** The most messages one `sendBatch` takes (https://developers.cloudflare.com/queues/platform/limits/). */
+const MESSAGES_PER_BATCH = 100;
+
 export async function enqueueUnits(env: SeedlabEnv, studyId: string, units: number[], nowMs = Date.now()): Promise<void> {
-  if (!units.length) return;
-  await env.RUNS.sendBatch(units.map((unit) => ({ body: { studyId, unit } })));
+  for (let at = 0; at < units.length; at += MESSAGES_PER_BATCH)
+    await env.RUNS.sendBatch(units.slice(at, at + MESSAGES_PER_BATCH).map((unit) => ({ body: { studyId, unit } })));
   await Promise.all(units.map((unit) => markEnqueued(env.STUDIES, studyId, unit, nowMs)));
 }
 

@@ -109,4 +109,17 @@ describe('studies through the API (real KV and Queue inside workerd)', () => {
     expect(res.status).toBe(202);
     expect(((await res.json()) as any).title).toBe('Seed variance on iris (tiny network)');
   });
+
+  it('a study of more units than one queue batch holds (100 messages) is sent whole, and finishes', async () => {
+    // 6 sources x 50 units of two runs, and 3 implementation units: 303 messages, over three batches.
+    const { seeds: _, ...setup } = tiny;
+    const spec = { ...setup, kind: 'variance-sources', title: 'many units', training: { ...tiny.training, epochs: 1 }, runs: 100 };
+    const res = await call('/api/studies', { method: 'POST', json: spec });
+    expect(res.status).toBe(202);
+    const { id } = (await res.json()) as { id: string };
+    const record = JSON.parse((await env.STUDIES.get(`study:${id}`)) ?? '{}');
+    expect(record.units.length).toBeGreaterThan(200);
+    expect((await env.STUDIES.list({ prefix: `enqueued:${id}:` })).keys).toHaveLength(record.units.length);
+    expect((await waitForStudy(id, 120_000)).status).toBe('done');
+  }, 150_000);
 });
