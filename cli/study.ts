@@ -14,8 +14,9 @@ import {
 } from '../src/index.ts';
 import { useNodeBackend } from './nodeBackends.ts';
 import { createProgressBar } from './progressBar.ts';
+import { defaultThreads, groupSizeFor, isUnitTrainer, runStudyOnThreads } from './unitThreads.ts';
 
-const USAGE = `usage: npm run study -- <preset-name | path/to/spec.json> [--json out.json] [--backend cpu|wasm] [--group-size N]
+const USAGE = `usage: npm run study -- <preset-name | path/to/spec.json> [--json out.json] [--backend cpu|wasm] [--threads N] [--group-size N]
        npm run study -- --list`;
 
 class UsageError extends Error {}
@@ -55,6 +56,7 @@ async function main(argv: string[]): Promise<number> {
       json: { type: 'string' },
       backend: { type: 'string' },
       'group-size': { type: 'string' },
+      threads: { type: 'string' },
       list: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -74,16 +76,22 @@ async function main(argv: string[]): Promise<number> {
     if (!parsed.success) throw new UsageError(`--backend must be cpu or wasm, not "${values.backend}"`);
   }
   const spec = parseStudySpec(values.backend ? { ...input, backend: values.backend } : input);
-  const groupSize = values['group-size'] === undefined ? DEFAULT_GROUP_SIZE : Number(values['group-size']);
+  const threads = values.threads === undefined ? defaultThreads() : Number(values.threads);
+  if (!(Number.isInteger(threads) && threads >= 1)) throw new UsageError('--threads must be a positive integer');
+  // More threads than one: seeds in groups small enough that every thread has work.
+  const groupSize =
+    values['group-size'] === undefined ? (threads > 1 ? groupSizeFor(spec, threads) : DEFAULT_GROUP_SIZE) : Number(values['group-size']);
   if (!(Number.isInteger(groupSize) && groupSize >= 1)) throw new UsageError('--group-size must be a positive integer');
 
-  await useNodeBackend(spec.backend);
-  const bar = createProgressBar(`training (${spec.backend})`);
-  const doc = await runStudy(spec, {
-    groupSize,
-    switchBackend: useNodeBackend,
-    onProgress: (p) => bar.update(p.fraction, 1, `runs ${p.runsDone}/${p.runsTotal}`),
-  });
+  const bar = createProgressBar(`training (${spec.backend}${threads > 1 ? `, ${threads} threads` : ''})`);
+  const onProgress = (p: { fraction: number; runsDone: number; runsTotal: number }) =>
+    bar.update(p.fraction, 1, `runs ${p.runsDone}/${p.runsTotal}`);
+  let doc: StudyDocument;
+  if (threads > 1) doc = await runStudyOnThreads(spec, { threads, groupSize, onProgress });
+  else {
+    await useNodeBackend(spec.backend);
+    doc = await runStudy(spec, { groupSize, switchBackend: useNodeBackend, onProgress });
+  }
   const seconds = bar.finish();
   printSummary(doc, seconds);
   if (values.json) {
@@ -94,16 +102,18 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (e) => {
-    if (e instanceof SpecError) console.error(e.message);
-    else if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS'))
-      console.error(`error: ${(e as Error).message}`);
-    else {
-      console.error(e);
-      process.exit(1);
-    }
-    process.exit(2);
-  },
-);
+// In a training thread this module only serves units (cli/unitThreads.ts).
+if (!isUnitTrainer)
+  main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (e) => {
+      if (e instanceof SpecError) console.error(e.message);
+      else if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS'))
+        console.error(`error: ${(e as Error).message}`);
+      else {
+        console.error(e);
+        process.exit(1);
+      }
+      process.exit(2);
+    },
+  );

@@ -28,6 +28,7 @@ export {
   datasetOf,
   digestOf,
   documentOfKind,
+  estimateUnits,
   isValidPart,
   parseDigest,
   parseSpecOfKind,

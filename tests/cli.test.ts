@@ -31,12 +31,36 @@ describe('npm run study', () => {
       }),
     );
     const r = study(specPath, '--json', out, '--backend', 'cpu');
-    expect(r.stderr).toMatch(/training \(cpu\) 100%/);
+    expect(r.stderr).toMatch(/training \(cpu(, \d+ threads)?\) 100%/);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/Same seed, same weights\?\n {2}Yes\. Seeds 1, 2, and 3 were trained again/);
     const doc = documentOfKind(StudyDocument.parse(JSON.parse(readFileSync(out, 'utf8'))), 'seed-variance');
     expect(doc.runs).toHaveLength(3);
     expect(doc.environment.backend).toBe('cpu');
+  });
+
+  it('--threads 2 writes the document one thread writes, byte for byte (units on two threads, a backend switch in one)', () => {
+    const specPath = join(dir, 'sources.json');
+    writeFileSync(
+      specPath,
+      JSON.stringify({
+        kind: 'variance-sources',
+        dataset: { name: 'iris' },
+        split: { kind: 'stratified', testFraction: 0.3 },
+        model: { hidden: [8], dropout: 0.1 },
+        training: { optimizer: { kind: 'adam', lr: 0.02 }, epochs: 3 },
+        runs: 4,
+        implementationSeeds: 2,
+      }),
+    );
+    const [one, two] = ['1', '2'].map((threads) => {
+      const out = join(dir, `sources-${threads}.json`);
+      const r = study(specPath, '--json', out, '--threads', threads);
+      expect(r.status, r.stderr).toBe(0);
+      return readFileSync(out, 'utf8');
+    });
+    expect(two).toBe(one);
+    expect(documentOfKind(StudyDocument.parse(JSON.parse(two)), 'variance-sources').sources).toHaveLength(6); // five sources and all at once
   });
 
   it('names the bad fields of an invalid spec and exits 2', () => {

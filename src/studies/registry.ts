@@ -45,6 +45,7 @@ export const {
   parseSpecOfKind,
   documentOfKind,
   planStudy,
+  estimateUnits,
   planWithinLimits,
   datasetOf,
   runStudyUnit,

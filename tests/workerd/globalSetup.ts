@@ -7,13 +7,17 @@ import { useNodeBackend } from '../../cli/nodeBackends.ts';
 import { documentOfKind, parseStudySpec, runStudy } from '../../src/index.ts';
 import { CROSS_RUNTIME_SPEC, LONE_SEED_SPEC } from '../crossRuntimeSpec.ts';
 
-/** The real CLI in Node (as `npm run study` runs it, all seeds in one group) on a spec. */
+/** The real CLI in Node (as `npm run study -- --threads 1` runs it, all seeds in one group) on a spec. */
 function runCli(spec: unknown) {
   const dir = mkdtempSync(join(tmpdir(), 'seedlab-cross-'));
   writeFileSync(join(dir, 'spec.json'), JSON.stringify(spec));
-  const r = spawnSync(process.execPath, ['scripts/run-ts.mjs', 'cli/study.ts', join(dir, 'spec.json'), '--json', join(dir, 'out.json')], {
-    encoding: 'utf8',
-  });
+  const r = spawnSync(
+    process.execPath,
+    ['scripts/run-ts.mjs', 'cli/study.ts', join(dir, 'spec.json'), '--json', join(dir, 'out.json'), '--threads', '1'],
+    {
+      encoding: 'utf8',
+    },
+  );
   if (r.status !== 0) throw new Error(`the CLI failed: ${r.stderr}`);
   const doc = JSON.parse(readFileSync(join(dir, 'out.json'), 'utf8'));
   return { id: doc.id as string, fingerprints: doc.runs.map((run: { fingerprint: string }) => run.fingerprint) as string[] };
