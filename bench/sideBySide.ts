@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: Seedlab against PyTorch on the digits-reference protocol, side by side on this
  * machine, one thread each, interleaved (Seedlab, PyTorch, PyTorch with equal work; three rounds):
- *  - whole process, as a user runs each: `npm run study -- digits-reference --json out.json`, and
+ *  - whole process, as a user runs each: `npm run study -- digits-reference --threads 1 --json out.json`, and
  *    `python3 bench/pytorch_digits_reference.py` (30 seeds, test accuracy at the end);
  *  - equal work, in-process training time: Seedlab's study (33 runs: 30 seeds and the 3 it re-trains
  *    for repeatability; each epoch's running training metrics and a test-set evaluation, as its CLI
@@ -69,7 +69,8 @@ async function simdPeakGflops(): Promise<number> {
 
 const rows: { seedlab: number; seedlabTraining: number; pytorch: number; pytorchEqualWork: number }[] = [];
 for (let r = 0; r < rounds; r++) {
-  const seedlab = timed('npm', ['run', '-s', 'study', '--', 'digits-reference', '--json', join(work, 'out.json')]);
+  // One thread, as PyTorch gets (the CLI's default is every core).
+  const seedlab = timed('npm', ['run', '-s', 'study', '--', 'digits-reference', '--threads', '1', '--json', join(work, 'out.json')]);
   const training = Number(/ · ([\d.]+) s$/m.exec(seedlab.stdout)?.[1]);
   const pytorch = timed(PYTHON, ['bench/pytorch_digits_reference.py']);
   const equal = timed(PYTHON, ['bench/pytorch_digits_reference.py', '--equal-work']);
