@@ -307,6 +307,19 @@ export async function discardUnitResult(kv: KeyValueStore, id: string, unit: num
   await kv.put(keys.enqueued(id, unit), '0'); // stale at once: the next repair sends it
 }
 
+/** Workers KV refuses a key whose metadata is over 1,024 bytes of JSON. */
+const KV_METADATA_BYTES = 1024;
+
+/**
+ * A unit result's metadata: its run count and the fingerprints of as many of its first runs as fit
+ * KV's metadata limit (all of them for units of up to 52 runs; the result itself holds every one).
+ */
+export function unitResultMetadata(runs: number, fingerprints: string[]): { runs: number; fingerprints: string[] } {
+  const kept = [...fingerprints];
+  while (kept.length && new TextEncoder().encode(JSON.stringify({ runs, fingerprints: kept })).length > KV_METADATA_BYTES) kept.pop();
+  return { runs, fingerprints: kept };
+}
+
 /** A unit's outcome; fingerprints go into the key's metadata too, so a listing shows them without reads. */
 export async function putUnitResult(
   kv: KeyValueStore,
@@ -315,7 +328,7 @@ export async function putUnitResult(
   outcome: { result: unknown; environment: unknown },
   metadata: { runs: number; fingerprints: string[] },
 ) {
-  await kv.put(keys.result(id, unit), JSON.stringify(outcome), { metadata });
+  await kv.put(keys.result(id, unit), JSON.stringify(outcome), { metadata: unitResultMetadata(metadata.runs, metadata.fingerprints) });
 }
 
 export async function putUnitFailure(kv: KeyValueStore, id: string, unit: number, failure: { error: string; attempts: number }) {
