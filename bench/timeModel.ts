@@ -35,7 +35,7 @@ const SEEDS = [1, 10];
 
 /**
  * The upper factor comes from the points that took at least this long. Below it a time is a few
- * timer ticks and collector pauses (ratios up to 3 on a 5 ms point, from run to run), and such work
+ * timer ticks and collector pauses (one 7-11 ms point gave ratios from 2.2 to 3.7 in three runs), and such work
  * is far from any limit; the extremes below check the bound where it matters.
  */
 const UPPER_FROM_SECONDS = 0.05;
@@ -72,8 +72,8 @@ interface Point {
 
 /**
  * Non-negative least squares of relative error (minimizes the sum of ((x . c - y) / y)^2 over
- * c >= 0) or of absolute error ((x . c - y)^2), by solving the normal equations on every subset of the columns and keeping the best
- * non-negative solution (six columns: 63 subsets).
+ * c >= 0) or of absolute error ((x . c - y)^2), by solving the normal equations on every subset of
+ * the columns and keeping the best non-negative solution (six columns: 63 subsets).
  */
 function fitNonNegative(columns: number[][], y: number[], error: 'relative' | 'absolute' = 'relative'): number[] {
   const k = columns.length;
