@@ -5,11 +5,31 @@
  * limits: SEEDS_PER_UNIT 10, a quarter of cpu_ms per unit, STUDY_SECONDS_LIMIT per study), and the
  * unit measured is its plan's largest (at the model's upper bound). bench/timeModel.ts measures them.
  */
-import { PRESETS, parseStudySpec, planWithinLimits, type StudySpec, type StudyUnit } from '../src/index.ts';
+import { readFileSync } from 'node:fs';
+import {
+  PRESETS,
+  parseStudySpec,
+  planWithinLimits,
+  STUDY_SECONDS_LIMIT,
+  type StudySpec,
+  type StudyUnit,
+  UNIT_SHARE_OF_CPU_LIMIT,
+} from '../src/index.ts';
 import type { UnitSeconds } from '../src/spec/timeModel.ts';
 
-/** The deployed Worker's limits (wrangler.toml: SEEDS_PER_UNIT, CPU_MS; src/spec/budget.ts). */
-export const WORKER_LIMITS = { maxSeedsPerUnit: 10, unitSecondsLimit: 0.25 * 60, studySecondsLimit: 1200 };
+/** The deployed Worker's vars, read from wrangler.toml as the API reads them from its env. */
+const workerVar = (name: string) => {
+  const value = new RegExp(`^${name} = "(\\d+)"`, 'm').exec(readFileSync('wrangler.toml', 'utf8'))?.[1];
+  if (value === undefined) throw new Error(`wrangler.toml has no ${name}`);
+  return Number(value);
+};
+
+/** The limits the API plans with (functions/api/app.ts). */
+const WORKER_LIMITS = {
+  maxSeedsPerUnit: workerVar('SEEDS_PER_UNIT'),
+  unitSecondsLimit: (UNIT_SHARE_OF_CPU_LIMIT * workerVar('CPU_MS')) / 1000,
+  studySecondsLimit: STUDY_SECONDS_LIMIT,
+};
 
 interface ExtremeFamily {
   name: string;
