@@ -1,5 +1,5 @@
 import { datasetOf, digestOf, presetOfSpec, type StudyDocument, type StudyStatus } from '../../src/index.ts';
-import type { ListingFacts, StudyRecord } from './store.ts';
+import { jsonBytes, KV_METADATA_BYTES, type ListingFacts, type StudyRecord } from './store.ts';
 
 /**
  * A study's listing entry: facts, not words (kind, dataset, status, dates, the user's title, the
@@ -8,9 +8,7 @@ import type { ListingFacts, StudyRecord } from './store.ts';
  * in a digest are cut (with "…") until the entry fits. The whole title stays in the record's spec,
  * and a report always words from its document.
  */
-export const LISTING_METADATA_BYTES = 1024;
-
-const jsonBytes = (value: unknown) => new TextEncoder().encode(JSON.stringify(value)).length;
+export const LISTING_METADATA_BYTES = KV_METADATA_BYTES;
 
 /** `s` cut to at most `max` characters (whole code points), with an ellipsis when cut. */
 function cut(s: string, max: number): string {

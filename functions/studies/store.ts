@@ -308,7 +308,10 @@ export async function discardUnitResult(kv: KeyValueStore, id: string, unit: num
 }
 
 /** Workers KV refuses a key whose metadata is over 1,024 bytes of JSON. */
-const KV_METADATA_BYTES = 1024;
+export const KV_METADATA_BYTES = 1024;
+
+/** The bytes a value takes as JSON, as KV counts its metadata. */
+export const jsonBytes = (value: unknown) => new TextEncoder().encode(JSON.stringify(value)).length;
 
 /**
  * A unit result's metadata: its run count and the fingerprints of as many of its first runs as fit
@@ -316,7 +319,7 @@ const KV_METADATA_BYTES = 1024;
  */
 export function unitResultMetadata(runs: number, fingerprints: string[]): { runs: number; fingerprints: string[] } {
   const kept = [...fingerprints];
-  while (kept.length && new TextEncoder().encode(JSON.stringify({ runs, fingerprints: kept })).length > KV_METADATA_BYTES) kept.pop();
+  while (kept.length && jsonBytes({ runs, fingerprints: kept }) > KV_METADATA_BYTES) kept.pop();
   return { runs, fingerprints: kept };
 }
 
