@@ -15,7 +15,7 @@ import { finalizeIfComplete } from './studyState.ts';
 const RETRY_SETTLE_SECONDS = 60;
 
 export type RetryOutcome =
-  | { outcome: 'reopened'; units: number[] }
+  | { outcome: 'reopened' }
   | { outcome: 'missing' }
   | { outcome: 'refused'; status: StudyStatus; reason: string; retryAfterSeconds?: number }
   | { outcome: 'corrupt'; what: string };
@@ -87,7 +87,7 @@ export class StudyCreation extends DurableObject<SeedlabEnv> {
         await reopenUnits(this.env.STUDIES, id, units);
         await putListing(this.env.STUDIES, state.record, listingFacts(state.record, 'running'));
         await enqueueUnits(this.env, id, units, nowMs);
-        return { outcome: 'reopened', units };
+        return { outcome: 'reopened' };
       } catch (err) {
         // Errors lose their class crossing the RPC boundary: say what was corrupt in plain data.
         if (err instanceof CorruptStudyError) return { outcome: 'corrupt', what: err.what };
