@@ -2,18 +2,17 @@
  * The largest studies the API accepts, per kind: the specs whose units come closest to the CPU limit,
  * where a time model fitted on small shapes extrapolates. Each extreme is a family of specs growing
  * in one knob (epochs, steps); the one used is the largest the API's planner accepts (the Worker's
- * limits: SEEDS_PER_UNIT 10, a quarter of cpu_ms per unit, STUDY_SECONDS_LIMIT per study), and the
+ * limits: SEEDS_PER_UNIT, a quarter of cpu_ms per unit, STUDY_SECONDS per study, from wrangler.toml), and the
  * unit measured is its plan's largest (at the model's upper bound). bench/timeModel.ts measures them.
  */
 import { readFileSync } from 'node:fs';
 import {
   PRESETS,
   parseStudySpec,
+  planLimitsOf,
   planWithinLimits,
-  STUDY_SECONDS_LIMIT,
   type StudySpec,
   type StudyUnit,
-  UNIT_SHARE_OF_CPU_LIMIT,
 } from '../src/index.ts';
 import type { UnitSeconds } from '../src/spec/timeModel.ts';
 
@@ -21,15 +20,15 @@ import type { UnitSeconds } from '../src/spec/timeModel.ts';
 const workerVar = (name: string) => {
   const value = new RegExp(`^${name} = "(\\d+)"`, 'm').exec(readFileSync('wrangler.toml', 'utf8'))?.[1];
   if (value === undefined) throw new Error(`wrangler.toml has no ${name}`);
-  return Number(value);
+  return value;
 };
 
 /** The limits the API plans with (functions/api/app.ts). */
-const WORKER_LIMITS = {
-  maxSeedsPerUnit: workerVar('SEEDS_PER_UNIT'),
-  unitSecondsLimit: (UNIT_SHARE_OF_CPU_LIMIT * workerVar('CPU_MS')) / 1000,
-  studySecondsLimit: STUDY_SECONDS_LIMIT,
-};
+const WORKER_LIMITS = planLimitsOf({
+  SEEDS_PER_UNIT: workerVar('SEEDS_PER_UNIT'),
+  CPU_MS: workerVar('CPU_MS'),
+  STUDY_SECONDS: workerVar('STUDY_SECONDS'),
+});
 
 interface ExtremeFamily {
   name: string;

@@ -6,7 +6,7 @@
  */
 import { parseArgs } from 'node:util';
 import { useNodeBackend } from '../cli/nodeBackends.ts';
-import { type BackendName, findPreset, parseSpecOfKind, runSeeds } from '../src/index.ts';
+import { type BackendName, findPreset, parseSpecOfKind, runSeeds, seedList } from '../src/index.ts';
 
 const { values } = parseArgs({
   options: {
@@ -28,7 +28,8 @@ for (const backend of values.backends.split(',') as BackendName[]) {
     const times: number[] = [];
     for (let r = 0; r < Number(values.repeats); r++) {
       const t0 = performance.now();
-      for (let i = 0; i < spec.seeds.length; i += groupSize) await runSeeds(spec, spec.seeds.slice(i, i + groupSize));
+      const seeds = seedList(spec.seeds);
+      for (let i = 0; i < seeds.length; i += groupSize) await runSeeds(spec, seeds.slice(i, i + groupSize));
       times.push((performance.now() - t0) / 1000);
     }
     console.log(`| ${backend} | ${groupSize} | ${median(times).toFixed(2)} | ${times.map((t) => t.toFixed(2)).join(', ')} |`);

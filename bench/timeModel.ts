@@ -18,7 +18,7 @@ import { parseArgs } from 'node:util';
 import { useNodeBackend } from '../cli/nodeBackends.ts';
 import { CLASSIC_MODELS, type ClassicModelName, fitClassic } from '../src/classic/classifiers.ts';
 import { prepareData } from '../src/data/prepareData.ts';
-import { type BackendName, ENGINE_VERSION, parseSpecOfKind, runSeeds } from '../src/index.ts';
+import { type BackendName, ENGINE_VERSION, parseSpecOfKind, runSeeds, seedList } from '../src/index.ts';
 import { layerSizes, parameterCount } from '../src/model/mlp.ts';
 import { seedStreams } from '../src/random/seedStreams.ts';
 import { classicFitWork, mlpTraining, type TimeModel } from '../src/spec/timeModel.ts';
@@ -144,7 +144,7 @@ for (const backend of ['wasm', 'cpu'] as BackendName[]) {
           const times: number[] = [];
           for (let r = 0; r < (backend === 'wasm' ? 5 : 1); r++) {
             const started = performance.now();
-            await runSeeds(spec, spec.seeds);
+            await runSeeds(spec, seedList(spec.seeds));
             times.push((performance.now() - started) / 1000);
           }
           const seconds = times.sort((a, b) => a - b)[times.length >> 1];

@@ -11,9 +11,10 @@ export { registerFusedKernels } from './kernels/fusedKernels.ts';
 // Presets, fingerprints and the environment record.
 export { findPreset, PRESETS, PresetRequest, parseStudyRequest, presetOfSpec } from './presets/presets.ts';
 export { STREAM_NAMES } from './random/seedStreams.ts';
-export { STUDY_SECONDS_LIMIT, UNIT_SHARE_OF_CPU_LIMIT } from './spec/budget.ts';
+export { type PlanLimits, planLimitsOf, UNIT_SHARE_OF_CPU_LIMIT } from './spec/budget.ts';
 export { forbiddenCharacter, unbalancedBidiControl, withBalancedBidi, withoutForbiddenCharacters } from './spec/freeText.ts';
 export { LIMITS } from './spec/limits.ts';
+export { firstSeed, hasSeed, type SeedSet, seedCount, seedList } from './spec/seedSet.ts';
 // Specs: the shared fields, limits, errors and the content address.
 export * from './spec/setup.ts';
 export { SpecError, specIssues } from './spec/specError.ts';

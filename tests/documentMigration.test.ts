@@ -179,7 +179,7 @@ describe('stored version-1 documents are migrated when read', () => {
     const fresh = await runGoldenCase('compare', 'cpu');
     const again = parseStoredDocument(JSON.parse(JSON.stringify(fresh)));
     expect(again).toEqual({ success: true, data: JSON.parse(JSON.stringify(fresh)) });
-    expect(parseStoredDocument({ documentVersion: 2, kind: 'compare', id: 'x' })).toMatchObject({
+    expect(parseStoredDocument({ documentVersion: 3, kind: 'compare', id: 'x' })).toMatchObject({
       success: false,
       error: expect.stringMatching(/^id: /),
     });

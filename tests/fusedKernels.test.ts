@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { useNodeBackend } from '../cli/nodeBackends.ts';
-import { parseStudySpec } from '../src/index.ts';
+import { parseStudySpec, seedList } from '../src/index.ts';
 import { EVALUATE_KERNEL, TRAIN_STEP_KERNEL } from '../src/kernels/fusedKernels.ts';
 import { runSeeds } from '../src/studies/runSeeds.ts';
 import { tf } from '../src/tf.ts';
@@ -36,7 +36,7 @@ const CASES = {
 async function trainedOn(backend: 'cpu' | 'wasm', spec: ReturnType<typeof parseStudySpec>) {
   await useNodeBackend(backend);
   if (spec.kind !== 'seed-variance') throw new Error('a seed-variance spec');
-  return runSeeds(spec, spec.seeds);
+  return runSeeds(spec, seedList(spec.seeds));
 }
 
 describe('the fused wasm kernels', () => {
@@ -64,7 +64,7 @@ describe('the fused kernels in tfjs', () => {
     const spec = parseStudySpec({ ...base, ...CASES['relu, Adam'] });
     await useNodeBackend('wasm');
     if (spec.kind !== 'seed-variance') throw new Error('a seed-variance spec');
-    const profile = await tf.profile(async () => void (await runSeeds(spec, spec.seeds)));
+    const profile = await tf.profile(async () => void (await runSeeds(spec, seedList(spec.seeds))));
     expect(profile.kernelNames).toContain(TRAIN_STEP_KERNEL);
     expect(profile.kernelNames).toContain(EVALUATE_KERNEL);
     expect(profile.kernelNames).not.toContain('MatMul');

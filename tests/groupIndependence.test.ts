@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { useNodeBackend } from '../cli/nodeBackends.ts';
-import { LIMITS, parseSpecOfKind, runSeeds } from '../src/index.ts';
+import { LIMITS, parseSpecOfKind, runSeeds, seedList } from '../src/index.ts';
 
 // A seed's weights must not depend on the group it trains in: the CLI groups 30 seeds, the Worker
 // 10, and a study's last group may hold one seed alone. On wasm, tfjs sends a product to XNNPACK
@@ -37,8 +37,9 @@ async function fingerprintsByGroupSize(backend: 'cpu' | 'wasm', a: { hidden: num
   const byGroupSize = new Map<number, string[]>();
   for (const size of [1, 2, 3, a.seeds]) {
     const prints: string[] = [];
-    for (let i = 0; i < spec.seeds.length; i += size) {
-      const outcomes = await runSeeds(spec, spec.seeds.slice(i, i + size), { maxSteps: a.steps, evaluate: 'end' });
+    const seeds = seedList(spec.seeds);
+    for (let i = 0; i < seeds.length; i += size) {
+      const outcomes = await runSeeds(spec, seeds.slice(i, i + size), { maxSteps: a.steps, evaluate: 'end' });
       prints.push(...outcomes.map((o) => o.record.fingerprint));
     }
     byGroupSize.set(size, prints);

@@ -90,9 +90,9 @@ describe('adding a study kind: a folder for the engine, a folder for its view, o
       success: false,
       error: expect.stringMatching(/version-1 majority-baseline document that cannot be migrated \(.*no step from version 1 to 2/),
     });
-    expect(registry.parseStoredDocument({ ...stored, documentVersion: 3 })).toEqual({
+    expect(registry.parseStoredDocument({ ...stored, documentVersion: 4 })).toEqual({
       success: false,
-      error: "a version-3 document, newer than this engine's version 2",
+      error: "a version-4 document, newer than this engine's version 3",
     });
   });
 

@@ -33,8 +33,12 @@ describe('study spec validation', () => {
     ['lr = 0', (s: any) => (s.training.optimizer.lr = 0), 'training.optimizer.lr'],
     ['lr < 0', (s: any) => (s.training.optimizer.lr = -1), 'training.optimizer.lr'],
     ['too many epochs', (s: any) => (s.training.epochs = LIMITS.maxEpochs + 1), 'training.epochs'],
-    ['too many seeds', (s: any) => (s.seeds = LIMITS.maxSeeds + 1), 'seeds'],
-    ['a seed list over the limit', (s: any) => (s.seeds = Array.from({ length: LIMITS.maxSeeds + 1 }, (_, i) => i + 1)), 'seeds'],
+    ['too many seeds', (s: any) => (s.seeds = LIMITS.maxScaledSeeds + 1), 'seeds'],
+    ['a seed list over the limit', (s: any) => (s.seeds = Array.from({ length: LIMITS.maxSeedList + 1 }, (_, i) => i + 1)), 'seeds'],
+    ['a range over the limit', (s: any) => (s.seeds = { from: 1, count: LIMITS.maxScaledSeeds + 1 }), 'seeds.count'],
+    ['a range past the largest seed', (s: any) => (s.seeds = { from: LIMITS.maxSeed - 200, count: 202 }), 'seeds'],
+    ['a range from 0', (s: any) => (s.seeds = { from: 0, count: 200 }), 'seeds.from'],
+    ['too many seeds for a lr-schedule', (s: any) => Object.assign(s, { kind: 'lr-schedule', seeds: LIMITS.maxSeeds + 1 }), 'seeds'],
     ['repeated seeds', (s: any) => (s.seeds = [1, 1]), 'seeds'],
     ['a non-integer seed', (s: any) => (s.seeds = [1.5]), 'seeds'],
     ['an unknown field', (s: any) => (s.colour = 'red'), ''],
@@ -85,9 +89,24 @@ describe('study ids', () => {
     expect(new Set([a, b, c]).size).toBe(3);
   });
 
+  it('up to 100 seeds are a list as before (no id changes); more are a range of 25 bytes', () => {
+    const seedsOf = (seeds: unknown) => parseSpecOfKind(with_((s) => (s.seeds = seeds)), 'seed-variance').seeds;
+    expect(seedsOf(100)).toEqual(Array.from({ length: 100 }, (_, i) => i + 1));
+    expect(seedsOf({ from: 5, count: 3 })).toEqual([5, 6, 7]);
+    expect(seedsOf(101)).toEqual({ from: 1, count: 101 });
+    expect(seedsOf(10_000)).toEqual({ from: 1, count: 10_000 });
+    expect(seedsOf({ from: 1001, count: 5000 })).toEqual({ from: 1001, count: 5000 });
+    expect(JSON.stringify(seedsOf(10_000))).toBe('{"from":1,"count":10000}');
+    const compare = parseSpecOfKind({ ...findPreset('digits-adam-vs-sgd')!.spec, seeds: 10_000 }, 'compare');
+    expect(compare.seeds).toEqual({ from: 1, count: 10_000 });
+  });
+
   it('a count and the equivalent list are the same study', async () => {
     expect(await studyId(parseStudySpec(with_((s) => (s.seeds = 3))))).toBe(
       await studyId(parseStudySpec(with_((s) => (s.seeds = [3, 1, 2])))),
+    );
+    expect(await studyId(parseStudySpec(with_((s) => (s.seeds = 500))))).toBe(
+      await studyId(parseStudySpec(with_((s) => (s.seeds = { from: 1, count: 500 })))),
     );
   });
 });

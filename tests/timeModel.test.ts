@@ -4,7 +4,6 @@ import {
   PRESETS,
   parseStudySpec,
   planWithinLimits,
-  STUDY_SECONDS_LIMIT,
   StudyTooLongError,
   UNIT_SHARE_OF_CPU_LIMIT,
   unitSeconds,
@@ -108,7 +107,7 @@ describe('fitting studies to the CPU limit', () => {
   const limits = {
     maxSeedsPerUnit: 10,
     unitSecondsLimit: (UNIT_SHARE_OF_CPU_LIMIT * cpuMs) / 1000,
-    studySecondsLimit: STUDY_SECONDS_LIMIT,
+    studySecondsLimit: Number(/STUDY_SECONDS = "(\d+)"/.exec(readFileSync('wrangler.toml', 'utf8'))?.[1]),
   };
 
   it('the Worker reads the same CPU limit the platform enforces', () => {

@@ -17,13 +17,12 @@ import {
   PRESETS,
   parseStudyRequest,
   parseStudySpec,
+  planLimitsOf,
   planWithinLimits,
   SpecError,
-  STUDY_SECONDS_LIMIT,
   StudyTooLongError,
   specIssues,
   studyId,
-  UNIT_SHARE_OF_CPU_LIMIT,
 } from '../../src/index.ts';
 import { withEngine } from '../engineBackends.ts';
 import type { SeedlabEnv } from '../env.ts';
@@ -59,9 +58,6 @@ export const app = new OpenAPIHono<Env>({
 });
 
 const round = (x: number) => Math.round(x * 10) / 10;
-
-/** Seeds per queue message (SEEDS_PER_UNIT in wrangler.toml). */
-const seedsPerUnit = (env: SeedlabEnv) => Math.max(1, Number(env.SEEDS_PER_UNIT));
 
 function statusBody(c: Context<Env>, state: StudyState) {
   const { record } = state;
@@ -157,11 +153,7 @@ app.openapi({ ...routes.submitStudy, middleware: [requireToken, sizeLimit, jsonB
   try {
     spec = parseStudyRequest(c.get('body'));
     // Units sized so each fits a quarter of the CPU limit at the time model's upper bound.
-    ({ units } = planWithinLimits(spec, {
-      maxSeedsPerUnit: seedsPerUnit(c.env),
-      unitSecondsLimit: (UNIT_SHARE_OF_CPU_LIMIT * Number(c.env.CPU_MS)) / 1000,
-      studySecondsLimit: STUDY_SECONDS_LIMIT,
-    }));
+    ({ units } = planWithinLimits(spec, planLimitsOf(c.env)));
   } catch (e) {
     if (e instanceof SpecError) return invalid(c, e.issues);
     if (e instanceof StudyTooLongError) {

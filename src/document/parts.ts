@@ -47,6 +47,10 @@ export type RunRecord = z.infer<typeof RunRecord>;
 export const SeedResult = z.object({ seed: z.number().int(), fingerprint: z.string(), testAccuracy: finiteOrNull, diverged: z.boolean() });
 export type SeedResult = z.infer<typeof SeedResult>;
 
+/** A run as a unit stores it where the document lists a SeedResult: with its loss and divergence epoch for GET .../runs (absent in results stored before). */
+export const RunResult = SeedResult.extend({ testLoss: finiteOrNull.optional(), divergedAtEpoch: z.number().int().nullable().optional() });
+export type RunResult = z.infer<typeof RunResult>;
+
 const SeedValue = z.object({ seed: z.number().int(), value: z.number() });
 export const Summary = z.object({
   n: z.number().int(),

@@ -13,7 +13,22 @@ import { type MlpShape, mlpTraining, type UnitWork } from './timeModel.ts';
  * than the one that runs it. The whole study is capped too, so one request cannot buy hours.
  */
 export const UNIT_SHARE_OF_CPU_LIMIT = 0.25;
-export const STUDY_SECONDS_LIMIT = 1200;
+
+/** What a host plans a study within: seeds per unit, a unit's seconds and the study's (the Worker's vars). */
+export interface PlanLimits {
+  maxSeedsPerUnit: number;
+  unitSecondsLimit: number;
+  studySecondsLimit: number;
+}
+
+/** The limits from the Worker's vars (wrangler.toml: SEEDS_PER_UNIT, CPU_MS, STUDY_SECONDS), as strings. */
+export function planLimitsOf(vars: { SEEDS_PER_UNIT: string; CPU_MS: string; STUDY_SECONDS: string }): PlanLimits {
+  return {
+    maxSeedsPerUnit: Math.max(1, Number(vars.SEEDS_PER_UNIT)),
+    unitSecondsLimit: (UNIT_SHARE_OF_CPU_LIMIT * Number(vars.CPU_MS)) / 1000,
+    studySecondsLimit: Number(vars.STUDY_SECONDS),
+  };
+}
 
 /** The shape of a setup's data and model, from its data alone (cheap: no training). */
 export interface SetupShape extends MlpShape {

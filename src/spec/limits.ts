@@ -4,6 +4,10 @@
  */
 export const LIMITS = {
   maxSeeds: 100,
+  /** Seeds a list may hold, and the most a normalized spec keeps as a list (src/spec/seedSet.ts). */
+  maxSeedList: 100,
+  /** Seeds per study (seed-variance) or per arm (compare): Picard's 10^4 scan, within one study budget. */
+  maxScaledSeeds: 10_000,
   maxSeed: 2 ** 31 - 1,
   maxEpochs: 200,
   maxHiddenLayers: 4,

@@ -1,6 +1,6 @@
 import { prepareData } from '../data/prepareData.ts';
 import type { PreparedData } from '../data/table.ts';
-import type { RunRecord, SeedResult } from '../document/parts.ts';
+import type { RunRecord, RunResult, SeedResult } from '../document/parts.ts';
 import { describeEnvironment } from '../fingerprint/environment.ts';
 import { fingerprintWeights } from '../fingerprint/fingerprintWeights.ts';
 import { initParams, layerSizes, type MlpParams } from '../model/mlp.ts';
@@ -103,6 +103,8 @@ export const seedResult = (r: RunRecord): SeedResult => ({
   testAccuracy: r.testAccuracy,
   diverged: r.diverged,
 });
+
+export const runResult = (r: RunRecord): RunResult => ({ ...seedResult(r), testLoss: r.testLoss, divergedAtEpoch: r.divergedAtEpoch });
 
 /** The accuracies of the runs that did not diverge, by seed (for paired comparisons). */
 export const accuracyBySeed = (runs: SeedResult[]): BySeed =>

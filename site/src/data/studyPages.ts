@@ -17,7 +17,6 @@ import {
   parseStudySpec,
   STUDY_ID,
   STUDY_KINDS,
-  STUDY_SECONDS_LIMIT,
   type StudyDocument,
   type StudyKind,
   type StudySpec,
@@ -45,7 +44,7 @@ export type StudyPage =
  * A study longer unfinished than twice the longest study allowed is stuck (the repair re-sends its
  * units every minute): its page stops refreshing itself and says so, so no page refreshes for ever.
  */
-const OVERDUE_AFTER_MS = 2 * STUDY_SECONDS_LIMIT * 1000;
+const overdueAfterMs = () => 2 * Number(env.STUDY_SECONDS) * 1000;
 
 export async function loadStudyPage(id: string | undefined, now = Date.now()): Promise<StudyPage> {
   if (!id || !STUDY_ID.test(id)) return { state: 'missing', id: id ?? '' };
@@ -61,7 +60,7 @@ export async function loadStudyPage(id: string | undefined, now = Date.now()): P
   if (state.document) return { state: 'report', id, doc: state.document, createdAt: record.createdAt, final: state.status === 'done' };
   const runs: StudyRuns = { id, spec: record.spec, createdAt: record.createdAt, runsDone: state.runsDone, runsTotal: record.runsTotal };
   if (state.status === 'failed') return { state: 'failed', failures: state.failures, ...runs };
-  const overdue = now - Date.parse(record.createdAt) > OVERDUE_AFTER_MS;
+  const overdue = now - Date.parse(record.createdAt) > overdueAfterMs();
   return { state: 'pending', status: state.status === 'running' ? 'running' : 'queued', overdue, ...runs };
 }
 

@@ -1,4 +1,4 @@
-import type { TrainingSetup } from '../../../src/index.ts';
+import { type SeedSet, seedList, type TrainingSetup } from '../../../src/index.ts';
 import { type Arg, and, int, type Message, pct, pts, ranges } from './phrases.ts';
 import { ui } from './ui.ts';
 
@@ -153,4 +153,4 @@ export function trainingMethod(setup: TrainingSetup, shape: DataShape | null, le
 }
 
 /** The seeds a study ran, compactly: "Seeds: 1–30." */
-export const seedsMethod = (list: readonly number[]) => ui.say('method.seeds', { seeds: ranges(list) });
+export const seedsMethod = (seeds: SeedSet) => ui.say('method.seeds', { seeds: ranges(seedList(seeds)) });

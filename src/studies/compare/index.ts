@@ -1,17 +1,38 @@
 import { z } from 'zod';
-import { SeedResult } from '../../document/parts.ts';
+import { RunResult, SeedResult } from '../../document/parts.ts';
+import { distributionOf, keepsEveryRun, mostExtreme, nearestSeed } from '../../document/runSummaries.ts';
 import { seedGroupWork } from '../../spec/budget.ts';
+import { firstSeed, seedList } from '../../spec/seedSet.ts';
 import { pairedDifference, pairedSeedsNeeded } from '../../stats/paired.ts';
-import { accuracyBySeed, runSeeds, seedResult, summarizeRuns } from '../runSeeds.ts';
+import { accuracyBySeed, runResult, runSeeds, summarizeRuns } from '../runSeeds.ts';
 import { chunk, type DocumentBody, defineStudyKind } from '../studyKind.ts';
-import { CompareDocument, CompareDocumentV1, type CompareVerdict } from './document.ts';
+import { CompareDocument, CompareDocumentV1, CompareDocumentV2, type CompareVerdict } from './document.ts';
 import { CompareDigest, compareDigest, readings } from './readings.ts';
 import { CompareSpec } from './spec.ts';
 
-/** P(a > b) for a fresh draw of each: the share of pairs where a wins, ties counting half. */
+/**
+ * P(a > b) for a fresh draw of each: the share of pairs where a wins, ties counting half (the
+ * Mann-Whitney U over the product of the sizes). Counted against b sorted, so 10,000 seeds per arm
+ * cost n log n, not n^2; the sum is the same whole and half counts in either order.
+ */
 export function probabilityOfSuperiority(a: number[], b: number[]): number {
+  const sorted = Float64Array.from(b).sort();
+  /** How many of `sorted` are below x (strictly, or at most x). */
+  const countBelow = (x: number, orEqual: boolean) => {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid] < x || (orEqual && sorted[mid] === x)) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
   let wins = 0;
-  for (const x of a) for (const y of b) wins += x > y ? 1 : x === y ? 0.5 : 0;
+  for (const x of a) {
+    const below = countBelow(x, false);
+    wins += below + 0.5 * (countBelow(x, true) - below);
+  }
   return wins / (a.length * b.length);
 }
 
@@ -20,9 +41,39 @@ type Unit = z.infer<typeof Unit>;
 
 type Arm = CompareDocument['arms'][number];
 
-/** Everything measured from the two arms' runs (combine and the version-1 migration both use it). */
-function measure(spec: CompareSpec, arms: Arm[]) {
-  const [accA, accB] = arms.map((arm) => accuracyBySeed(arm.runs));
+/** An arm as the document holds it: its summary and distribution over every run, and every run or, past RUNS_KEPT, the named ones. */
+function armOf(label: string, allRuns: SeedResult[]): Arm {
+  const summary = summarizeRuns(allRuns);
+  const accuracies = [...accuracyBySeed(allRuns).values()];
+  const distribution = distributionOf(accuracies);
+  const medianSeed = summary ? nearestSeed(accuracyBySeed(allRuns), summary.median) : null;
+  const outliers = summary ? mostExtreme(summary.outliers, summary.median) : [];
+  const everyRun = keepsEveryRun(allRuns.length);
+  const named = new Set([
+    allRuns[0]?.seed,
+    ...(summary ? [summary.best.seed, summary.worst.seed] : []),
+    ...outliers.map((o) => o.seed),
+    ...(medianSeed === null ? [] : [medianSeed]),
+  ]);
+  return {
+    label,
+    summary: summary && { ...summary, outliers },
+    runs: (everyRun ? allRuns : allRuns.filter((r) => named.has(r.seed))).map(seedResultOf),
+    runCount: allRuns.length,
+    runsInDocument: everyRun ? 'all' : 'named',
+    distribution,
+    medianSeed,
+    outlierCount: summary?.outliers.length ?? 0,
+  };
+}
+
+/** A run as a document lists it (the unit keeps its loss and divergence epoch too). */
+const seedResultOf = (r: SeedResult): SeedResult => ({ seed: r.seed, fingerprint: r.fingerprint, testAccuracy: r.testAccuracy, diverged: r.diverged });
+
+/** Everything measured from the two arms' runs (combine and the migrations use it). */
+function measure(spec: CompareSpec, armRuns: { label: string; runs: SeedResult[] }[]) {
+  const arms = armRuns.map((arm) => armOf(arm.label, arm.runs));
+  const [accA, accB] = armRuns.map((arm) => accuracyBySeed(arm.runs));
   const d = pairedDifference(accA, accB);
   const difference = d?.interval && d.sd !== null ? { meanDiff: d.meanDiff, ci95: d.interval, sdDiff: d.sd, pairs: d.pairs } : null;
   return {
@@ -64,24 +115,24 @@ export const compare = defineStudyKind({
   readings,
 
   training: {
-    partSchema: z.object({ unit: Unit, result: z.array(SeedResult) }),
+    partSchema: z.object({ unit: Unit, result: z.array(RunResult) }),
     unitWork(spec, unit: Unit) {
-      return seedGroupWork(spec[unit.arm], spec.backend, unit.seeds.length, spec.seeds[0], `${unit.arm}.`);
+      return seedGroupWork(spec[unit.arm], spec.backend, unit.seeds.length, firstSeed(spec.seeds), `${unit.arm}.`);
     },
 
     plan(spec, seedsPerUnit): Unit[] {
-      return (['a', 'b'] as const).flatMap((arm) => chunk(spec.seeds, seedsPerUnit).map((seeds): Unit => ({ purpose: 'arm', arm, seeds })));
+      return (['a', 'b'] as const).flatMap((arm) => chunk(seedList(spec.seeds), seedsPerUnit).map((seeds): Unit => ({ purpose: 'arm', arm, seeds })));
     },
 
     async runUnit(spec, unit, context) {
       const { label: _label, ...setup } = spec[unit.arm];
-      return (await runSeeds(setup, unit.seeds, { onEpoch: context.onEpoch })).map((o) => seedResult(o.record));
+      return (await runSeeds(setup, unit.seeds, { onEpoch: context.onEpoch })).map((o) => runResult(o.record));
     },
   },
   async combine(spec, parts): Promise<DocumentBody<CompareDocument>> {
     const arms = (['a', 'b'] as const).map((arm) => {
       const runs = parts.flatMap((p) => (p.unit.arm === arm ? p.result : [])).sort((x, y) => x.seed - y.seed);
-      return { label: spec[arm].label, summary: summarizeRuns(runs), runs };
+      return { label: spec[arm].label, runs };
     });
     const measured = measure(spec, arms);
     return {
@@ -100,6 +151,11 @@ export const compare = defineStudyKind({
         verdict: decide(v1.spec, measured.difference),
         ...measured,
       };
+    },
+    /** Version 2 to 3: every run stays in the document; each arm gains its count, distribution and median seed. */
+    2(stored): DocumentBody<CompareDocument> {
+      const { spec, ...v2 } = CompareDocumentV2.parse(stored);
+      return { ...v2, arms: measure(spec, v2.arms).arms };
     },
   },
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { seedCount } from '../../spec/seedSet.ts';
 import type { CompareDocument } from './document.ts';
 
 /** The label of the arm the verdict names better, or null (tied, undecided). */
@@ -18,7 +19,7 @@ export type CompareDigest = z.infer<typeof CompareDigest>;
 export const compareDigest = (doc: CompareDocument): CompareDigest => ({
   a: doc.spec.a.label,
   b: doc.spec.b.label,
-  seeds: doc.spec.seeds.length,
+  seeds: seedCount(doc.spec.seeds),
   difference: doc.difference && { meanDiff: doc.difference.meanDiff, ci95: doc.difference.ci95 },
 });
 

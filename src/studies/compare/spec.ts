@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { commonFields, seedsOf, setupFields } from '../../spec/setup.ts';
+import { LIMITS } from '../../spec/limits.ts';
+import { seedSetOf } from '../../spec/seedSet.ts';
+import { commonFields, setupFields } from '../../spec/setup.ts';
 
 const ArmSpec = z.strictObject({ label: z.string().trim().min(1).max(60), ...setupFields });
 
@@ -9,7 +11,7 @@ export const CompareSpec = z.strictObject({
   ...commonFields,
   a: ArmSpec,
   b: ArmSpec,
-  seeds: seedsOf(30),
+  seeds: seedSetOf(30, LIMITS.maxScaledSeeds),
   /**
    * The smallest difference in test accuracy worth detecting (0.005 = half a percentage point):
    * the report says how many seeds a paired comparison needs to detect it, and whether a tie

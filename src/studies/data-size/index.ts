@@ -10,7 +10,7 @@ import { classicFitWork, mlpTraining } from '../../spec/timeModel.ts';
 import { type BySeed, bonferroniLevel, comparisonRecord, pairedDifference, pairedLeader, significantSign } from '../../stats/paired.ts';
 import { mean, sampleStd } from '../../stats/summarize.ts';
 import { runSeeds } from '../runSeeds.ts';
-import { chunk, type DocumentBody, defineStudyKind } from '../studyKind.ts';
+import { bodyUnchanged, chunk, type DocumentBody, defineStudyKind } from '../studyKind.ts';
 import { DataSizeDocument, DataSizeDocumentV1, type DataSizeVerdict } from './document.ts';
 import { DataSizeDigest, dataSizeDigest, readings } from './readings.ts';
 import { DataSizeSpec, MLP_AND_CLASSIC } from './spec.ts';
@@ -226,5 +226,7 @@ export const dataSize = defineStudyKind({
       const curves = v1.map((c) => ({ model: c.model, points: c.points.map((p) => ({ ...p, seeds, diverged: null })) }));
       return { ...body, curves, verdict: decide(body.spec, curves) };
     },
+    /** Version 2 to 3: this kind's body did not change. */
+    2: bodyUnchanged,
   },
 });

@@ -8,7 +8,7 @@ import { seedGroupWork, setupShape } from '../../spec/budget.ts';
 import { addWork, classicFitWork } from '../../spec/timeModel.ts';
 import { MLP_AND_CLASSIC } from '../data-size/spec.ts';
 import { runSeeds } from '../runSeeds.ts';
-import { type DocumentBody, defineStudyKind } from '../studyKind.ts';
+import { bodyUnchanged, type DocumentBody, defineStudyKind } from '../studyKind.ts';
 import {
   AuditRow,
   type Comparison,
@@ -228,5 +228,7 @@ export const determinismAudit = defineStudyKind({
       });
       return { ...body, rows, verdict: decide(rows) };
     },
+    /** Version 2 to 3: this kind's body did not change. */
+    2: bodyUnchanged,
   },
 });

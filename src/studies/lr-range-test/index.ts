@@ -5,7 +5,7 @@ import { addWork, rangeSweep } from '../../spec/timeModel.ts';
 import { bonferroniLevel, comparisonRecord, pairedDifference } from '../../stats/paired.ts';
 import { quantile } from '../../stats/summarize.ts';
 import { accuracyBySeed, runSeeds, seedResult, summarizeRuns } from '../runSeeds.ts';
-import { chunk, type DocumentBody, defineStudyKind, type UnitContext } from '../studyKind.ts';
+import { bodyUnchanged, chunk, type DocumentBody, defineStudyKind, type UnitContext } from '../studyKind.ts';
 import { LrRangeTestDocument, LrRangeTestDocumentV1, type LrRangeTestVerdict, type SuggestionStats } from './document.ts';
 import { LrRangeTestDigest, lrRangeTestDigest, readings, significantlyBetter } from './readings.ts';
 import { LrRangeTestSpec } from './spec.ts';
@@ -212,5 +212,7 @@ export const lrRangeTest = defineStudyKind({
         verdict: decide(body.spec, { suggestions: body.suggestions, verification }),
       };
     },
+    /** Version 2 to 3: this kind's body did not change. */
+    2: bodyUnchanged,
   },
 });

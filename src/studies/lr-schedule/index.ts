@@ -6,7 +6,7 @@ import { seedGroupWork } from '../../spec/budget.ts';
 import { comparisonRecord, pairedLeader } from '../../stats/paired.ts';
 import { quantile } from '../../stats/summarize.ts';
 import { accuracyBySeed, runSeeds, seedResult, summarizeRuns } from '../runSeeds.ts';
-import { chunk, type DocumentBody, defineStudyKind } from '../studyKind.ts';
+import { bodyUnchanged, chunk, type DocumentBody, defineStudyKind } from '../studyKind.ts';
 import { LrScheduleDocument, LrScheduleDocumentV1, type LrScheduleVerdict } from './document.ts';
 import { LrScheduleDigest, lrScheduleDigest, readings } from './readings.ts';
 import { type ScheduleSpec, scheduleLearningRate } from './schedules.ts';
@@ -153,5 +153,7 @@ export const lrSchedule = defineStudyKind({
         verdict: decide(schedules.map((s) => ({ ...s, atMinimum: s.end.atMinimum }))),
       };
     },
+    /** Version 2 to 3: this kind's body did not change. */
+    2: bodyUnchanged,
   },
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { EpochCurves, No, RunRecord, Summary, studyDocumentSchema, Undecided, V1_HEADER, V1Answer, Yes } from '../../document/parts.ts';
+import { EpochCurves, No, PartialStudy, RunRecord, Summary, studyDocumentSchema, Undecided, V1_HEADER, V1Answer, Yes } from '../../document/parts.ts';
+import { CurveBands, Distribution, RunsInDocument } from '../../document/runSummaries.ts';
 import { SeedVarianceSpec } from './spec.ts';
 
 const Repeatability = z.object({
@@ -38,7 +39,25 @@ const body = {
   repeatability: Repeatability,
 };
 
-export const SeedVarianceDocument = studyDocumentSchema('seed-variance', SeedVarianceSpec, SeedVarianceVerdict, body);
+/** Version 3: summaries that stay small at any seed count, and runs past RUNS_KEPT served from GET .../runs. */
+const scaleBody = {
+  /** How many runs the study has (the first run of every seed); `runs` holds them all, or the named ones. */
+  runCount: z.number().int(),
+  runsInDocument: RunsInDocument,
+  /** The final test accuracy over the runs that did not diverge: exact quantiles and a histogram. */
+  distribution: Distribution.nullable(),
+  /** Per epoch, the 5-25-75-95th percentiles of each curve over the runs that did not diverge. */
+  curveBands: CurveBands,
+  /** The run whose accuracy is nearest the median (the lowest seed among equals), or null. */
+  medianSeed: z.number().int().nullable(),
+  /** How many seeds are outside Tukey's fences; `summary.outliers` lists at most OUTLIERS_NAMED of the most extreme. */
+  outlierCount: z.number().int(),
+};
+
+export const SeedVarianceDocument = studyDocumentSchema('seed-variance', SeedVarianceSpec, SeedVarianceVerdict, { ...body, ...scaleBody });
+
+/** Version 2, frozen: every run in the document, no summaries. */
+export const SeedVarianceDocumentV2 = z.object({ spec: SeedVarianceSpec, verdict: z.array(SeedVarianceVerdict), partial: PartialStudy.optional(), ...body });
 export type SeedVarianceDocument = z.infer<typeof SeedVarianceDocument>;
 
 /** Version 1, frozen: English answers instead of a verdict, a title, no shared verdict header. */

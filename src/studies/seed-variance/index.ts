@@ -1,13 +1,15 @@
 import { z } from 'zod';
 import { prepareData } from '../../data/prepareData.ts';
 import { ALL_DIVERGED, RunRecord } from '../../document/parts.ts';
+import { curveSpreadOf, distributionOf, keepsEveryRun, mostExtreme, nearestSeed } from '../../document/runSummaries.ts';
 import { layerSizes, parameterCount } from '../../model/mlp.ts';
 import { seedStreams } from '../../random/seedStreams.ts';
 import { seedGroupWork } from '../../spec/budget.ts';
-import { quantile, summarizeSeeds } from '../../stats/summarize.ts';
+import { firstSeed, hasSeed, seedList } from '../../spec/seedSet.ts';
+import { summarizeSeeds } from '../../stats/summarize.ts';
 import { runSeeds } from '../runSeeds.ts';
 import { chunk, type DocumentBody, defineStudyKind } from '../studyKind.ts';
-import { SeedVarianceDocument, SeedVarianceDocumentV1, type SeedVarianceVerdict } from './document.ts';
+import { SeedVarianceDocument, SeedVarianceDocumentV1, SeedVarianceDocumentV2, type SeedVarianceVerdict } from './document.ts';
 import { readings, SeedVarianceDigest, seedVarianceDigest } from './readings.ts';
 import { SeedVarianceSpec } from './spec.ts';
 
@@ -19,9 +21,9 @@ function repeatSeeds(seeds: number[]): number[] {
   return [...new Set([seeds[0], seeds[Math.floor((seeds.length - 1) / 2)], seeds[seeds.length - 1]])];
 }
 
-/** The verdict, decided from the measured body (combine and the version-1 migration both use it). */
-function decide(body: Pick<SeedVarianceDocument, 'runs' | 'summary' | 'repeatability'>): SeedVarianceVerdict[] {
-  const { runs, summary, repeatability } = body;
+/** The verdict, decided from the measured body (combine and the migrations use it). */
+function decide(body: Pick<SeedVarianceDocument, 'runs' | 'summary' | 'repeatability' | 'runCount'>): SeedVarianceVerdict[] {
+  const { runs, summary, repeatability, runCount } = body;
   const finished = summary?.n ?? 0;
   return [
     {
@@ -32,9 +34,25 @@ function decide(body: Pick<SeedVarianceDocument, 'runs' | 'summary' | 'repeatabi
     {
       question: 'seed-moves-accuracy',
       outcome: summary ? { is: summary.max > summary.min ? 'yes' : 'no' } : ALL_DIVERGED,
-      facts: { finished, diverged: runs.length - finished },
+      facts: { finished, diverged: runCount - finished },
     },
   ];
+}
+
+/** What the runs measure: the accuracy summary and distribution, and the curves' median and bands (over runs that did not diverge). */
+function measureRuns(runs: RunRecord[], epochs: number) {
+  const finished = runs.filter((r) => !r.diverged && r.testAccuracy !== null);
+  const accuracies = finished.flatMap((r) => (r.testAccuracy === null ? [] : [{ seed: r.seed, value: r.testAccuracy }]));
+  const summary = accuracies.length ? { ...summarizeSeeds(accuracies), diverged: runs.length - accuracies.length } : null;
+  const spread = curveSpreadOf(finished, epochs);
+  const medianSeed = summary ? nearestSeed(new Map(accuracies.map((a) => [a.seed, a.value])), summary.median) : null;
+  return {
+    summary,
+    distribution: distributionOf(accuracies.map((a) => a.value)),
+    medianCurves: spread.median,
+    curveBands: spread.bands,
+    medianSeed,
+  };
 }
 
 /** seed-variance: groups of seeds, then the first, middle and last seeds again as a separate group. */
@@ -48,13 +66,13 @@ export const seedVariance = defineStudyKind({
 
   training: {
     partSchema: z.object({ unit: Unit, result: z.array(RunRecord) }),
-    unitWork: (spec, unit: Unit) => seedGroupWork(spec, spec.backend, unit.seeds.length, spec.seeds[0]),
+    unitWork: (spec, unit: Unit) => seedGroupWork(spec, spec.backend, unit.seeds.length, firstSeed(spec.seeds)),
 
     plan(spec, seedsPerUnit): Unit[] {
       return [
-        ...chunk(spec.seeds, seedsPerUnit).map((seeds): Unit => ({ purpose: 'main', seeds })),
+        ...chunk(seedList(spec.seeds), seedsPerUnit).map((seeds): Unit => ({ purpose: 'main', seeds })),
         // Chunked like the main units, so a re-run fits a unit's time limit too.
-        ...chunk(repeatSeeds(spec.seeds), seedsPerUnit).map((seeds): Unit => ({ purpose: 'repeat', seeds })),
+        ...chunk(repeatSeeds(seedList(spec.seeds)), seedsPerUnit).map((seeds): Unit => ({ purpose: 'repeat', seeds })),
       ];
     },
 
@@ -66,10 +84,10 @@ export const seedVariance = defineStudyKind({
   },
   async combine(spec, parts): Promise<DocumentBody<SeedVarianceDocument>> {
     const pick = (purpose: Unit['purpose']) => parts.flatMap((p) => (p.unit.purpose === purpose ? p.result : []));
-    const runs = [...pick('main')].sort((a, b) => a.seed - b.seed);
-    if (!runs.length) throw new Error('seed-variance: no main unit finished');
-    if (runs.some((r) => !spec.seeds.includes(r.seed))) throw new Error('seed-variance: a run of a seed the spec does not have');
-    const bySeed = new Map(runs.map((r) => [r.seed, r]));
+    const allRuns = [...pick('main')].sort((a, b) => a.seed - b.seed);
+    if (!allRuns.length) throw new Error('seed-variance: no main unit finished');
+    if (allRuns.some((r) => !hasSeed(spec.seeds, r.seed))) throw new Error('seed-variance: a run of a seed the spec does not have');
+    const bySeed = new Map(allRuns.map((r) => [r.seed, r]));
     // A re-run is compared with its seed's first run; in a partial study that run may be missing.
     const repeat = pick('repeat').filter((r) => bySeed.has(r.seed));
     const mismatches = repeat
@@ -77,39 +95,57 @@ export const seedVariance = defineStudyKind({
       .map((r) => ({ seed: r.seed, first: bySeed.get(r.seed)?.fingerprint ?? '', second: r.fingerprint }));
     const repeatability = { seeds: repeat.map((r) => r.seed), identical: repeat.length > 0 && mismatches.length === 0, mismatches };
 
-    const finished = runs.filter((r) => !r.diverged && r.testAccuracy !== null);
-    const accuracies = finished.flatMap((r) => (r.testAccuracy === null ? [] : [{ seed: r.seed, value: r.testAccuracy }]));
-    const summary = accuracies.length ? { ...summarizeSeeds(accuracies), diverged: runs.length - accuracies.length } : null;
-    const medianOf = (curve: keyof RunRecord['curves']) =>
-      Array.from({ length: spec.training.epochs }, (_, e) => {
-        const values = finished.map((r) => r.curves[curve][e]).filter((v): v is number => v !== null);
-        return values.length ? quantile(values, 0.5) : null;
-      });
+    const measured = measureRuns(allRuns, spec.training.epochs);
+    const summary = measured.summary && { ...measured.summary, outliers: mostExtreme(measured.summary.outliers, measured.summary.median) };
+    // Past RUNS_KEPT the document names a few runs (the rest: GET /api/studies/<id>/runs).
+    const named = new Set([
+      allRuns[0].seed,
+      ...(summary ? [summary.best.seed, summary.worst.seed, ...summary.outliers.map((o) => o.seed)] : []),
+      ...(measured.medianSeed === null ? [] : [measured.medianSeed]),
+      ...repeatability.seeds,
+    ]);
+    const everyRun = keepsEveryRun(allRuns.length, spec.training.epochs);
+    const runs = everyRun ? allRuns : allRuns.filter((r) => named.has(r.seed));
     // Shapes come from the data itself (cheap: no training).
-    const data = prepareData(spec, seedStreams(spec.seeds[0], spec.pins));
+    const data = prepareData(spec, seedStreams(firstSeed(spec.seeds), spec.pins));
     const sizes = layerSizes(data.features, spec.model, data.classes);
     return {
-      verdict: decide({ runs, summary, repeatability }),
+      verdict: decide({ runs, summary, repeatability, runCount: allRuns.length }),
       model: { layerSizes: sizes, parameters: parameterCount(sizes) },
       data: { trainRows: data.trainY.length, testRows: data.testY.length, features: data.features, classes: data.classes },
       runs,
-      medianCurves: {
-        trainLoss: medianOf('trainLoss'),
-        trainAccuracy: medianOf('trainAccuracy'),
-        testLoss: medianOf('testLoss'),
-        testAccuracy: medianOf('testAccuracy'),
-      },
+      runCount: allRuns.length,
+      runsInDocument: everyRun ? 'all' : 'named',
+      medianCurves: measured.medianCurves,
+      curveBands: measured.curveBands,
       metric: 'testAccuracy',
       summary,
+      distribution: measured.distribution,
+      medianSeed: measured.medianSeed,
+      outlierCount: measured.summary?.outliers.length ?? 0,
       repeatability,
     };
   },
 
   migrations: {
     /** Version 1 to 2: the numbers kept, the verdict decided as combine decides it (the English answers and the title dropped). */
-    1(stored): DocumentBody<SeedVarianceDocument> {
+    1(stored) {
       const { title: _title, answers: _answers, documentVersion: _v, ...body } = SeedVarianceDocumentV1.parse(stored);
-      return { ...body, verdict: decide(body) };
+      return { ...body, verdict: decide({ ...body, runCount: body.runs.length }) };
+    },
+    /** Version 2 to 3: every run stays in the document; its summaries are computed from them. */
+    2(stored): DocumentBody<SeedVarianceDocument> {
+      const { spec, ...body } = SeedVarianceDocumentV2.parse(stored);
+      const measured = measureRuns(body.runs, spec.training.epochs);
+      return {
+        ...body,
+        runCount: body.runs.length,
+        runsInDocument: 'all',
+        curveBands: measured.curveBands,
+        distribution: measured.distribution,
+        medianSeed: measured.medianSeed,
+        outlierCount: body.summary?.outliers.length ?? 0,
+      };
     },
   },
 });

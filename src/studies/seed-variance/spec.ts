@@ -1,11 +1,13 @@
 import { z } from 'zod';
-import { commonFields, seedsOf, setupFields } from '../../spec/setup.ts';
+import { LIMITS } from '../../spec/limits.ts';
+import { seedSetOf } from '../../spec/seedSet.ts';
+import { commonFields, setupFields } from '../../spec/setup.ts';
 
 /** The same network trained with many seeds: how far accuracy moves, and whether a seed repeats. */
 export const SeedVarianceSpec = z.strictObject({
   kind: z.literal('seed-variance'),
   ...commonFields,
   ...setupFields,
-  seeds: seedsOf(30),
+  seeds: seedSetOf(30, LIMITS.maxScaledSeeds),
 });
 export type SeedVarianceSpec = z.output<typeof SeedVarianceSpec>;

@@ -10,7 +10,7 @@ import { bonferroniLevel } from '../../stats/paired.ts';
 import { binomialStandardError, stdInterval, varianceRatioInterval, varianceShareIntervals } from '../../stats/spread.ts';
 import { mean, sampleStd } from '../../stats/summarize.ts';
 import { runSeeds, seedResult } from '../runSeeds.ts';
-import { chunk, type DocumentBody, defineStudyKind } from '../studyKind.ts';
+import { bodyUnchanged, chunk, type DocumentBody, defineStudyKind } from '../studyKind.ts';
 import {
   SOURCE_NAMES,
   type UNUSED_REASONS,
@@ -246,5 +246,7 @@ export const varianceSources = defineStudyKind({
         verdict: decide({ sources, implementation: body.implementation }),
       };
     },
+    /** Version 2 to 3: this kind's body did not change. */
+    2: bodyUnchanged,
   },
 });

@@ -1,4 +1,4 @@
-import { type DigestOfKind, type DocumentOfKind, readingsOf } from '../../../../src/index.ts';
+import { type DigestOfKind, type DocumentOfKind, readingsOf, seedCount } from '../../../../src/index.ts';
 import { pct, phraseBook, pts, sentencesOf, user } from '../../presentation/phrases.ts';
 import { kindSentences, notAvailable, points, seeds, seedsMethod, tied, trainingMethod, undecided } from '../../presentation/sentences.ts';
 import { en } from './en.ts';
@@ -12,7 +12,7 @@ const { winningArm } = readingsOf('compare');
 /** Which sentence an A/B comparison gets, for every locale. */
 export const sentences = kindSentences<Doc, DigestOfKind<'compare'>>({
   name: say('name'),
-  question: (doc) => say('question', { a: user(doc.spec.a.label), b: user(doc.spec.b.label), seeds: seeds(doc.spec.seeds.length) }),
+  question: (doc) => say('question', { a: user(doc.spec.a.label), b: user(doc.spec.b.label), seeds: seeds(seedCount(doc.spec.seeds)) }),
   title: ({ digest: d }) => say('title', { a: user(d.a), b: user(d.b), seeds: seeds(d.seeds) }),
   presetTitles: { 'digits-adam-vs-sgd': ({ digest: d }) => say('presetTitles.digits-adam-vs-sgd', { seeds: seeds(d.seeds) }) },
   headline: ({ digest: d }) =>
