@@ -6,14 +6,7 @@
  * unit measured is its plan's largest (at the model's upper bound). bench/timeModel.ts measures them.
  */
 import { readFileSync } from 'node:fs';
-import {
-  PRESETS,
-  parseStudySpec,
-  planLimitsOf,
-  planWithinLimits,
-  type StudySpec,
-  type StudyUnit,
-} from '../src/index.ts';
+import { PRESETS, parseStudySpec, planLimitsOf, planWithinLimits, type StudySpec, type StudyUnit } from '../src/index.ts';
 import type { UnitSeconds } from '../src/spec/timeModel.ts';
 
 /** The deployed Worker's vars, read from wrangler.toml as the API reads them from its env. */

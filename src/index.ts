@@ -5,16 +5,16 @@
 
 export { BackendUnavailableError, useBackend } from './backends/useBackend.ts';
 export { registerWasmBackend } from './backends/wasmFromModule.ts';
-
+export { type RunRow, runRowJson, runsCsvHeader, runsCsvLines, runTableColumns } from './document/runRows.ts';
 export { sha256Hex } from './fingerprint/sha256Hex.ts';
 export { registerFusedKernels } from './kernels/fusedKernels.ts';
 // Presets, fingerprints and the environment record.
 export { findPreset, PRESETS, PresetRequest, parseStudyRequest, presetOfSpec } from './presets/presets.ts';
 export { STREAM_NAMES } from './random/seedStreams.ts';
-export { type PlanLimits, planLimitsOf, UNIT_SHARE_OF_CPU_LIMIT } from './spec/budget.ts';
+export { planLimitsOf, UNIT_SHARE_OF_CPU_LIMIT } from './spec/budget.ts';
 export { forbiddenCharacter, unbalancedBidiControl, withBalancedBidi, withoutForbiddenCharacters } from './spec/freeText.ts';
 export { LIMITS } from './spec/limits.ts';
-export { firstSeed, hasSeed, type SeedSet, seedCount, seedList } from './spec/seedSet.ts';
+export { type SeedSet, seedCount, seedList } from './spec/seedSet.ts';
 // Specs: the shared fields, limits, errors and the content address.
 export * from './spec/setup.ts';
 export { SpecError, specIssues } from './spec/specError.ts';
@@ -38,6 +38,8 @@ export {
   planStudy,
   planWithinLimits,
   readingsOf,
+  runColumnsOf,
+  runRowsOf,
   runStudy,
   runStudyUnit,
   type SpecOfKind,

@@ -55,7 +55,16 @@ describe('the summaries a document keeps instead of every run', () => {
   });
 
   it('the median run: nearest the median, the lowest seed among equals', () => {
-    expect(nearestSeed(new Map([[5, 9], [3, 8], [7, 10]]), 8.5)).toBe(3);
+    expect(
+      nearestSeed(
+        new Map([
+          [5, 9],
+          [3, 8],
+          [7, 10],
+        ]),
+        8.5,
+      ),
+    ).toBe(3);
     expect(nearestSeed(new Map(), 1)).toBeNull();
   });
 

@@ -90,7 +90,11 @@ describe('study ids', () => {
   });
 
   it('up to 100 seeds are a list as before (no id changes); more are a range of 25 bytes', () => {
-    const seedsOf = (seeds: unknown) => parseSpecOfKind(with_((s) => (s.seeds = seeds)), 'seed-variance').seeds;
+    const seedsOf = (seeds: unknown) =>
+      parseSpecOfKind(
+        with_((s) => (s.seeds = seeds)),
+        'seed-variance',
+      ).seeds;
     expect(seedsOf(100)).toEqual(Array.from({ length: 100 }, (_, i) => i + 1));
     expect(seedsOf({ from: 5, count: 3 })).toEqual([5, 6, 7]);
     expect(seedsOf(101)).toEqual({ from: 1, count: 101 });

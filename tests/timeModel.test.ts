@@ -1,13 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import {
-  PRESETS,
-  parseStudySpec,
-  planWithinLimits,
-  StudyTooLongError,
-  UNIT_SHARE_OF_CPU_LIMIT,
-  unitSeconds,
-} from '../src/index.ts';
+import { PRESETS, parseStudySpec, planWithinLimits, StudyTooLongError, UNIT_SHARE_OF_CPU_LIMIT, unitSeconds } from '../src/index.ts';
 import { classicFitWork, mlpTraining, rangeSweep, type TimeModel } from '../src/spec/timeModel.ts';
 
 const shape = { rows: 100, testRows: 40, parameters: 1000, layers: 2, units: 50 };

@@ -19,6 +19,7 @@ import {
   parseStudySpec,
   planLimitsOf,
   planWithinLimits,
+  runTableColumns,
   SpecError,
   StudyTooLongError,
   specIssues,
@@ -31,6 +32,7 @@ import { studyObject } from '../studies/creation.ts';
 import { cursorSeal } from '../studies/cursors.ts';
 import { recoverStalledUnits } from '../studies/scheduler.ts';
 import { CorruptStudyError, type ListingMeta, listingPage } from '../studies/store.ts';
+import { RUNS_PER_PAGE, runColumns, runsCsv, runsOfSeed, runsPage } from '../studies/studyRuns.ts';
 import { finalizeIfComplete, newStudyRecord, readStudyState, type StudyState } from '../studies/studyState.ts';
 import { requireToken } from './auth.ts';
 import { methodsByPath, openApiDocument, routes } from './contract.ts';
@@ -219,6 +221,52 @@ app.openapi({ ...routes.retryStudy, middleware: [requireToken] }, async (c) => {
   const reopened = await readStudyState(c.env, id);
   if (!reopened) return apiError(c, 404, `no study "${id}"`);
   return c.json(statusBody(c, reopened), 202);
+});
+
+/**
+ * A settled study's runs and columns, or the answer why there are none: no study (404), a kind
+ * whose units keep no per-run results (404), or a study not settled yet (409 with its status).
+ */
+async function settledRuns(c: Context<Env>, id: string) {
+  const state = await readStudyState(c.env, id);
+  if (!state) return { answer: apiError(c, 404, `no study "${id}"`) };
+  const columns = runColumns(state);
+  if (!columns)
+    return { answer: apiError(c, 404, `a ${state.record.kind} study keeps no per-run results (its units compare runs inside one unit)`) };
+  if (!state.document)
+    return { answer: apiError(c, 409, `study ${id} is ${state.status}: its runs are served once it is done`, { status: state.status }) };
+  return { state, columns };
+}
+
+app.openapi(routes.studyRuns, async (c) => {
+  const { id } = c.req.valid('param');
+  const query = c.req.valid('query');
+  const read = await settledRuns(c, id);
+  if (!read.state) return read.answer;
+  const { state, columns } = read;
+  if (query.cursor !== undefined && query.cursor >= state.record.units.length)
+    return invalid(c, [{ path: 'cursor', message: `no unit ${query.cursor}: a cursor is the \`next\` of a page` }], 'invalid query');
+  const origin = publicOrigin(new URL(c.req.url), c.env.SITE_URL);
+  const self = `${origin}/api/studies/${id}/runs`;
+  const page =
+    query.seed === undefined
+      ? await runsPage(c.env, state, columns, query.cursor ?? 0, query.limit)
+      : { columns: runTableColumns(columns), runs: await runsOfSeed(c.env, state, columns, query.seed), next: null };
+  const next = page.next === null ? null : `${self}?cursor=${page.next}${query.limit === RUNS_PER_PAGE ? '' : `&limit=${query.limit}`}`;
+  return c.json(
+    { id, kind: state.record.kind, columns: page.columns, runs: page.runs, next: page.next, links: { csv: `${self}.csv`, next } },
+    200,
+  );
+});
+
+app.openapi(routes.studyRunsCsv, async (c) => {
+  const { id } = c.req.valid('param');
+  const read = await settledRuns(c, id);
+  if (!read.state) return read.answer;
+  return c.body(runsCsv(c.env, read.state, read.columns), 200, {
+    'content-type': 'text/csv; charset=utf-8',
+    'content-disposition': `attachment; filename="seedlab-${id}-runs.csv"`,
+  });
 });
 
 app.openapi(routes.oembed, (c) => oembed(c));

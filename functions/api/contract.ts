@@ -83,6 +83,42 @@ const ListQuery = z.strictObject({
     .optional()
     .openapi({ param: { name: 'cursor', in: 'query' }, description: 'The `cursor` of the previous page' }),
 });
+const RunsQuery = z.strictObject({
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(1000)
+    .default(1000)
+    .openapi({ param: { name: 'limit', in: 'query' }, description: 'At most this many runs (a page ends at a unit boundary)' }),
+  cursor: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .optional()
+    .openapi({ param: { name: 'cursor', in: 'query' }, description: 'The `next` of the previous page' }),
+  seed: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .optional()
+    .openapi({ param: { name: 'seed', in: 'query' }, description: 'Only this seed’s runs (every arm, source or re-run of it)' }),
+});
+const RunRow = z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).openapi('RunRow', {
+  description:
+    'One run: `seed`, the kind’s grouping columns, test_accuracy, test_loss, fingerprint, diverged, diverged_at_epoch (null where the kind does not record it)',
+});
+const RunsPage = z
+  .object({
+    id: z.string(),
+    kind: z.string(),
+    columns: z.array(z.string()),
+    runs: z.array(RunRow),
+    next: z.number().int().nullable(),
+    links: z.object({ csv: z.string(), next: z.string().nullable() }),
+  })
+  .openapi('RunsPage');
+
 const OembedQuery = z.object({
   url: z
     .string()
@@ -212,6 +248,27 @@ export const routes = {
     ...WRITE,
     request: { params: StudyIdParams },
     responses: { 202: json(StudyStatusBody, 'the failed units are queued again'), ...errors(401, 404, 405, 409, 500, 503) },
+  }),
+  studyRuns: createRoute({
+    method: 'get',
+    path: '/api/studies/{id}/runs',
+    operationId: 'getStudyRuns',
+    summary: 'Every run of a settled study, a page at a time (or one seed’s runs)',
+    ...PUBLIC,
+    request: { params: StudyIdParams, query: RunsQuery },
+    responses: { 200: json(RunsPage, 'a page of runs, with `next` for the next page'), ...errors(400, 404, 405, 409, 500) },
+  }),
+  studyRunsCsv: createRoute({
+    method: 'get',
+    path: '/api/studies/{id}/runs.csv',
+    operationId: 'getStudyRunsCsv',
+    summary: 'Every run of a settled study as one CSV table',
+    ...PUBLIC,
+    request: { params: StudyIdParams },
+    responses: {
+      200: { description: 'text/csv: a header, then one line per run', content: { 'text/csv': { schema: z.string() } } },
+      ...errors(404, 405, 409, 500),
+    },
   }),
   oembed: createRoute({
     method: 'get',

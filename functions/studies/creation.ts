@@ -43,11 +43,13 @@ export class StudyCreation extends DurableObject<SeedlabEnv> {
       const record = (await this.ctx.storage.get<StudyRecord>('creating')) ?? candidate;
       await this.ctx.storage.put('creating', record);
       await createStudy(this.env.STUDIES, record, listingFacts(record, 'queued'));
+      // No per-unit write: a unit never sent again was sent at createdAt (readEnqueuedTimes).
       await enqueueUnits(
         this.env,
         record.id,
         record.units.map((_, u) => u),
         Date.parse(record.createdAt),
+        false,
       );
       await this.ctx.storage.put('created', record);
       return { created: true, record };

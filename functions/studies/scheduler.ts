@@ -1,5 +1,5 @@
 import type { SeedlabEnv } from '../env.ts';
-import { activeStudyIds, CorruptStudyError, markEnqueued, markSettled, readEnqueuedAt, readHeartbeat } from './store.ts';
+import { activeStudyIds, CorruptStudyError, markEnqueued, markSettled, readEnqueuedTimes, readHeartbeats } from './store.ts';
 import { finalizeIfComplete, type StudyState } from './studyState.ts';
 
 /** How long a unit may go unheard of (not sent, no heartbeat) before it is sent again. */
@@ -8,11 +8,22 @@ export const staleAfterMs = (env: SeedlabEnv) => 1000 * Number(env.STALE_AFTER_S
 /** The most messages one `sendBatch` takes (https://developers.cloudflare.com/queues/platform/limits/). */
 const MESSAGES_PER_BATCH = 100;
 
-export async function enqueueUnits(env: SeedlabEnv, studyId: string, units: number[], nowMs = Date.now()): Promise<void> {
+/**
+ * Sends units, 100 messages per batch. `markSent` records the time for each (a KV write per unit);
+ * creation skips it, since a unit never sent again was sent when its study was created
+ * (readEnqueuedTimes), so a study of any size costs its creation a fixed number of KV writes.
+ */
+export async function enqueueUnits(env: SeedlabEnv, studyId: string, units: number[], nowMs = Date.now(), markSent = true): Promise<void> {
   for (let at = 0; at < units.length; at += MESSAGES_PER_BATCH)
     await env.RUNS.sendBatch(units.slice(at, at + MESSAGES_PER_BATCH).map((unit) => ({ body: { studyId, unit } })));
-  await Promise.all(units.map((unit) => markEnqueued(env.STUDIES, studyId, unit, nowMs)));
+  if (markSent) await Promise.all(units.map((unit) => markEnqueued(env.STUDIES, studyId, unit, nowMs)));
 }
+
+/**
+ * The most units one repair sends again (each costs a KV write): the rest wait for the next status
+ * read or cron minute, so a repair stays within KV's 1,000 operations per invocation at any size.
+ */
+const MAX_RESENDS_PER_REPAIR = 200;
 
 /**
  * Sends again every unit that has no result and was last enqueued (or started) too long ago.
@@ -23,14 +34,13 @@ export async function recoverStalledUnits(env: SeedlabEnv, state: StudyState, no
   if (state.status === 'done' || state.status === 'partial' || state.status === 'failed') return [];
   const { record } = state;
   const pending = record.units.map((_, u) => u).filter((u) => !state.doneUnits.has(u) && !state.failures.some((f) => f.unit === u));
-  const stale: number[] = [];
-  for (const u of pending) {
-    // Neither sent recently nor beating: its message was lost, or its consumer was stopped. The
-    // heartbeat is read only for a unit sent long ago (every status read runs this).
-    const isStale = async (readAt: (kv: typeof env.STUDIES, id: string, unit: number) => Promise<number>) =>
-      nowMs - (await readAt(env.STUDIES, record.id, u)) >= staleAfterMs(env);
-    if ((await isStale(readEnqueuedAt)) && (await isStale(readHeartbeat))) stale.push(u);
-  }
+  // Neither sent recently nor beating: its message was lost, or its consumer was stopped. Heartbeats
+  // are read only for units sent long ago (every status read runs this); both by bulk gets.
+  const isStale = (atMs: number) => nowMs - atMs >= staleAfterMs(env);
+  const sentAt = await readEnqueuedTimes(env.STUDIES, record.id, pending, Date.parse(record.createdAt));
+  const quiet = pending.filter((_, i) => isStale(sentAt[i]));
+  const beats = await readHeartbeats(env.STUDIES, record.id, quiet);
+  const stale = quiet.filter((_, i) => isStale(beats[i])).slice(0, MAX_RESENDS_PER_REPAIR);
   await enqueueUnits(env, record.id, stale, nowMs);
   return stale;
 }

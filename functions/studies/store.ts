@@ -51,6 +51,8 @@ const keys = {
 export interface KeyValueStore {
   get(key: string): Promise<string | null>;
   get<T>(key: string, type: 'json'): Promise<T | null>;
+  /** A bulk get: up to 100 keys, one KV operation. */
+  get(keys: string[], type: 'text'): Promise<Map<string, string | null>>;
   put(key: string, value: string, options?: { metadata?: unknown }): Promise<void>;
   delete(key: string): Promise<void>;
   list<M = unknown>(options: { prefix: string; limit?: number; cursor?: string }): Promise<KeyPage<M>>;
@@ -118,6 +120,20 @@ async function listAllKeys<M>(kv: KeyValueStore, prefix: string): Promise<{ name
 }
 
 const unitOf = (key: string) => Number(key.split(':')[2]);
+
+/** KV reads up to 100 keys in one bulk get, and counts it as one operation (of 1,000 per invocation). */
+const KEYS_PER_BULK_GET = 100;
+
+/** The values of many keys (null where absent), a bulk get per 100 keys. */
+async function getMany(kv: KeyValueStore, names: string[]): Promise<(string | null)[]> {
+  const values: (string | null)[] = [];
+  for (let at = 0; at < names.length; at += KEYS_PER_BULK_GET) {
+    const batch = names.slice(at, at + KEYS_PER_BULK_GET);
+    const found = await kv.get(batch, 'text');
+    for (const name of batch) values.push(found.get(name) ?? null);
+  }
+  return values;
+}
 
 // Studies ------------------------------------------------------------------------------------
 
@@ -259,15 +275,15 @@ export async function readDocument(kv: KeyValueStore, id: string): Promise<{ doc
 /** Which units have a stored result, and which failed for good (with why). */
 export async function readUnitOutcomes(kv: KeyValueStore, id: string): Promise<{ done: Set<number>; failures: UnitFailure[] }> {
   const done = new Set((await listAllKeys(kv, keys.resultPrefix(id))).map((k) => unitOf(k.name)));
-  const failures = await Promise.all(
-    (await listAllKeys(kv, keys.failedPrefix(id))).map(async (k) => {
-      const stored = StoredFailure.safeParse(parseJson((await kv.get(k.name)) ?? ''));
-      return {
-        unit: unitOf(k.name),
-        ...(stored.success ? stored.data : { error: 'unknown (the stored failure cannot be read)', attempts: 0 }),
-      };
-    }),
-  );
+  const failedKeys = (await listAllKeys(kv, keys.failedPrefix(id))).map((k) => k.name);
+  const stored = await getMany(kv, failedKeys);
+  const failures = failedKeys.map((name, i) => {
+    const failure = StoredFailure.safeParse(parseJson(stored[i] ?? ''));
+    return {
+      unit: unitOf(name),
+      ...(failure.success ? failure.data : { error: 'unknown (the stored failure cannot be read)', attempts: 0 }),
+    };
+  });
   return { done, failures };
 }
 
@@ -278,16 +294,21 @@ export async function hasUnitOutcome(kv: KeyValueStore, id: string, unit: number
 const StoredFailure = z.object({ error: z.string(), attempts: z.number() });
 
 /**
- * Every unit's stored outcome, in unit order (call when all are done); null where the stored value
- * is not JSON (truncated). Values stored before engine 0.3.0 are the bare result; they are read as
- * a result without an environment.
+ * The stored outcomes of `units`, in their order, a bulk get per 100 units; null where there is
+ * none or the stored value is not JSON (truncated). Values stored before engine 0.3.0 are the bare
+ * result; they are read as a result without an environment.
  */
 export async function readUnitResults(
   kv: KeyValueStore,
   id: string,
-  units: number,
+  units: number[],
 ): Promise<({ result: unknown; environment?: unknown } | null)[]> {
-  const values = await Promise.all(Array.from({ length: units }, async (_, u) => parseJson((await kv.get(keys.result(id, u))) ?? '')));
+  const values = (
+    await getMany(
+      kv,
+      units.map((u) => keys.result(id, u)),
+    )
+  ).map((raw) => parseJson(raw ?? ''));
   return values.map((v) => {
     if (v === undefined || v === null) return null;
     return typeof v === 'object' && !Array.isArray(v) && 'result' in v && 'environment' in v
@@ -345,9 +366,18 @@ export async function countUnitAttempt(kv: KeyValueStore, id: string, unit: numb
   return attempts;
 }
 
-/** When a unit was last sent to the queue or started (ms since epoch; 0 if never). */
-export async function readEnqueuedAt(kv: KeyValueStore, id: string, unit: number): Promise<number> {
-  return finiteOrZero(await kv.get(keys.enqueued(id, unit)));
+/**
+ * When each of `units` was last sent to the queue or started (ms since epoch), a bulk get per 100:
+ * `sentAtCreation` for a unit never sent again (creation writes no key per unit, so a study of any
+ * size costs its creation a fixed number of writes).
+ */
+export async function readEnqueuedTimes(kv: KeyValueStore, id: string, units: number[], sentAtCreation: number): Promise<number[]> {
+  return (
+    await getMany(
+      kv,
+      units.map((u) => keys.enqueued(id, u)),
+    )
+  ).map((raw) => (raw === null ? sentAtCreation : finiteOrZero(raw)));
 }
 
 export async function markEnqueued(kv: KeyValueStore, id: string, unit: number, atMs: number): Promise<void> {
@@ -357,6 +387,16 @@ export async function markEnqueued(kv: KeyValueStore, id: string, unit: number, 
 /** When a consumer training the unit last said it is alive (ms since epoch; 0 if none is). */
 export async function readHeartbeat(kv: KeyValueStore, id: string, unit: number): Promise<number> {
   return finiteOrZero(await kv.get(keys.running(id, unit)));
+}
+
+/** The heartbeats of `units` (0 where none), a bulk get per 100. */
+export async function readHeartbeats(kv: KeyValueStore, id: string, units: number[]): Promise<number[]> {
+  return (
+    await getMany(
+      kv,
+      units.map((u) => keys.running(id, u)),
+    )
+  ).map(finiteOrZero);
 }
 
 export async function putHeartbeat(kv: KeyValueStore, id: string, unit: number, atMs: number): Promise<void> {

@@ -73,11 +73,17 @@ export async function finalizeIfComplete(env: SeedlabEnv, id: string): Promise<S
   const failedUnits = new Set(state.failures.map((f) => f.unit));
   if (!record.units.every((_, u) => state.doneUnits.has(u) || failedUnits.has(u))) return state;
 
-  const results = await readUnitResults(env.STUDIES, id, record.units.length);
   const done = [...state.doneUnits].sort((a, b) => a - b);
-  const parts = done.map((u) => ({ u, unit: record.units[u], result: results[u]?.result, environment: results[u]?.environment }));
+  const results = await readUnitResults(env.STUDIES, id, done);
+  const parts = done.map((u, i) => ({
+    u,
+    unit: record.units[u],
+    result: results[i]?.result,
+    environment: results[i]?.environment,
+    read: results[i],
+  }));
   // A result that cannot be read or is not this unit's counts as missing: it is set aside and the unit trains again.
-  const corrupt = parts.filter((p) => results[p.u] === null || !isValidPart(record.spec, p)).map((p) => p.u);
+  const corrupt = parts.filter((p) => p.read === null || !isValidPart(record.spec, p)).map((p) => p.u);
   if (corrupt.length) {
     for (const u of corrupt) {
       console.warn(`study ${id}: unit ${u}'s stored result cannot be read; it will be trained again`);

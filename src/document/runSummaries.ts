@@ -13,7 +13,7 @@ import { finiteOrNull } from './parts.ts';
  * at most CURVE_POINTS_KEPT curve points per curve (runs x epochs): 30 digits seeds x 20 epochs keep
  * theirs, 100 iris seeds x 200 epochs (about 1.5 MB of curves) do not.
  */
-export const RUNS_KEPT = 100;
+const RUNS_KEPT = 100;
 const CURVE_POINTS_KEPT = 2500;
 export const keepsEveryRun = (runs: number, epochs = 1): boolean => runs <= RUNS_KEPT && runs * epochs <= CURVE_POINTS_KEPT;
 
@@ -28,7 +28,7 @@ function sortedQuantile(sorted: Float64Array | number[], q: number): number {
   return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
 }
 
-export const Quantiles = z.object({
+const Quantiles = z.object({
   p01: z.number(),
   p05: z.number(),
   p25: z.number(),
@@ -37,7 +37,7 @@ export const Quantiles = z.object({
   p95: z.number(),
   p99: z.number(),
 });
-export type Quantiles = z.infer<typeof Quantiles>;
+type Quantiles = z.infer<typeof Quantiles>;
 const QUANTILE_LEVELS = { p01: 0.01, p05: 0.05, p25: 0.25, p50: 0.5, p75: 0.75, p95: 0.95, p99: 0.99 } as const;
 
 /**
@@ -45,11 +45,11 @@ const QUANTILE_LEVELS = { p01: 0.01, p05: 0.05, p25: 0.25, p50: 0.5, p75: 0.75, 
  * (a test accuracy is k / test rows, so bins of equal width would alias), else equal-width bins
  * from the minimum to the maximum (the last bin includes the maximum).
  */
-export const Histogram = z.discriminatedUnion('kind', [
+const Histogram = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('values'), values: z.array(z.number()), counts: z.array(z.number().int()) }),
   z.object({ kind: z.literal('bins'), from: z.number(), width: z.number(), counts: z.array(z.number().int()) }),
 ]);
-export type Histogram = z.infer<typeof Histogram>;
+type Histogram = z.infer<typeof Histogram>;
 /** Distinct values a histogram lists one by one; past it, this many equal-width bins. */
 const HISTOGRAM_BARS = 60;
 
@@ -60,9 +60,7 @@ export type Distribution = z.infer<typeof Distribution>;
 export function distributionOf(values: number[]): Distribution | null {
   if (!values.length) return null;
   const sorted = Float64Array.from(values).sort();
-  const quantiles = Object.fromEntries(
-    Object.entries(QUANTILE_LEVELS).map(([name, q]) => [name, sortedQuantile(sorted, q)]),
-  ) as Quantiles;
+  const quantiles = Object.fromEntries(Object.entries(QUANTILE_LEVELS).map(([name, q]) => [name, sortedQuantile(sorted, q)])) as Quantiles;
   return { n: sorted.length, quantiles, histogram: histogramOf(sorted) };
 }
 

@@ -53,9 +53,5 @@ export const seedSetOf = (defaultCount: number, max: number) =>
     })
     .transform(
       (s): SeedSet =>
-        typeof s === 'number'
-          ? normalSeeds({ from: 1, count: s })
-          : Array.isArray(s)
-            ? [...s].sort((a, b) => a - b)
-            : normalSeeds(s),
+        typeof s === 'number' ? normalSeeds({ from: 1, count: s }) : Array.isArray(s) ? [...s].sort((a, b) => a - b) : normalSeeds(s),
     );

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Environment, type PartialStudy } from '../document/parts.ts';
+import type { RunRow } from '../document/runRows.ts';
 import { describeEnvironment, environmentOf } from '../fingerprint/environment.ts';
 import { freeTextIssues } from '../spec/freeText.ts';
 import type { DatasetSpec } from '../spec/setup.ts';
@@ -233,6 +234,16 @@ export function createKindRegistry<const Modules extends readonly [AnyStudyKindM
     return environmentOf(backend);
   }
 
+  /** The grouping columns of a kind's run rows (GET /api/studies/<id>/runs), or null for a kind whose units keep no per-run results. */
+  const runColumnsOf = (spec: Spec): readonly string[] | null => moduleFor(spec).training?.runRows?.columns ?? null;
+  /** A stored unit's runs as rows; the part is validated by its kind first (a part that is not its unit's throws). */
+  function runRowsOf(spec: Spec, part: StoredPart): RunRow[] {
+    const training = trainingFor(spec);
+    if (!training.runRows) return [];
+    const { unit, result } = training.partSchema.parse({ unit: part.unit, result: part.result });
+    return training.runRows.rows(spec, unit, result);
+  }
+
   /** Whether a stored part is one its kind can combine (a truncated or foreign value is not). */
   const isValidPart = (spec: Spec, part: StoredPart): boolean =>
     moduleFor(spec).training?.partSchema.safeParse({ unit: part.unit, result: part.result }).success ?? false;
@@ -362,6 +373,8 @@ export function createKindRegistry<const Modules extends readonly [AnyStudyKindM
     runStudyUnit,
     combineStudy,
     isValidPart,
+    runColumnsOf,
+    runRowsOf,
     parseStoredDocument,
     digestOf,
     parseDigest,

@@ -51,6 +51,8 @@ export const {
   runStudyUnit,
   combineStudy,
   isValidPart,
+  runColumnsOf,
+  runRowsOf,
   parseStoredDocument,
   runStudy,
 } = registry;

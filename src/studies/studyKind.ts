@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { KindRunRows } from '../document/runRows.ts';
 import type { BackendName, DatasetSpec } from '../spec/setup.ts';
 import type { UnitWork } from '../spec/timeModel.ts';
 import type { TrainingProgress } from '../train/trainGroup.ts';
@@ -48,6 +49,8 @@ interface KindTraining<Spec, Unit extends UnitBase, Part extends UnitPart<Unit>>
   unitWork(spec: Spec, unit: Unit): UnitWork;
   plan(spec: Spec, seedsPerUnit: number): Unit[];
   runUnit(spec: Spec, unit: Unit, context: UnitContext): Promise<Part['result']>;
+  /** One row per run of a stored unit, for GET /api/studies/<id>/runs; absent for a kind whose units keep no per-run results. */
+  runRows?: KindRunRows<Spec, Unit, Part['result']>;
 }
 
 /**

@@ -1,5 +1,15 @@
 import { z } from 'zod';
-import { PartialStudy, SeedResult, SummaryOrNull, studyDocumentSchema, Tied, Undecided, V1_HEADER, V1Answer, Winner } from '../../document/parts.ts';
+import {
+  PartialStudy,
+  SeedResult,
+  SummaryOrNull,
+  studyDocumentSchema,
+  Tied,
+  Undecided,
+  V1_HEADER,
+  V1Answer,
+  Winner,
+} from '../../document/parts.ts';
 import { Distribution, RunsInDocument } from '../../document/runSummaries.ts';
 import { CompareSpec } from './spec.ts';
 

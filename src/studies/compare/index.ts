@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { RunResult, SeedResult } from '../../document/parts.ts';
+import { RunResult, type SeedResult } from '../../document/parts.ts';
+import { rowOf } from '../../document/runRows.ts';
 import { distributionOf, keepsEveryRun, mostExtreme, nearestSeed } from '../../document/runSummaries.ts';
 import { seedGroupWork } from '../../spec/budget.ts';
 import { firstSeed, seedList } from '../../spec/seedSet.ts';
@@ -68,7 +69,12 @@ function armOf(label: string, allRuns: SeedResult[]): Arm {
 }
 
 /** A run as a document lists it (the unit keeps its loss and divergence epoch too). */
-const seedResultOf = (r: SeedResult): SeedResult => ({ seed: r.seed, fingerprint: r.fingerprint, testAccuracy: r.testAccuracy, diverged: r.diverged });
+const seedResultOf = (r: SeedResult): SeedResult => ({
+  seed: r.seed,
+  fingerprint: r.fingerprint,
+  testAccuracy: r.testAccuracy,
+  diverged: r.diverged,
+});
 
 /** Everything measured from the two arms' runs (combine and the migrations use it). */
 function measure(spec: CompareSpec, armRuns: { label: string; runs: SeedResult[] }[]) {
@@ -121,13 +127,18 @@ export const compare = defineStudyKind({
     },
 
     plan(spec, seedsPerUnit): Unit[] {
-      return (['a', 'b'] as const).flatMap((arm) => chunk(seedList(spec.seeds), seedsPerUnit).map((seeds): Unit => ({ purpose: 'arm', arm, seeds })));
+      return (['a', 'b'] as const).flatMap((arm) =>
+        chunk(seedList(spec.seeds), seedsPerUnit).map((seeds): Unit => ({ purpose: 'arm', arm, seeds })),
+      );
     },
 
     async runUnit(spec, unit, context) {
       const { label: _label, ...setup } = spec[unit.arm];
       return (await runSeeds(setup, unit.seeds, { onEpoch: context.onEpoch })).map((o) => runResult(o.record));
     },
+
+    /** `arm`: the arm's label as the spec writes it. */
+    runRows: { columns: ['arm'], rows: (spec, unit, result) => result.map((r) => rowOf(r, { arm: spec[unit.arm].label })) },
   },
   async combine(spec, parts): Promise<DocumentBody<CompareDocument>> {
     const arms = (['a', 'b'] as const).map((arm) => {

@@ -187,6 +187,21 @@ export const dataSize = defineStudyKind({
         return { seed, accuracy: accuracyOf(fitted.predict(data.testX, data.testY.length), data.testY) };
       });
     },
+
+    /** Each fit: `model` on `size` training rows. A fit keeps its accuracy only (null: the MLP diverged). */
+    runRows: {
+      columns: ['model', 'size'],
+      rows: (_spec, unit, result) =>
+        result.map((r) => ({
+          seed: r.seed,
+          groups: { model: unit.model, size: unit.size },
+          testAccuracy: r.accuracy,
+          testLoss: null,
+          fingerprint: null,
+          diverged: unit.model === 'mlp' ? r.accuracy === null : false,
+          divergedAtEpoch: null,
+        })),
+    },
   },
   async combine(spec, parts): Promise<DocumentBody<DataSizeDocument>> {
     const curves = spec.models.map((model) => ({

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { finiteOrNull, SeedResult } from '../../document/parts.ts';
+import { rowOf } from '../../document/runRows.ts';
 import { seedGroupWork, setupShape } from '../../spec/budget.ts';
 import { addWork, rangeSweep } from '../../spec/timeModel.ts';
 import { bonferroniLevel, comparisonRecord, pairedDifference } from '../../stats/paired.ts';
@@ -165,6 +166,16 @@ export const lrRangeTest = defineStudyKind({
       const training = { ...spec.training, optimizer: { ...spec.training.optimizer, lr } };
       const outcomes = await runSeeds({ ...spec, training }, unit.seeds, { onEpoch: context.onEpoch });
       return { lr, runs: outcomes.map((o) => seedResult(o.record)) };
+    },
+
+    /** The trainings at multiples of the suggested lr (`multiplier`, and the `lr` it gave); the range sweep's curves are not runs with an outcome. */
+    runRows: {
+      columns: ['multiplier', 'lr'],
+      rows(_spec, unit, result) {
+        if (unit.purpose !== 'verify' || !('runs' in result) || result.lr === null) return [];
+        const { lr } = result;
+        return result.runs.map((r) => rowOf(r, { multiplier: unit.multiplier, lr }));
+      },
     },
   },
   async combine(spec, parts): Promise<DocumentBody<LrRangeTestDocument>> {

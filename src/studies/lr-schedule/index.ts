@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { prepareData } from '../../data/prepareData.ts';
 import { ALL_DIVERGED, RunRecord } from '../../document/parts.ts';
+import { rowOf } from '../../document/runRows.ts';
 import { seedStreams } from '../../random/seedStreams.ts';
 import { seedGroupWork } from '../../spec/budget.ts';
 import { comparisonRecord, pairedLeader } from '../../stats/paired.ts';
@@ -111,6 +112,8 @@ export const lrSchedule = defineStudyKind({
       });
       return outcomes.map((o) => o.record);
     },
+
+    runRows: { columns: ['schedule'], rows: (_spec, unit, result) => result.map((r) => rowOf(r, { schedule: unit.schedule })) },
   },
   async combine(spec, parts): Promise<DocumentBody<LrScheduleDocument>> {
     const perEpoch = stepsPerEpoch(spec);

@@ -1,5 +1,16 @@
 import { z } from 'zod';
-import { EpochCurves, No, PartialStudy, RunRecord, Summary, studyDocumentSchema, Undecided, V1_HEADER, V1Answer, Yes } from '../../document/parts.ts';
+import {
+  EpochCurves,
+  No,
+  PartialStudy,
+  RunRecord,
+  Summary,
+  studyDocumentSchema,
+  Undecided,
+  V1_HEADER,
+  V1Answer,
+  Yes,
+} from '../../document/parts.ts';
 import { CurveBands, Distribution, RunsInDocument } from '../../document/runSummaries.ts';
 import { SeedVarianceSpec } from './spec.ts';
 
@@ -57,7 +68,12 @@ const scaleBody = {
 export const SeedVarianceDocument = studyDocumentSchema('seed-variance', SeedVarianceSpec, SeedVarianceVerdict, { ...body, ...scaleBody });
 
 /** Version 2, frozen: every run in the document, no summaries. */
-export const SeedVarianceDocumentV2 = z.object({ spec: SeedVarianceSpec, verdict: z.array(SeedVarianceVerdict), partial: PartialStudy.optional(), ...body });
+export const SeedVarianceDocumentV2 = z.object({
+  spec: SeedVarianceSpec,
+  verdict: z.array(SeedVarianceVerdict),
+  partial: PartialStudy.optional(),
+  ...body,
+});
 export type SeedVarianceDocument = z.infer<typeof SeedVarianceDocument>;
 
 /** Version 1, frozen: English answers instead of a verdict, a title, no shared verdict header. */

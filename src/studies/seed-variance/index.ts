@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { prepareData } from '../../data/prepareData.ts';
 import { ALL_DIVERGED, RunRecord } from '../../document/parts.ts';
+import { rowOf } from '../../document/runRows.ts';
 import { curveSpreadOf, distributionOf, keepsEveryRun, mostExtreme, nearestSeed } from '../../document/runSummaries.ts';
 import { layerSizes, parameterCount } from '../../model/mlp.ts';
 import { seedStreams } from '../../random/seedStreams.ts';
@@ -81,6 +82,9 @@ export const seedVariance = defineStudyKind({
       const instance = unit.purpose === 'repeat' ? 1 : 0;
       return (await runSeeds(spec, unit.seeds, { onEpoch: context.onEpoch, instance })).map((o) => o.record);
     },
+
+    /** `rerun`: the seed's second run, the repeatability check (false for every seed's first run). */
+    runRows: { columns: ['rerun'], rows: (_spec, unit, result) => result.map((r) => rowOf(r, { rerun: unit.purpose === 'repeat' })) },
   },
   async combine(spec, parts): Promise<DocumentBody<SeedVarianceDocument>> {
     const pick = (purpose: Unit['purpose']) => parts.flatMap((p) => (p.unit.purpose === purpose ? p.result : []));

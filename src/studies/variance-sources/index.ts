@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { prepareData } from '../../data/prepareData.ts';
 import { SeedResult } from '../../document/parts.ts';
+import { type RunRow, rowOf } from '../../document/runRows.ts';
 import { maxAbsDifference } from '../../fingerprint/fingerprintWeights.ts';
 import { STREAM_NAMES, type StreamPins, seedStreams } from '../../random/seedStreams.ts';
 import { seedGroupWork } from '../../spec/budget.ts';
@@ -201,6 +202,29 @@ export const varianceSources = defineStudyKind({
         cpuAccuracy: cpu[s].record.testAccuracy,
         wasmAccuracy: wasm[s].record.testAccuracy,
       }));
+    },
+
+    /** `source`: the stream varied (the others pinned to baseSeed); the cpu-against-wasm seeds are two rows each, source "implementation". */
+    runRows: {
+      columns: ['source', 'backend'],
+      rows(spec, unit, result) {
+        if (unit.purpose === 'source')
+          return (result as z.infer<typeof SourcePart>['result']).map((r) => rowOf(r, { source: unit.source, backend: spec.backend }));
+        // This unit keeps each backend's fingerprint and accuracy, not its loss or whether it diverged.
+        return (result as z.infer<typeof ImplementationPart>['result']).flatMap((r) =>
+          (['cpu', 'wasm'] as const).map(
+            (backend): RunRow => ({
+              seed: r.seed,
+              groups: { source: 'implementation', backend },
+              testAccuracy: r[`${backend}Accuracy`],
+              testLoss: null,
+              fingerprint: r[backend],
+              diverged: null,
+              divergedAtEpoch: null,
+            }),
+          ),
+        );
+      },
     },
   },
   async combine(spec, parts): Promise<DocumentBody<VarianceSourcesDocument>> {
