@@ -5,10 +5,12 @@
  * unfinished, another engine version, a kind without single-seed runs, bad arguments).
  */
 import { parseArgs } from 'node:util';
+import { formatFor } from '../site/src/presentation/index.ts';
 import {
   type ArmName,
   BackendName,
   type CheckableRun,
+  checkableRunOfRows,
   checkableRuns,
   ENGINE_VERSION,
   parseStoredDocument,
@@ -16,6 +18,7 @@ import {
   STUDY_ID,
   STUDY_ID_PATTERN,
   type StudyDocument,
+  studySeeds,
 } from '../src/index.ts';
 import { useNodeBackend } from './nodeBackends.ts';
 import { createProgressBar } from './progressBar.ts';
@@ -69,21 +72,43 @@ async function fetchDocument(api: string, id: string): Promise<StudyDocument> {
   return parsed.data;
 }
 
-/** The runs to re-train: the chosen seeds (default the first, middle and last), for the chosen arm or every arm. */
-function chosenRuns(runs: CheckableRun[], seedList: string | undefined, arm: string | undefined): CheckableRun[] {
+/** The seeds to re-train: the chosen ones (default the study's first, middle and last). */
+function chosenSeeds(doc: StudyDocument, seedList: string | undefined): number[] {
+  const seeds = studySeeds(doc) ?? [];
+  const ran = new Set(seeds);
+  if (seedList === undefined) return [...new Set([seeds[0], seeds[Math.floor((seeds.length - 1) / 2)], seeds[seeds.length - 1]])];
+  return seedList.split(',').map((s) => {
+    const seed = Number(s.trim());
+    if (!Number.isInteger(seed)) throw new CannotCheck(`--seeds takes whole numbers separated by commas, not "${seedList}"`);
+    if (!ran.has(seed)) throw new CannotCheck(`seed ${seed} is not one of the study's seeds (${formatFor('en').ranges(seeds)})`);
+    return seed;
+  });
+}
+
+/**
+ * The stored runs to re-train, of the chosen arm or every arm: from the document where it lists
+ * them, else from the API's runs (a document past 100 runs names only a few).
+ */
+async function chosenRuns(doc: StudyDocument, api: string, seeds: number[], arm: string | undefined): Promise<CheckableRun[]> {
   if (arm !== undefined && arm !== 'a' && arm !== 'b') throw new CannotCheck(`--arm must be a or b, not "${arm}"`);
-  const ofArm = runs.filter((r) => arm === undefined || r.arm === arm);
-  const studySeeds = [...new Set(ofArm.map((r) => r.seed))];
-  const seeds =
-    seedList === undefined
-      ? [...new Set([studySeeds[0], studySeeds[Math.floor((studySeeds.length - 1) / 2)], studySeeds[studySeeds.length - 1]])]
-      : seedList.split(',').map((s) => {
-          const seed = Number(s.trim());
-          if (!Number.isInteger(seed)) throw new CannotCheck(`--seeds takes whole numbers separated by commas, not "${seedList}"`);
-          if (!studySeeds.includes(seed)) throw new CannotCheck(`seed ${seed} is not one of the study's seeds (${studySeeds.join(', ')})`);
-          return seed;
-        });
-  return ofArm.filter((r) => seeds.includes(r.seed));
+  const arms: (ArmName | null)[] = doc.kind === 'compare' ? (arm ? [arm] : ['a', 'b']) : [null];
+  const listed = checkableRuns(doc) ?? [];
+  const runs: CheckableRun[] = [];
+  for (const a of arms)
+    for (const seed of seeds) {
+      const run = listed.find((r) => r.arm === a && r.seed === seed) ?? (await fetchStoredRun(api, doc.id, a, seed));
+      runs.push(run);
+    }
+  return runs;
+}
+
+/** A seed's stored run from GET /api/studies/<id>/runs?seed=. */
+async function fetchStoredRun(api: string, id: string, arm: ArmName | null, seed: number): Promise<CheckableRun> {
+  const res = await fetch(`${api}/api/studies/${id}/runs?seed=${seed}`, { headers: { accept: 'application/json' } });
+  const body = (await res.json().catch(() => null)) as { runs?: Record<string, unknown>[]; error?: string } | null;
+  const run = res.ok && body?.runs ? checkableRunOfRows(body.runs, arm, seed) : null;
+  if (!run) throw new CannotCheck(`the API has no stored run of seed ${seed}${arm ? ` (arm ${arm})` : ''}: ${body?.error ?? res.status}`);
+  return run;
 }
 
 const armLabel = (doc: StudyDocument, arm: ArmName | null) => (arm && doc.kind === 'compare' ? ` arm ${arm} (${doc.spec[arm].label})` : '');
@@ -112,9 +137,9 @@ async function main(argv: string[]): Promise<number> {
     throw new CannotCheck(
       `study ${id} was trained by engine ${env.engine}; this is engine ${ENGINE_VERSION}, whose fingerprints can differ`,
     );
-  const runs = checkableRuns(doc);
-  if (!runs) throw new CannotCheck(`a ${doc.kind} study has no run that is one seed of one setup; seed-variance and compare studies do`);
-  const chosen = chosenRuns(runs, values.seeds, values.arm);
+  if (!checkableRuns(doc))
+    throw new CannotCheck(`a ${doc.kind} study has no run that is one seed of one setup; seed-variance and compare studies do`);
+  const chosen = await chosenRuns(doc, api, chosenSeeds(doc, values.seeds), values.arm);
   const backend = values.backend ?? env.backend;
   if (!BackendName.safeParse(backend).success) throw new CannotCheck(`--backend must be cpu or wasm, not "${backend}"`);
 

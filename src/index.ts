@@ -5,7 +5,7 @@
 
 export { BackendUnavailableError, useBackend } from './backends/useBackend.ts';
 export { registerWasmBackend } from './backends/wasmFromModule.ts';
-export { type RunRow, runRowJson, runsCsvHeader, runsCsvLines, runTableColumns } from './document/runRows.ts';
+export { type RunRow, runRowJson, runRowsFromCsv, runsCsvHeader, runsCsvLines, runTableColumns } from './document/runRows.ts';
 export { sha256Hex } from './fingerprint/sha256Hex.ts';
 export { registerFusedKernels } from './kernels/fusedKernels.ts';
 // Presets, fingerprints and the environment record.
@@ -60,11 +60,14 @@ export type { TrainingProgress } from './train/trainGroup.ts';
 export {
   type ArmName,
   type CheckableRun,
+  checkableRunOfRows,
   checkableRuns,
   EngineVersionError,
   NotCheckableError,
   type RetrainedRun,
+  rankAmongStudy,
   retrainableHere,
   retrainSeed,
+  studySeeds,
 } from './verify/retrainSeed.ts';
 export { DOCUMENT_VERSION, ENGINE_VERSION } from './version.ts';

@@ -37,8 +37,8 @@ describe('the HTTP contract, defined once', () => {
     );
     const answered = [...methodsByPath()].flatMap(([path, methods]) => methods.map((m) => `${m} ${path}`));
     expect(described.sort()).toEqual(answered.sort());
-    // Seven API operations and oEmbed, each named, each with an error answer.
-    expect(described).toHaveLength(8);
+    // Nine API operations and oEmbed, each named, each with an error answer.
+    expect(described).toHaveLength(10);
     for (const ops of Object.values(description.paths))
       for (const op of Object.values(ops)) {
         expect(op.operationId).toMatch(/^[a-z][A-Za-z]+$/);
@@ -58,6 +58,8 @@ describe('the HTTP contract, defined once', () => {
       submitStudy: [{ bearer: [] }],
       getStudy: [],
       retryStudy: [{ bearer: [] }],
+      getStudyRuns: [],
+      getStudyRunsCsv: [],
       getOembed: [],
     });
   });

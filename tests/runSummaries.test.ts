@@ -1,9 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { curveSpreadOf, distributionOf, keepsEveryRun, mostExtreme, nearestSeed } from '../src/document/runSummaries.ts';
+import { countBelow, curveSpreadOf, distributionOf, keepsEveryRun, mostExtreme, nearestSeed } from '../src/document/runSummaries.ts';
 import { probabilityOfSuperiority } from '../src/studies/compare/index.ts';
 
 // Expected values by hand, with R's type-7 quantile (numpy's default): h = (n - 1) q, then linear
 // interpolation between the order statistics floor(h) and floor(h) + 1.
+/** The distribution of values that have one (every test here gives values). */
+function distributionOfSome(values: number[]) {
+  const d = distributionOf(values);
+  if (!d) throw new Error('no distribution of a non-empty list');
+  return d;
+}
+
 describe('the summaries a document keeps instead of every run', () => {
   it('quantiles of five values, and a count per distinct value', () => {
     const d = distributionOf([0.9, 0.8, 0.95, 0.8, 1.0]);
@@ -21,11 +28,19 @@ describe('the summaries a document keeps instead of every run', () => {
     expect(distributionOf([])).toBeNull();
   });
 
-  it('past 60 distinct values, 60 bins of equal width; the maximum falls in the last', () => {
-    // 0..60: 61 values, width 60 / 60 = 1, so bin i holds i, and the last holds 59 and 60.
-    const d = distributionOf(Array.from({ length: 61 }, (_, i) => 60 - i));
-    expect(d?.histogram).toEqual({ kind: 'bins', from: 0, width: 1, counts: [...new Array(59).fill(1), 2] });
-    expect(d?.quantiles.p50).toBe(30);
+  it('past 200 distinct values, 60 bins of equal width; the maximum falls in the last', () => {
+    // 0..240: 241 values, width 240 / 60 = 4, so bin i holds 4i..4i+3, and the last 236..240 (five).
+    const d = distributionOfSome(Array.from({ length: 241 }, (_, i) => 240 - i));
+    expect(d.histogram).toEqual({ kind: 'bins', from: 0, width: 4, counts: [...new Array(59).fill(4), 5] });
+    expect(d.quantiles.p50).toBe(120);
+    // Below 10: bins [0, 4) and [4, 8) whole (8), and half of [8, 12) by interpolation (2): 10, as counted.
+    expect(countBelow(d, 10)).toEqual({ below: 10, exact: false });
+  });
+
+  it('counts the values below a new one exactly from a count per value', () => {
+    const d = distributionOfSome([0.9, 0.8, 0.95, 0.8, 1.0]);
+    expect(countBelow(d, 0.92)).toEqual({ below: 3, exact: true });
+    expect(countBelow(d, 0.8)).toEqual({ below: 0, exact: true });
   });
 
   it('curve bands per epoch, null where no run has a value', () => {

@@ -80,3 +80,58 @@ export function rowOf(
     divergedAtEpoch: run.divergedAtEpoch ?? null,
   };
 }
+
+const NUMBER_COLUMNS = new Set(['seed', 'test_accuracy', 'test_loss', 'diverged_at_epoch', 'size', 'multiplier', 'lr']);
+const BOOLEAN_COLUMNS = new Set(['diverged', 'rerun']);
+
+/**
+ * runs.csv read back into the API's rows (a static export has the file, not the API): RFC 4180
+ * cells, typed by column (numbers, booleans, text; an empty cell is null).
+ */
+export function runRowsFromCsv(text: string): Record<string, GroupValue | null>[] {
+  const records = csvRecords(text);
+  const [header, ...lines] = records;
+  if (!header) return [];
+  return lines
+    .filter((cells) => cells.length === header.length)
+    .map((cells) =>
+      Object.fromEntries(
+        header.map((column, i) => {
+          const cell = cells[i];
+          if (cell === '') return [column, null];
+          if (NUMBER_COLUMNS.has(column)) return [column, Number(cell)];
+          if (BOOLEAN_COLUMNS.has(column)) return [column, cell === 'true'];
+          return [column, cell];
+        }),
+      ),
+    );
+}
+
+function csvRecords(text: string): string[][] {
+  const records: string[][] = [];
+  let cells: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      cells.push(cell);
+      cell = '';
+    } else if (c === '\n' || c === '\r') {
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      cells.push(cell);
+      records.push(cells);
+      cells = [];
+      cell = '';
+    } else cell += c;
+  }
+  if (cell !== '' || cells.length) records.push([...cells, cell]);
+  return records;
+}

@@ -50,7 +50,9 @@ const Histogram = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('bins'), from: z.number(), width: z.number(), counts: z.array(z.number().int()) }),
 ]);
 type Histogram = z.infer<typeof Histogram>;
-/** Distinct values a histogram lists one by one; past it, this many equal-width bins. */
+/** Distinct values a histogram lists one by one (a 449-row test set's accuracies over 10,000 seeds take about 30). */
+const VALUES_LISTED = 200;
+/** Past VALUES_LISTED distinct values, this many equal-width bins. */
 const HISTOGRAM_BARS = 60;
 
 export const Distribution = z.object({ n: z.number().int(), quantiles: Quantiles, histogram: Histogram });
@@ -70,7 +72,7 @@ function histogramOf(sorted: Float64Array): Histogram {
   for (const v of sorted) {
     if (values.length && values[values.length - 1] === v) counts[counts.length - 1]++;
     else {
-      if (values.length === HISTOGRAM_BARS) return binned(sorted);
+      if (values.length === VALUES_LISTED) return binned(sorted);
       values.push(v);
       counts.push(1);
     }
@@ -84,6 +86,22 @@ function binned(sorted: Float64Array): Histogram {
   const counts = new Array<number>(HISTOGRAM_BARS).fill(0);
   for (const v of sorted) counts[Math.min(HISTOGRAM_BARS - 1, Math.floor((v - from) / width))]++;
   return { kind: 'bins', from, width, counts };
+}
+
+/**
+ * How many of a distribution's values lie below `x`: exact from a count per value; from bins, the
+ * bins wholly below plus the straddling bin's share by linear interpolation (`exact: false`).
+ */
+export function countBelow(d: Distribution, x: number): { below: number; exact: boolean } {
+  const h = d.histogram;
+  if (h.kind === 'values') return { below: h.values.reduce((n, v, i) => n + (v < x ? h.counts[i] : 0), 0), exact: true };
+  let below = 0;
+  for (const [i, count] of h.counts.entries()) {
+    const lo = h.from + i * h.width;
+    if (lo + h.width <= x) below += count;
+    else if (lo < x) below += (count * (x - lo)) / h.width;
+  }
+  return { below: Math.round(below), exact: false };
 }
 
 /** One curve's band per epoch: the 5th, 25th, 75th and 95th percentiles (the median is the document's median curve). */

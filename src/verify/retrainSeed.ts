@@ -1,4 +1,6 @@
+import { countBelow } from '../document/runSummaries.ts';
 import type { Environment } from '../fingerprint/environment.ts';
+import { seedList } from '../spec/seedSet.ts';
 import type { TrainingSetup } from '../spec/setup.ts';
 import type { StudyDocument } from '../studies/registry.ts';
 import { runSeeds } from '../studies/runSeeds.ts';
@@ -49,6 +51,37 @@ export function checkableRuns(doc: StudyDocument): CheckableRun[] | null {
   if (doc.kind === 'seed-variance') return doc.runs.map((r) => run(null, r));
   if (doc.kind === 'compare') return (['a', 'b'] as const).flatMap((arm, i) => doc.arms[i].runs.map((r) => run(arm, r)));
   return null;
+}
+
+/** Every seed `doc` ran (per arm, for compare), from its spec: the document may list only the runs it names. */
+export function studySeeds(doc: StudyDocument): number[] | null {
+  return doc.kind === 'seed-variance' || doc.kind === 'compare' ? seedList(doc.spec.seeds) : null;
+}
+
+/**
+ * A run as GET /api/studies/<id>/runs (or runs.csv) gives it, for a seed the document does not list:
+ * the first run of the seed (not its re-run) of the arm asked for, or null.
+ */
+export function checkableRunOfRows(rows: Record<string, unknown>[], arm: ArmName | null, seed: number): CheckableRun | null {
+  const row = rows.find((r) => r.seed === seed && (arm === null || r.arm === arm) && r.rerun !== true);
+  if (!row || typeof row.fingerprint !== 'string') return null;
+  const accuracy = typeof row.test_accuracy === 'number' && row.diverged !== true ? row.test_accuracy : null;
+  return { arm, seed, fingerprint: row.fingerprint, testAccuracy: accuracy };
+}
+
+/**
+ * Where a new seed's accuracy lands among the study's (of an arm): how many of its finished seeds
+ * are below, from the document's distribution (exact from a count per value, else interpolated).
+ */
+export function rankAmongStudy(
+  doc: StudyDocument,
+  arm: ArmName | null,
+  accuracy: number,
+): { below: number; count: number; exact: boolean } | null {
+  const distribution =
+    doc.kind === 'seed-variance' ? doc.distribution : doc.kind === 'compare' ? doc.arms[arm === 'b' ? 1 : 0].distribution : null;
+  if (!distribution) return null;
+  return { ...countBelow(distribution, accuracy), count: distribution.n };
 }
 
 /** This engine can re-train `doc`'s runs: a kind with single-seed runs, trained by this engine version. */

@@ -33,10 +33,14 @@ export async function waitForStudy(id: string, timeoutMs = 60_000): Promise<any>
 
 export { env };
 
-/** Stores a study exactly as POST does (two seeds a unit), but sends nothing: as if every queue message was lost. */
-export async function storeWithLostMessages(spec: StudySpec): Promise<string> {
+/**
+ * Stores a study exactly as POST does (two seeds a unit), but sends nothing: as if every queue
+ * message was lost. Created a minute ago by default, so its units count as sent long ago (creation
+ * is their sending: it writes no key per unit).
+ */
+export async function storeWithLostMessages(spec: StudySpec, createdAt = new Date(Date.now() - 60_000)): Promise<string> {
   const id = await studyId(spec);
-  const record = newStudyRecord(id, spec, planStudy(spec, 2), new Date());
+  const record = newStudyRecord(id, spec, planStudy(spec, 2), createdAt);
   await createStudy(env.STUDIES, record, listingFacts(record, 'queued'));
   return id;
 }

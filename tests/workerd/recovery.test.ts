@@ -124,6 +124,14 @@ describe('nothing is lost', () => {
     expect(settled.document.partial.failedSeeds).toEqual([1, 2]);
   });
 
+  it('a study just created is not sent again: creation sent its units, and writes no key per unit', async () => {
+    const id = await storeWithLostMessages(spec('just created'), new Date());
+    const ctx = createExecutionContext();
+    await worker.scheduled(createScheduledController({ cron: '* * * * *' }), env, ctx);
+    await waitOnExecutionContext(ctx);
+    expect((await env.STUDIES.list({ prefix: `enqueued:${id}:` })).keys).toEqual([]);
+  });
+
   it('the repair leaves a unit whose consumer is beating, and re-sends the ones nobody has heard of', async () => {
     const id = await storeWithLostMessages(spec('beating'));
     await env.STUDIES.put(`running:${id}:0`, String(Date.now())); // a consumer training unit 0 right now

@@ -64,19 +64,19 @@ describe('the runs of a study', () => {
     expect(lines[1]).toBe(`1,false,${one.testAccuracy},${one.testLoss},${one.fingerprint},false,`);
   });
 
-  it('compare: the arm is its label, quoted in the CSV where it holds a comma or a quote', async () => {
+  it('compare: the arm (a or b) and its label, quoted in the CSV where it holds a comma or a quote', async () => {
     const { backend, ...arm } = setup;
     const done = await doneStudy({ kind: 'compare', backend, a: { ...arm, label: 'Adam, "fast"' }, b: { ...arm, label: 'B' }, seeds: 2 });
     const page: any = await (await call(`/api/studies/${done.id}/runs`, { token: null })).json();
-    expect(page.runs.map((r: any) => [r.arm, r.seed])).toEqual([
-      ['Adam, "fast"', 1],
-      ['Adam, "fast"', 2],
-      ['B', 1],
-      ['B', 2],
+    expect(page.runs.map((r: any) => [r.arm, r.label, r.seed])).toEqual([
+      ['a', 'Adam, "fast"', 1],
+      ['a', 'Adam, "fast"', 2],
+      ['b', 'B', 1],
+      ['b', 'B', 2],
     ]);
     const lines = (await (await call(`/api/studies/${done.id}/runs.csv`, { token: null })).text()).split('\r\n');
-    expect(lines[0]).toBe('seed,arm,test_accuracy,test_loss,fingerprint,diverged,diverged_at_epoch');
-    expect(lines[1].startsWith('1,"Adam, ""fast""",')).toBe(true);
+    expect(lines[0]).toBe('seed,arm,label,test_accuracy,test_loss,fingerprint,diverged,diverged_at_epoch');
+    expect(lines[1].startsWith('1,a,"Adam, ""fast""",')).toBe(true);
   });
 
   it('answers why there are no runs: none yet (409), a kind without per-run results (404), a cursor past the units (400)', async () => {

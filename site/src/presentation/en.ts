@@ -164,6 +164,8 @@ export const en = {
         'Mismatch: seed {seed} gave fingerprint {fingerprint} in your browser, in {seconds} s on {backend}; the study stored {stored}.',
       landed:
         'Seed {seed} is not one of the study’s: test accuracy {accuracy}, higher than {below} of its {count} seeds (marked on the chart). Fingerprint {fingerprint}, in {seconds} s on {backend}.',
+      landedAbout:
+        'Seed {seed} is not one of the study’s: test accuracy {accuracy}, higher than about {below} of its {count} seeds (by its histogram; marked on the chart). Fingerprint {fingerprint}, in {seconds} s on {backend}.',
       diverged:
         'Seed {seed} diverged (its loss stopped being finite), as diverged runs are counted in the study. Fingerprint {fingerprint}.',
       error: 'Could not re-train: {error}',

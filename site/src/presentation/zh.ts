@@ -147,6 +147,8 @@ export const zh = translationOf<typeof en>()({
       mismatch: '不一致：种子 {seed} 在你的浏览器中得到指纹 {fingerprint}（用时 {seconds} 秒，后端 {backend}）；研究保存的是 {stored}。',
       landed:
         '种子 {seed} 不在研究之中：测试准确率 {accuracy}，高于研究的 {count} 个种子中的 {below} 个（已在图上标出）。指纹 {fingerprint}，用时 {seconds} 秒，后端 {backend}。',
+      landedAbout:
+        '种子 {seed} 不在研究之中：测试准确率 {accuracy}，约高于研究的 {count} 个种子中的 {below} 个（按直方图估算；已在图上标出）。指纹 {fingerprint}，用时 {seconds} 秒，后端 {backend}。',
       diverged: '种子 {seed} 发散了（损失不再是有限值），研究中也这样计入发散的运行。指纹 {fingerprint}。',
       error: '无法重新训练：{error}',
       mark: '种子 {seed}',

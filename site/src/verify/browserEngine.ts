@@ -7,13 +7,17 @@ import wasmUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.w
 import {
   type ArmName,
   type BackendName,
+  type CheckableRun,
+  checkableRunOfRows,
   checkableRuns,
   parseStoredDocument,
   type RetrainedRun,
   registerFusedKernels,
   registerWasmBackend,
   retrainSeed,
+  runRowsFromCsv,
   type StudyDocument,
+  studySeeds,
   type TrainingProgress,
   useBackend,
 } from '../../../src/index.ts';
@@ -73,10 +77,23 @@ export async function retrainInBrowser(
   });
 }
 
-/** The stored run of this seed (of this arm), if the study ran it. */
-export const storedRun = (doc: StudyDocument, arm: ArmName | null, seed: number) =>
-  checkableRuns(doc)?.find((r) => r.arm === arm && r.seed === seed) ?? null;
+/**
+ * The stored run of this seed (of this arm), if the study ran it: from the document where it lists
+ * it, else from this site's API (`runs?seed=`), else from `runs.csv` (a static export has the file
+ * but no API).
+ */
+export async function storedRun(doc: StudyDocument, arm: ArmName | null, seed: number): Promise<CheckableRun | null> {
+  const listed = checkableRuns(doc)?.find((r) => r.arm === arm && r.seed === seed);
+  if (listed) return listed;
+  if (!studySeeds(doc)?.includes(seed)) return null;
+  const base = `/api/studies/${encodeURIComponent(doc.id)}/runs`;
+  const page = await fetch(`${base}?seed=${seed}`, { headers: { accept: 'application/json' } }).catch(() => null);
+  const body = page?.ok ? ((await page.json().catch(() => null)) as { runs?: Record<string, unknown>[] } | null) : null;
+  if (body?.runs) return checkableRunOfRows(body.runs, arm, seed);
+  const csv = await fetch(`${base}.csv`);
+  if (!csv.ok) throw new Error(`the study's runs did not load (${csv.status})`);
+  return checkableRunOfRows(runRowsFromCsv(await csv.text()), arm, seed);
+}
 
-/** The test accuracies of the study's finished runs (of this arm). */
-export const studyAccuracies = (doc: StudyDocument, arm: ArmName | null): number[] =>
-  (checkableRuns(doc) ?? []).flatMap((r) => (r.arm === arm && r.testAccuracy !== null ? [r.testAccuracy] : []));
+/** Where a new seed's accuracy lands among the study's (the panel words it). */
+export { rankAmongStudy } from '../../../src/index.ts';

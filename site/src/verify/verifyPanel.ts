@@ -6,7 +6,10 @@
  * data-fingerprint holds the browser's fingerprint (for readers' tools and tests).
  */
 
-type Words = Record<'button' | 'loading' | 'running' | 'match' | 'mismatch' | 'landed' | 'diverged' | 'error' | 'mark', string>;
+type Words = Record<
+  'button' | 'loading' | 'running' | 'match' | 'mismatch' | 'landed' | 'landedAbout' | 'diverged' | 'error' | 'mark',
+  string
+>;
 
 const fill = (template: string, values: Record<string, string | number>) =>
   template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
@@ -94,7 +97,7 @@ export function wireVerifyPanel(): void {
         seconds: seconds.format((performance.now() - started) / 1000),
         backend: run.environment.backend,
       };
-      const stored = engine.storedRun(doc, arm, seed);
+      const stored = await engine.storedRun(doc, arm, seed);
       if (stored) {
         const same = stored.fingerprint === run.fingerprint;
         show(
@@ -105,11 +108,15 @@ export function wireVerifyPanel(): void {
       } else if (run.testAccuracy === null || run.diverged) {
         show('landed', fill(words.diverged, values), run.fingerprint);
       } else {
-        const others = engine.studyAccuracies(doc, arm);
-        const below = others.filter((a) => a < (run.testAccuracy ?? 0)).length;
+        const rank = engine.rankAmongStudy(doc, arm, run.testAccuracy) ?? { below: 0, count: 0, exact: true };
         show(
           'landed',
-          fill(words.landed, { ...values, accuracy: percent.format(run.testAccuracy), below, count: others.length }),
+          fill(rank.exact ? words.landed : words.landedAbout, {
+            ...values,
+            accuracy: percent.format(run.testAccuracy),
+            below: rank.below,
+            count: rank.count,
+          }),
           run.fingerprint,
         );
         markOnChart(run.testAccuracy, fill(words.mark, { seed }));

@@ -137,8 +137,11 @@ export const compare = defineStudyKind({
       return (await runSeeds(setup, unit.seeds, { onEpoch: context.onEpoch })).map((o) => runResult(o.record));
     },
 
-    /** `arm`: the arm's label as the spec writes it. */
-    runRows: { columns: ['arm'], rows: (spec, unit, result) => result.map((r) => rowOf(r, { arm: spec[unit.arm].label })) },
+    /** `arm`: a or b; `label`: the arm's label as the spec writes it. */
+    runRows: {
+      columns: ['arm', 'label'],
+      rows: (spec, unit, result) => result.map((r) => rowOf(r, { arm: unit.arm, label: spec[unit.arm].label })),
+    },
   },
   async combine(spec, parts): Promise<DocumentBody<CompareDocument>> {
     const arms = (['a', 'b'] as const).map((arm) => {

@@ -19,7 +19,7 @@ export type SeedVarianceDigest = z.infer<typeof SeedVarianceDigest>;
 export const seedVarianceDigest = (doc: SeedVarianceDocument): SeedVarianceDigest => ({
   layerSizes: doc.model.layerSizes,
   optimizer: doc.spec.training.optimizer.kind,
-  runs: doc.runs.length,
+  runs: doc.runCount,
   mean: doc.summary?.mean ?? null,
   std: doc.summary?.std ?? null,
   repeatability: repeatabilityOf(doc),

@@ -1,5 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import type { DocumentOfKind } from '../../../../src/index.ts';
+import { DOTS_DRAWN, groupedDistributionSvg } from '../../charts/distributionMarks.ts';
 import { ACCENT, groupedAccuracySvg, renderSvg } from '../../charts/plotSvg.ts';
 import { isolate, type Locale, t } from '../../presentation/index.ts';
 import { user } from '../../presentation/phrases.ts';
@@ -8,9 +9,20 @@ import { phrases } from './sentences.ts';
 
 type CompareDocument = DocumentOfKind<'compare'>;
 
-/** Both arms' accuracy per seed, with each arm's recorded mean. */
+/** A dot per seed while the document has every run and they are few; else each arm's quantiles. */
+export const drawsDots = (doc: CompareDocument) =>
+  doc.arms.every((a) => a.runsInDocument === 'all') && doc.arms.reduce((n, a) => n + a.runCount, 0) <= DOTS_DRAWN;
+
+/** Both arms' accuracy per seed, with each arm's recorded mean (past DOTS_DRAWN seeds, each arm's quantiles). */
 export function armsSvg(doc: CompareDocument, locale: Locale, width = 640, height?: number): string {
   const { labels } = phrases.in(locale);
+  if (!drawsDots(doc))
+    return groupedDistributionSvg(
+      doc.arms.map((a) => ({ label: isolate(a.label), distribution: a.distribution, mean: a.summary?.mean ?? null })),
+      { axis: t(locale).words.accuracyAxis, alt: labels.groupsManyAlt },
+      { width, height },
+      doc.arms.map((a) => a.label),
+    );
   const groups = doc.arms.map((a) => ({ label: isolate(a.label), runs: a.runs, mean: a.summary?.mean ?? null }));
   return groupedAccuracySvg(
     groups,

@@ -30,6 +30,10 @@ export const en = {
   labels: {
     heading: 'The two configurations',
     groupsAlt: 'Test accuracy of every seed in each arm (dots) and the arm mean (tick).',
+    groupsManyAlt:
+      'Test accuracy in each arm: the middle 90% of seeds (thin line), the middle 50% (thick bar), the median (circle) and the mean (tick).',
+    manyNote: 'Thin line: the middle 90% of seeds; thick bar: the middle 50%; circle: the median; tick: the mean.',
+    allRuns: 'Every one of the {n} runs, one row each:',
     seedDot: 'seed {seed}: {value}',
     differenceAxis: 'accuracy difference (points), 95% paired t interval',
     differenceAlt:

@@ -31,6 +31,9 @@ export const zh = translationOf<typeof en>()({
   labels: {
     heading: '两种配置',
     groupsAlt: '每组每个种子的测试准确率（点）及组均值（竖线）。',
+    groupsManyAlt: '每组的测试准确率：中间 90% 的种子（细线）、中间 50%（粗条）、中位数（圆圈）与均值（竖线）。',
+    manyNote: '细线：中间 90% 的种子；粗条：中间 50%；圆圈：中位数；竖线：均值。',
+    allRuns: '全部 {n} 次运行，每次一行：',
     seedDot: '种子 {seed}：{value}',
     differenceAxis: '准确率差（百分点），95% 配对 t 区间',
     differenceAlt: '两种配置的准确率差及其置信区间；阴影带为 ± 效应量。',

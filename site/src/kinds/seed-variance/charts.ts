@@ -3,6 +3,7 @@ import type { DocumentOfKind } from '../../../../src/index.ts';
 
 type SeedVarianceDocument = DocumentOfKind<'seed-variance'>;
 
+import { bandMarks, DOTS_DRAWN, drawsEpoch, histogramMark, SEED_LINE_POINTS_DRAWN } from '../../charts/distributionMarks.ts';
 import { ACCENT, plainTick, renderSvg, SEED_LINE } from '../../charts/plotSvg.ts';
 import { type Locale, t } from '../../presentation/index.ts';
 import { pct } from '../../presentation/phrases.ts';
@@ -12,23 +13,32 @@ import { phrases } from './sentences.ts';
 const finished = (doc: SeedVarianceDocument) =>
   doc.runs.flatMap((r) => (!r.diverged && r.testAccuracy !== null ? [{ seed: r.seed, accuracy: r.testAccuracy }] : []));
 
-/** One dot per seed (a beeswarm), the mean as a rule, and the 95% CI of the mean as a band. */
+/** Past DOTS_DRAWN seeds (or when the document names a few runs), the strip draws the distribution's bars. */
+export const drawsDots = (doc: SeedVarianceDocument) => doc.runsInDocument === 'all' && (doc.summary?.n ?? 0) <= DOTS_DRAWN;
+/** A line per seed while the document has every run and their points are few; else bands. */
+export const drawsSeedLines = (doc: SeedVarianceDocument) =>
+  doc.runsInDocument === 'all' && doc.runs.length * doc.spec.training.epochs <= SEED_LINE_POINTS_DRAWN;
+
+/** One dot per seed (a beeswarm), or the histogram past DOTS_DRAWN seeds; the mean as a rule, and the 95% CI of the mean as a band. */
 export function seedStripSvg(doc: SeedVarianceDocument, locale: Locale, width = 640, height = 150): string {
   const { labels } = phrases.in(locale);
   const s = doc.summary;
+  const dots = drawsDots(doc);
   const runs = finished(doc).map((r) => ({
     seed: r.seed,
     accuracy: 100 * r.accuracy,
     text: labels.seedDot({ seed: r.seed, accuracy: pct(r.accuracy, 2) }),
   }));
+  const alt = dots ? labels.perSeedAlt : labels.perSeedManyAlt;
   return renderSvg({
     width,
     height,
     marginLeft: 20,
     marginRight: 20,
     x: { label: t(locale).words.accuracyAxis, nice: true },
+    ...(dots ? {} : { y: { axis: null } }),
     ariaLabel: s
-      ? labels.perSeedAlt({ n: s.n, mean: pct(s.mean), lo: pct(s.ci95.t[0]), hi: pct(s.ci95.t[1]) })
+      ? alt({ n: s.n, mean: pct(s.mean), lo: pct(s.ci95.t[0]), hi: pct(s.ci95.t[1]) })
       : t(locale).words.undecided['all-diverged'],
     marks: [
       ...(s
@@ -40,17 +50,24 @@ export function seedStripSvg(doc: SeedVarianceDocument, locale: Locale, width = 
               fillOpacity: 0.12,
               className: 'ci',
             }),
-            Plot.ruleX([100 * s.mean], { stroke: 'currentColor', strokeWidth: 2, className: 'mean' }),
           ]
         : []),
-      Plot.dot(
-        runs,
-        Plot.dodgeY({ x: 'accuracy', r: 4.5, anchor: 'middle', fill: ACCENT, stroke: 'white', strokeWidth: 0.5, title: 'text' }),
-      ),
+      ...(dots
+        ? [
+            Plot.dot(
+              runs,
+              Plot.dodgeY({ x: 'accuracy', r: 4.5, anchor: 'middle', fill: ACCENT, stroke: 'white', strokeWidth: 0.5, title: 'text' }),
+            ),
+          ]
+        : doc.distribution
+          ? [histogramMark(doc.distribution, 100)]
+          : []),
+      ...(s ? [Plot.ruleX([100 * s.mean], { stroke: 'currentColor', strokeWidth: 2, className: 'mean' })] : []),
     ],
   });
 }
 
+/** The document's histogram of test accuracy (every seed's, at any count). */
 export function histogramSvg(doc: SeedVarianceDocument, locale: Locale, width = 640): string {
   const { labels } = phrases.in(locale);
   return renderSvg({
@@ -59,37 +76,64 @@ export function histogramSvg(doc: SeedVarianceDocument, locale: Locale, width = 
     x: { label: t(locale).words.accuracyAxis },
     y: { label: labels.countAxis, grid: true },
     ariaLabel: labels.histogramAlt,
-    marks: [
-      Plot.rectY(
-        finished(doc).map((r) => 100 * r.accuracy),
-        { ...Plot.binX({ y: 'count' }, { x: (d: number) => d }), fill: ACCENT, inset: 1 },
-      ),
-      Plot.ruleY([0]),
-    ],
+    marks: [...(doc.distribution ? [histogramMark(doc.distribution, 100)] : []), Plot.ruleY([0])],
   });
 }
 
-/** A thin line per seed plus the median (the document's medianCurves). */
+/** A thin line per seed plus the median; past SEED_LINE_POINTS_DRAWN, the quantile bands and the best, median and worst seeds' own lines. */
 export function curvesSvg(doc: SeedVarianceDocument, curve: 'testAccuracy' | 'trainLoss', locale: Locale, width = 640): string {
   const { labels } = phrases.in(locale);
   const scale = curve === 'testAccuracy' ? 100 : 1;
-  const lines = doc.runs.flatMap((r) =>
-    r.curves[curve].flatMap((v, e) => (v === null ? [] : [{ seed: r.seed, epoch: e + 1, value: scale * v }])),
-  );
-  const median = doc.medianCurves[curve].flatMap((v, e) => (v === null ? [] : [{ epoch: e + 1, value: scale * v }]));
+  const pointsOf = (r: SeedVarianceDocument['runs'][number]) =>
+    r.curves[curve].flatMap((v, e, all) =>
+      v === null || !drawsEpoch(e, all.length) ? [] : [{ seed: r.seed, epoch: e + 1, value: scale * v }],
+    );
   const accuracy = curve === 'testAccuracy';
+  const what = accuracy ? labels.testAccuracyCurve : labels.trainLossCurve;
+  const lines = drawsSeedLines(doc);
+  const median = doc.medianCurves[curve].flatMap((v, e) => (v === null ? [] : [{ epoch: e + 1, value: scale * v }]));
+  const named = namedRuns(doc).flatMap(({ which, run }) => {
+    const points = pointsOf(run);
+    return points.length ? [{ points, label: { ...points[points.length - 1], text: labels.namedRun[which]({ seed: run.seed }) } }] : [];
+  });
   return renderSvg({
     width,
     height: 240,
+    marginRight: lines ? 20 : 110,
     x: { label: labels.epochAxis },
     y: accuracy
       ? { label: t(locale).words.accuracyAxis, grid: true }
       : { label: labels.lossAxis, grid: true, type: 'log', tickFormat: plainTick },
-    ariaLabel: labels.curvesAlt({ what: accuracy ? labels.testAccuracyCurve : labels.trainLossCurve }),
-    marks: [
-      Plot.line(lines, { x: 'epoch', y: 'value', z: 'seed', stroke: SEED_LINE, strokeWidth: 0.75 }),
-      Plot.line(median, { x: 'epoch', y: 'value', stroke: ACCENT, strokeWidth: 3 }),
-    ],
+    ariaLabel: lines ? labels.curvesAlt({ what }) : labels.bandsAlt({ what }),
+    marks: lines
+      ? [
+          Plot.line(doc.runs.flatMap(pointsOf), { x: 'epoch', y: 'value', z: 'seed', stroke: SEED_LINE, strokeWidth: 0.75 }),
+          Plot.line(median, { x: 'epoch', y: 'value', stroke: ACCENT, strokeWidth: 3 }),
+        ]
+      : [
+          ...bandMarks(doc.medianCurves[curve], doc.curveBands[curve], scale),
+          ...named.map((n) => Plot.line(n.points, { x: 'epoch', y: 'value', stroke: SEED_LINE, strokeWidth: 1 })),
+          Plot.text(
+            named.map((n) => n.label),
+            { x: 'epoch', y: 'value', text: 'text', textAnchor: 'start', dx: 4, fill: 'currentColor' },
+          ),
+        ],
+  });
+}
+
+/** The best, median and worst seeds' runs, where the document holds them. */
+function namedRuns(doc: SeedVarianceDocument) {
+  const s = doc.summary;
+  if (!s) return [];
+  const bySeed = new Map(doc.runs.map((r) => [r.seed, r]));
+  const picks = [
+    { which: 'best', seed: s.best.seed },
+    { which: 'median', seed: doc.medianSeed },
+    { which: 'worst', seed: s.worst.seed },
+  ] as const;
+  return picks.flatMap(({ which, seed }) => {
+    const run = seed === null ? undefined : bySeed.get(seed);
+    return run ? [{ which, run }] : [];
   });
 }
 

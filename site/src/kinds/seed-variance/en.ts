@@ -56,6 +56,17 @@ export const en = {
     outliers: 'Outliers (beyond 1.5 IQR)',
     outlier: 'seed {seed} ({accuracy})',
     table: 'Every seed',
+    perSeedManyAlt: 'Histogram of {n} seeds’ test accuracy, with the mean {mean} and its 95% confidence interval {lo} – {hi}.',
+    perSeedManyNote:
+      'Bars: how many seeds reached each accuracy. The line is the mean; the band is the 95% confidence interval of the mean (Student t).',
+    bandsNote:
+      'Shaded: the middle 50% and 90% of seeds at each epoch. Thick line: the median. Thin lines: the best, the median and the worst seed.',
+    bandsAlt: '{what}: the median across seeds, with bands holding the middle 50% and 90% of seeds at each epoch.',
+    namedRun: { best: 'best (seed {seed})', median: 'median (seed {seed})', worst: 'worst (seed {seed})' },
+    namedTable: 'The seeds this report names',
+    allRuns: 'Every one of the {n} runs, one row each:',
+    tails: 'percentiles 1 / 5 / 95 / 99',
+    outliersOf: '({shown} of {n}: the farthest from the median)',
     testLoss: 'Test loss',
     trainLoss: 'Train loss',
   },

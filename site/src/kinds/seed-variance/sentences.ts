@@ -11,7 +11,7 @@ const say = phrases.say;
 /** Which sentence a seed-variance study gets, for every locale. */
 export const sentences = kindSentences<Doc, DigestOfKind<'seed-variance'>>({
   name: say('name'),
-  question: (doc) => say('question', { runs: doc.runs.length }),
+  question: (doc) => say('question', { runs: doc.runCount }),
   title: (s) =>
     say('title', { dataset: s.dataset, layers: s.digest.layerSizes.join('-'), optimizer: s.digest.optimizer, seeds: seeds(s.digest.runs) }),
   presetTitles: {
