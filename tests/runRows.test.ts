@@ -14,7 +14,15 @@ describe('the runs table as CSV', () => {
       diverged: false,
       divergedAtEpoch: null,
     },
-    { seed: 8, groups: { arm: 'b', label: 'B' }, testAccuracy: null, testLoss: null, fingerprint: null, diverged: true, divergedAtEpoch: 3 },
+    {
+      seed: 8,
+      groups: { arm: 'b', label: 'B' },
+      testAccuracy: null,
+      testLoss: null,
+      fingerprint: null,
+      diverged: true,
+      divergedAtEpoch: 3,
+    },
   ];
 
   it('writes a header and a line per run, quoting where RFC 4180 says to', () => {

@@ -29,7 +29,7 @@ export function drawsEpoch(e: number, epochs: number): boolean {
  * The histogram's bars on a linear x axis (times `scale`): a bar per bin, or a bar per distinct
  * value as wide as the smallest gap between two values (a test accuracy is k / test rows).
  */
-export function histogramBars(d: Distribution, scale: number): { x1: number; x2: number; count: number }[] {
+function histogramBars(d: Distribution, scale: number): { x1: number; x2: number; count: number }[] {
   const h = d.histogram;
   if (h.kind === 'bins')
     return h.counts.map((count, i) => ({ x1: scale * (h.from + i * h.width), x2: scale * (h.from + (i + 1) * h.width), count }));
