@@ -43,6 +43,8 @@ describe('reads', () => {
       '/api/studies',
       '/api/studies/{id}',
       '/api/studies/{id}/retry',
+      '/api/studies/{id}/runs',
+      '/api/studies/{id}/runs.csv',
       '/oembed',
     ]);
     // Generated from the zod schema: the dataset enum and limits are the engine's own.
