@@ -58,6 +58,19 @@ export const EXTREME_FAMILIES: ExtremeFamily[] = [
     spec: (n) => ({ ...setup([512, 512, 512, 512], 2048, n), seeds: 2 }),
   },
   {
+    name: 'seed-variance: digits-reference, the most seeds',
+    knob: 'seeds',
+    range: [1, 10_000],
+    spec: (n) => ({ ...setup([32], 32, 20), seeds: n }),
+  },
+  {
+    name: 'variance-sources: digits-reference, the most runs per source',
+    knob: 'runs',
+    range: [2, 1000],
+    spec: (n) => ({ kind: 'variance-sources', ...setup([32], 32, 20), runs: n }),
+    unit: (u) => u.purpose === 'source',
+  },
+  {
     name: 'seed-variance: moons 5000, hidden 64-64, batch 1',
     knob: 'epochs',
     range: [1, 200],

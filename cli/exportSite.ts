@@ -1,8 +1,11 @@
 /**
  * `npm run export -- <dir> [--site-url https://example.org] [--state .state]`: writes the site as
  * plain files any static host serves: the index (every kind, every page), and for every study it
- * lists, its report and embed card in both languages, both previews, its badge and its document
- * (/api/studies/<id>, which the report's JSON link and its in-browser check read). The pages are the
+ * lists, its report and embed card in both languages, both previews, its badge, its document
+ * (/api/studies/<id>, which the report's JSON link and its in-browser check read) and every run
+ * (the Worker's /api/studies/<id>/runs.csv, written as api/studies/<id>.runs.csv beside the document,
+ * since a path cannot be both a file and a folder; the pages' links to the runs are rewritten to it,
+ * and the check reads it for a seed a large document does not list). The pages are the
  * Worker's own: the built Worker runs locally on the stored state (`npm start`'s by default) and the
  * export saves what it answers, following the links of the pages from / and /zh/. The built
  * scripts (site/dist/client/_astro: the verify panel and the engine it loads on click) are copied.
@@ -19,11 +22,18 @@ const USAGE = 'usage: npm run export -- <dir> [--site-url https://your.site] [--
 
 /** Site paths worth a file: pages (ending in /), the study images and documents; the rest of /api and /oembed are not static. */
 const EXPORTED = new RegExp(
-  `^/(?:zh/)?(?:$|guide/$|glossary/$|kinds/|r/|embed/|og/|badge/)|^/copy\\.js$|^/api/studies/${STUDY_ID_PATTERN}$`,
+  `^/(?:zh/)?(?:$|guide/$|glossary/$|kinds/|r/|embed/|og/|badge/)|^/copy\\.js$|^/api/studies/${STUDY_ID_PATTERN}(?:/runs\\.csv)?$`,
 );
 
-/** The file a site path is written to: /r/<id>/ -> r/<id>/index.html, /og/<id>.png -> og/<id>.png. */
-const fileOfPath = (path: string) => (path.endsWith('/') ? `${path}index.html` : path).slice(1);
+/**
+ * The file a site path is written to: /r/<id>/ -> r/<id>/index.html, /og/<id>.png -> og/<id>.png,
+ * /api/studies/<id>/runs.csv -> api/studies/<id>.runs.csv (beside the document, api/studies/<id>).
+ */
+const fileOfPath = (path: string) => (path.endsWith('/') ? `${path}index.html` : staticRunsPath(path)).slice(1);
+const staticRunsPath = (path: string) => path.replace(new RegExp(`^(/api/studies/${STUDY_ID_PATTERN})/runs\\.csv$`), '$1.runs.csv');
+/** A page's links to a study's runs (the CSV, and the paged JSON a static host cannot answer) point at the exported file. */
+const withStaticRunLinks = (html: string) =>
+  html.replace(new RegExp(`href="(/api/studies/${STUDY_ID_PATTERN})/runs(?:\\.csv)?"`, 'g'), 'href="$1.runs.csv"');
 
 /** Same-site links of a page: href, src, and the preview in its meta tags (absolute, at the public origin). */
 function linksOf(html: string, origins: string[]): string[] {
@@ -74,13 +84,18 @@ async function main() {
       }
       const file = join(out, fileOfPath(path));
       mkdirSync(dirname(file), { recursive: true });
-      writeFileSync(file, bytes);
+      writeFileSync(file, isHtml ? withStaticRunLinks(new TextDecoder().decode(bytes)) : bytes);
       files++;
       if (!isHtml) continue;
       // A report's embed card is linked only from its embed code: every study path brings its siblings.
       const study = new RegExp(`^/(?:zh/)?r/(${STUDY_ID_PATTERN})/$`).exec(path)?.[1];
       const siblings = study
-        ? [...['', '/zh'].flatMap((l) => [`${l}/r/${study}/`, `${l}/embed/${study}/`, `${l}/og/${study}.png`]), `/api/studies/${study}`]
+        ? [
+            ...['', '/zh'].flatMap((l) => [`${l}/r/${study}/`, `${l}/embed/${study}/`, `${l}/og/${study}.png`]),
+            `/api/studies/${study}`,
+            // A kind without per-run results answers 404 here, and is skipped.
+            `/api/studies/${study}/runs.csv`,
+          ]
         : [];
       for (const link of [...linksOf(new TextDecoder().decode(bytes), origins), ...siblings]) {
         if (!seen.has(link) && EXPORTED.test(link)) {

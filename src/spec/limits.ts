@@ -8,6 +8,8 @@ export const LIMITS = {
   maxSeedList: 100,
   /** Seeds per study (seed-variance) or per arm (compare): Picard's 10^4 scan, within one study budget. */
   maxScaledSeeds: 10_000,
+  /** Runs per source of a variance-sources study (six sources: 6,000 runs, within one study budget). */
+  maxRunsPerSource: 1000,
   maxSeed: 2 ** 31 - 1,
   maxEpochs: 200,
   maxHiddenLayers: 4,

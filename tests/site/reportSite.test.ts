@@ -491,8 +491,9 @@ describe('the report site, built from real KV and served by the real Worker', ()
       `badge/${id}.svg`,
       `zh/badge/${id}.svg`,
       'glossary/index.html',
-      // The document the report's JSON link and its in-browser check read.
+      // The document the report's JSON link and its in-browser check read, and every run beside it.
       `api/studies/${id}`,
+      `api/studies/${id}.runs.csv`,
     ]) {
       expect(existsSync(join(out, file)), file).toBe(true);
     }

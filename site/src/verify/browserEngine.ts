@@ -79,8 +79,8 @@ export async function retrainInBrowser(
 
 /**
  * The stored run of this seed (of this arm), if the study ran it: from the document where it lists
- * it, else from this site's API (`runs?seed=`), else from `runs.csv` (a static export has the file
- * but no API).
+ * it, else from this site's API (`runs?seed=`), else from the file a static export writes of
+ * `runs.csv` (it has no API).
  */
 export async function storedRun(doc: StudyDocument, arm: ArmName | null, seed: number): Promise<CheckableRun | null> {
   const listed = checkableRuns(doc)?.find((r) => r.arm === arm && r.seed === seed);
@@ -90,7 +90,8 @@ export async function storedRun(doc: StudyDocument, arm: ArmName | null, seed: n
   const page = await fetch(`${base}?seed=${seed}`, { headers: { accept: 'application/json' } }).catch(() => null);
   const body = page?.ok ? ((await page.json().catch(() => null)) as { runs?: Record<string, unknown>[] } | null) : null;
   if (body?.runs) return checkableRunOfRows(body.runs, arm, seed);
-  const csv = await fetch(`${base}.csv`);
+  // A static export has the runs as a file beside the document (cli/exportSite.ts).
+  const csv = await fetch(`/api/studies/${encodeURIComponent(doc.id)}.runs.csv`);
   if (!csv.ok) throw new Error(`the study's runs did not load (${csv.status})`);
   return checkableRunOfRows(runRowsFromCsv(await csv.text()), arm, seed);
 }

@@ -50,6 +50,20 @@ const body = {
   repeatability: Repeatability,
 };
 
+const Interval = z.tuple([z.number(), z.number()]);
+const Tail = z.object({ value: z.number(), interval: Interval.nullable() });
+const Share = z.object({ count: z.number().int(), share: z.number(), interval: Interval });
+const SeedScale = z.object({
+  n: z.number().int(),
+  tails: z.object({ p01: Tail, p05: Tail, p95: Tail, p99: Tail }),
+  belowMedian: z.array(Share.extend({ points: z.number() })),
+  belowThreshold: Share.extend({ threshold: z.number() }).nullable(),
+  bestOf: z.array(z.object({ k: z.number().int(), expected: z.number(), inflation: z.number(), interval: Interval })),
+  convergence: z.array(
+    z.object({ seeds: z.number().int(), mean: z.number(), meanInterval: Interval, std: z.number(), stdInterval: Interval }),
+  ),
+});
+
 /** Version 3: summaries that stay small at any seed count, and runs past RUNS_KEPT served from GET .../runs. */
 const scaleBody = {
   /** How many runs the study has (the first run of every seed); `runs` holds them all, or the named ones. */
@@ -63,6 +77,8 @@ const scaleBody = {
   medianSeed: z.number().int().nullable(),
   /** How many seeds are outside Tukey's fences; `summary.outliers` lists at most OUTLIERS_NAMED of the most extreme. */
   outlierCount: z.number().int(),
+  /** What many seeds measure (src/stats/tails.ts), over the finished runs; null under two. */
+  scale: SeedScale.nullable(),
 };
 
 export const SeedVarianceDocument = studyDocumentSchema('seed-variance', SeedVarianceSpec, SeedVarianceVerdict, { ...body, ...scaleBody });

@@ -8,6 +8,7 @@ import { seedStreams } from '../../random/seedStreams.ts';
 import { seedGroupWork } from '../../spec/budget.ts';
 import { firstSeed, hasSeed, seedList } from '../../spec/seedSet.ts';
 import { summarizeSeeds } from '../../stats/summarize.ts';
+import { seedScale } from '../../stats/tails.ts';
 import { runSeeds } from '../runSeeds.ts';
 import { chunk, type DocumentBody, defineStudyKind } from '../studyKind.ts';
 import { SeedVarianceDocument, SeedVarianceDocumentV1, SeedVarianceDocumentV2, type SeedVarianceVerdict } from './document.ts';
@@ -40,8 +41,8 @@ function decide(body: Pick<SeedVarianceDocument, 'runs' | 'summary' | 'repeatabi
   ];
 }
 
-/** What the runs measure: the accuracy summary and distribution, and the curves' median and bands (over runs that did not diverge). */
-function measureRuns(runs: RunRecord[], epochs: number) {
+/** What the runs measure: the accuracy summary, distribution and scale answers, and the curves' median and bands (over runs that did not diverge). */
+function measureRuns(runs: RunRecord[], epochs: number, threshold?: number) {
   const finished = runs.filter((r) => !r.diverged && r.testAccuracy !== null);
   const accuracies = finished.flatMap((r) => (r.testAccuracy === null ? [] : [{ seed: r.seed, value: r.testAccuracy }]));
   const summary = accuracies.length ? { ...summarizeSeeds(accuracies), diverged: runs.length - accuracies.length } : null;
@@ -53,6 +54,7 @@ function measureRuns(runs: RunRecord[], epochs: number) {
     medianCurves: spread.median,
     curveBands: spread.bands,
     medianSeed,
+    scale: seedScale(accuracies, threshold),
   };
 }
 
@@ -99,7 +101,7 @@ export const seedVariance = defineStudyKind({
       .map((r) => ({ seed: r.seed, first: bySeed.get(r.seed)?.fingerprint ?? '', second: r.fingerprint }));
     const repeatability = { seeds: repeat.map((r) => r.seed), identical: repeat.length > 0 && mismatches.length === 0, mismatches };
 
-    const measured = measureRuns(allRuns, spec.training.epochs);
+    const measured = measureRuns(allRuns, spec.training.epochs, spec.threshold);
     const summary = measured.summary && { ...measured.summary, outliers: mostExtreme(measured.summary.outliers, measured.summary.median) };
     // Past RUNS_KEPT the document names a few runs (the rest: GET /api/studies/<id>/runs).
     const named = new Set([
@@ -127,6 +129,7 @@ export const seedVariance = defineStudyKind({
       distribution: measured.distribution,
       medianSeed: measured.medianSeed,
       outlierCount: measured.summary?.outliers.length ?? 0,
+      scale: measured.scale,
       repeatability,
     };
   },
@@ -140,7 +143,7 @@ export const seedVariance = defineStudyKind({
     /** Version 2 to 3: every run stays in the document; its summaries are computed from them. */
     2(stored): DocumentBody<SeedVarianceDocument> {
       const { spec, ...body } = SeedVarianceDocumentV2.parse(stored);
-      const measured = measureRuns(body.runs, spec.training.epochs);
+      const measured = measureRuns(body.runs, spec.training.epochs, spec.threshold);
       return {
         ...body,
         runCount: body.runs.length,
@@ -149,6 +152,7 @@ export const seedVariance = defineStudyKind({
         distribution: measured.distribution,
         medianSeed: measured.medianSeed,
         outlierCount: body.summary?.outliers.length ?? 0,
+        scale: measured.scale,
       };
     },
   },

@@ -9,5 +9,7 @@ export const SeedVarianceSpec = z.strictObject({
   ...commonFields,
   ...setupFields,
   seeds: seedSetOf(30, LIMITS.maxScaledSeeds),
+  /** Optional: the accuracy a seed must reach; the report says how many fall below it (absent from the id when absent). */
+  threshold: z.number().gt(0).max(1).optional(),
 });
 export type SeedVarianceSpec = z.output<typeof SeedVarianceSpec>;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   finiteOrNull,
   No,
+  PartialStudy,
   SeedResult,
   studyDocumentSchema,
   Tied,
@@ -11,6 +12,7 @@ import {
   Winner,
   Yes,
 } from '../../document/parts.ts';
+import { Distribution, RunsInDocument } from '../../document/runSummaries.ts';
 import { VARIANCE_SOURCES, VarianceSourcesSpec } from './spec.ts';
 
 export const SOURCE_NAMES = [...VARIANCE_SOURCES, 'all'] as const;
@@ -75,7 +77,7 @@ const Implementation = z.object({
   ),
 });
 
-const Source = z.object({
+const SourceV2 = z.object({
   name: z.enum(SOURCE_NAMES),
   /** Over the runs that finished. */
   mean: z.number().nullable(),
@@ -92,17 +94,36 @@ const Source = z.object({
   runs: z.array(SeedResult),
   unusedBecause: z.enum(UNUSED_REASONS).nullable(),
 });
+const Source = SourceV2.extend({
+  /** How many runs the source has; `runs` holds them all, or past RUNS_KEPT its lowest, median and highest (the rest: GET .../runs). */
+  runCount: z.number().int(),
+  runsInDocument: RunsInDocument,
+  /** The final test accuracy over the runs that finished: exact quantiles and a histogram (its n: how many finished). */
+  distribution: Distribution.nullable(),
+});
 
-export const VarianceSourcesDocument = studyDocumentSchema('variance-sources', VarianceSourcesSpec, VarianceSourcesVerdict, {
-  sources: z.array(Source),
+const body = {
   /**
    * How much one test accuracy moves from test-set sampling alone: the binomial standard error
    * sqrt(p (1 - p) / testRows) at the mean accuracy p of "all" (Bouthillier et al., MLSys 2021).
    */
   testSampling: z.object({ testRows: z.number().int(), accuracy: z.number().nullable(), standardError: z.number().nullable() }),
   implementation: Implementation,
+};
+export const VarianceSourcesDocument = studyDocumentSchema('variance-sources', VarianceSourcesSpec, VarianceSourcesVerdict, {
+  ...body,
+  sources: z.array(Source),
 });
 export type VarianceSourcesDocument = z.infer<typeof VarianceSourcesDocument>;
+
+/** Version 2, frozen: every run of every source in the document. */
+export const VarianceSourcesDocumentV2 = z.object({
+  spec: VarianceSourcesSpec,
+  verdict: z.array(VarianceSourcesVerdict),
+  partial: PartialStudy.optional(),
+  ...body,
+  sources: z.array(SourceV2),
+});
 
 /** Version 1, frozen: four sources and "all", English notes on unused sources and an English verdict. */
 export const VarianceSourcesDocumentV1 = z.object({

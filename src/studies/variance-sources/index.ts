@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { prepareData } from '../../data/prepareData.ts';
 import { SeedResult } from '../../document/parts.ts';
 import { type RunRow, rowOf } from '../../document/runRows.ts';
+import { distributionOf, keepsEveryRun, nearestSeed } from '../../document/runSummaries.ts';
 import { maxAbsDifference } from '../../fingerprint/fingerprintWeights.ts';
 import { STREAM_NAMES, type StreamPins, seedStreams } from '../../random/seedStreams.ts';
 import { seedGroupWork } from '../../spec/budget.ts';
@@ -10,13 +11,14 @@ import { addWork } from '../../spec/timeModel.ts';
 import { bonferroniLevel } from '../../stats/paired.ts';
 import { binomialStandardError, stdInterval, varianceRatioInterval, varianceShareIntervals } from '../../stats/spread.ts';
 import { mean, sampleStd } from '../../stats/summarize.ts';
-import { runSeeds, seedResult } from '../runSeeds.ts';
-import { bodyUnchanged, chunk, type DocumentBody, defineStudyKind } from '../studyKind.ts';
+import { accuracyBySeed, runSeeds, seedResult } from '../runSeeds.ts';
+import { chunk, type DocumentBody, defineStudyKind } from '../studyKind.ts';
 import {
   SOURCE_NAMES,
   type UNUSED_REASONS,
   VarianceSourcesDocument,
   VarianceSourcesDocumentV1,
+  VarianceSourcesDocumentV2,
   type VarianceSourcesVerdict,
 } from './document.ts';
 import { readings, VarianceSourcesDigest, varianceSourcesDigest } from './readings.ts';
@@ -82,9 +84,24 @@ function measureSources(spec: VarianceSourcesSpec, runsBySource: { name: Source;
     stdInterval,
     share: total > 0 && std !== null ? std ** 2 / total : null,
     shareInterval: total > 0 ? intervals[k] : null,
-    runs,
+    ...runsKept(runs),
     unusedBecause: unusedBecause(spec, name),
   }));
+}
+
+/** A source's runs as the document keeps them: all, or past RUNS_KEPT the lowest, median and highest; with their count and distribution. */
+function runsKept(runs: SeedResult[]) {
+  const bySeed = accuracyBySeed(runs);
+  const distribution = distributionOf([...bySeed.values()]);
+  const everyRun = keepsEveryRun(runs.length);
+  const ends = [...bySeed].sort((a, b) => a[1] - b[1] || a[0] - b[0]);
+  const named = new Set([ends[0]?.[0], ends[ends.length - 1]?.[0], distribution ? nearestSeed(bySeed, distribution.quantiles.p50) : null]);
+  return {
+    runs: everyRun ? runs : runs.filter((r) => named.has(r.seed)),
+    runCount: runs.length,
+    runsInDocument: everyRun ? ('all' as const) : ('named' as const),
+    distribution,
+  };
 }
 
 /** The binomial standard error of one test accuracy at the mean accuracy of "all". */
@@ -100,7 +117,7 @@ type Measured = VarianceSourcesDocument['sources'][number];
 function largestSource(sources: Measured[]): Extract<VarianceSourcesVerdict, { question: 'largest-source' }> {
   // A stable sort: equal standard deviations keep the order of VARIANCE_SOURCES.
   const singles = sources.flatMap((s) =>
-    s.name === 'all' || s.std === null ? [] : [{ name: s.name, variance: s.std ** 2, n: finishedAccuracies(s.runs).length }],
+    s.name === 'all' || s.std === null ? [] : [{ name: s.name, variance: s.std ** 2, n: s.distribution?.n ?? 0 }],
   );
   const ranked = [...singles].sort((a, b) => b.variance - a.variance);
   const [leader, ...others] = ranked;
@@ -270,7 +287,10 @@ export const varianceSources = defineStudyKind({
         verdict: decide({ sources, implementation: body.implementation }),
       };
     },
-    /** Version 2 to 3: this kind's body did not change. */
-    2: bodyUnchanged,
+    /** Version 2 to 3: every run stays in the document; each source gains its count and distribution. */
+    2(stored): DocumentBody<VarianceSourcesDocument> {
+      const { spec: _spec, ...v2 } = VarianceSourcesDocumentV2.parse(stored);
+      return { ...v2, sources: v2.sources.map((s) => ({ ...s, ...runsKept(s.runs) })) };
+    },
   },
 });

@@ -11,7 +11,7 @@ export const VarianceSourcesSpec = z.strictObject({
   ...commonFields,
   ...setupFields,
   /** Runs per source: seeds 1..runs vary that source while the others stay at baseSeed. */
-  runs: z.number().int().min(2).max(LIMITS.maxSeeds).default(30),
+  runs: z.number().int().min(2).max(LIMITS.maxRunsPerSource).default(30),
   baseSeed: z.number().int().min(1).max(LIMITS.maxSeed).default(1),
   /** Seeds trained on both cpu and wasm for the implementation-level comparison. */
   implementationSeeds: z.number().int().min(1).max(30).default(5),

@@ -121,6 +121,29 @@ export function curvesSvg(doc: SeedVarianceDocument, curve: 'testAccuracy' | 'tr
   });
 }
 
+/** How the estimate of the mean (or the spread) moves and tightens over the first n seeds: a line with its 95% band. */
+export function convergenceSvg(doc: SeedVarianceDocument, what: 'mean' | 'std', locale: Locale, width = 640): string {
+  const steps = doc.scale?.convergence ?? [];
+  if (!steps.length) return '';
+  const { labels } = phrases.in(locale);
+  const rows = steps.map((s) => {
+    const [value, [lo, hi]] = what === 'mean' ? [s.mean, s.meanInterval] : [s.std, s.stdInterval];
+    return { seeds: s.seeds, value: 100 * value, lo: 100 * lo, hi: 100 * hi };
+  });
+  const range = { from: steps[0].seeds, to: steps[steps.length - 1].seeds };
+  return renderSvg({
+    width,
+    height: 200,
+    x: { label: labels.seedsAxis, type: 'log', tickFormat: plainTick },
+    y: { label: what === 'mean' ? t(locale).words.accuracyAxis : labels.stdAxis, grid: true },
+    ariaLabel: what === 'mean' ? labels.convergenceMeanAlt(range) : labels.convergenceStdAlt(range),
+    marks: [
+      Plot.areaY(rows, { x: 'seeds', y1: 'lo', y2: 'hi', fill: ACCENT, fillOpacity: 0.2 }),
+      Plot.line(rows, { x: 'seeds', y: 'value', stroke: ACCENT, strokeWidth: 2, marker: 'dot' }),
+    ],
+  });
+}
+
 /** The best, median and worst seeds' runs, where the document holds them. */
 function namedRuns(doc: SeedVarianceDocument) {
   const s = doc.summary;

@@ -16,6 +16,7 @@ export const sentences = kindSentences<Doc, DigestOfKind<'seed-variance'>>({
     say('title', { dataset: s.dataset, layers: s.digest.layerSizes.join('-'), optimizer: s.digest.optimizer, seeds: seeds(s.digest.runs) }),
   presetTitles: {
     'digits-reference': (s) => say('presetTitles.digits-reference', { seeds: seeds(s.digest.runs) }),
+    'digits-10k-seeds': (s) => say('presetTitles.digits-10k-seeds', { seeds: seeds(s.digest.runs) }),
     'moons-dropout': () => say('presetTitles.moons-dropout'),
     'iris-small': () => say('presetTitles.iris-small'),
   },

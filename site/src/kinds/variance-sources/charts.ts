@@ -1,5 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import type { DocumentOfKind } from '../../../../src/index.ts';
+import { DOTS_DRAWN, groupedDistributionSvg } from '../../charts/distributionMarks.ts';
 import { ACCENT, groupedAccuracySvg, renderSvg } from '../../charts/plotSvg.ts';
 import { type Locale, t } from '../../presentation/index.ts';
 import { render } from '../../presentation/phrases.ts';
@@ -42,9 +43,20 @@ export function sourcesSvg(doc: VarianceSourcesDocument, locale: Locale, width =
   );
 }
 
-/** Every run's accuracy per source, with each source's recorded mean. */
+/** A dot per run while the document has every run and they are few; else each source's quantiles. */
+export const drawsDots = (doc: VarianceSourcesDocument) =>
+  doc.sources.every((s) => s.runsInDocument === 'all') && doc.sources.reduce((n, s) => n + s.runCount, 0) <= DOTS_DRAWN;
+
+/** Every run's accuracy per source, with each source's recorded mean (past DOTS_DRAWN runs, each source's quantiles). */
 export function sourceRunsSvg(doc: VarianceSourcesDocument, locale: Locale, width = 640): string {
   const { labels } = phrases.in(locale);
+  if (!drawsDots(doc))
+    return groupedDistributionSvg(
+      doc.sources.map((s) => ({ label: render(sourceName(s.name), locale), distribution: s.distribution, mean: s.mean })),
+      { axis: t(locale).words.accuracyAxis, alt: labels.groupsManyAlt },
+      { width },
+      CODE_NAMES,
+    );
   const groups = doc.sources.map((s) => ({ label: render(sourceName(s.name), locale), runs: s.runs, mean: s.mean }));
   return groupedAccuracySvg(
     groups,

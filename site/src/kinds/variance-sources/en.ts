@@ -61,6 +61,10 @@ export const en = {
     alt: 'Standard deviation of test accuracy, with its 95% interval, when each source of randomness varies alone, and all at once; a dashed line marks the test-set sampling error.',
     testSamplingMark: 'test-set sampling',
     groupsAlt: 'Test accuracy of every run for each source (dots) and the source mean (tick).',
+    groupsManyAlt:
+      'Test accuracy for each source: the middle 90% of runs (thin line), the middle 50% (thick bar), the median (circle) and the mean (tick).',
+    allRuns: 'Every one of the {n} runs, one row each:',
+    manyNote: 'Thin line: the middle 90% of runs; thick bar: the middle 50%; circle: the median; tick: the mean.',
     seedDot: 'run {seed}: {value}',
     source: 'Source',
     stdWithInterval: 'Std [95% interval]',
