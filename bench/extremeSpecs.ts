@@ -17,7 +17,7 @@ const workerVar = (name: string) => {
 };
 
 /** The limits the API plans with (functions/api/app.ts). */
-const WORKER_LIMITS = planLimitsOf({
+export const WORKER_LIMITS = planLimitsOf({
   SEEDS_PER_UNIT: workerVar('SEEDS_PER_UNIT'),
   CPU_MS: workerVar('CPU_MS'),
   STUDY_SECONDS: workerVar('STUDY_SECONDS'),

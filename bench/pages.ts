@@ -6,7 +6,9 @@
  *  - a fresh isolate: wrangler dev restarted, the first page it renders;
  *  - the Worker bundle, as `wrangler deploy --dry-run` counts it (the limit is on the gzip size);
  *  - each kind's report page weight (its fast fixture study): the HTML and what it loads (badge,
- *    scripts), raw and gzip, against the 150 KB budget (preview image excluded);
+ *    scripts), raw and gzip, against the 150 KB budget (preview image excluded); and at scale: 100
+ *    seeds x 200 epochs (the most epochs, every curve point), 10,000 seeds, and a 10,000-seed compare,
+ *    with their embed cards against the 60 KB budget;
  *  - what a reader who clicks "Re-train" loads on top: the engine chunk and the wasm binary.
  *
  * Run: npm run bench:pages -- [--studies 5] [--hits 50]   (builds first; writes bench/reference/pages.json)
@@ -114,7 +116,10 @@ const scriptsOf = (html: string) => [...html.matchAll(/<script[^>]*\ssrc="([^"]+
 
 /** A report and what it loads (its badge and its scripts; not the preview image, not the engine a click loads), raw and gzip, in KB. */
 async function reportWeight(server: DevServer, fixture: string) {
-  const spec = readKindFixture(fixture);
+  return pageWeight(server, readKindFixture(fixture));
+}
+
+async function pageWeight(server: DevServer, spec: Record<string, unknown>) {
   const { id } = await submitAndWait(server, spec);
   const page = await fetchBytes(server, `/r/${id}/`);
   const loads = await Promise.all(
@@ -128,6 +133,37 @@ async function reportWeight(server: DevServer, fixture: string) {
     totalKB: kb(bodies.reduce((n, b) => n + b.length, 0)),
     totalGzipKB: kb(bodies.reduce((n, b) => n + gzipSync(b).length, 0)),
   };
+}
+
+const iris = {
+  dataset: { name: 'iris' },
+  split: { kind: 'stratified', testFraction: 0.3 },
+  scaling: { kind: 'standardize' },
+  model: { hidden: [8] },
+};
+const quick = (lr: number) => ({ optimizer: { kind: 'adam', lr }, epochs: 2 });
+/** Studies at the limits: pages must stay within budget however many seeds and epochs (trained fast on iris). */
+const SCALE_CASES: { name: string; spec: Record<string, unknown> }[] = [
+  {
+    name: 'seed-variance, 100 seeds x 200 epochs',
+    spec: { ...iris, training: { optimizer: { kind: 'adam', lr: 0.01 }, epochs: 200 }, seeds: 100 },
+  },
+  { name: 'seed-variance, 10,000 seeds', spec: { ...iris, training: quick(0.05), seeds: 10_000 } },
+  {
+    name: 'compare, 10,000 seeds per arm',
+    spec: {
+      kind: 'compare',
+      a: { ...iris, label: 'Adam', training: quick(0.05) },
+      b: { ...iris, label: 'Adam, slower', training: quick(0.01) },
+      seeds: 10_000,
+    },
+  },
+];
+
+async function scaleWeight(server: DevServer, c: (typeof SCALE_CASES)[number]) {
+  const { id, kind: _kind, ...weight } = await pageWeight(server, c.spec);
+  const embed = await fetchBytes(server, `/embed/${id}/`);
+  return { case: c.name, ...weight, embedKB: kb(embed.length) };
 }
 
 /** What the verify panel loads on click: the engine chunk its script imports, and the wasm binary the engine fetches. */
@@ -164,10 +200,12 @@ let freshIsolate: {
   firstStudy: Awaited<ReturnType<typeof digitsTenSeeds>>;
 };
 const weights: Awaited<ReturnType<typeof reportWeight>>[] = [];
+const scaleWeights: Awaited<ReturnType<typeof scaleWeight>>[] = [];
 let verifyEngine: Awaited<ReturnType<typeof verifyEngineWeight>>;
 let tenSeeds: Awaited<ReturnType<typeof digitsTenSeeds>>;
 try {
   for (const fixture of KIND_FIXTURES) weights.push(await reportWeight(server, fixture));
+  for (const c of SCALE_CASES) scaleWeights.push(await scaleWeight(server, c));
   verifyEngine = await verifyEngineWeight(server, weights[0].id);
   tenSeeds = await digitsTenSeeds(server);
   for (let i = 0; i < studies; i++) firsts.push(await postAndTimeFirstRender(server, i));
@@ -208,6 +246,7 @@ const result = {
     firstTenSeedStudy: freshIsolate.firstStudy,
   },
   reportWeights: { budgetKB: 150, kinds: weights.map(({ id: _id, ...w }) => w) },
+  scaleWeights: { budgetKB: 150, embedBudgetKB: 60, cases: scaleWeights },
   verifyEngine,
   digitsTenSeedsInWorker: tenSeeds,
 };

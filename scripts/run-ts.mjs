@@ -21,7 +21,9 @@ if (!entry) {
 }
 const outdir = resolve('.cache/run-ts');
 mkdirSync(outdir, { recursive: true });
-const stem = basename(entry).replace(/\.ts$/, '');
+// Named by the entry's path too: two entries with one file name (bench/scale.ts, /tmp/scale.ts)
+// must not run each other's bundle.
+const stem = `${basename(entry).replace(/\.ts$/, '')}-${createHash('sha256').update(resolve(entry)).digest('hex').slice(0, 8)}`;
 const manifestFile = resolve(outdir, `${stem}.json`);
 
 /** Every input of the last bundle unchanged (same size and mtime): its file can run as it is. */

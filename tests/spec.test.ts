@@ -155,6 +155,8 @@ describe('preset ids', () => {
       'digits-determinism': '81bb16ae7e3b56d9d7c4',
       'digits-adam-vs-sgd': 'f2e8d9f115161f95def6',
       'spiral-data-size': '71ffb0c47f30ad6395a1',
+      // Added with the preset (issue 22); its seeds are the range { from: 1, count: 10000 }.
+      'digits-10k-seeds': 'f0bd15f8bb74535f861c',
     },
   };
 

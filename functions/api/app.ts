@@ -28,7 +28,7 @@ import {
 import { withEngine } from '../engineBackends.ts';
 import type { SeedlabEnv } from '../env.ts';
 import { oembed } from '../site/oembed.ts';
-import { studyObject } from '../studies/creation.ts';
+import { exactRunsDone, studyObject } from '../studies/creation.ts';
 import { cursorSeal } from '../studies/cursors.ts';
 import { recoverStalledUnits } from '../studies/scheduler.ts';
 import { CorruptStudyError, type ListingMeta, listingPage } from '../studies/store.ts';
@@ -202,7 +202,7 @@ app.openapi(routes.getStudy, async (c) => {
   const state = await finalizeIfComplete(c.env, id);
   if (!state) return apiError(c, 404, `no study "${id}"`);
   await recoverStalledUnits(c.env, state);
-  return c.json(statusBody(c, state), 200);
+  return c.json(statusBody(c, { ...state, runsDone: await exactRunsDone(c.env, state) }), 200);
 });
 
 app.openapi({ ...routes.retryStudy, middleware: [requireToken] }, async (c) => {

@@ -1,6 +1,7 @@
 import { runStudyUnit, type UnitOutcome } from '../../src/index.ts';
 import { useWorkerBackend, withEngine } from '../engineBackends.ts';
 import type { SeedlabEnv, UnitMessage } from '../env.ts';
+import { countUnit } from '../studies/creation.ts';
 import { staleAfterMs } from '../studies/scheduler.ts';
 import {
   CorruptStudyError,
@@ -72,6 +73,7 @@ export async function consumeUnit(message: Message<UnitMessage>, env: SeedlabEnv
   if (attempts > MAX_ATTEMPTS) {
     const error = `stopped ${MAX_ATTEMPTS} times without finishing or reporting an error (a unit ends this way when it hits the CPU-time or memory limit)`;
     await putUnitFailure(env.STUDIES, studyId, unit, { error, attempts: MAX_ATTEMPTS });
+    await countUnit(env, studyId, unit, 'failed');
     await finalizeIfComplete(env, studyId);
     return message.ack();
   }
@@ -88,10 +90,12 @@ export async function consumeUnit(message: Message<UnitMessage>, env: SeedlabEnv
     console.error(`study ${studyId} unit ${unit} attempt ${attempts} failed: ${error}`);
     if (attempts < MAX_ATTEMPTS) return message.retry({ delaySeconds: 1 });
     await putUnitFailure(env.STUDIES, studyId, unit, { error, attempts });
+    await countUnit(env, studyId, unit, 'failed');
     await finalizeIfComplete(env, studyId);
     return message.ack();
   }
   await putUnitResult(env.STUDIES, studyId, unit, outcome, { runs: work.seeds.length, fingerprints: fingerprintsOf(outcome.result) });
+  await countUnit(env, studyId, unit, 'done');
   await clearHeartbeat(env.STUDIES, studyId, unit);
   await finalizeIfComplete(env, studyId);
   message.ack();

@@ -4,7 +4,7 @@ import type { SeedlabEnv } from '../env.ts';
 import { listingFacts } from './listing.ts';
 import { enqueueUnits } from './scheduler.ts';
 import { CorruptStudyError, createStudy, putListing, reopenUnits, type StudyRecord } from './store.ts';
-import { finalizeIfComplete } from './studyState.ts';
+import { finalizeIfComplete, type StudyState } from './studyState.ts';
 
 /**
  * How long after a retry another is refused. The reopening deletes the failed units' keys in KV, and
@@ -13,6 +13,16 @@ import { finalizeIfComplete } from './studyState.ts';
  * may still show the old failures, and a second retry would train the same units twice.
  */
 const RETRY_SETTLE_SECONDS = 60;
+
+/** A study's progress as its object counts it: every unit a consumer reported, once. */
+export interface UnitCounts {
+  runsDone: number;
+  unitsDone: number;
+  unitsFailed: number;
+  /** When a consumer last reported a unit (ms since epoch; 0 before the first). */
+  lastSettledAt: number;
+}
+type UnitOutcomeName = 'done' | 'failed';
 
 export type RetryOutcome =
   | { outcome: 'reopened' }
@@ -57,6 +67,65 @@ export class StudyCreation extends DurableObject<SeedlabEnv> {
   }
 
   /**
+   * Counts a unit's outcome, reported by the consumer right after it stored it in KV: each unit once,
+   * however often reported (a redelivery), so progress is exact and one read away. KV's listing of
+   * results, which the status is derived from, can lag by up to a minute in production. A study this
+   * object did not create (stored before it counted) has no counts: readers fall back to KV.
+   */
+  async unitSettled(unit: number, outcome: UnitOutcomeName): Promise<void> {
+    await this.ctx.blockConcurrencyWhile(async () => {
+      const record = await this.ctx.storage.get<StudyRecord>('created');
+      if (!record?.units[unit]) return;
+      const before = await this.ctx.storage.get<UnitOutcomeName>(`unit:${unit}`);
+      if (before === outcome) return;
+      await this.ctx.storage.put(`unit:${unit}`, outcome);
+      await this.recount(record, unit, before, outcome, Date.now());
+    });
+  }
+
+  /** Units whose outcome no longer holds (a retry reopened them, or a stored result could not be read). */
+  async unitsReopened(units: number[]): Promise<void> {
+    await this.ctx.blockConcurrencyWhile(() => this.uncount(units));
+  }
+
+  private async uncount(units: number[]) {
+    const record = await this.ctx.storage.get<StudyRecord>('created');
+    if (!record) return;
+    for (const unit of units) {
+      const before = await this.ctx.storage.get<UnitOutcomeName>(`unit:${unit}`);
+      if (!before) continue;
+      await this.ctx.storage.delete(`unit:${unit}`);
+      await this.recount(record, unit, before, undefined);
+    }
+  }
+
+  /** The counts, or null for a study this object does not count. */
+  async progress(): Promise<UnitCounts | null> {
+    return (await this.ctx.storage.get<UnitCounts>('counts')) ?? ((await this.ctx.storage.get('created')) ? NO_UNITS : null);
+  }
+
+  private async recount(
+    record: StudyRecord,
+    unit: number,
+    before: UnitOutcomeName | undefined,
+    after: UnitOutcomeName | undefined,
+    settledAt?: number,
+  ) {
+    const counts = { ...((await this.ctx.storage.get<UnitCounts>('counts')) ?? NO_UNITS) };
+    if (settledAt !== undefined) counts.lastSettledAt = settledAt;
+    const runs = record.units[unit].seeds.length;
+    const apply = (outcome: UnitOutcomeName | undefined, sign: 1 | -1) => {
+      if (outcome === 'done') {
+        counts.unitsDone += sign;
+        counts.runsDone += sign * runs;
+      } else if (outcome === 'failed') counts.unitsFailed += sign;
+    };
+    apply(before, -1);
+    apply(after, 1);
+    await this.ctx.storage.put('counts', counts);
+  }
+
+  /**
    * Reopens a partial or failed study's failed units and sends them again. Exactly one of any number
    * of concurrent calls reopens; the others see the study running (or, within the settle time, are
    * told when to come back), so a failing unit trains at most its bounded number of attempts per retry.
@@ -87,6 +156,7 @@ export class StudyCreation extends DurableObject<SeedlabEnv> {
         // reopened but not sent are sent again by the cron.
         await this.ctx.storage.put('retriedAt', nowMs);
         await reopenUnits(this.env.STUDIES, id, units);
+        await this.uncount(units);
         await putListing(this.env.STUDIES, state.record, listingFacts(state.record, 'running'));
         await enqueueUnits(this.env, id, units, nowMs);
         return { outcome: 'reopened' };
@@ -99,5 +169,46 @@ export class StudyCreation extends DurableObject<SeedlabEnv> {
   }
 }
 
+const NO_UNITS: UnitCounts = { runsDone: 0, unitsDone: 0, unitsFailed: 0, lastSettledAt: 0 };
+
 /** The study's Durable Object (named after its id). */
 export const studyObject = (env: SeedlabEnv, id: string) => env.CREATION.get(env.CREATION.idFromName(id));
+
+/**
+ * Tells the study's object a unit's outcome once it is stored. Best effort: KV holds the outcome, and
+ * the state is derived from KV; the count only makes progress exact sooner.
+ */
+export async function countUnit(env: SeedlabEnv, id: string, unit: number, outcome: UnitOutcomeName | 'reopened'): Promise<void> {
+  try {
+    if (outcome === 'reopened') await studyObject(env, id).unitsReopened([unit]);
+    else await studyObject(env, id).unitSettled(unit, outcome);
+  } catch (e) {
+    console.warn(`study ${id}: unit ${unit} not counted (${(e as Error).message}); its progress shows once KV lists it`);
+  }
+}
+
+/**
+ * When a unit of the study last settled, by its object's count (0 when it counts nothing, or cannot
+ * be asked): the repair holds back while the queue is moving.
+ */
+export async function lastSettledAt(env: SeedlabEnv, id: string): Promise<number> {
+  try {
+    return (await studyObject(env, id).progress())?.lastSettledAt ?? 0;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * Runs done: the larger of the object's count (exact, but a consumer stopped between its KV write
+ * and its report leaves a unit uncounted) and KV's listing (never over, but may lag a minute).
+ */
+export async function exactRunsDone(env: SeedlabEnv, state: StudyState): Promise<number> {
+  if (state.document) return state.runsDone;
+  try {
+    const counts = await studyObject(env, state.record.id).progress();
+    return Math.max(state.runsDone, counts?.runsDone ?? 0);
+  } catch {
+    return state.runsDone;
+  }
+}

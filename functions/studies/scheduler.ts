@@ -1,4 +1,5 @@
 import type { SeedlabEnv } from '../env.ts';
+import { lastSettledAt } from './creation.ts';
 import { activeStudyIds, CorruptStudyError, markEnqueued, markSettled, readEnqueuedTimes, readHeartbeats } from './store.ts';
 import { finalizeIfComplete, type StudyState } from './studyState.ts';
 
@@ -33,6 +34,11 @@ const MAX_RESENDS_PER_REPAIR = 200;
 export async function recoverStalledUnits(env: SeedlabEnv, state: StudyState, nowMs = Date.now()): Promise<number[]> {
   if (state.status === 'done' || state.status === 'partial' || state.status === 'failed') return [];
   const { record } = state;
+  // The queue is moving (a unit settled within the stale window): units waiting in it are not lost.
+  // Without this, every status read of a study longer than the window (10,000 seeds on one local
+  // isolate) would send its waiting units again, and again. A unit lost meanwhile is sent once the
+  // others are done and the study has gone quiet.
+  if (nowMs - (await lastSettledAt(env, record.id)) < staleAfterMs(env)) return [];
   const pending = record.units.map((_, u) => u).filter((u) => !state.doneUnits.has(u) && !state.failures.some((f) => f.unit === u));
   // Neither sent recently nor beating: its message was lost, or its consumer was stopped. Heartbeats
   // are read only for units sent long ago (every status read runs this); both by bulk gets.

@@ -1,5 +1,6 @@
 import { combineStudy, isValidPart, type StudyDocument, type StudyStatus } from '../../src/index.ts';
 import type { SeedlabEnv } from '../env.ts';
+import { countUnit } from './creation.ts';
 import { listingFacts } from './listing.ts';
 import {
   CorruptStudyError,
@@ -88,6 +89,7 @@ export async function finalizeIfComplete(env: SeedlabEnv, id: string): Promise<S
     for (const u of corrupt) {
       console.warn(`study ${id}: unit ${u}'s stored result cannot be read; it will be trained again`);
       await discardUnitResult(env.STUDIES, id, u);
+      await countUnit(env, id, u, 'reopened');
       state.doneUnits.delete(u);
     }
     const runsDone = [...state.doneUnits].reduce((n, u) => n + record.units[u].seeds.length, 0);

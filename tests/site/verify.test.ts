@@ -20,7 +20,7 @@ const moons = readKindFixture('seed-variance/fixtures/seed-variance-moons');
 let server: DevServer;
 let browser: Browser;
 let studies: LocalStudies;
-const ids: Record<'wasm' | 'cpu' | 'compare' | 'tampered', string> = { wasm: '', cpu: '', compare: '', tampered: '' };
+const ids: Record<'wasm' | 'cpu' | 'compare' | 'tampered' | 'many', string> = { wasm: '', cpu: '', compare: '', tampered: '', many: '' };
 
 beforeAll(async () => {
   server = await startWranglerDev({ port: await freePort(), persistTo, vars: { SEEDLAB_TOKEN: TOKEN } });
@@ -29,6 +29,8 @@ beforeAll(async () => {
   ids.cpu = await studies.submit({ ...moons, backend: 'cpu' });
   ids.compare = await studies.submit(readKindFixture('compare/fixtures/compare'));
   ids.tampered = await studies.submit({ ...moons, seeds: 3 });
+  // Past 100 seeds the document names a few runs; the others are read from the runs.
+  ids.many = await studies.submit({ ...moons, seeds: 150 });
   browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 }, 240_000);
 
@@ -141,6 +143,30 @@ describe('a stored fingerprint that was altered', () => {
     const run = cli(ids.tampered, '--api', server.url);
     expect(run.status, run.stderr).toBe(1);
     expect(run.stdout).toContain(`seed ${doc.runs[0].seed}: MISMATCH`);
+  });
+});
+
+describe('a study past 100 seeds, whose document names only a few runs', () => {
+  it('checks a seed the document does not list, in the browser and in a terminal, from the stored runs', async () => {
+    const doc = await documentOf(ids.many);
+    if (doc.kind !== 'seed-variance') throw new Error('expected a seed-variance study');
+    expect(doc.runsInDocument).toBe('named');
+    const listed = new Set(doc.runs.map((r) => r.seed));
+    const seed = [120, 121, 122, 123].find((s) => !listed.has(s)) as number;
+    const { page, errors } = await openReport(`/r/${ids.many}/`);
+    const result = await verifyIn(page, { seed });
+    expect(result.status, result.text).toBe('match');
+    expect(errors).toEqual([]);
+    await page.close();
+    const run = cli(ids.many, '--api', server.url, '--seeds', String(seed));
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain(`seed ${seed}: match`);
+    // A seed the study did not run lands among the 150, counted from the document's histogram.
+    const fresh = await openReport(`/r/${ids.many}/`);
+    const landed = await verifyIn(fresh.page, { newSeed: true });
+    expect(landed.status, landed.text).toBe('landed');
+    expect(landed.text).toMatch(/of its \d+ seeds/);
+    await fresh.page.close();
   });
 });
 

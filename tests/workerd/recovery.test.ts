@@ -3,6 +3,7 @@ import {
   createMessageBatch,
   createScheduledController,
   getQueueResult,
+  runInDurableObject,
   waitOnExecutionContext,
 } from 'cloudflare:test';
 import { describe, expect, it, vi } from 'vitest';
@@ -122,6 +123,30 @@ describe('nothing is lost', () => {
       expect.objectContaining({ unit: 0, attempts: MAX_ATTEMPTS, error: expect.stringMatching(/^stopped 3 times without finishing/) }),
     ]);
     expect(settled.document.partial.failedSeeds).toEqual([1, 2]);
+  });
+
+  it('while the queue is moving (a unit settled within the stale window), waiting units are not sent again', async () => {
+    const id = await storeWithLostMessages(spec('queue moving'));
+    const record = JSON.parse((await env.STUDIES.get(`study:${id}`)) ?? '{}');
+    const object = env.CREATION.get(env.CREATION.idFromName(id));
+    // The study's object counts it (as if it had created it), and unit 0 settled a moment ago.
+    await runInDurableObject(object, async (_instance, state) => {
+      await state.storage.put('created', record);
+    });
+    await object.unitSettled(0, 'done');
+    const cron = async () => {
+      const ctx = createExecutionContext();
+      await worker.scheduled(createScheduledController({ cron: '* * * * *' }), env, ctx);
+      await waitOnExecutionContext(ctx);
+      return (await env.STUDIES.list({ prefix: `enqueued:${id}:` })).keys.length;
+    };
+    expect(await cron()).toBe(0);
+    // Quiet for longer than the window: every unit without a result is sent again.
+    await runInDurableObject(object, async (_instance, state) => {
+      const counts = (await state.storage.get<Record<string, number>>('counts')) ?? {};
+      await state.storage.put('counts', { ...counts, lastSettledAt: Date.now() - 60_000 });
+    });
+    expect(await cron()).toBe(4);
   });
 
   it('a study just created is not sent again: creation sent its units, and writes no key per unit', async () => {

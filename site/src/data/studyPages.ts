@@ -5,6 +5,7 @@ import { env } from 'cloudflare:workers';
 import {
   CorruptStudyError,
   cursorSeal,
+  exactRunsDone,
   type ListingMeta,
   listingPage,
   readDocument,
@@ -58,7 +59,8 @@ export async function loadStudyPage(id: string | undefined, now = Date.now()): P
   if (!state) return { state: 'missing', id };
   const { record } = state;
   if (state.document) return { state: 'report', id, doc: state.document, createdAt: record.createdAt, final: state.status === 'done' };
-  const runs: StudyRuns = { id, spec: record.spec, createdAt: record.createdAt, runsDone: state.runsDone, runsTotal: record.runsTotal };
+  const runsDone = await exactRunsDone(env, state);
+  const runs: StudyRuns = { id, spec: record.spec, createdAt: record.createdAt, runsDone, runsTotal: record.runsTotal };
   if (state.status === 'failed') return { state: 'failed', failures: state.failures, ...runs };
   const overdue = now - Date.parse(record.createdAt) > overdueAfterMs();
   return { state: 'pending', status: state.status === 'running' ? 'running' : 'queued', overdue, ...runs };

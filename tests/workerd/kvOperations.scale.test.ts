@@ -52,18 +52,29 @@ describe('KV operations per invocation, at 10,000 seeds', () => {
       const creation = {
         idFromName: (name: string) => env.CREATION.idFromName(name),
         // The study's Durable Object is an invocation of its own, with its own count.
-        get: (id: DurableObjectId) => ({
-          create: (record: unknown) =>
-            runInDurableObject(env.CREATION.get(id), (instance: StudyCreation) => {
-              (instance as unknown as { env: SeedlabEnv }).env = invocation('durable object: create');
-              return instance.create(record as Parameters<StudyCreation['create']>[0]);
-            }),
-        }),
+        get: (id: DurableObjectId) => {
+          const object = env.CREATION.get(id);
+          return {
+            create: (record: unknown) =>
+              runInDurableObject(object, (instance: StudyCreation) => {
+                (instance as unknown as { env: SeedlabEnv }).env = invocation('durable object: create');
+                return instance.create(record as Parameters<StudyCreation['create']>[0]);
+              }),
+            // The counts live in the object's own storage, not in KV.
+            unitSettled: (unit: number, outcome: 'done' | 'failed') => object.unitSettled(unit, outcome),
+            unitsReopened: (units: number[]) => object.unitsReopened(units),
+            progress: () => object.progress(),
+          };
+        },
       } as unknown as SeedlabEnv['CREATION'];
       return { ...env, STUDIES: countingKv(env.STUDIES, count), RUNS: runs, CREATION: creation, SEEDS_PER_UNIT: '40' };
     };
     const request = (what: string, path: string, init: RequestInit = {}) =>
-      worker.fetch(new Request(`http://seedlab.test${path}`, init), invocation(what), createExecutionContext());
+      worker.fetch(
+        new Request(`http://seedlab.test${path}`, init) as Request<unknown, IncomingRequestCfProperties>,
+        invocation(what),
+        createExecutionContext(),
+      );
 
     const spec = {
       title: 'ten thousand seeds, counted',
@@ -87,12 +98,30 @@ describe('KV operations per invocation, at 10,000 seeds', () => {
 
     const deliveries = queue.length;
     for (let delivered = 0; queue.length; delivered++) {
-      const batch = createMessageBatch('seedlab-runs', [{ id: `m${delivered}`, timestamp: new Date(), attempts: 1, body: queue.shift() }]);
+      const batch = createMessageBatch('seedlab-runs', [
+        { id: `m${delivered}`, timestamp: new Date(), attempts: 1, body: queue.shift() as UnitMessage },
+      ]);
       const ctx = createExecutionContext();
       await worker.queue(batch, invocation('queue: one unit'));
       await getQueueResult(batch, ctx);
       if (delivered === Math.floor(deliveries / 2)) {
-        await request('status read, half done', `/api/studies/${id}`);
+        const half = (await (await request('status read, half done', `/api/studies/${id}`)).json()) as any;
+        // Exact, from the study's object: units 0..125 are done, 40 seeds each.
+        expect(half.progress).toEqual({ runsDone: 40 * (delivered + 1), runsTotal: 10_003 });
+        // A redelivered unit is skipped, and counted once.
+        await worker.queue(
+          createMessageBatch('seedlab-runs', [{ id: 'again', timestamp: new Date(), attempts: 2, body: { studyId: id, unit: 0 } }]),
+          invocation('queue: a redelivery'),
+        );
+        expect(((await (await request('status read, half done', `/api/studies/${id}`)).json()) as any).progress.runsDone).toBe(
+          40 * (delivered + 1),
+        );
+        // The counts are the study's object's, each unit once (KV's listing can lag in production).
+        expect(await env.CREATION.get(env.CREATION.idFromName(id)).progress()).toMatchObject({
+          runsDone: 40 * (delivered + 1),
+          unitsDone: delivered + 1,
+          unitsFailed: 0,
+        });
         const cron = createExecutionContext();
         await worker.scheduled(createScheduledController({ cron: '* * * * *' }), invocation('cron, half done'), cron);
         await waitOnExecutionContext(cron);
