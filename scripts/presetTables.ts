@@ -324,7 +324,7 @@ function scaleTable(s: ScaleBench): string {
       ],
     ),
     '',
-    `In production (an estimate, not a measurement): ${s.units.count} units at up to ${CONCURRENT_CONSUMERS} consumers at once are ${waves} wave${waves === 1 ? '' : 's'} of one unit each, so the study takes about its largest unit (${s.units.estimateSeconds} s by the time model, ${s.units.upperSeconds} s at its upper bound) plus the queue's delivery and the combine, instead of the ${s.units.totalUpperSeconds.toFixed(0)} s its units add up to at the upper bound.`,
+    `In production (an estimate, not a measurement): ${s.units.count} units at up to ${CONCURRENT_CONSUMERS} consumers at once are ${waves} wave${waves === 1 ? '' : 's'} of one unit each, so the training takes about ${waves === 1 ? 'its largest unit' : `${waves} times its largest unit`} (${s.units.estimateSeconds} s by the time model, ${s.units.upperSeconds} s at its upper bound) plus the queue's delivery and the combine, instead of the ${s.units.totalUpperSeconds.toFixed(0)} s its units add up to at the upper bound.`,
   ].join('\n');
 }
 
