@@ -28,12 +28,12 @@ import {
 import { withEngine } from '../engineBackends.ts';
 import type { SeedlabEnv } from '../env.ts';
 import { oembed } from '../site/oembed.ts';
-import { exactRunsDone, studyObject } from '../studies/creation.ts';
 import { cursorSeal } from '../studies/cursors.ts';
 import { recoverStalledUnits } from '../studies/scheduler.ts';
 import { CorruptStudyError, type ListingMeta, listingPage } from '../studies/store.ts';
 import { RUNS_PER_PAGE, runColumns, runsCsv, runsOfSeed, runsPage } from '../studies/studyRuns.ts';
 import { finalizeIfComplete, newStudyRecord, readStudyState, type StudyState } from '../studies/studyState.ts';
+import { exactRunsDone, studyObject } from '../studies/unitCounts.ts';
 import { requireToken } from './auth.ts';
 import { methodsByPath, openApiDocument, routes } from './contract.ts';
 import { apiError, invalid, shortened } from './errors.ts';

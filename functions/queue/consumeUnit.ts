@@ -1,7 +1,6 @@
 import { runStudyUnit, type UnitOutcome } from '../../src/index.ts';
 import { useWorkerBackend, withEngine } from '../engineBackends.ts';
 import type { SeedlabEnv, UnitMessage } from '../env.ts';
-import { countUnit } from '../studies/creation.ts';
 import { staleAfterMs } from '../studies/scheduler.ts';
 import {
   CorruptStudyError,
@@ -15,6 +14,7 @@ import {
   readRecord,
 } from '../studies/store.ts';
 import { finalizeIfComplete } from '../studies/studyState.ts';
+import { countUnit } from '../studies/unitCounts.ts';
 
 /** A unit that throws this many times is recorded as failed, and the study completes without it. */
 export const MAX_ATTEMPTS = 3;

@@ -4,7 +4,8 @@ import type { SeedlabEnv } from '../env.ts';
 import { listingFacts } from './listing.ts';
 import { enqueueUnits } from './scheduler.ts';
 import { CorruptStudyError, createStudy, putListing, reopenUnits, type StudyRecord } from './store.ts';
-import { finalizeIfComplete, type StudyState } from './studyState.ts';
+import { finalizeIfComplete } from './studyState.ts';
+import type { UnitCounts, UnitOutcomeName } from './unitCounts.ts';
 
 /**
  * How long after a retry another is refused. The reopening deletes the failed units' keys in KV, and
@@ -13,16 +14,6 @@ import { finalizeIfComplete, type StudyState } from './studyState.ts';
  * may still show the old failures, and a second retry would train the same units twice.
  */
 const RETRY_SETTLE_SECONDS = 60;
-
-/** A study's progress as its object counts it: every unit a consumer reported, once. */
-export interface UnitCounts {
-  runsDone: number;
-  unitsDone: number;
-  unitsFailed: number;
-  /** When a consumer last reported a unit (ms since epoch; 0 before the first). */
-  lastSettledAt: number;
-}
-type UnitOutcomeName = 'done' | 'failed';
 
 export type RetryOutcome =
   | { outcome: 'reopened' }
@@ -170,45 +161,3 @@ export class StudyCreation extends DurableObject<SeedlabEnv> {
 }
 
 const NO_UNITS: UnitCounts = { runsDone: 0, unitsDone: 0, unitsFailed: 0, lastSettledAt: 0 };
-
-/** The study's Durable Object (named after its id). */
-export const studyObject = (env: SeedlabEnv, id: string) => env.CREATION.get(env.CREATION.idFromName(id));
-
-/**
- * Tells the study's object a unit's outcome once it is stored. Best effort: KV holds the outcome, and
- * the state is derived from KV; the count only makes progress exact sooner.
- */
-export async function countUnit(env: SeedlabEnv, id: string, unit: number, outcome: UnitOutcomeName | 'reopened'): Promise<void> {
-  try {
-    if (outcome === 'reopened') await studyObject(env, id).unitsReopened([unit]);
-    else await studyObject(env, id).unitSettled(unit, outcome);
-  } catch (e) {
-    console.warn(`study ${id}: unit ${unit} not counted (${(e as Error).message}); its progress shows once KV lists it`);
-  }
-}
-
-/**
- * When a unit of the study last settled, by its object's count (0 when it counts nothing, or cannot
- * be asked): the repair holds back while the queue is moving.
- */
-export async function lastSettledAt(env: SeedlabEnv, id: string): Promise<number> {
-  try {
-    return (await studyObject(env, id).progress())?.lastSettledAt ?? 0;
-  } catch {
-    return 0;
-  }
-}
-
-/**
- * Runs done: the larger of the object's count (exact, but a consumer stopped between its KV write
- * and its report leaves a unit uncounted) and KV's listing (never over, but may lag a minute).
- */
-export async function exactRunsDone(env: SeedlabEnv, state: StudyState): Promise<number> {
-  if (state.document) return state.runsDone;
-  try {
-    const counts = await studyObject(env, state.record.id).progress();
-    return Math.max(state.runsDone, counts?.runsDone ?? 0);
-  } catch {
-    return state.runsDone;
-  }
-}

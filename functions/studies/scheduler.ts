@@ -1,7 +1,7 @@
 import type { SeedlabEnv } from '../env.ts';
-import { lastSettledAt } from './creation.ts';
 import { activeStudyIds, CorruptStudyError, markEnqueued, markSettled, readEnqueuedTimes, readHeartbeats } from './store.ts';
 import { finalizeIfComplete, type StudyState } from './studyState.ts';
+import { lastSettledAt } from './unitCounts.ts';
 
 /** How long a unit may go unheard of (not sent, no heartbeat) before it is sent again. */
 export const staleAfterMs = (env: SeedlabEnv) => 1000 * Number(env.STALE_AFTER_SECONDS);

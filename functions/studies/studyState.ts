@@ -1,6 +1,5 @@
 import { combineStudy, isValidPart, type StudyDocument, type StudyStatus } from '../../src/index.ts';
 import type { SeedlabEnv } from '../env.ts';
-import { countUnit } from './creation.ts';
 import { listingFacts } from './listing.ts';
 import {
   CorruptStudyError,
@@ -14,6 +13,7 @@ import {
   readUnitResults,
   type StudyRecord,
 } from './store.ts';
+import { countUnit } from './unitCounts.ts';
 
 export interface StudyFailure {
   unit: number;
