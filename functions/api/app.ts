@@ -19,6 +19,7 @@ import {
   parseStudySpec,
   planLimitsOf,
   planWithinLimits,
+  runColumnsOf,
   runTableColumns,
   SpecError,
   StudyTooLongError,
@@ -31,7 +32,7 @@ import { oembed } from '../site/oembed.ts';
 import { cursorSeal } from '../studies/cursors.ts';
 import { recoverStalledUnits } from '../studies/scheduler.ts';
 import { CorruptStudyError, type ListingMeta, listingPage } from '../studies/store.ts';
-import { RUNS_PER_PAGE, runColumns, runsCsv, runsOfSeed, runsPage } from '../studies/studyRuns.ts';
+import { RUNS_PER_PAGE, runsCsv, runsOfSeed, runsPage } from '../studies/studyRuns.ts';
 import { finalizeIfComplete, newStudyRecord, readStudyState, type StudyState } from '../studies/studyState.ts';
 import { exactRunsDone, studyObject } from '../studies/unitCounts.ts';
 import { requireToken } from './auth.ts';
@@ -230,7 +231,7 @@ app.openapi({ ...routes.retryStudy, middleware: [requireToken] }, async (c) => {
 async function settledRuns(c: Context<Env>, id: string) {
   const state = await readStudyState(c.env, id);
   if (!state) return { answer: apiError(c, 404, `no study "${id}"`) };
-  const columns = runColumns(state);
+  const columns = runColumnsOf(state.record.spec);
   if (!columns)
     return { answer: apiError(c, 404, `a ${state.record.kind} study keeps no per-run results (its units compare runs inside one unit)`) };
   if (!state.document)

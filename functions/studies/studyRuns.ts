@@ -1,4 +1,4 @@
-import { type RunRow, runColumnsOf, runRowJson, runRowsOf, runsCsvHeader, runsCsvLines, runTableColumns } from '../../src/index.ts';
+import { type RunRow, runRowJson, runRowsOf, runsCsvHeader, runsCsvLines, runTableColumns } from '../../src/index.ts';
 import { readUnitResults } from './store.ts';
 import type { StudyState } from './studyState.ts';
 
@@ -23,11 +23,6 @@ export interface RunsPage {
 
 /** The settled study's units that have a result, in unit order (a partial study lacks its failed ones). */
 const doneUnits = (state: StudyState) => [...state.doneUnits].sort((a, b) => a - b);
-
-/** The columns of the study's rows: the seed, the kind's grouping columns, the outcome columns. */
-export function runColumns(state: StudyState): readonly string[] | null {
-  return runColumnsOf(state.record.spec);
-}
 
 async function rowsOf(state: StudyState, env: { STUDIES: Parameters<typeof readUnitResults>[0] }, units: number[]): Promise<RunRow[]> {
   const { record } = state;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { sortedQuantile } from '../stats/summarize.ts';
 import { finiteOrNull } from './parts.ts';
 
 /**
@@ -19,14 +20,6 @@ export const keepsEveryRun = (runs: number, epochs = 1): boolean => runs <= RUNS
 
 /** Whether a document holds every run, or only the runs its report names (the rest: GET .../runs). */
 export const RunsInDocument = z.enum(['all', 'named']);
-
-/** Order statistics, R type 7 (numpy's default), of the sorted values. */
-function sortedQuantile(sorted: Float64Array | number[], q: number): number {
-  const h = (sorted.length - 1) * q;
-  const lo = Math.floor(h);
-  const hi = Math.min(lo + 1, sorted.length - 1);
-  return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
-}
 
 const Quantiles = z.object({
   p01: z.number(),

@@ -40,15 +40,7 @@ export const PRESETS: Preset[] = [
     name: 'digits-10k-seeds',
     description:
       'The digits-reference setup over seeds 1..10,000: the tails, the chance of a seed far below the median, and what reporting the best of k seeds inflates.',
-    spec: {
-      title: 'Ten thousand seeds: how far can the seed move a digits MLP?',
-      dataset: { name: 'digits' },
-      split: { kind: 'index-mod', k: 4, r: 3 },
-      scaling: { kind: 'divide', by: 16 },
-      model: { hidden: [32], activation: 'relu', initializer: 'glorotUniform', dropout: 0 },
-      training: { optimizer: { kind: 'adam', lr: 0.001, beta1: 0.9, beta2: 0.999, epsilon: 1e-7 }, batchSize: 32, epochs: 20 },
-      seeds: 10_000,
-    },
+    spec: { title: 'Ten thousand seeds: how far can the seed move a digits MLP?', ...digits, training: referenceAdam, seeds: 10_000 },
   },
   {
     name: 'moons-dropout',

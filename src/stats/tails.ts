@@ -2,7 +2,7 @@ import binomialQuantile from '@stdlib/stats-base-dists-binomial-quantile';
 import tQuantile from '@stdlib/stats-base-dists-t-quantile';
 import { createStream, streamSeed } from '../random/seedStreams.ts';
 import { stdInterval } from './spread.ts';
-import { mean, sampleStd } from './summarize.ts';
+import { mean, sampleStd, sortedQuantile } from './summarize.ts';
 
 /**
  * What only many seeds measure (Picard 2021 scanned 10^4): the tails of the final accuracy, how
@@ -13,14 +13,6 @@ import { mean, sampleStd } from './summarize.ts';
 
 /** z for a two-sided 95% interval. */
 const Z95 = 1.959963984540054;
-
-/** Type-7 quantile of sorted values (numpy's default), as the document's distribution. */
-function sortedQuantile(sorted: Float64Array, q: number): number {
-  const h = (sorted.length - 1) * q;
-  const lo = Math.floor(h);
-  const hi = Math.min(lo + 1, sorted.length - 1);
-  return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
-}
 
 /**
  * The distribution-free interval of the q-th quantile from order statistics (Conover, Practical
