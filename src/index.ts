@@ -5,6 +5,18 @@
 
 export { BackendUnavailableError, useBackend } from './backends/useBackend.ts';
 export { registerWasmBackend } from './backends/wasmFromModule.ts';
+export { isDatasetProvided, provideDataset, uploadedDatasetIds } from './data/providedDatasets.ts';
+export {
+  DATASET_ID_PATTERN,
+  DATASET_LIMITS,
+  type DatasetDescription,
+  DatasetError,
+  datasetNameOf,
+  describeDataset,
+  isDatasetId,
+  readDatasetCsv,
+  type UploadedDataset,
+} from './data/uploadedDataset.ts';
 export { type RunRow, runRowJson, runRowsFromCsv, runsCsvHeader, runsCsvLines, runTableColumns } from './document/runRows.ts';
 export { sha256Hex } from './fingerprint/sha256Hex.ts';
 export { registerFusedKernels } from './kernels/fusedKernels.ts';

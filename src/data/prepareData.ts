@@ -1,12 +1,14 @@
 import type { RandomStream } from '../random/seedStreams.ts';
 import type { DatasetSpec, ScalingSpec, SplitSpec } from '../spec/setup.ts';
 import { loadBundledTable } from './bundled.ts';
+import { providedTable } from './providedDatasets.ts';
 import { fitScaling, scaleRows } from './scaling.ts';
 import { splitRows } from './split.ts';
 import { makeSynthetic } from './synthetic.ts';
 import type { LabelledTable, PreparedData } from './table.ts';
 
 export function loadTable(spec: DatasetSpec, data: RandomStream): LabelledTable {
+  if (spec.name === 'upload') return providedTable(spec.id);
   return 'samples' in spec ? makeSynthetic(spec.name, spec, data) : loadBundledTable(spec.name);
 }
 

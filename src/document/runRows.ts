@@ -1,3 +1,5 @@
+import { csvRecords } from '../data/csvRecords.ts';
+
 /**
  * One row per run, for `GET /api/studies/<id>/runs` and `runs.csv`: every kind that has runs
  * turns a stored unit into rows (its `training.runRows`), with the seed, the kind's grouping
@@ -89,7 +91,7 @@ const BOOLEAN_COLUMNS = new Set(['diverged', 'rerun']);
  * cells, typed by column (numbers, booleans, text; an empty cell is null).
  */
 export function runRowsFromCsv(text: string): Record<string, GroupValue | null>[] {
-  const records = csvRecords(text);
+  const records = csvRecords(text).map((r) => r.cells);
   const [header, ...lines] = records;
   if (!header) return [];
   return lines
@@ -105,33 +107,4 @@ export function runRowsFromCsv(text: string): Record<string, GroupValue | null>[
         }),
       ),
     );
-}
-
-function csvRecords(text: string): string[][] {
-  const records: string[][] = [];
-  let cells: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      cells.push(cell);
-      cell = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      cells.push(cell);
-      records.push(cells);
-      cells = [];
-      cell = '';
-    } else cell += c;
-  }
-  if (cell !== '' || cells.length) records.push([...cells, cell]);
-  return records;
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { STREAM_NAMES } from '../random/seedStreams.ts';
 import { LIMITS } from './limits.ts';
+import { STUDY_ID_PATTERN } from './studyId.ts';
 
 /**
  * The spec fields every study kind shares: the data, the model, the training and the seeds. Each
@@ -15,6 +16,13 @@ const seedValue = z.number().int().min(1).max(LIMITS.maxSeed);
 
 export const DatasetSpec = z.discriminatedUnion('name', [
   z.strictObject({ name: z.enum(BUNDLED_DATASETS) }),
+  /** A table uploaded with POST /api/datasets (src/data/uploadedDataset.ts), named by its content address. */
+  z.strictObject({
+    name: z.literal('upload'),
+    id: z
+      .string()
+      .regex(new RegExp(`^${STUDY_ID_PATTERN}$`), { error: 'an uploaded dataset id is 20 hex digits (POST /api/datasets answers it)' }),
+  }),
   z.strictObject({
     name: z.enum(SYNTHETIC_DATASETS),
     /** Number of points, split evenly over the classes. */

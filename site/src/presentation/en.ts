@@ -251,6 +251,8 @@ export const en = {
     syntheticClasses: ', {classes} classes',
     dataBundled: 'Data: the bundled {name} set.',
     dataBundledShape: 'Data: the bundled {name} set ({features} features, {classes} classes).',
+    dataUploaded: 'Data: the uploaded table {id}.',
+    dataUploadedShape: 'Data: the uploaded table {id} ({features} features, {classes} classes).',
     splitIndexMod: 'Split: rows with index % {k} == {r} are the test set{rows}; the others train.',
     splitStratified: 'Split: stratified, drawn from the split stream, test fraction {fraction}{rows}.',
     splitRows: ' ({test} test rows, {train} training rows)',

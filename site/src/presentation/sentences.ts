@@ -107,17 +107,21 @@ export function trainingMethod(setup: TrainingSetup, shape: DataShape | null, le
   const o = training.optimizer;
   const rows = shape ? ui.say('method.splitRows', { test: shape.testRows, train: shape.trainRows }) : '';
   return [
-    'samples' in dataset
-      ? ui.say('method.dataSynthetic', {
-          name: dataset.name,
-          samples: dataset.samples,
-          noise: dataset.noise,
-          classes:
-            dataset.name === 'blobs' || dataset.name === 'spiral' ? ui.say('method.syntheticClasses', { classes: dataset.classes }) : '',
-        })
-      : shape
-        ? ui.say('method.dataBundledShape', { name: dataset.name, features: shape.features, classes: shape.classes })
-        : ui.say('method.dataBundled', { name: dataset.name }),
+    dataset.name === 'upload'
+      ? shape
+        ? ui.say('method.dataUploadedShape', { id: dataset.id, features: shape.features, classes: shape.classes })
+        : ui.say('method.dataUploaded', { id: dataset.id })
+      : 'samples' in dataset
+        ? ui.say('method.dataSynthetic', {
+            name: dataset.name,
+            samples: dataset.samples,
+            noise: dataset.noise,
+            classes:
+              dataset.name === 'blobs' || dataset.name === 'spiral' ? ui.say('method.syntheticClasses', { classes: dataset.classes }) : '',
+          })
+        : shape
+          ? ui.say('method.dataBundledShape', { name: dataset.name, features: shape.features, classes: shape.classes })
+          : ui.say('method.dataBundled', { name: dataset.name }),
     split.kind === 'index-mod'
       ? ui.say('method.splitIndexMod', { k: split.k, r: split.r, rows })
       : ui.say('method.splitStratified', { fraction: split.testFraction, rows }),

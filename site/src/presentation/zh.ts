@@ -216,6 +216,8 @@ export const zh = translationOf<typeof en>()({
     syntheticClasses: '，{classes} 类',
     dataBundled: '数据：内置数据集 {name}。',
     dataBundledShape: '数据：内置数据集 {name}（{features} 个特征，{classes} 类）。',
+    dataUploaded: '数据：上传的表格 {id}。',
+    dataUploadedShape: '数据：上传的表格 {id}（{features} 个特征，{classes} 类）。',
     splitIndexMod: '划分：下标 % {k} == {r} 的行作为测试集{rows}，其余用于训练。',
     splitStratified: '划分：由 split 流做分层随机划分，测试比例 {fraction}{rows}。',
     splitRows: '（测试 {test} 行，训练 {train} 行）',
