@@ -7,6 +7,15 @@
 export { FINAL_CACHE_CONTROL, FINAL_PAGE_HEADER, LIVE_CACHE_CONTROL, pageEtag } from './site/pageCache.ts';
 export { WASM_PAGE_HEADER } from './site/securityHeaders.ts';
 export { cursorSeal } from './studies/cursors.ts';
-export { CorruptStudyError, type ListingMeta, listingPage, readDocument, readRecord } from './studies/store.ts';
+export {
+  CorruptStudyError,
+  type DatasetUse,
+  datasetUses,
+  type ListingMeta,
+  listingPage,
+  readDatasetDescription,
+  readDocument,
+  readRecord,
+} from './studies/store.ts';
 export { readStudyState, type StudyFailure } from './studies/studyState.ts';
 export { exactRunsDone } from './studies/unitCounts.ts';

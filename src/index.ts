@@ -32,6 +32,7 @@ export * from './spec/setup.ts';
 export { SpecError, specIssues } from './spec/specError.ts';
 export { STUDY_ID, STUDY_ID_PATTERN, studyId } from './spec/studyId.ts';
 export { unitSeconds } from './spec/timeModel.ts';
+export { validateWithoutEval } from './spec/validateWithoutEval.ts';
 export { createKindRegistry, DEFAULT_GROUP_SIZE, StudyTooLongError, type UnitOutcome } from './studies/kindRegistry.ts';
 // Study kinds and what derives from their list.
 export {

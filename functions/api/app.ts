@@ -12,26 +12,44 @@ import {
   titleOf,
 } from '../../site/src/presentation/index.ts';
 import {
+  DATASET_LIMITS,
+  type DatasetDescription,
+  DatasetError,
   DOCUMENT_VERSION,
+  datasetNameOf,
+  describeDataset,
   ENGINE_VERSION,
   PRESETS,
   parseStudyRequest,
   parseStudySpec,
   planLimitsOf,
   planWithinLimits,
+  readDatasetCsv,
   runColumnsOf,
   runTableColumns,
   SpecError,
   StudyTooLongError,
   specIssues,
   studyId,
+  type UploadedDataset,
+  uploadedDatasetIds,
 } from '../../src/index.ts';
 import { withEngine } from '../engineBackends.ts';
 import type { SeedlabEnv } from '../env.ts';
 import { oembed } from '../site/oembed.ts';
 import { cursorSeal } from '../studies/cursors.ts';
 import { recoverStalledUnits } from '../studies/scheduler.ts';
-import { CorruptStudyError, type ListingMeta, listingPage } from '../studies/store.ts';
+import {
+  CorruptStudyError,
+  type ListingMeta,
+  listingPage,
+  markDatasetUse,
+  putDataset,
+  readDatasetDescription,
+  readDatasetTable,
+  readRecord,
+} from '../studies/store.ts';
+import { provideStudyData } from '../studies/studyData.ts';
 import { RUNS_PER_PAGE, runsCsv, runsOfSeed, runsPage } from '../studies/studyRuns.ts';
 import { finalizeIfComplete, newStudyRecord, readStudyState, type StudyState } from '../studies/studyState.ts';
 import { exactRunsDone, studyObject } from '../studies/unitCounts.ts';
@@ -52,6 +70,9 @@ type Env = { Bindings: SeedlabEnv; Variables: { body: unknown } };
 export const app = new OpenAPIHono<Env>({
   defaultHook: (result, c) => {
     if (result.success) return;
+    if (result.target === 'param' && c.req.param('ref') !== undefined) {
+      return apiError(c, 404, `no dataset "${shortened(c.req.param('ref') ?? '')}" (ids are 20 hex digits; add .csv for the table)`);
+    }
     if (result.target === 'param') {
       const id = c.req.param('id') ?? '';
       return apiError(c, 404, `no study "${shortened(id)}" (ids are 20 hex digits)`);
@@ -150,32 +171,67 @@ app.openapi(routes.listStudies, async (c) => {
   );
 });
 
-app.openapi({ ...routes.submitStudy, middleware: [requireToken, sizeLimit, jsonBody] }, async (c) => {
-  let spec: ReturnType<typeof parseStudyRequest>;
-  let units: ReturnType<typeof planWithinLimits>['units'];
+type Planned = { spec: ReturnType<typeof parseStudyRequest>; id: string } & ReturnType<typeof planWithinLimits>;
+
+/**
+ * A study as POST /api/studies and POST /api/estimate read it: the spec parsed, its uploaded tables
+ * handed to the engine, its units planned within the Worker's limits and its id; or the answer why
+ * not (400 naming the fields, 422 with the estimate when it cannot fit).
+ */
+async function plannedStudy(c: Context<Env>): Promise<{ planned: Planned } | { answer: Response }> {
   try {
-    spec = parseStudyRequest(c.get('body'));
+    const spec = parseStudyRequest(c.get('body'));
+    await provideStudyData(c.env.STUDIES, spec);
     // Units sized so each fits a quarter of the CPU limit at the time model's upper bound.
-    ({ units } = planWithinLimits(spec, planLimitsOf(c.env)));
+    const plan = planWithinLimits(spec, planLimitsOf(c.env));
+    return { planned: { spec, ...plan, id: await studyId(spec) } };
   } catch (e) {
-    if (e instanceof SpecError) return invalid(c, e.issues);
+    if (e instanceof SpecError) return { answer: invalid(c, e.issues) };
     if (e instanceof StudyTooLongError) {
       const upper = e.units.map((u) => u.upper);
-      return apiError(c, 422, `the study cannot fit: ${e.message}`, {
-        estimate: {
-          over: e.what,
-          seconds: round(e.seconds),
-          limitSeconds: e.limitSeconds,
-          units: upper.length,
-          largestUnitSeconds: round(Math.max(...upper)),
-          totalSeconds: round(upper.reduce((a, b) => a + b, 0)),
-        },
-      });
+      return {
+        answer: apiError(c, 422, `the study cannot fit: ${e.message}`, {
+          estimate: {
+            over: e.what,
+            seconds: round(e.seconds),
+            limitSeconds: e.limitSeconds,
+            units: upper.length,
+            largestUnitSeconds: round(Math.max(...upper)),
+            totalSeconds: round(upper.reduce((a, b) => a + b, 0)),
+          },
+        }),
+      };
     }
     throw e;
   }
+}
 
-  const id = await studyId(spec);
+app.openapi({ ...routes.estimate, middleware: [sizeLimit, jsonBody] }, async (c) => {
+  const read = await plannedStudy(c);
+  if ('answer' in read) return read.answer as never;
+  const { spec, units, seconds, id } = read.planned;
+  const upper = seconds.map((u) => u.upper);
+  const origin = publicOrigin(new URL(c.req.url), c.env.SITE_URL);
+  return c.json(
+    {
+      id,
+      kind: spec.kind,
+      exists: (await readRecord(c.env.STUDIES, id).catch(() => null)) !== null,
+      runsTotal: units.reduce((n, u) => n + u.seeds.length, 0),
+      units: units.length,
+      largestUnitSeconds: round(Math.max(...upper)),
+      totalSeconds: round(upper.reduce((a, b) => a + b, 0)),
+      limitSeconds: planLimitsOf(c.env).studySecondsLimit,
+      links: { study: `${origin}/api/studies/${id}`, report: siteUrl(origin, { page: 'report', locale: 'en', id }) },
+    },
+    200,
+  );
+});
+
+app.openapi({ ...routes.submitStudy, middleware: [requireToken, sizeLimit, jsonBody] }, async (c) => {
+  const read = await plannedStudy(c);
+  if ('answer' in read) return read.answer as never;
+  const { spec, units, id } = read.planned;
   const existing = await readStudyState(c.env, id);
   if (existing) return c.json(statusBody(c, existing), 200);
 
@@ -187,6 +243,9 @@ app.openapi({ ...routes.submitStudy, middleware: [requireToken, sizeLimit, jsonB
 
   // Created once, however many identical requests race: the study's own Durable Object decides.
   const { created, record } = await studyObject(c.env, id).create(newStudyRecord(id, spec, units, new Date()));
+  // Each uploaded table lists the studies that train on it (written again by a repeated request: harmless).
+  for (const datasetId of uploadedDatasetIds(spec))
+    await markDatasetUse(c.env.STUDIES, datasetId, { id, kind: spec.kind, createdAt: record.createdAt });
   if (!created) {
     const state = await readStudyState(c.env, id);
     if (state) return c.json(statusBody(c, state), 200);
@@ -268,6 +327,85 @@ app.openapi(routes.studyRunsCsv, async (c) => {
     'content-type': 'text/csv; charset=utf-8',
     'content-disposition': `attachment; filename="seedlab-${id}-runs.csv"`,
   });
+});
+
+/** A table's body: CSV media type (415), then strict UTF-8 (400); the engine's reader does the rest. */
+const csvBody: MiddlewareHandler<Env> = async (c, next) => {
+  if (!/^text\/csv\s*(;|$)/i.test(c.req.header('content-type') ?? '')) {
+    return apiError(c, 415, 'send the table as CSV, with Content-Type: text/csv');
+  }
+  try {
+    c.set('body', new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(await c.req.arrayBuffer()));
+  } catch {
+    return invalid(c, [{ path: 'body', message: 'the table is not valid UTF-8 (save it as UTF-8 CSV)' }], 'the table is not valid UTF-8');
+  }
+  await next();
+};
+const csvSizeLimit = bodyLimit({
+  maxSize: DATASET_LIMITS.maxBytes,
+  onError: (c) =>
+    apiError(c, 413, `the table is larger than ${DATASET_LIMITS.maxBytes} bytes (5 MB), the limit`, { limit: DATASET_LIMITS }),
+});
+
+function datasetBody(c: Context<Env>, description: DatasetDescription) {
+  const origin = publicOrigin(new URL(c.req.url), c.env.SITE_URL);
+  const self = `${origin}/api/datasets/${description.id}`;
+  return {
+    ...description,
+    links: { self, csv: `${self}.csv`, page: siteUrl(origin, { page: 'dataset', locale: 'en', dataset: description.id }) },
+  };
+}
+
+/** A table that cannot be read: 413 over a limit, else 400; the row and column it names, and the field at fault. */
+function datasetRefusal(c: Context<Env>, e: DatasetError, label: string | undefined) {
+  const field = label !== undefined && e.column === label && e.row === undefined && /no column is named/.test(e.message) ? 'label' : 'body';
+  const where = { ...(e.row !== undefined ? { row: e.row } : {}), ...(e.column !== undefined ? { column: e.column } : {}) };
+  if (e.tooLarge) return apiError(c, 413, e.message, { ...where, limit: DATASET_LIMITS });
+  return apiError(c, 400, e.message, { ...where, issues: [{ path: field, message: e.message }] });
+}
+
+app.openapi({ ...routes.uploadDataset, middleware: [requireToken, csvSizeLimit, csvBody] }, async (c) => {
+  const query = c.req.valid('query');
+  let name: string | null;
+  let dataset: UploadedDataset;
+  try {
+    name = datasetNameOf(query.name);
+  } catch (e) {
+    if (e instanceof DatasetError) return invalid(c, [{ path: 'name', message: e.message }], e.message);
+    throw e;
+  }
+  try {
+    dataset = await readDatasetCsv(c.get('body') as string, query.label);
+  } catch (e) {
+    if (e instanceof DatasetError) return datasetRefusal(c, e, query.label) as never;
+    throw e;
+  }
+  const stored = await readDatasetDescription(c.env.STUDIES, dataset.id);
+  if (stored) return c.json(datasetBody(c, stored), 200);
+  const description = describeDataset(dataset, name);
+  await putDataset(c.env.STUDIES, dataset.canonicalCsv, description);
+  return c.json(datasetBody(c, description), 201);
+});
+
+/** Content-addressed: a dataset's table and description never change, so caches may keep them. */
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+
+app.openapi(routes.getDataset, async (c) => {
+  const { ref } = c.req.valid('param');
+  const id = ref.replace(/\.csv$/, '');
+  if (ref.endsWith('.csv')) {
+    const table = await readDatasetTable(c.env.STUDIES, id);
+    if (table === null) return apiError(c, 404, `no dataset "${id}"`);
+    return c.body(table, 200, {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': `inline; filename="seedlab-dataset-${id}.csv"`,
+      'cache-control': IMMUTABLE,
+    });
+  }
+  const description = await readDatasetDescription(c.env.STUDIES, id);
+  if (!description) return apiError(c, 404, `no dataset "${id}"`);
+  c.header('cache-control', IMMUTABLE);
+  return c.json(datasetBody(c, description), 200);
 });
 
 app.openapi(routes.oembed, (c) => oembed(c));

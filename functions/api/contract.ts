@@ -1,5 +1,6 @@
 import { createRoute, OpenAPIHono, type RouteConfig, z } from '@hono/zod-openapi';
 import {
+  DATASET_ID_PATTERN,
   DOCUMENT_VERSION,
   ENGINE_VERSION,
   PresetRequest,
@@ -118,6 +119,57 @@ const RunsPage = z
     links: z.object({ csv: z.string(), next: z.string().nullable() }),
   })
   .openapi('RunsPage');
+
+const DatasetDescription = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    rows: z.number().int(),
+    features: z.number().int(),
+    label: z.string(),
+    classes: z.array(z.string()),
+    classCounts: z.array(z.number().int()),
+    featureRanges: z.array(z.object({ name: z.string(), min: z.number(), max: z.number() })),
+    links: z.object({ self: z.string(), csv: z.string(), page: z.string() }),
+  })
+  .openapi('Dataset', {
+    description: 'An uploaded table: its size, classes (in code-point order) with their counts, and each feature’s range',
+  });
+
+const UploadQuery = z.strictObject({
+  label: z
+    .string()
+    .max(200)
+    .optional()
+    .openapi({ param: { name: 'label', in: 'query' }, description: 'The label column’s name (default: the last column)' }),
+  name: z
+    .string()
+    .max(400)
+    .optional()
+    .openapi({ param: { name: 'name', in: 'query' }, description: 'A description (not part of the id; default: the id)' }),
+});
+
+/** A dataset in a path: its id, or its id and `.csv` for the canonical table. */
+const DatasetRefParams = z.object({
+  ref: z
+    .string()
+    .regex(new RegExp(`^${DATASET_ID_PATTERN}(\\.csv)?$`))
+    .openapi({ param: { name: 'ref', in: 'path' }, example: '0123456789abcdef0123.csv' }),
+});
+
+const Estimate = z
+  .object({
+    id: z.string(),
+    kind: z.enum(STUDY_KINDS),
+    exists: z.boolean(),
+    runsTotal: z.number().int(),
+    units: z.number().int(),
+    largestUnitSeconds: z.number(),
+    totalSeconds: z.number(),
+    limitSeconds: z.number(),
+    links: z.object({ study: z.string(), report: z.string() }),
+  })
+  .openapi('Estimate', { description: 'The study’s id and its time at the time model’s upper bound; nothing is stored' });
 
 const OembedQuery = z.object({
   url: z
@@ -268,6 +320,52 @@ export const routes = {
     responses: {
       200: { description: 'text/csv: a header, then one line per run', content: { 'text/csv': { schema: z.string() } } },
       ...errors(404, 405, 409, 500),
+    },
+  }),
+  estimate: createRoute({
+    method: 'post',
+    path: '/api/estimate',
+    operationId: 'estimateStudy',
+    summary: 'Validate a study and estimate its time, as POST /api/studies would, without storing anything',
+    ...PUBLIC,
+    request: {
+      body: {
+        required: true,
+        content: {
+          'application/json': {
+            schema: { oneOf: [{ $ref: '#/components/schemas/StudySpec' }, { $ref: '#/components/schemas/PresetRequest' }] },
+          },
+        },
+      },
+    },
+    responses: { 200: json(Estimate, 'the estimate'), ...errors(400, 405, 413, 415, 422) },
+  }),
+  uploadDataset: createRoute({
+    method: 'post',
+    path: '/api/datasets',
+    operationId: 'uploadDataset',
+    summary: 'Upload a table (CSV: a header, numeric features, one label column); the same table twice is one dataset',
+    ...WRITE,
+    request: { query: UploadQuery, body: { required: true, content: { 'text/csv': { schema: z.string() } } } },
+    responses: {
+      201: json(DatasetDescription, 'stored'),
+      200: json(DatasetDescription, 'already stored'),
+      ...errors(400, 401, 405, 413, 415),
+    },
+  }),
+  getDataset: createRoute({
+    method: 'get',
+    path: '/api/datasets/{ref}',
+    operationId: 'getDataset',
+    summary: 'A dataset: `<id>` its description, `<id>.csv` its canonical table',
+    ...PUBLIC,
+    request: { params: DatasetRefParams },
+    responses: {
+      200: {
+        description: 'the description (JSON), or the canonical table (text/csv)',
+        content: { 'application/json': { schema: DatasetDescription }, 'text/csv': { schema: z.string() } },
+      },
+      ...errors(404, 405),
     },
   }),
   oembed: createRoute({

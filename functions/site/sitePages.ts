@@ -7,6 +7,7 @@ import {
   sitePath,
   siteRouteOf,
 } from '../../site/src/presentation/index.ts';
+import { isDatasetId } from '../../src/index.ts';
 import type { SeedlabEnv } from '../env.ts';
 import { cachedPage, pageCacheKey, uncachedPage } from './pageCache.ts';
 
@@ -46,6 +47,7 @@ export async function answerSiteRequest(request: Request, env: SeedlabEnv, rende
     return uncachedPage(request, new Response(null, { status: 301, headers: { location: `${sitePath(route)}${query}` } }));
   }
   if (isStudyPage(route) && !hasStudyId(route)) return uncachedPage(request, await notAStudy(route, env, url));
+  if (route.page === 'dataset' && !isDatasetId(route.dataset)) return uncachedPage(request, await notFoundPage(env, url));
   return cachedPage(request, pageCacheKey(publicOrigin(url, env.SITE_URL), route, theme), render);
 }
 

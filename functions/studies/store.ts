@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  type DatasetDescription,
   parseStoredDocument,
   STUDY_STATUSES,
   type StudyDocument,
@@ -25,6 +26,9 @@ import type { CursorSeal } from './cursors.ts';
  *   doc:<id>                   the finished study document
  *   active:<id>                present while the study is unfinished (the cron scans these)
  *   list:<inverted ms>:<id>    the listing, newest first; metadata ListingMeta
+ *   dataset:<id>               an uploaded table, canonical CSV, written once by POST /api/datasets
+ *   dataset-info:<id>          its description (JSON), written after the table: present = complete
+ *   uses:<dataset id>:<id>     empty: study <id> trains on the dataset (its page lists them)
  */
 const keys = {
   study: (id: string) => `study:${id}`,
@@ -42,6 +46,10 @@ const keys = {
   activePrefix: 'active:',
   listing: (createdAtMs: number, id: string) => `list:${String(9e15 - createdAtMs).padStart(16, '0')}:${id}`,
   listingPrefix: 'list:',
+  dataset: (id: string) => `dataset:${id}`,
+  datasetInfo: (id: string) => `dataset-info:${id}`,
+  uses: (datasetId: string, studyId: string) => `uses:${datasetId}:${studyId}`,
+  usesPrefix: (datasetId: string) => `uses:${datasetId}:`,
 };
 
 /**
@@ -133,6 +141,65 @@ async function getMany(kv: KeyValueStore, names: string[]): Promise<(string | nu
     for (const name of batch) values.push(found.get(name) ?? null);
   }
   return values;
+}
+
+// Datasets -----------------------------------------------------------------------------------
+
+/**
+ * Stores an uploaded table and its description. The description goes last: a dataset whose
+ * description is readable is complete (a write stopped halfway is simply written again by the
+ * next upload of the same table, whose id is the same).
+ */
+export async function putDataset(kv: KeyValueStore, canonicalCsv: string, description: DatasetDescription): Promise<void> {
+  await kv.put(keys.dataset(description.id), canonicalCsv);
+  await kv.put(keys.datasetInfo(description.id), JSON.stringify(description));
+}
+
+const StoredDescription = z.object({
+  id: z.string(),
+  name: z.string(),
+  rows: z.number().int(),
+  features: z.number().int(),
+  label: z.string(),
+  classes: z.array(z.string()),
+  classCounts: z.array(z.number().int()),
+  featureRanges: z.array(z.object({ name: z.string(), min: z.number(), max: z.number() })),
+});
+
+/** A dataset's description, or null when no complete dataset has this id (an unreadable one counts as absent: uploading it again repairs it). */
+export async function readDatasetDescription(kv: KeyValueStore, id: string): Promise<DatasetDescription | null> {
+  const raw = await kv.get(keys.datasetInfo(id));
+  if (raw === null) return null;
+  const parsed = StoredDescription.safeParse(parseJson(raw));
+  return parsed.success && parsed.data.id === id ? parsed.data : null;
+}
+
+/** A dataset's canonical table, or null. */
+export async function readDatasetTable(kv: KeyValueStore, id: string): Promise<string | null> {
+  if ((await readDatasetDescription(kv, id)) === null) return null;
+  return kv.get(keys.dataset(id));
+}
+
+/** What a dataset's page shows of a study that trains on it, held in the `uses:` key's metadata (one list call reads them all). */
+export interface DatasetUse {
+  id: string;
+  kind: string;
+  createdAt: string;
+}
+const DatasetUse = z.object({ id: z.string(), kind: z.string(), createdAt: z.string() });
+
+export async function markDatasetUse(kv: KeyValueStore, datasetId: string, use: DatasetUse): Promise<void> {
+  await kv.put(keys.uses(datasetId, use.id), '', { metadata: use });
+}
+
+/** The studies that train on a dataset, at most `limit` (one KV list call), and whether there are more. */
+export async function datasetUses(kv: KeyValueStore, datasetId: string, limit: number): Promise<{ studies: DatasetUse[]; more: boolean }> {
+  const page = await kv.list<unknown>({ prefix: keys.usesPrefix(datasetId), limit });
+  const studies = page.keys.flatMap((k) => {
+    const use = DatasetUse.safeParse(k.metadata);
+    return use.success ? [use.data] : [];
+  });
+  return { studies, more: !page.list_complete };
 }
 
 // Studies ------------------------------------------------------------------------------------

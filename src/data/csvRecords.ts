@@ -23,6 +23,12 @@ export class CsvSyntaxError extends Error {
 
 export function csvRecords(text: string, delimiter = ','): CsvRecord[] {
   const records: CsvRecord[] = [];
+  eachCsvRecord(text, delimiter, (record) => void records.push(record));
+  return records;
+}
+
+/** Each record in turn, so a large file's cells need not all be held at once. */
+export function eachCsvRecord(text: string, delimiter: string, visit: (record: CsvRecord) => void): void {
   let cells: string[] = [];
   let cell = '';
   let quoted = false;
@@ -49,7 +55,7 @@ export function csvRecords(text: string, delimiter = ','): CsvRecord[] {
     } else if (c === '\n' || c === '\r') {
       if (c === '\r' && text[i + 1] === '\n') i++;
       cells.push(cell);
-      records.push({ cells, line: start });
+      visit({ cells, line: start });
       cells = [];
       cell = '';
       line++;
@@ -57,6 +63,5 @@ export function csvRecords(text: string, delimiter = ','): CsvRecord[] {
     } else cell += c;
   }
   if (quoted) throw new CsvSyntaxError(`a quoted cell opened on line ${quoteLine} is never closed`, quoteLine);
-  if (cell !== '' || cells.length) records.push({ cells: [...cells, cell], line: start });
-  return records;
+  if (cell !== '' || cells.length) visit({ cells: [...cells, cell], line: start });
 }

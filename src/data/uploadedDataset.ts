@@ -1,7 +1,7 @@
 import { sha256Hex } from '../fingerprint/sha256Hex.ts';
 import { forbiddenCharacter } from '../spec/freeText.ts';
 import { STUDY_ID_PATTERN } from '../spec/studyId.ts';
-import { CsvSyntaxError, csvRecords } from './csvRecords.ts';
+import { type CsvRecord, CsvSyntaxError, eachCsvRecord } from './csvRecords.ts';
 import type { LabelledTable } from './table.ts';
 
 /**
@@ -131,55 +131,62 @@ export async function readDatasetCsv(file: string, label?: string): Promise<Uplo
   const text = file.startsWith('\uFEFF') ? file.slice(1) : file;
   if (text.trim() === '') throw new DatasetError('the file is empty: send a header row and at least one row of data');
   const delimiter = delimiterOf(text);
-  let records: ReturnType<typeof csvRecords>;
+  let header: string[] | null = null;
+  let labelName = '';
+  let labelAt = -1;
+  let featureAt: number[] = [];
+  const values: number[] = [];
+  const labels: string[] = [];
+  const readHeader = ({ cells, line }: CsvRecord) => {
+    const names = cells.map((cell, i) => textOf(cell, 'column name', { row: line, column: i + 1 }));
+    if (names.every((name) => NUMBER.test(name)))
+      throw new DatasetError('the first row holds only numbers: the file needs a header row naming its columns', { row: line });
+    names.forEach((name, i) => {
+      const first = names.indexOf(name);
+      if (first !== i)
+        throw new DatasetError(`the column name "${name}" appears twice (columns ${first + 1} and ${i + 1})`, { row: line, column: i + 1 });
+    });
+    if (names.length < 2) throw new DatasetError('the table needs at least one feature column and the label column', { row: line });
+    labelName = label ?? names[names.length - 1];
+    labelAt = names.indexOf(labelName);
+    if (labelAt < 0)
+      throw new DatasetError(`no column is named "${shortText(labelName)}" (the label column); the columns are ${names.join(', ')}`, {
+        column: labelName,
+      });
+    featureAt = names.flatMap((_, i) => (i === labelAt ? [] : [i]));
+    if (featureAt.length > DATASET_LIMITS.maxFeatures)
+      throw new DatasetError(`${featureAt.length} feature columns, over the limit of ${DATASET_LIMITS.maxFeatures}`, { tooLarge: true });
+    header = names;
+  };
+  const readRow = (names: string[], { cells, line }: CsvRecord) => {
+    const cellCount = (labels.length + 1) * names.length;
+    if (cellCount > DATASET_LIMITS.maxCells)
+      throw new DatasetError(
+        `more than ${DATASET_LIMITS.maxCells} cells (the limit): ${names.length} columns, ${labels.length + 1} rows and more`,
+        {
+          tooLarge: true,
+        },
+      );
+    if (cells.length !== names.length)
+      throw new DatasetError(`the row has ${cells.length} cells, the header ${names.length}`, { row: line });
+    for (const c of featureAt) values.push(numberOf(cells[c], delimiter, { row: line, column: names[c] }));
+    labels.push(textOf(cells[labelAt], 'label', { row: line, column: labelName }));
+  };
   try {
-    records = csvRecords(text, delimiter).filter((r) => !(r.cells.length === 1 && r.cells[0].trim() === ''));
+    eachCsvRecord(text, delimiter, (record) => {
+      if (record.cells.length === 1 && record.cells[0].trim() === '') return; // a blank line
+      if (header) readRow(header, record);
+      else readHeader(record);
+    });
   } catch (e) {
     if (e instanceof CsvSyntaxError) throw new DatasetError(e.message, { row: e.line });
     throw e;
   }
-  const [headerRecord, ...dataRecords] = records;
-  const header = headerRecord.cells.map((cell, i) => textOf(cell, 'column name', { row: headerRecord.line, column: i + 1 }));
-  if (header.every((name) => NUMBER.test(name)))
-    throw new DatasetError('the first row holds only numbers: the file needs a header row naming its columns', { row: headerRecord.line });
-  header.forEach((name, i) => {
-    const first = header.indexOf(name);
-    if (first !== i)
-      throw new DatasetError(`the column name "${name}" appears twice (columns ${first + 1} and ${i + 1})`, {
-        row: headerRecord.line,
-        column: i + 1,
-      });
-  });
-  if (header.length < 2)
-    throw new DatasetError('the table needs at least one feature column and the label column', { row: headerRecord.line });
-  const labelName = label ?? header[header.length - 1];
-  const labelAt = header.indexOf(labelName);
-  if (labelAt < 0)
-    throw new DatasetError(`no column is named "${shortText(labelName)}" (the label column); the columns are ${header.join(', ')}`, {
-      column: labelName,
-    });
-  const featureAt = header.flatMap((_, i) => (i === labelAt ? [] : [i]));
-  if (featureAt.length > DATASET_LIMITS.maxFeatures)
-    throw new DatasetError(`${featureAt.length} feature columns, over the limit of ${DATASET_LIMITS.maxFeatures}`, { tooLarge: true });
-  const rows = dataRecords.length;
+  const rows = labels.length;
   if (rows === 0) throw new DatasetError('the file has a header but no rows of data');
-  if (rows * header.length > DATASET_LIMITS.maxCells)
-    throw new DatasetError(
-      `${rows} rows of ${header.length} cells are ${rows * header.length} cells, over the limit of ${DATASET_LIMITS.maxCells}`,
-      { tooLarge: true },
-    );
-
   const features = featureAt.length;
-  const x = new Float64Array(rows * features);
-  const labels: string[] = new Array(rows);
-  dataRecords.forEach(({ cells, line }, r) => {
-    if (cells.length !== header.length)
-      throw new DatasetError(`the row has ${cells.length} cells, the header ${header.length}`, { row: line });
-    featureAt.forEach((c, f) => {
-      x[r * features + f] = numberOf(cells[c], delimiter, { row: line, column: header[c] });
-    });
-    labels[r] = textOf(cells[labelAt], 'label', { row: line, column: labelName });
-  });
+  const x = Float64Array.from(values);
+  values.length = 0;
 
   const classNames = [...new Set(labels)].sort(byCodePoint);
   if (classNames.length < DATASET_LIMITS.minClasses)
@@ -190,7 +197,7 @@ export async function readDatasetCsv(file: string, label?: string): Promise<Uplo
     });
   const classOf = new Map(classNames.map((name, i) => [name, i]));
   const y = Int32Array.from(labels, (name) => classOf.get(name) as number);
-  const featureNames = featureAt.map((c) => header[c]);
+  const featureNames = featureAt.map((c) => (header as unknown as string[])[c]);
   const table: LabelledTable = { rows, features, classes: classNames.length, featureNames, classNames, x, y };
   const canonicalCsv = canonicalDatasetCsv(table, labelName);
   const id = (await sha256Hex(canonicalCsv)).slice(0, 20);
@@ -209,10 +216,10 @@ function canonicalDatasetCsv(table: LabelledTable, label: string): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** A dataset's name: the one given (trimmed, within the limit, no control characters), else its id. */
-export function datasetNameOf(given: string | undefined, id: string): string {
+/** A dataset's name as given: trimmed, within the limit, no control characters; null when none is given (the id names it then). */
+export function datasetNameOf(given: string | undefined): string | null {
   const name = given?.trim() ?? '';
-  if (name === '') return id;
+  if (name === '') return null;
   if (name.length > DATASET_LIMITS.maxNameLength)
     throw new DatasetError(`the name is longer than ${DATASET_LIMITS.maxNameLength} characters`);
   const bad = forbiddenCharacter(name);
@@ -221,7 +228,7 @@ export function datasetNameOf(given: string | undefined, id: string): string {
 }
 
 /** The description of a dataset: its size, classes with their counts, and each feature's range. */
-export function describeDataset(dataset: UploadedDataset, name: string): DatasetDescription {
+export function describeDataset(dataset: UploadedDataset, name: string | null): DatasetDescription {
   const { table } = dataset;
   const classCounts = new Array<number>(table.classes).fill(0);
   for (const c of table.y) classCounts[c]++;
@@ -237,7 +244,7 @@ export function describeDataset(dataset: UploadedDataset, name: string): Dataset
   });
   return {
     id: dataset.id,
-    name,
+    name: name ?? dataset.id,
     rows: table.rows,
     features: table.features,
     label: dataset.label,

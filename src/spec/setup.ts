@@ -8,7 +8,7 @@ import { STUDY_ID_PATTERN } from './studyId.ts';
  * kind's spec (src/studies/<kind>/spec.ts) composes them; the union of all kinds is derived in
  * src/studies/registry.ts.
  */
-const BUNDLED_DATASETS = ['digits', 'iris', 'wine', 'breast-cancer'] as const;
+export const BUNDLED_DATASETS = ['digits', 'iris', 'wine', 'breast-cancer'] as const;
 export const SYNTHETIC_DATASETS = ['circles', 'xor', 'blobs', 'spiral', 'moons'] as const;
 
 const positiveInt = (max: number) => z.number().int().min(1).max(max);

@@ -5,16 +5,21 @@ import { env } from 'cloudflare:workers';
 import {
   CorruptStudyError,
   cursorSeal,
+  type DatasetUse,
+  datasetUses,
   exactRunsDone,
   type ListingMeta,
   listingPage,
+  readDatasetDescription,
   readDocument,
   readRecord,
   readStudyState,
   type StudyFailure,
 } from '../../../functions/forPages.ts';
 import {
+  type DatasetDescription,
   findPreset,
+  isDatasetId,
   parseStudySpec,
   STUDY_ID,
   STUDY_KINDS,
@@ -22,6 +27,7 @@ import {
   type StudyKind,
   type StudySpec,
   studyId,
+  uploadedDatasetIds,
 } from '../../../src/index.ts';
 import { factsOf, isStudyKind, type StudyFacts } from '../presentation/index.ts';
 
@@ -130,4 +136,48 @@ export async function loadPresetDocument(name: string): Promise<{ id: string; do
   const id = await studyId(parseStudySpec(preset.spec));
   const read = await readDocument(env.STUDIES, id).catch(() => null);
   return { id, doc: read && 'document' in read ? read.document : null };
+}
+
+/** An uploaded dataset's page: its description and the studies that train on it (the first 50, newest last). */
+export type DatasetPage =
+  | { state: 'missing'; id: string }
+  | { state: 'dataset'; description: DatasetDescription; studies: DatasetUse[]; more: boolean };
+
+const DATASET_STUDIES_SHOWN = 50;
+
+export async function loadDatasetPage(id: string | undefined): Promise<DatasetPage> {
+  if (!id || !isDatasetId(id)) return { state: 'missing', id: id ?? '' };
+  const description = await readDatasetDescription(env.STUDIES, id);
+  if (!description) return { state: 'missing', id };
+  const { studies, more } = await datasetUses(env.STUDIES, id, DATASET_STUDIES_SHOWN);
+  return { state: 'dataset', description, studies, more };
+}
+
+/** The uploaded tables a study trains on, described for its report's dataset card (none for built-in data: no read). */
+export async function loadStudyDatasets(spec: StudySpec): Promise<DatasetDescription[]> {
+  const found = await Promise.all(uploadedDatasetIds(spec).map((id) => readDatasetDescription(env.STUDIES, id)));
+  return found.filter((d): d is DatasetDescription => d !== null);
+}
+
+/** Where the study form starts: a report's spec (`?from=<id>`), a preset (`?preset=`), or the default preset, on an uploaded table (`?dataset=<id>`). */
+export interface NewStudyStart {
+  spec: StudySpec;
+  from: string | null;
+  preset: string | null;
+}
+
+const DEFAULT_FORM_PRESET = 'iris-small';
+
+export async function loadNewStudyStart(query: URLSearchParams): Promise<NewStudyStart> {
+  const from = query.get('from');
+  if (from && STUDY_ID.test(from)) {
+    const record = await readRecord(env.STUDIES, from).catch(() => null);
+    if (record) return { spec: record.spec, from, preset: null };
+  }
+  const named = findPreset(query.get('preset') ?? '') ?? (findPreset(DEFAULT_FORM_PRESET) as NonNullable<ReturnType<typeof findPreset>>);
+  const dataset = query.get('dataset');
+  const spec = parseStudySpec(named.spec);
+  if (dataset && isDatasetId(dataset) && 'dataset' in spec)
+    return { spec: { ...spec, dataset: { name: 'upload', id: dataset } } as StudySpec, from: null, preset: null };
+  return { spec, from: null, preset: named.name };
 }

@@ -13,6 +13,10 @@ export type SiteRoute =
   /** `/` (every kind, first page), `/kinds/<kind>/`, `/kinds/<kind>/<cursor>/`. */
   | { page: 'index'; locale: Locale; kind: string; cursor?: string }
   | { page: 'guide' | 'glossary'; locale: Locale }
+  /** `/new/`: the form that writes and submits a study. */
+  | { page: 'new'; locale: Locale }
+  /** `/d/<dataset id>/`: an uploaded dataset's page. */
+  | { page: 'dataset'; locale: Locale; dataset: string }
   | { page: StudyPageName; locale: Locale; id: string };
 
 /** Where each study page lives: /r/<id>/, /embed/<id>/, /og/<id>.png, /badge/<id>.svg (and under /zh). */
@@ -51,8 +55,9 @@ export function siteRouteOf(pathname: string): SiteRoute | null {
     return { page: 'index', locale, kind: name, ...(more.length === 1 ? { cursor: more[0] } : {}) };
   }
   if (more.length > 0) return null;
-  if ((folder === 'guide' || folder === 'glossary') && name === undefined) return { page: folder, locale };
+  if ((folder === 'guide' || folder === 'glossary' || folder === 'new') && name === undefined) return { page: folder, locale };
   if (name === undefined) return null;
+  if (folder === 'd') return { page: 'dataset', locale, dataset: name };
   for (const page of STUDY_PAGES) {
     const { folder: pageFolder, ending } = STUDY_PAGE_PATHS[page];
     if (folder !== pageFolder) continue;
@@ -70,6 +75,7 @@ export function sitePath(route: SiteRoute): string {
     if (route.kind === 'all' && !route.cursor) return `${prefix}/`;
     return `${prefix}/kinds/${segment(route.kind)}/${route.cursor ? `${segment(route.cursor)}/` : ''}`;
   }
+  if (route.page === 'dataset') return `${prefix}/d/${segment(route.dataset)}/`;
   if (!isStudyPage(route)) return `${prefix}/${route.page}/`;
   const { folder, ending } = STUDY_PAGE_PATHS[route.page];
   return `${prefix}/${folder}/${segment(route.id)}${ending}`;

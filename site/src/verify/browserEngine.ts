@@ -11,7 +11,9 @@ import {
   checkableRunOfRows,
   checkableRuns,
   parseStoredDocument,
+  provideDataset,
   type RetrainedRun,
+  readDatasetCsv,
   registerFusedKernels,
   registerWasmBackend,
   retrainSeed,
@@ -19,7 +21,9 @@ import {
   type StudyDocument,
   studySeeds,
   type TrainingProgress,
+  uploadedDatasetIds,
   useBackend,
+  validateWithoutEval,
 } from '../../../src/index.ts';
 import kernelsUrl from '../../../src/kernels/build/seedlab-mlp.wasm?url';
 
@@ -62,12 +66,28 @@ export async function fetchStudy(id: string): Promise<StudyDocument> {
   return parsed.data;
 }
 
+/**
+ * The uploaded tables the study trains on, from this site (the API, or the file a static export
+ * writes at the same path), read and checked against their ids, handed to the engine.
+ */
+async function provideUploadedTables(doc: StudyDocument): Promise<void> {
+  for (const id of uploadedDatasetIds(doc.spec)) {
+    const response = await fetch(`/api/datasets/${id}.csv`);
+    if (!response.ok) throw new Error(`the uploaded table ${id} did not load (${response.status})`);
+    const dataset = await readDatasetCsv(await response.text());
+    if (dataset.id !== id) throw new Error(`the table at /api/datasets/${id}.csv reads as dataset ${dataset.id}`);
+    provideDataset(dataset);
+  }
+}
+
 /** Trains one seed of the study here, giving the page a moment to paint after each epoch. */
 export async function retrainInBrowser(
   doc: StudyDocument,
   run: { arm: ArmName | null; seed: number },
   onEpoch: (progress: TrainingProgress) => void,
 ): Promise<RetrainedRun> {
+  validateWithoutEval();
+  await provideUploadedTables(doc);
   await startBackend(doc);
   return retrainSeed(doc, run, {
     onEpoch: async (progress) => {
