@@ -5,7 +5,8 @@
  * (/api/studies/<id>, which the report's JSON link and its in-browser check read) and every run
  * (the Worker's /api/studies/<id>/runs.csv, written as api/studies/<id>.runs.csv beside the document,
  * since a path cannot be both a file and a folder; the pages' links to the runs are rewritten to it,
- * and the check reads it for a seed a large document does not list). The pages are the
+ * and the check reads it for a seed a large document does not list), and the uploaded tables its
+ * studies train on (their pages, /api/datasets/<id> and <id>.csv, which the check reads). The pages are the
  * Worker's own: the built Worker runs locally on the stored state (`npm start`'s by default) and the
  * export saves what it answers, following the links of the pages from / and /zh/. The built
  * scripts (site/dist/client/_astro: the verify panel and the engine it loads on click) are copied.
@@ -22,7 +23,7 @@ const USAGE = 'usage: npm run export -- <dir> [--site-url https://your.site] [--
 
 /** Site paths worth a file: pages (ending in /), the study images and documents; the rest of /api and /oembed are not static. */
 const EXPORTED = new RegExp(
-  `^/(?:zh/)?(?:$|guide/$|glossary/$|kinds/|r/|embed/|og/|badge/)|^/copy\\.js$|^/api/studies/${STUDY_ID_PATTERN}(?:/runs\\.csv)?$`,
+  `^/(?:zh/)?(?:$|guide/$|glossary/$|kinds/|r/|embed/|og/|badge/|d/)|^/copy\\.js$|^/api/studies/${STUDY_ID_PATTERN}(?:/runs\\.csv)?$|^/api/datasets/${STUDY_ID_PATTERN}(?:\\.csv)?$`,
 );
 
 /**

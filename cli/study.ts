@@ -4,19 +4,25 @@ import { parseArgs } from 'node:util';
 import { headlineOf, plainText, studyTitle, verdictOf } from '../site/src/presentation/index.ts';
 import {
   BackendName,
+  DatasetError,
   DEFAULT_GROUP_SIZE,
   findPreset,
   PRESETS,
   parseStudySpec,
+  provideDataset,
+  readDatasetCsv,
   runStudy,
   SpecError,
   type StudyDocument,
+  type StudySpec,
+  uploadedDatasetIds,
 } from '../src/index.ts';
 import { useNodeBackend } from './nodeBackends.ts';
 import { createProgressBar } from './progressBar.ts';
 import { defaultThreads, groupSizeFor, isUnitTrainer, runStudyOnThreads } from './unitThreads.ts';
 
-const USAGE = `usage: npm run study -- <preset-name | path/to/spec.json> [--json out.json] [--backend cpu|wasm] [--threads N] [--group-size N]
+const USAGE = `usage: npm run study -- <preset-name | path/to/spec.json> [--data table.csv [--label column]] [--json out.json]
+                     [--backend cpu|wasm] [--threads N] [--group-size N]
        npm run study -- --list`;
 
 class UsageError extends Error {}
@@ -40,6 +46,46 @@ function loadSpecInput(target: string): unknown {
   }
 }
 
+/**
+ * The table a spec's `{ name: "upload", id }` names, read from `--data` (as POST /api/datasets reads
+ * it) and handed to the engine; its canonical CSV, for the training threads. The file must be the
+ * spec's dataset: the same id, computed from its content.
+ */
+async function uploadedTablesOf(spec: StudySpec, file: string | undefined, label: string | undefined): Promise<string[]> {
+  const ids = uploadedDatasetIds(spec);
+  if (file === undefined) {
+    if (ids.length) throw new UsageError(`the spec trains on the uploaded dataset ${ids[0]}: pass its table with --data file.csv`);
+    if (label !== undefined) throw new UsageError('--label names a column of the --data table: pass --data too');
+    return [];
+  }
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new UsageError(`cannot read ${file}: ${(e as Error).message}`);
+  }
+  let dataset: Awaited<ReturnType<typeof readDatasetCsv>>;
+  try {
+    dataset = await readDatasetCsv(text, label);
+  } catch (e) {
+    if (e instanceof DatasetError) throw new UsageError(`${file}: ${e.message}`);
+    throw e;
+  }
+  if (!ids.length)
+    throw new UsageError(
+      `${file} is dataset ${dataset.id}; the spec trains on none: set "dataset": { "name": "upload", "id": "${dataset.id}" } to train on it`,
+    );
+  if (!ids.includes(dataset.id))
+    throw new UsageError(
+      `${file} is dataset ${dataset.id}, not the spec's ${ids.join(', ')} (the id is the SHA-256 of the canonical table)`,
+    );
+  provideDataset(dataset);
+  console.log(
+    `${file}: dataset ${dataset.id}, ${dataset.table.rows} rows, ${dataset.table.features} features, ${dataset.table.classes} classes`,
+  );
+  return [dataset.canonicalCsv];
+}
+
 /** The study's title, key result and every verdict, worded as the report words them (English). */
 function printSummary(doc: StudyDocument, seconds: number) {
   console.log(`\n${plainText(studyTitle(doc, 'en').text)}`);
@@ -58,6 +104,8 @@ async function main(argv: string[]): Promise<number> {
       'group-size': { type: 'string' },
       threads: { type: 'string' },
       list: { type: 'boolean' },
+      data: { type: 'string' },
+      label: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -76,6 +124,7 @@ async function main(argv: string[]): Promise<number> {
     if (!parsed.success) throw new UsageError(`--backend must be cpu or wasm, not "${values.backend}"`);
   }
   const spec = parseStudySpec(values.backend ? { ...input, backend: values.backend } : input);
+  const tables = await uploadedTablesOf(spec, values.data, values.label);
   const threads = values.threads === undefined ? defaultThreads() : Number(values.threads);
   if (!(Number.isInteger(threads) && threads >= 1)) throw new UsageError('--threads must be a positive integer');
   // More threads than one: seeds in groups small enough that every thread has work.
@@ -87,7 +136,7 @@ async function main(argv: string[]): Promise<number> {
   const onProgress = (p: { fraction: number; runsDone: number; runsTotal: number }) =>
     bar.update(p.fraction, 1, `runs ${p.runsDone}/${p.runsTotal}`);
   let doc: StudyDocument;
-  if (threads > 1) doc = await runStudyOnThreads(spec, { threads, groupSize, onProgress });
+  if (threads > 1) doc = await runStudyOnThreads(spec, { threads, groupSize, onProgress, tables });
   else {
     await useNodeBackend(spec.backend);
     doc = await runStudy(spec, { groupSize, switchBackend: useNodeBackend, onProgress });

@@ -12,6 +12,8 @@ import {
   DEFAULT_GROUP_SIZE,
   estimateUnits,
   planStudy,
+  provideDataset,
+  readDatasetCsv,
   runStudyUnit,
   type StudyDocument,
   type StudySpec,
@@ -45,7 +47,7 @@ export interface ThreadedProgress {
 /** Trains the study's units on `threads` worker threads and combines them. */
 export async function runStudyOnThreads(
   spec: StudySpec,
-  options: { threads: number; groupSize: number; onProgress?: (p: ThreadedProgress) => void },
+  options: { threads: number; groupSize: number; onProgress?: (p: ThreadedProgress) => void; tables?: string[] },
 ): Promise<StudyDocument> {
   const units = planStudy(spec, options.groupSize);
   // Every unit prepares its data here first, as runStudy does: a spec that cannot train is a SpecError
@@ -62,7 +64,8 @@ export async function runStudyOnThreads(
   };
   let next = 0;
   const trainers = Array.from({ length: Math.min(options.threads, units.length) }, () => {
-    const worker = new Worker(new URL(import.meta.url), { workerData: { role: ROLE, spec } });
+    // Each thread has an engine of its own: it is handed the uploaded tables too (their canonical CSV).
+    const worker = new Worker(new URL(import.meta.url), { workerData: { role: ROLE, spec, tables: options.tables ?? [] } });
     return new Promise<void>((resolve, reject) => {
       const give = () => {
         if (next >= units.length) return worker.postMessage({ done: true } satisfies ToTrainer);
@@ -98,9 +101,10 @@ export async function runStudyOnThreads(
 }
 
 /** In a training thread: trains the units it is given until told it is done. */
-async function serveUnits(spec: StudySpec) {
+async function serveUnits(spec: StudySpec, tables: string[]) {
   const port = parentPort;
   if (!port) return;
+  for (const table of tables) provideDataset(await readDatasetCsv(table));
   await useNodeBackend(spec.backend);
   port.on('message', async (m: ToTrainer) => {
     if ('done' in m) return process.exit(0);
@@ -118,4 +122,7 @@ async function serveUnits(spec: StudySpec) {
 
 /** True in a training thread: the CLI's entry then serves units instead of running its main. */
 export const isUnitTrainer = !isMainThread && (workerData as { role?: string } | null)?.role === ROLE;
-if (isUnitTrainer) await serveUnits((workerData as { spec: StudySpec }).spec);
+if (isUnitTrainer) {
+  const { spec, tables } = workerData as { spec: StudySpec; tables: string[] };
+  await serveUnits(spec, tables);
+}

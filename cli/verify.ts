@@ -14,11 +14,14 @@ import {
   checkableRuns,
   ENGINE_VERSION,
   parseStoredDocument,
+  provideDataset,
+  readDatasetCsv,
   retrainSeed,
   STUDY_ID,
   STUDY_ID_PATTERN,
   type StudyDocument,
   studySeeds,
+  uploadedDatasetIds,
 } from '../src/index.ts';
 import { useNodeBackend } from './nodeBackends.ts';
 import { createProgressBar } from './progressBar.ts';
@@ -113,6 +116,18 @@ async function fetchStoredRun(api: string, id: string, arm: ArmName | null, seed
 
 const armLabel = (doc: StudyDocument, arm: ArmName | null) => (arm && doc.kind === 'compare' ? ` arm ${arm} (${doc.spec[arm].label})` : '');
 
+/** The uploaded tables the study trains on, from the same site (its canonical CSV), checked against their ids and handed to the engine. */
+async function fetchUploadedTables(api: string, doc: StudyDocument): Promise<void> {
+  for (const id of uploadedDatasetIds(doc.spec)) {
+    const res = await fetch(`${api}/api/datasets/${id}.csv`).catch((e: Error) => e);
+    if (res instanceof Error || !res.ok)
+      throw new CannotCheck(`the study's uploaded table ${id} did not load from ${api}/api/datasets/${id}.csv`);
+    const dataset = await readDatasetCsv(await res.text());
+    if (dataset.id !== id) throw new CannotCheck(`${api}/api/datasets/${id}.csv reads as dataset ${dataset.id}, not ${id}`);
+    provideDataset(dataset);
+  }
+}
+
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
@@ -152,6 +167,7 @@ async function main(argv: string[]): Promise<number> {
       `note: re-training on ${backend}, not ${env.backend}: the two backends round differently, so fingerprints are expected to differ`,
     );
   await useNodeBackend(backend as BackendName);
+  await fetchUploadedTables(api, doc);
 
   let matched = 0;
   for (const run of chosen) {

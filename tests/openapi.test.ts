@@ -37,8 +37,9 @@ describe('the HTTP contract, defined once', () => {
     );
     const answered = [...methodsByPath()].flatMap(([path, methods]) => methods.map((m) => `${m} ${path}`));
     expect(described.sort()).toEqual(answered.sort());
-    // Nine API operations and oEmbed, each named, each with an error answer.
-    expect(described).toHaveLength(10);
+    // Twelve API operations (health, presets, openapi, list, submit, get, retry, runs, runs.csv,
+    // estimate, upload, dataset) and oEmbed, each named, each with an error answer.
+    expect(described).toHaveLength(13);
     for (const ops of Object.values(description.paths))
       for (const op of Object.values(ops)) {
         expect(op.operationId).toMatch(/^[a-z][A-Za-z]+$/);
@@ -60,6 +61,9 @@ describe('the HTTP contract, defined once', () => {
       retryStudy: [{ bearer: [] }],
       getStudyRuns: [],
       getStudyRunsCsv: [],
+      estimateStudy: [],
+      uploadDataset: [{ bearer: [] }],
+      getDataset: [],
       getOembed: [],
     });
   });

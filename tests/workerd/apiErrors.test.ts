@@ -45,6 +45,9 @@ describe('reads', () => {
       '/api/studies/{id}/retry',
       '/api/studies/{id}/runs',
       '/api/studies/{id}/runs.csv',
+      '/api/estimate',
+      '/api/datasets',
+      '/api/datasets/{ref}',
       '/oembed',
     ]);
     // Generated from the zod schema: the dataset enum and limits are the engine's own.

@@ -66,8 +66,9 @@ export function wireNewStudyForm(): void {
   const form = document.querySelector<HTMLFormElement>('form#new-study');
   if (!form) return;
   validateWithoutEval();
-  const words = JSON.parse(form.dataset.words ?? '{}') as Words;
-  const presets = JSON.parse(form.dataset.presets ?? '[]') as { name: string; spec: unknown }[];
+  // getAttribute, not form.dataset: a form's named controls shadow its properties.
+  const words = JSON.parse(form.getAttribute('data-words') ?? '{}') as Words;
+  const presets = JSON.parse(form.getAttribute('data-presets') ?? '[]') as { name: string; spec: unknown }[];
   const el = <T extends Element>(selector: string) => form.querySelector(selector) as T;
   const specBox = el<HTMLTextAreaElement>('#spec');
   const checks = el<HTMLElement>('#spec-checks');
@@ -110,7 +111,7 @@ export function wireNewStudyForm(): void {
     const training = spec.training as { epochs?: number } | undefined;
     field('epochs').value = training?.epochs === undefined ? '' : String(training.epochs);
     const dataset = spec.dataset as { name?: string; id?: string } | undefined;
-    const select = field('dataset');
+    const select = field('datasetChoice');
     const value = dataset?.name === 'upload' ? `upload:${dataset.id}` : (dataset?.name ?? '');
     if (![...select.options].some((o) => o.value === value) && dataset?.name === 'upload') select.add(new Option(value, value));
     select.value = value;
@@ -201,9 +202,9 @@ export function wireNewStudyForm(): void {
     const preset = presets.find((p) => `preset:${p.name}` === choice);
     if (preset) writeSpec(preset.spec);
   });
-  field('dataset').addEventListener('change', () =>
+  field('datasetChoice').addEventListener('change', () =>
     edit((spec) => {
-      const value = field('dataset').value;
+      const value = field('datasetChoice').value;
       spec.dataset = value.startsWith('upload:') ? { name: 'upload', id: value.slice('upload:'.length) } : { name: value };
     }),
   );
