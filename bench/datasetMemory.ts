@@ -10,15 +10,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { useNodeBackend } from '../cli/nodeBackends.ts';
-import {
-  DATASET_LIMITS,
-  describeDataset,
-  parseSpecOfKind,
-  planStudy,
-  provideDataset,
-  readDatasetCsv,
-  runStudyUnit,
-} from '../src/index.ts';
+import { DATASET_LIMITS, describeDataset, parseSpecOfKind, planStudy, provideDataset, readDatasetCsv, runStudyUnit } from '../src/index.ts';
 
 const MB = 1024 * 1024;
 const FEATURES = 64;
@@ -43,7 +35,12 @@ function tableAtTheLimit(): string {
 
 const sample = (step: string) => {
   const m = process.memoryUsage();
-  return { step, heapUsedMB: +(m.heapUsed / MB).toFixed(1), arrayBuffersMB: +(m.arrayBuffers / MB).toFixed(1), rssMB: +(m.rss / MB).toFixed(1) };
+  return {
+    step,
+    heapUsedMB: +(m.heapUsed / MB).toFixed(1),
+    arrayBuffersMB: +(m.arrayBuffers / MB).toFixed(1),
+    rssMB: +(m.rss / MB).toFixed(1),
+  };
 };
 
 async function main() {

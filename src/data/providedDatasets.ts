@@ -5,9 +5,10 @@ import type { LabelledTable } from './table.ts';
  * The uploaded tables the engine has been handed. The engine does no I/O and runs synchronously, so
  * a host reads a study's uploaded tables first (the Worker from KV, the CLI from a file, the browser
  * from the API) and hands them over here; a spec naming `{ name: "upload", id }` then trains on it.
- * Bounded: a few tables at a time (a table at the limit is about 8 MB of float64), the newest kept.
+ * Bounded: two tables at a time, the newest kept: two tables at the limit alive at once measured
+ * about 91 MB of heap and buffers with the engine (npm run bench:dataset-memory), within an isolate's 128 MB.
  */
-const MAX_PROVIDED = 4;
+const MAX_PROVIDED = 2;
 const provided = new Map<string, LabelledTable>();
 
 export function provideDataset(dataset: { id: string; table: LabelledTable }): void {
