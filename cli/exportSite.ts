@@ -32,9 +32,15 @@ const EXPORTED = new RegExp(
  */
 const fileOfPath = (path: string) => (path.endsWith('/') ? `${path}index.html` : staticRunsPath(path)).slice(1);
 const staticRunsPath = (path: string) => path.replace(new RegExp(`^(/api/studies/${STUDY_ID_PATTERN})/runs\\.csv$`), '$1.runs.csv');
-/** A page's links to a study's runs (the CSV, and the paged JSON a static host cannot answer) point at the exported file. */
+/**
+ * A page's links to a study's runs (the CSV, and the paged JSON a static host cannot answer) point at
+ * the exported file; "Run this again with changes" (the form needs the API) points at the report's
+ * own recipe, which submits the spec to any Seedlab.
+ */
 const withStaticRunLinks = (html: string) =>
-  html.replace(new RegExp(`href="(/api/studies/${STUDY_ID_PATTERN})/runs(?:\\.csv)?"`, 'g'), 'href="$1.runs.csv"');
+  html
+    .replace(new RegExp(`href="(/api/studies/${STUDY_ID_PATTERN})/runs(?:\\.csv)?"`, 'g'), 'href="$1.runs.csv"')
+    .replace(new RegExp(`href="(?:/zh)?/new/\\?from=${STUDY_ID_PATTERN}"`, 'g'), 'href="#reproduce"');
 
 /** Same-site links of a page: href, src, and the preview in its meta tags (absolute, at the public origin). */
 function linksOf(html: string, origins: string[]): string[] {

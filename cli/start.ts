@@ -110,6 +110,7 @@ async function main() {
     console.log(`  write token (from .dev.vars): ${token}`);
     console.log(`  check a report's seeds: npm run verify -- <report URL>   (or click "Re-train" on a seed-variance report)`);
     console.log(`  studies:   ${server.url}/   (中文: ${server.url}/zh/)`);
+    console.log(`  write a study, on built-in data or your own CSV: ${server.url}/new/   (中文: ${server.url}/zh/new/)`);
     for (const preset of ON_REQUEST)
       console.log(
         `  ${preset} (not started: minutes on one local isolate): curl -X POST ${server.url}/api/studies -H "authorization: Bearer ${token}" -H 'content-type: application/json' -d '{"preset": "${preset}"}'`,

@@ -39,6 +39,7 @@ export {
   combineStudy,
   type DigestOfKind,
   type DocumentOfKind,
+  datasetLabelOf,
   datasetOf,
   digestOf,
   documentOfKind,

@@ -1,4 +1,4 @@
-import { datasetOf, digestOf, presetOfSpec, type StudyDocument, type StudyStatus } from '../../src/index.ts';
+import { datasetLabelOf, digestOf, presetOfSpec, type StudyDocument, type StudyStatus } from '../../src/index.ts';
 import { jsonBytes, KV_METADATA_BYTES, type ListingFacts, type StudyRecord } from './store.ts';
 
 /**
@@ -31,12 +31,12 @@ const DIGEST_CHARACTERS = [Number.POSITIVE_INFINITY, 48, 32, 24, 16, 12];
 
 export function listingFacts(record: StudyRecord, status: StudyStatus, document?: StudyDocument): ListingFacts {
   const preset = presetOfSpec(record.spec)?.name;
-  const dataset = datasetOf(record.spec);
+  const dataset = datasetLabelOf(record.spec);
   const header: ListingFacts = {
     v: 2,
     id: record.id,
     kind: record.kind,
-    ...(dataset ? { dataset: dataset.name } : {}),
+    ...(dataset ? { dataset } : {}),
     createdAt: record.createdAt,
     status,
     ...(preset ? { preset } : {}),

@@ -34,6 +34,14 @@ export const DatasetSpec = z.discriminatedUnion('name', [
   }),
 ]);
 
+/**
+ * How titles, listings and badges name a dataset: its name, or, for an uploaded table, "upload-" and
+ * the first 8 digits of its id (the name its owner gave is the table's, not the spec's: pages that
+ * read the table's description show it).
+ */
+export const datasetLabel = (dataset: z.output<typeof DatasetSpec>): string =>
+  dataset.name === 'upload' ? `upload-${dataset.id.slice(0, 8)}` : dataset.name;
+
 export const SplitSpec = z
   .discriminatedUnion('kind', [
     /** test = rows with index % k == r (a fixed split, no randomness). */

@@ -1,3 +1,4 @@
+import { datasetLabel } from '../spec/setup.ts';
 import { compare } from './compare/index.ts';
 import { dataSize } from './data-size/index.ts';
 import { determinismAudit } from './determinism-audit/index.ts';
@@ -56,3 +57,9 @@ export const {
   parseStoredDocument,
   runStudy,
 } = registry;
+
+/** A spec's dataset as titles, listings and badges name it (datasetLabel), or null for a kind without one. */
+export const datasetLabelOf = (spec: Parameters<typeof datasetOf>[0]): string | null => {
+  const dataset = datasetOf(spec);
+  return dataset ? datasetLabel(dataset) : null;
+};

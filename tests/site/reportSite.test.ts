@@ -505,6 +505,9 @@ describe('the report site, built from real KV and served by the real Worker', ()
     // address in a prerendered page: in every file written (the document's links too).
     const report = readFileSync(join(out, `r/${id}/index.html`), 'utf8');
     expect(report).toContain(`<meta property="og:image" content="https://seedlab.example/og/${id}.png">`);
+    // The form needs the API: a static report's "Run this again with changes" goes to its recipe.
+    expect(report).not.toContain('/new/?from=');
+    expect(report).toContain('href="#reproduce"');
     expect(JSON.parse(readFileSync(join(out, `api/studies/${id}`), 'utf8')).links).toEqual({
       self: `https://seedlab.example/api/studies/${id}`,
       report: `https://seedlab.example/r/${id}/`,

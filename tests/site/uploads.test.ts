@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
@@ -22,6 +22,7 @@ let server: DevServer;
 let browser: Browser;
 let studies: LocalStudies;
 let datasetId = '';
+let canonicalTable = '';
 let studyId = '';
 let spec: Record<string, unknown>;
 
@@ -35,6 +36,7 @@ beforeAll(async () => {
   });
   expect(res.status).toBe(201);
   datasetId = ((await res.json()) as { id: string }).id;
+  canonicalTable = await (await fetch(`${server.url}/api/datasets/${datasetId}.csv`)).text();
   spec = {
     title: 'My iris, 4 seeds',
     dataset: { name: 'upload', id: datasetId },
@@ -198,4 +200,21 @@ describe('the study form', () => {
     expect(await page.isVisible('button[type="submit"]')).toBe(false);
     await context.close();
   });
+});
+
+describe('a static export', () => {
+  it('writes the uploaded table and its page beside the study that trains on it', async () => {
+    await studies.dispose();
+    await server.stop();
+    const out = join(work, 'export');
+    const run = spawnSync(process.execPath, ['scripts/run-ts.mjs', 'cli/exportSite.ts', out, '--state', persistTo], {
+      encoding: 'utf8',
+      env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false' },
+    });
+    expect(run.status, run.stderr).toBe(0);
+    for (const file of [`r/${studyId}/index.html`, `d/${datasetId}/index.html`, `zh/d/${datasetId}/index.html`])
+      expect(existsSync(join(out, file)), file).toBe(true);
+    // The check reads the table where the API served it: the same canonical CSV.
+    expect(readFileSync(join(out, `api/datasets/${datasetId}.csv`), 'utf8')).toBe(canonicalTable);
+  }, 120_000);
 });

@@ -1,4 +1,4 @@
-import { datasetOf, readingsOf, STREAM_NAMES, type StudySpec } from '../../../src/index.ts';
+import { datasetLabelOf, readingsOf, STREAM_NAMES, type StudySpec } from '../../../src/index.ts';
 import { isolatedRuns, KEPT_AS_WRITTEN, type Locale } from './locales.ts';
 import type { StudyFacts } from './studyWords.ts';
 import type { UiWords } from './ui.ts';
@@ -81,7 +81,7 @@ export function keptNames(study: StudySpec | StudyFacts | null, locale: Locale):
       ? []
       : isFacts(study)
         ? [study.dataset ?? '', ...specStrings(study.digest)]
-        : [...specStrings(study), datasetOf(study)?.name ?? ''];
+        : [...specStrings(study), datasetLabelOf(study) ?? ''];
   return [...own, ...readingsOf('lr-range-test').rules, ...STREAM_NAMES, ...KEPT_AS_WRITTEN[locale]];
 }
 const isFacts = (study: StudySpec | StudyFacts): study is StudyFacts => 'dataset' in study && typeof study.dataset === 'string';

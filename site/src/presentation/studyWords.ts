@@ -1,5 +1,5 @@
 import {
-  datasetOf,
+  datasetLabelOf,
   digestOf,
   parseDigest,
   presetOfSpec,
@@ -46,7 +46,7 @@ export interface StudyFacts {
 /** The facts of a finished study, from its document. */
 export function factsOf(doc: StudyDocument): StudyFacts {
   const preset = presetOfSpec(doc.spec)?.name;
-  const dataset = datasetOf(doc.spec)?.name;
+  const dataset = datasetLabelOf(doc.spec);
   return {
     kind: doc.kind,
     ...(dataset ? { dataset } : {}),
@@ -88,7 +88,7 @@ export function headlineOfFacts(facts: StudyFacts, locale: Locale): string | nul
 export const studyTitle = (doc: StudyDocument, locale: Locale): UserText => titleOf(factsOf(doc), locale);
 /** The title of a study whose document does not exist yet (its pages while it runs). */
 export const pendingStudyTitle = (spec: StudySpec, locale: Locale): UserText =>
-  titleOf({ kind: spec.kind, dataset: datasetOf(spec)?.name, ...(spec.title ? { title: spec.title } : {}) }, locale);
+  titleOf({ kind: spec.kind, dataset: datasetLabelOf(spec) ?? undefined, ...(spec.title ? { title: spec.title } : {}) }, locale);
 
 export const headlineOf = (doc: StudyDocument, locale: Locale): string => headlineOfFacts(factsOf(doc), locale) ?? '';
 export const questionOf = (doc: StudyDocument, locale: Locale): string => render(sentencesOf(doc.kind).question(doc), locale);
@@ -114,7 +114,7 @@ export function badgeOf(doc: StudyDocument, locale: Locale = 'en') {
   const sentences = sentencesOf(doc.kind);
   return {
     label: kindName(doc.kind, locale).toLowerCase(),
-    value: render(sentences.badge({ dataset: datasetOf(doc.spec)?.name ?? null, digest: digestOf(doc) }), locale),
+    value: render(sentences.badge({ dataset: datasetLabelOf(doc.spec), digest: digestOf(doc) }), locale),
     good: sentences.verdict(doc).every((v) => v.tone !== 'bad'),
   };
 }
