@@ -8,7 +8,7 @@ import { type DevServer, freePort, startWranglerDev } from '../../cli/wranglerDe
 import type { StudyDocument } from '../../src/index.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.ts';
 import { type LocalStudies, localStudies } from './localStudies.ts';
-import { axeViolations } from './readerChecks.ts';
+import { axeViolations, htmlErrors } from './readerChecks.ts';
 
 // An owner's own table: uploaded to the built Worker under plain wrangler dev, a study trained on it
 // by the queue consumer, re-trained in Chromium and by the CLI from the same CSV; and the study form
@@ -111,6 +111,15 @@ describe('a study on an uploaded table', () => {
   });
 });
 
+describe('the new pages as readers’ tools see them', () => {
+  it('the form and the dataset page are valid HTML, in both languages', async () => {
+    for (const path of ['/new/', '/zh/new/', `/new/?from=${studyId}`, `/d/${datasetId}/`, `/zh/d/${datasetId}/`]) {
+      const html = await (await fetch(`${server.url}${path}`)).text();
+      expect(await htmlErrors(html), path).toEqual([]);
+    }
+  });
+});
+
 describe('the dataset page', () => {
   it('lists the studies on the table and passes axe, in both languages', async () => {
     for (const prefix of ['', '/zh']) {
@@ -189,6 +198,28 @@ describe('the study form', () => {
     const english = await open('/new/');
     expect(await axeViolations(english.page)).toEqual([]);
     await english.page.close();
+  });
+
+  it('applies a data or epoch change to both arms of a compare study, and hides a control the kind has no field for', async () => {
+    const { page, errors } = await open('/new/?preset=digits-adam-vs-sgd');
+    await page.waitForFunction(() => document.querySelector('#spec-checks')?.textContent === 'The spec is valid.');
+    await page.selectOption('select[name="datasetChoice"]', 'wine');
+    await change(page, 'input[name="epochs"]', '3');
+    const spec = JSON.parse(await page.inputValue('#spec'));
+    expect([spec.a.dataset, spec.b.dataset, spec.a.training.epochs, spec.b.training.epochs]).toEqual([
+      { name: 'wine' },
+      { name: 'wine' },
+      3,
+      3,
+    ]);
+    expect('dataset' in spec || 'training' in spec).toBe(false);
+    // A determinism audit trains one seed (`seed`, not `seeds`): no seed-count control.
+    await page.selectOption('select[name="start"]', 'preset:digits-determinism');
+    await page.waitForFunction(() => document.querySelector('#spec-checks')?.textContent === 'The spec is valid.');
+    expect(await page.isVisible('input[name="seeds"]')).toBe(false);
+    expect(await page.isVisible('input[name="epochs"]')).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
   });
 
   it('without JavaScript shows the spec as JSON with the curl and CLI lines', async () => {

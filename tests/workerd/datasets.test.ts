@@ -91,6 +91,24 @@ describe('uploading a dataset', () => {
     expect(datasetPage).toContain(`/r/${id}/`);
   });
 
+  it('a split that leaves a class without test rows is a 400 on split when the study is posted', async () => {
+    // Class "y" (class 1) has one row, row index 1: the index rule (test = row indices 2, 5, …) gives it no test row.
+    const { id } = (await (await upload('a,b,c\n1,2,x\n3,4,y\n5,6,x\n7,8,x\n9,1,x\n')).json()) as { id: string };
+    const res = await call('/api/studies', {
+      method: 'POST',
+      json: {
+        dataset: { name: 'upload', id },
+        split: { kind: 'index-mod', k: 3, r: 2 },
+        training: { optimizer: { kind: 'sgd', lr: 0.1 } },
+      },
+    });
+    expect(res.status).toBe(400);
+    const body: any = await res.json();
+    expect(body.issues).toEqual([
+      { path: 'split', message: 'the split leaves class 1 with no test rows (training rows per class 3, 1; test rows per class 1, 0)' },
+    ]);
+  });
+
   it('a study on a table never uploaded is a 400 naming dataset.id, and nothing is stored', async () => {
     const res = await call('/api/studies', {
       method: 'POST',

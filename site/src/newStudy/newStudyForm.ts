@@ -52,6 +52,15 @@ const say = (target: HTMLElement, text: string): void => {
   target.textContent = text;
 };
 
+/**
+ * The parts of a spec that hold a dataset and a training: the spec itself, or a compare study's two
+ * arms (a change to the data or the epochs applies to both, as the two arms differ in one thing).
+ */
+const setupsOf = (spec: Record<string, unknown>): Record<string, unknown>[] =>
+  'dataset' in spec
+    ? [spec]
+    : [spec.a, spec.b].filter((arm): arm is Record<string, unknown> => !!arm && typeof arm === 'object' && 'dataset' in arm);
+
 const fill = (template: string, values: Record<string, string | number>) =>
   template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
 
@@ -103,18 +112,28 @@ export function wireNewStudyForm(): void {
     writeSpec(spec);
   };
 
-  /** The controls show what the spec says (a count for seeds 1..n). */
+  /** The controls show what the spec says (a count for seeds 1..n); a control the kind has no field for is hidden. */
   const showSpec = (spec: Record<string, unknown>) => {
     const seeds = spec.seeds;
     const count = Array.isArray(seeds) ? seeds.length : typeof seeds === 'number' ? seeds : (seeds as { count?: number })?.count;
-    field('seeds').value = count === undefined ? '' : String(count);
-    const training = spec.training as { epochs?: number } | undefined;
-    field('epochs').value = training?.epochs === undefined ? '' : String(training.epochs);
-    const dataset = spec.dataset as { name?: string; id?: string } | undefined;
+    showControl('seeds', 'seeds' in spec, count);
+    const setups = setupsOf(spec);
+    const epochs = (setups[0]?.training as { epochs?: number } | undefined)?.epochs;
+    showControl(
+      'epochs',
+      setups.some((s) => 'training' in s),
+      epochs,
+    );
+    const dataset = setups[0]?.dataset as { name?: string; id?: string } | undefined;
     const select = field('datasetChoice');
+    select.closest('fieldset')?.toggleAttribute('hidden', setups.length === 0);
     const value = dataset?.name === 'upload' ? `upload:${dataset.id}` : (dataset?.name ?? '');
     if (![...select.options].some((o) => o.value === value) && dataset?.name === 'upload') select.add(new Option(value, value));
     select.value = value;
+  };
+  const showControl = (name: string, shown: boolean, value: number | undefined) => {
+    field(name).closest('label')?.toggleAttribute('hidden', !shown);
+    field(name).value = value === undefined ? '' : String(value);
   };
 
   let estimateTimer: ReturnType<typeof setTimeout> | undefined;
@@ -205,7 +224,8 @@ export function wireNewStudyForm(): void {
   field('datasetChoice').addEventListener('change', () =>
     edit((spec) => {
       const value = field('datasetChoice').value;
-      spec.dataset = value.startsWith('upload:') ? { name: 'upload', id: value.slice('upload:'.length) } : { name: value };
+      for (const setup of setupsOf(spec))
+        setup.dataset = value.startsWith('upload:') ? { name: 'upload', id: value.slice('upload:'.length) } : { name: value };
     }),
   );
   field('seeds').addEventListener('change', () =>
@@ -216,9 +236,11 @@ export function wireNewStudyForm(): void {
   );
   field('epochs').addEventListener('change', () =>
     edit((spec) => {
-      const training = (spec.training ?? {}) as Record<string, unknown>;
-      training.epochs = Number(field('epochs').value);
-      spec.training = training;
+      for (const setup of setupsOf(spec)) {
+        const training = (setup.training ?? {}) as Record<string, unknown>;
+        training.epochs = Number(field('epochs').value);
+        setup.training = training;
+      }
     }),
   );
 
@@ -247,7 +269,7 @@ export function wireNewStudyForm(): void {
     });
     datasetStatus.dataset.dataset = body.id;
     edit((spec) => {
-      spec.dataset = { name: 'upload', id: body.id };
+      for (const setup of setupsOf(spec)) setup.dataset = { name: 'upload', id: body.id };
     });
   });
 
