@@ -138,7 +138,10 @@ export async function loadPresetDocument(name: string): Promise<{ id: string; do
   return { id, doc: read && 'document' in read ? read.document : null };
 }
 
-/** An uploaded dataset's page: its description and the studies that train on it (the first 50, newest last). */
+/**
+ * An uploaded dataset's page: its description and the studies that train on it (KV lists the first
+ * 50 in id order; shown newest first).
+ */
 export type DatasetPage =
   | { state: 'missing'; id: string }
   | { state: 'dataset'; description: DatasetDescription; studies: DatasetUse[]; more: boolean };
@@ -150,7 +153,8 @@ export async function loadDatasetPage(id: string | undefined): Promise<DatasetPa
   const description = await readDatasetDescription(env.STUDIES, id);
   if (!description) return { state: 'missing', id };
   const { studies, more } = await datasetUses(env.STUDIES, id, DATASET_STUDIES_SHOWN);
-  return { state: 'dataset', description, studies, more };
+  const newestFirst = [...studies].sort((x, y) => y.createdAt.localeCompare(x.createdAt));
+  return { state: 'dataset', description, studies: newestFirst, more };
 }
 
 /** The uploaded tables a study trains on, described for its report's dataset card (none for built-in data: no read). */
