@@ -5,7 +5,7 @@
 
 export { BackendUnavailableError, useBackend } from './backends/useBackend.ts';
 export { registerWasmBackend } from './backends/wasmFromModule.ts';
-export { isDatasetProvided, provideDataset, uploadedDatasetIds } from './data/providedDatasets.ts';
+export { keptTable, provideDataset, uploadedDatasetIds, usingDatasets } from './data/providedDatasets.ts';
 export {
   DATASET_ID_PATTERN,
   DATASET_LIMITS,

@@ -5,6 +5,7 @@ import {
   DatasetError,
   describeDataset,
   documentOfKind,
+  keptTable,
   parseSpecOfKind,
   provideDataset,
   readDatasetCsv,
@@ -12,6 +13,7 @@ import {
   SpecError,
   studyId,
   uploadedDatasetIds,
+  usingDatasets,
 } from '../src/index.ts';
 
 const TABLE = 'a,b,species\n1,2.5,x\n3,-0,y\n0.1,1e+21,x\n';
@@ -152,6 +154,17 @@ describe('training on an uploaded table', () => {
     const fingerprints = async (spec: typeof uploaded) =>
       documentOfKind(await runStudy(spec, { groupSize: 3 }), 'seed-variance').runs.map((r) => r.fingerprint);
     expect(await fingerprints(uploaded)).toEqual(await fingerprints(bundled));
+  });
+
+  it('keeps a table in use however many others are handed over meanwhile, and two when none is in use', async () => {
+    const tables = await Promise.all(['1', '2', '3', '4'].map((v) => readDatasetCsv(`f,label\n${v},a\n0,b\n`)));
+    await usingDatasets([tables[0]], async () => {
+      for (const t of tables.slice(1)) provideDataset(t);
+      expect(keptTable(tables[0].id)).not.toBeNull();
+    });
+    // By hand: each hand-over drops the oldest table not in use: [0, 1, 2] -> [0, 2], [0, 2, 3] -> [0, 3];
+    // when the work settles, two are kept, so 0 and 3 stay.
+    expect(tables.map((t) => keptTable(t.id) !== null)).toEqual([true, false, false, true]);
   });
 
   it('a spec naming a table the engine was not handed is a SpecError on dataset.id', async () => {

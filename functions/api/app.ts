@@ -49,7 +49,7 @@ import {
   readDatasetTable,
   readRecord,
 } from '../studies/store.ts';
-import { provideStudyData } from '../studies/studyData.ts';
+import { withStudyData } from '../studies/studyData.ts';
 import { RUNS_PER_PAGE, runsCsv, runsOfSeed, runsPage } from '../studies/studyRuns.ts';
 import { finalizeIfComplete, newStudyRecord, readStudyState, type StudyState } from '../studies/studyState.ts';
 import { exactRunsDone, studyObject } from '../studies/unitCounts.ts';
@@ -181,9 +181,8 @@ type Planned = { spec: ReturnType<typeof parseStudyRequest>; id: string } & Retu
 async function plannedStudy(c: Context<Env>): Promise<{ planned: Planned } | { answer: Response }> {
   try {
     const spec = parseStudyRequest(c.get('body'));
-    await provideStudyData(c.env.STUDIES, spec);
     // Units sized so each fits a quarter of the CPU limit at the time model's upper bound.
-    const plan = planWithinLimits(spec, planLimitsOf(c.env));
+    const plan = await withStudyData(c.env.STUDIES, spec, async () => planWithinLimits(spec, planLimitsOf(c.env)));
     return { planned: { spec, ...plan, id: await studyId(spec) } };
   } catch (e) {
     if (e instanceof SpecError) return { answer: invalid(c, e.issues) };

@@ -13,7 +13,7 @@ import {
   readHeartbeat,
   readRecord,
 } from '../studies/store.ts';
-import { provideStudyData } from '../studies/studyData.ts';
+import { withStudyData } from '../studies/studyData.ts';
 import { finalizeIfComplete } from '../studies/studyState.ts';
 import { countUnit } from '../studies/unitCounts.ts';
 
@@ -82,9 +82,8 @@ export async function consumeUnit(message: Message<UnitMessage>, env: SeedlabEnv
   await beat();
   let outcome: UnitOutcome;
   try {
-    await provideStudyData(env.STUDIES, record.spec);
-    outcome = await withEngine(record.spec.backend, () =>
-      runStudyUnit(record.spec, work, { switchBackend: useWorkerBackend, onEpoch: () => beat() }),
+    outcome = await withStudyData(env.STUDIES, record.spec, () =>
+      withEngine(record.spec.backend, () => runStudyUnit(record.spec, work, { switchBackend: useWorkerBackend, onEpoch: () => beat() })),
     );
   } catch (e) {
     await clearHeartbeat(env.STUDIES, studyId, unit);

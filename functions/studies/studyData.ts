@@ -1,14 +1,21 @@
-import { isDatasetProvided, provideDataset, readDatasetCsv, SpecError, uploadedDatasetIds } from '../../src/index.ts';
+import { keptTable, readDatasetCsv, SpecError, uploadedDatasetIds, usingDatasets } from '../../src/index.ts';
 import { type KeyValueStore, readDatasetTable } from './store.ts';
 
 /**
- * Hands the engine every uploaded table a spec names, read from KV: the engine does no I/O, so the
- * API (before a study's id and plan), the queue consumer and finalize call this first. A table the
- * isolate already holds is not read again. A missing one is a SpecError on `dataset.id`.
+ * Runs `run` with every uploaded table the spec names handed to the engine and kept until it
+ * settles: the engine does no I/O, so the API (around a study's plan), the queue consumer (around
+ * a unit) and finalize (around combine) call this. A table the isolate already keeps is not read
+ * again; one read from KV is read through readDatasetCsv, so its id is checked. A missing one is a
+ * SpecError on `dataset.id`.
  */
-export async function provideStudyData(kv: KeyValueStore, spec: unknown): Promise<void> {
+export async function withStudyData<T>(kv: KeyValueStore, spec: unknown, run: () => Promise<T>): Promise<T> {
+  const datasets = [];
   for (const id of uploadedDatasetIds(spec)) {
-    if (isDatasetProvided(id)) continue;
+    const kept = keptTable(id);
+    if (kept) {
+      datasets.push({ id, table: kept });
+      continue;
+    }
     const text = await readDatasetTable(kv, id);
     if (text === null)
       throw new SpecError([
@@ -16,6 +23,7 @@ export async function provideStudyData(kv: KeyValueStore, spec: unknown): Promis
       ]);
     const dataset = await readDatasetCsv(text);
     if (dataset.id !== id) throw new Error(`dataset ${id}: its stored table reads as dataset ${dataset.id}`);
-    provideDataset(dataset);
+    datasets.push(dataset);
   }
+  return usingDatasets(datasets, run);
 }

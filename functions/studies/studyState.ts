@@ -13,7 +13,7 @@ import {
   readUnitResults,
   type StudyRecord,
 } from './store.ts';
-import { provideStudyData } from './studyData.ts';
+import { withStudyData } from './studyData.ts';
 import { countUnit } from './unitCounts.ts';
 
 export interface StudyFailure {
@@ -99,8 +99,7 @@ export async function finalizeIfComplete(env: SeedlabEnv, id: string): Promise<S
   const failed = state.failures.map((f) => ({ unit: record.units[f.unit], error: f.error, attempts: f.attempts }));
   let document: StudyDocument;
   try {
-    await provideStudyData(env.STUDIES, record.spec);
-    document = await combineStudy(record.spec, parts, failed);
+    document = await withStudyData(env.STUDIES, record.spec, () => combineStudy(record.spec, parts, failed));
   } catch (e) {
     if (!failed.length) throw e; // every unit finished: a combine that fails is a bug, not a state
     // Too much is missing for this kind to say anything (an lr-range-test without its sweep).
