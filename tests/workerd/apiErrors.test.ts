@@ -269,6 +269,29 @@ describe('hostile input never reaches a 500', () => {
     expect(body.error).toMatch(/even with one seed per unit/);
   });
 
+  it('POST /api/estimate answers as POST /api/studies would, without a token, storing nothing', async () => {
+    const before = (await env.STUDIES.list({ prefix: 'study:' })).keys.length;
+    const tooLong = {
+      ...valid,
+      dataset: { name: 'moons', samples: 5000, noise: 0.1 },
+      training: { optimizer: { kind: 'adam' }, batchSize: 1, epochs: 200 },
+      seeds: 100,
+      backend: 'cpu',
+    };
+    const refused = await expectError(await call('/api/estimate', { method: 'POST', json: tooLong, token: null }), 422);
+    expect(refused.estimate).toMatchObject({ over: 'unit', limitSeconds: 15, units: 103 });
+    const bad = await expectError(
+      await call('/api/estimate', { method: 'POST', json: { ...valid, training: { optimizer: { kind: 'sgd', lr: -1 } } }, token: null }),
+      400,
+    );
+    expect(bad.issues.map((i: any) => i.path)).toEqual(['training.optimizer.lr']);
+    await expectError(
+      await call('/api/estimate', { method: 'POST', body: 'x', headers: { 'content-type': 'text/plain' }, token: null }),
+      415,
+    );
+    expect((await env.STUDIES.list({ prefix: 'study:' })).keys.length).toBe(before);
+  });
+
   it('a study whose units fit but whose total does not: 422 naming the study limit', async () => {
     // Each 1-seed unit fits (the time model's upper bound is about 13.2 s of the unit's 15 s with
     // the fit of bench/reference/time-model.json, 2026-12-02); 103 such units (100 seeds and the 3
