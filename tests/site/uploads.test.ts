@@ -228,6 +228,7 @@ describe('the study form', () => {
     await page.goto(`${server.url}/new/?from=${studyId}`);
     expect(JSON.parse(await page.inputValue('#spec')).dataset).toEqual({ name: 'upload', id: datasetId });
     expect(await page.textContent('#yourself')).toContain('curl -X POST');
+    expect(await page.textContent('#yourself')).toContain(`/api/datasets/${datasetId}.csv\nnpm run study -- spec.json --data table.csv`);
     expect(await page.isVisible('button[type="submit"]')).toBe(false);
     await context.close();
   });
