@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
@@ -38,6 +38,14 @@ beforeAll(async () => {
       await new Promise((r) => setTimeout(r, 200));
     }
   }
+  // An uploaded table, for its page (/d/<id>/). Named in one word: a name its owner writes in
+  // English is shown as written in the Chinese page's <title>, which cannot mark its language.
+  const upload = await fetch(`${server.url}/api/datasets?label=target&name=iris-copy`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'text/csv' },
+    body: readFileSync('data/iris.csv', 'utf8'),
+  });
+  ids.dataset = ((await upload.json()) as { id: string }).id;
   browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 }, 300_000);
 
@@ -53,7 +61,8 @@ const KINDS = KIND_FIXTURES.map((fixture) => readKindFixture(fixture).kind ?? 's
  * slow render fails one check and names its page. A study's id is known once beforeAll trained it.
  */
 const PAGES: { name: string; path: () => string }[] = [
-  ...LOCALES.flatMap((l) => ['/', '/guide/', '/glossary/'].map((p) => ({ name: `${l}${p}`, path: () => `${l}${p}` }))),
+  ...LOCALES.flatMap((l) => ['/', '/guide/', '/glossary/', '/new/'].map((p) => ({ name: `${l}${p}`, path: () => `${l}${p}` }))),
+  ...LOCALES.map((l) => ({ name: `${l}/d/ (an uploaded table)`, path: () => `${l}/d/${ids.dataset}/` })),
   ...KINDS.flatMap((kind) =>
     LOCALES.flatMap((l) => ['r', 'embed'].map((page) => ({ name: `${l}/${page}/ (${kind})`, path: () => `${l}/${page}/${ids[kind]}/` }))),
   ),

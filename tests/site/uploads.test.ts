@@ -130,6 +130,7 @@ describe('the dataset page', () => {
         rows.slice(0, 3).map((r) => Array.from(r.children, (cell) => cell.textContent).join(' ')),
       );
       expect(counts).toEqual(['0 50', '1 50', '2 50']);
+      if (prefix === '') await page.screenshot({ path: 'test-artifacts/dataset-page.png', fullPage: true });
       expect(await axeViolations(page)).toEqual([]);
       expect(errors).toEqual([]);
       await page.close();
@@ -154,6 +155,7 @@ describe('the study form', () => {
     expect(JSON.parse(await page.inputValue('#spec')).seeds).toBe(6);
     // Six seeds and their three re-runs (the first, the median and the last seed).
     await page.waitForFunction(() => /^9 runs in \d+ units/.test(document.querySelector('#estimate')?.textContent ?? ''));
+    await page.screenshot({ path: 'test-artifacts/new-study-form.png', fullPage: true });
     await change(page, 'input[name="token"]', TOKEN);
     await page.click('button[type="submit"]');
     await page.waitForURL(/\/r\/[0-9a-f]{20}\/$/);

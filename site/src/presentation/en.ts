@@ -10,7 +10,7 @@ export const en = {
   pendingTitle: '{kind}: {dataset}',
   /** This language's own name, for the link to it. */
   languageName: 'English',
-  nav: { label: 'Site', guide: 'Guide', glossary: 'Glossary', studies: 'All studies' },
+  nav: { label: 'Site', guide: 'Guide', glossary: 'Glossary', newStudy: 'New study', studies: 'All studies' },
   index: {
     studies: 'Studies',
     allKinds: 'All',

@@ -35,6 +35,7 @@ export const KEPT_AS_WRITTEN: Record<Locale, readonly string[]> = {
     'ddof',
     'pandas',
     'spec.json',
+    'curl',
     'effectSize',
     'src',
   ],

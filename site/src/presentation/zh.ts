@@ -7,7 +7,7 @@ export const zh = translationOf<typeof en>()({
   tagline: '同样的网络、同样的数据，准确率却不同：用证据来衡量。',
   pendingTitle: '{kind}：{dataset}',
   languageName: '中文',
-  nav: { label: '网站', guide: '指南', glossary: '术语表', studies: '所有研究' },
+  nav: { label: '网站', guide: '指南', glossary: '术语表', newStudy: '新研究', studies: '所有研究' },
   index: {
     studies: '研究',
     allKinds: '全部',
