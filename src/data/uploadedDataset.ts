@@ -131,7 +131,8 @@ export async function readDatasetCsv(file: string, label?: string): Promise<Uplo
   const text = file.startsWith('\uFEFF') ? file.slice(1) : file;
   if (text.trim() === '') throw new DatasetError('the file is empty: send a header row and at least one row of data');
   const delimiter = delimiterOf(text);
-  let header: string[] | null = null;
+  // Set by the first record read (a `let` assigned in a callback: typed by a cast, not narrowed to null).
+  let header = null as string[] | null;
   let labelName = '';
   let labelAt = -1;
   let featureAt: number[] = [];
@@ -197,7 +198,8 @@ export async function readDatasetCsv(file: string, label?: string): Promise<Uplo
     });
   const classOf = new Map(classNames.map((name, i) => [name, i]));
   const y = Int32Array.from(labels, (name) => classOf.get(name) as number);
-  const featureNames = featureAt.map((c) => (header as unknown as string[])[c]);
+  const names = header ?? [];
+  const featureNames = featureAt.map((c) => names[c]);
   const table: LabelledTable = { rows, features, classes: classNames.length, featureNames, classNames, x, y };
   const canonicalCsv = canonicalDatasetCsv(table, labelName);
   const id = (await sha256Hex(canonicalCsv)).slice(0, 20);
