@@ -1,4 +1,5 @@
 import { prepareData } from '../data/prepareData.ts';
+import { providedTable } from '../data/providedDatasets.ts';
 import { trainabilityIssues } from '../data/trainability.ts';
 import { layerSizes, parameterCount } from '../model/mlp.ts';
 import { seedStreams } from '../random/seedStreams.ts';
@@ -71,7 +72,7 @@ function measureShape(
   at: string,
 ): SetupShape {
   const data = prepareData(setup, seedStreams(seed));
-  const issues = trainabilityIssues(data, at);
+  const issues = trainabilityIssues(data, at, setup.dataset.name === 'upload' ? providedTable(setup.dataset.id).classNames : undefined);
   if (issues.length) throw new SpecError(issues);
   const sizes = layerSizes(data.features, setup.model, data.classes);
   return {

@@ -105,7 +105,10 @@ describe('uploading a dataset', () => {
     expect(res.status).toBe(400);
     const body: any = await res.json();
     expect(body.issues).toEqual([
-      { path: 'split', message: 'the split leaves class 1 with no test rows (training rows per class 3, 1; test rows per class 1, 0)' },
+      {
+        path: 'split',
+        message: 'the split leaves class 1 ("y") with no test rows (training rows per class 3, 1; test rows per class 1, 0)',
+      },
     ]);
   });
 
