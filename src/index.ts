@@ -9,7 +9,7 @@ export { keptTable, provideDataset, uploadedDatasetIds, usingDatasets } from './
 export {
   DATASET_ID_PATTERN,
   DATASET_LIMITS,
-  type DatasetDescription,
+  DatasetDescription,
   DatasetError,
   datasetNameOf,
   describeDataset,

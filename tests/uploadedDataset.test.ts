@@ -26,7 +26,7 @@ async function refusal(text: string, label?: string) {
     await readDatasetCsv(text, label);
   } catch (e) {
     if (!(e instanceof DatasetError)) throw e;
-    return { message: e.message, row: e.row, column: e.column, tooLarge: e.tooLarge };
+    return { message: e.message, row: e.row, column: e.column, tooLarge: e.tooLarge, field: e.field };
   }
   throw new Error('the table was read');
 }
@@ -106,11 +106,12 @@ describe('reading an uploaded table', () => {
     expect(got.row).toBe('row' in expected ? expected.row : undefined);
     expect(got.column).toBe('column' in expected ? expected.column : undefined);
     expect(got.tooLarge).toBe(false);
+    expect(got.field).toBe('body');
   });
 
   it('refuses an unknown label column, listing the columns', async () => {
     const got = await refusal('a,b,c\n1,2,x\n3,4,y\n', 'kind');
-    expect(got).toMatchObject({ column: 'kind', tooLarge: false });
+    expect(got).toMatchObject({ column: 'kind', tooLarge: false, field: 'label' });
     expect(got.message).toContain('the columns are a, b, c');
   });
 

@@ -355,12 +355,11 @@ function datasetBody(c: Context<Env>, description: DatasetDescription) {
   };
 }
 
-/** A table that cannot be read: 413 over a limit, else 400; the row and column it names, and the field at fault. */
-function datasetRefusal(c: Context<Env>, e: DatasetError, label: string | undefined) {
-  const field = label !== undefined && e.column === label && e.row === undefined && /no column is named/.test(e.message) ? 'label' : 'body';
+/** A table (or its name) that cannot be read: 413 over a limit, else 400; the row and column it names, and the field at fault. */
+function datasetRefusal(c: Context<Env>, e: DatasetError) {
   const where = { ...(e.row !== undefined ? { row: e.row } : {}), ...(e.column !== undefined ? { column: e.column } : {}) };
   if (e.tooLarge) return apiError(c, 413, e.message, { ...where, limit: DATASET_LIMITS });
-  return apiError(c, 400, e.message, { ...where, issues: [{ path: field, message: e.message }] });
+  return apiError(c, 400, e.message, { ...where, issues: [{ path: e.field, message: e.message }] });
 }
 
 app.openapi({ ...routes.uploadDataset, middleware: [requireToken, csvSizeLimit, csvBody] }, async (c) => {
@@ -369,14 +368,9 @@ app.openapi({ ...routes.uploadDataset, middleware: [requireToken, csvSizeLimit, 
   let dataset: UploadedDataset;
   try {
     name = datasetNameOf(query.name);
-  } catch (e) {
-    if (e instanceof DatasetError) return invalid(c, [{ path: 'name', message: e.message }], e.message);
-    throw e;
-  }
-  try {
     dataset = await readDatasetCsv(c.get('body') as string, query.label);
   } catch (e) {
-    if (e instanceof DatasetError) return datasetRefusal(c, e, query.label) as never;
+    if (e instanceof DatasetError) return datasetRefusal(c, e) as never;
     throw e;
   }
   const stored = await readDatasetDescription(c.env.STUDIES, dataset.id);

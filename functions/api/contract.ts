@@ -1,6 +1,7 @@
 import { createRoute, OpenAPIHono, type RouteConfig, z } from '@hono/zod-openapi';
 import {
   DATASET_ID_PATTERN,
+  DatasetDescription,
   DOCUMENT_VERSION,
   ENGINE_VERSION,
   PresetRequest,
@@ -120,18 +121,9 @@ const RunsPage = z
   })
   .openapi('RunsPage');
 
-const DatasetDescription = z
-  .object({
-    id: z.string(),
-    name: z.string(),
-    rows: z.number().int(),
-    features: z.number().int(),
-    label: z.string(),
-    classes: z.array(z.string()),
-    classCounts: z.array(z.number().int()),
-    featureRanges: z.array(z.object({ name: z.string(), min: z.number(), max: z.number() })),
-    links: z.object({ self: z.string(), csv: z.string(), page: z.string() }),
-  })
+const Dataset = z
+  .lazy(() => DatasetDescription)
+  .and(z.object({ links: z.object({ self: z.string(), csv: z.string(), page: z.string() }) }))
   .openapi('Dataset', {
     description: 'An uploaded table: its size, classes (in code-point order) with their counts, and each feature’s range',
   });
@@ -348,8 +340,8 @@ export const routes = {
     ...WRITE,
     request: { query: UploadQuery, body: { required: true, content: { 'text/csv': { schema: z.string() } } } },
     responses: {
-      201: json(DatasetDescription, 'stored'),
-      200: json(DatasetDescription, 'already stored'),
+      201: json(Dataset, 'stored'),
+      200: json(Dataset, 'already stored'),
       ...errors(400, 401, 405, 413, 415),
     },
   }),
@@ -363,7 +355,7 @@ export const routes = {
     responses: {
       200: {
         description: 'the description (JSON), or the canonical table (text/csv)',
-        content: { 'application/json': { schema: DatasetDescription }, 'text/csv': { schema: z.string() } },
+        content: { 'application/json': { schema: Dataset }, 'text/csv': { schema: z.string() } },
       },
       ...errors(404, 405),
     },

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import {
-  type DatasetDescription,
+  DatasetDescription,
   parseStoredDocument,
   STUDY_STATUSES,
   type StudyDocument,
@@ -155,22 +155,11 @@ export async function putDataset(kv: KeyValueStore, canonicalCsv: string, descri
   await kv.put(keys.datasetInfo(description.id), JSON.stringify(description));
 }
 
-const StoredDescription = z.object({
-  id: z.string(),
-  name: z.string(),
-  rows: z.number().int(),
-  features: z.number().int(),
-  label: z.string(),
-  classes: z.array(z.string()),
-  classCounts: z.array(z.number().int()),
-  featureRanges: z.array(z.object({ name: z.string(), min: z.number(), max: z.number() })),
-});
-
 /** A dataset's description, or null when no complete dataset has this id (an unreadable one counts as absent: uploading it again repairs it). */
 export async function readDatasetDescription(kv: KeyValueStore, id: string): Promise<DatasetDescription | null> {
   const raw = await kv.get(keys.datasetInfo(id));
   if (raw === null) return null;
-  const parsed = StoredDescription.safeParse(parseJson(raw));
+  const parsed = DatasetDescription.safeParse(parseJson(raw));
   return parsed.success && parsed.data.id === id ? parsed.data : null;
 }
 

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { sha256Hex } from '../fingerprint/sha256Hex.ts';
 import { forbiddenCharacter } from '../spec/freeText.ts';
 import { STUDY_ID_PATTERN } from '../spec/studyId.ts';
@@ -38,7 +39,9 @@ export class DatasetError extends Error {
   readonly row?: number;
   readonly column?: string | number;
   readonly tooLarge: boolean;
-  constructor(message: string, at: { row?: number; column?: string | number; tooLarge?: boolean } = {}) {
+  /** The request field at fault: the table itself, the `label` that names no column, or the `name`. */
+  readonly field: 'body' | 'label' | 'name';
+  constructor(message: string, at: { row?: number; column?: string | number; tooLarge?: boolean; field?: 'body' | 'label' | 'name' } = {}) {
     const where = [at.row !== undefined ? `row ${at.row}` : '', at.column !== undefined ? `column ${JSON.stringify(at.column)}` : '']
       .filter(Boolean)
       .join(', ');
@@ -47,6 +50,7 @@ export class DatasetError extends Error {
     this.row = at.row;
     this.column = at.column;
     this.tooLarge = at.tooLarge ?? false;
+    this.field = at.field ?? 'body';
   }
 }
 
@@ -59,17 +63,21 @@ export interface UploadedDataset {
   label: string;
 }
 
-/** What the API, the dataset page and a report's dataset card show of a dataset. */
-export interface DatasetDescription {
-  id: string;
-  name: string;
-  rows: number;
-  features: number;
-  label: string;
-  classes: string[];
-  classCounts: number[];
-  featureRanges: { name: string; min: number; max: number }[];
-}
+/**
+ * What the API, the dataset page and a report's dataset card show of a dataset: the one schema the
+ * store reads a stored description with and the API's contract describes.
+ */
+export const DatasetDescription = z.object({
+  id: z.string(),
+  name: z.string(),
+  rows: z.number().int(),
+  features: z.number().int(),
+  label: z.string(),
+  classes: z.array(z.string()),
+  classCounts: z.array(z.number().int()),
+  featureRanges: z.array(z.object({ name: z.string(), min: z.number(), max: z.number() })),
+});
+export type DatasetDescription = z.output<typeof DatasetDescription>;
 
 // A decimal number as people and programs write it; anything else (a thousands separator, a unit, a
 // decimal comma, hex) is refused rather than guessed.
@@ -153,6 +161,7 @@ export async function readDatasetCsv(file: string, label?: string): Promise<Uplo
     if (labelAt < 0)
       throw new DatasetError(`no column is named "${shortText(labelName)}" (the label column); the columns are ${names.join(', ')}`, {
         column: labelName,
+        field: 'label',
       });
     featureAt = names.flatMap((_, i) => (i === labelAt ? [] : [i]));
     if (featureAt.length > DATASET_LIMITS.maxFeatures)
@@ -223,9 +232,9 @@ export function datasetNameOf(given: string | undefined): string | null {
   const name = given?.trim() ?? '';
   if (name === '') return null;
   if (name.length > DATASET_LIMITS.maxNameLength)
-    throw new DatasetError(`the name is longer than ${DATASET_LIMITS.maxNameLength} characters`);
+    throw new DatasetError(`the name is longer than ${DATASET_LIMITS.maxNameLength} characters`, { field: 'name' });
   const bad = forbiddenCharacter(name);
-  if (bad) throw new DatasetError(`the name holds a control or unpaired character (${bad})`);
+  if (bad) throw new DatasetError(`the name holds a control or unpaired character (${bad})`, { field: 'name' });
   return name;
 }
 

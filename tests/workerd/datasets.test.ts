@@ -145,7 +145,7 @@ describe('uploading a dataset', () => {
     expect(await datasetKeys()).toEqual(before);
   });
 
-  it('refuses an unknown label column (400 on label), a file over 5 MB (413), another media type (415) and no token (401)', async () => {
+  it('refuses an unknown label column (400 on label), a name with a control character (400 on name), a file over 5 MB (413), another media type (415) and no token (401)', async () => {
     const before = await datasetKeys();
     const label = await upload(TABLE, '?label=species');
     expect(label.status).toBe(400);
@@ -153,6 +153,12 @@ describe('uploading a dataset', () => {
     const big = await upload(`a,b\n${'1,x\n'.repeat(1_300_000)}`);
     expect(big.status).toBe(413);
     expect(((await big.json()) as any).error).toContain('5000000 bytes');
+    const name = await upload(TABLE, '?name=a%01b');
+    expect(name.status).toBe(400);
+    expect(((await name.json()) as any).issues[0]).toMatchObject({
+      path: 'name',
+      message: 'the name holds a control or unpaired character (U+0001 at position 1)',
+    });
     expect((await upload(TABLE, '', { 'content-type': 'application/json' })).status).toBe(415);
     expect((await upload(TABLE, '', { 'content-type': 'text/csv' }, null)).status).toBe(401);
     expect(await datasetKeys()).toEqual(before);
