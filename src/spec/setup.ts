@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { DATASET_ID_PATTERN } from '../data/uploadedDataset.ts';
 import { STREAM_NAMES } from '../random/seedStreams.ts';
 import { LIMITS } from './limits.ts';
-import { STUDY_ID_PATTERN } from './studyId.ts';
 
 /**
  * The spec fields every study kind shares: the data, the model, the training and the seeds. Each
@@ -21,7 +21,7 @@ export const DatasetSpec = z.discriminatedUnion('name', [
     name: z.literal('upload'),
     id: z
       .string()
-      .regex(new RegExp(`^${STUDY_ID_PATTERN}$`), { error: 'an uploaded dataset id is 20 hex digits (POST /api/datasets answers it)' }),
+      .regex(new RegExp(`^${DATASET_ID_PATTERN}$`), { error: 'an uploaded dataset id is 20 hex digits (POST /api/datasets answers it)' }),
   }),
   z.strictObject({
     name: z.enum(SYNTHETIC_DATASETS),
