@@ -318,8 +318,8 @@ async function measureExtremes() {
 }
 
 /** A unit in a few words: its purpose, its model or arm, its seeds. */
-function describeUnit(unit: Record<string, unknown>): string {
-  const { purpose, seeds, ...rest } = unit;
+function describeUnit(unit: object): string {
+  const { purpose, seeds, ...rest } = unit as Record<string, unknown>;
   const detail = Object.values(rest).join(' ');
   return `${purpose}${detail ? ` ${detail}` : ''}, ${(seeds as number[]).length} seed${(seeds as number[]).length === 1 ? '' : 's'}`;
 }

@@ -34,12 +34,13 @@ const fileOfPath = (path: string) => (path.endsWith('/') ? `${path}index.html` :
 const staticRunsPath = (path: string) => path.replace(new RegExp(`^(/api/studies/${STUDY_ID_PATTERN})/runs\\.csv$`), '$1.runs.csv');
 /**
  * A page's links to a study's runs (the CSV, and the paged JSON a static host cannot answer) point at
- * the exported file; "Run this again with changes" (the form needs the API) points at the report's
+ * the exported file, and so does an imported study's recipe (`curl -o runs.csv …/runs.csv`); "Run this again with changes" (the form needs the API) points at the report's
  * own recipe, which submits the spec to any Seedlab.
  */
 const withStaticRunLinks = (html: string) =>
   html
     .replace(new RegExp(`href="(/api/studies/${STUDY_ID_PATTERN})/runs(?:\\.csv)?"`, 'g'), 'href="$1.runs.csv"')
+    .replace(new RegExp(`(curl -o runs\\.csv \\S*/api/studies/${STUDY_ID_PATTERN})/runs\\.csv`, 'g'), '$1.runs.csv')
     .replace(new RegExp(`href="(?:/zh)?/new/\\?from=${STUDY_ID_PATTERN}"`, 'g'), 'href="#reproduce"');
 
 /** Same-site links of a page: href, src, and the preview in its meta tags (absolute, at the public origin). */

@@ -5,10 +5,10 @@
  * posted with curl) is readable at its link as soon as it is done: nothing is rebuilt. Ctrl-C stops
  * it all. Running it again reuses the stored studies (same ids, nothing retrained).
  */
-import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { PRESETS } from '../src/index.ts';
+import { ensureToken } from './devToken.ts';
 import { createProgressBar } from './progressBar.ts';
 import { type DevServer, freePort, startWranglerDev } from './wranglerDev.ts';
 
@@ -21,20 +21,16 @@ const ON_REQUEST = new Set(['digits-10k-seeds']);
 // The seed-variance demos first (they finish first), then each study kind's.
 export const DEMO_PRESETS = PRESETS.map((p) => p.name).filter((name) => !ON_REQUEST.has(name));
 const STATE_DIR = resolve('.state'); // git-ignored
-const DEV_VARS = resolve('.dev.vars'); // git-ignored
-
-/** Reads SEEDLAB_TOKEN from .dev.vars, creating the file with a random token when missing. */
-function ensureToken(): string {
-  const text = existsSync(DEV_VARS) ? readFileSync(DEV_VARS, 'utf8') : '';
-  const found = /^SEEDLAB_TOKEN\s*=\s*"?([^"\n]+)"?\s*$/m.exec(text);
-  if (found) return found[1];
-  const token = randomBytes(24).toString('base64url');
-  writeFileSync(DEV_VARS, `${text}${text && !text.endsWith('\n') ? '\n' : ''}SEEDLAB_TOKEN=${token}\n`, { mode: 0o600 });
-  console.log(`created .dev.vars with a new random SEEDLAB_TOKEN`);
-  return token;
-}
 
 /** A study with a report to open: complete, or partial (built from the units that finished). */
+/**
+ * What npm start posts: the demo presets, then runs trained elsewhere (PyTorch's runs of the
+ * digits-reference protocol, made by bench/pytorch_digits_reference.py --import-request).
+ */
+const DEMOS = [
+  ...DEMO_PRESETS.map((preset) => ({ name: preset, body: JSON.stringify({ preset }) })),
+  { name: 'pytorch-runs', body: readFileSync('data/imported/pytorch-digits-reference.json', 'utf8') },
+];
 const hasReport = (status: string) => status === 'done' || status === 'partial';
 /** A study that will not change without someone acting (a retry). */
 const isSettled = (status: string) => hasReport(status) || status === 'failed';
@@ -68,15 +64,16 @@ async function main() {
 
   try {
     const submitted: StudyStatus[] = [];
-    for (const preset of DEMO_PRESETS) {
+    for (const demo of DEMOS) {
       const res = await fetch(`${server.url}/api/studies`, {
         method: 'POST',
         headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ preset }),
+        body: demo.body,
       });
       const body = (await res.json()) as StudyStatus & { error?: string };
-      if (!res.ok) throw new Error(`submitting ${preset} failed (${res.status}): ${body.error}`);
-      console.log(`${res.status === 202 ? 'submitted' : 'found    '} ${preset.padEnd(18)} ${body.id} (${body.status})`);
+      if (!res.ok) throw new Error(`submitting ${demo.name} failed (${res.status}): ${body.error}`);
+      const verb = res.status === 202 ? 'submitted' : res.status === 201 ? 'imported ' : 'found    ';
+      console.log(`${verb} ${demo.name.padEnd(18)} ${body.id} (${body.status})`);
       submitted.push(body);
     }
 
@@ -97,13 +94,13 @@ async function main() {
     console.log('');
     statuses.forEach((s, i) => {
       const mark = s.status === 'done' ? '✓' : s.status === 'partial' ? '◐' : '✗';
-      console.log(`${mark} ${DEMO_PRESETS[i].padEnd(18)} ${s.status.padEnd(6)} ready after ${firstDone.get(s.id)?.toFixed(1)} s`);
+      console.log(`${mark} ${DEMOS[i].name.padEnd(18)} ${s.status.padEnd(6)} ready after ${firstDone.get(s.id)?.toFixed(1)} s`);
       console.log(`    ${s.links.self}`);
       for (const f of s.failures ?? []) console.log(`    failure: ${f.error}`);
     });
     console.log('\nReports:');
     for (const [i, s] of statuses.entries()) {
-      if (hasReport(s.status)) console.log(`  ${DEMO_PRESETS[i].padEnd(18)} ${server.url}/r/${s.id}/   中文: ${server.url}/zh/r/${s.id}/`);
+      if (hasReport(s.status)) console.log(`  ${DEMOS[i].name.padEnd(18)} ${server.url}/r/${s.id}/   中文: ${server.url}/zh/r/${s.id}/`);
     }
     console.log(`\nSeedlab is running at ${server.url}/`);
     console.log(`  API:       ${server.url}/api/studies   (OpenAPI: ${server.url}/api/openapi.json)`);
@@ -111,6 +108,7 @@ async function main() {
     console.log(`  check a report's seeds: npm run verify -- <report URL>   (or click "Re-train" on a seed-variance report)`);
     console.log(`  studies:   ${server.url}/   (中文: ${server.url}/zh/)`);
     console.log(`  write a study, on built-in data or your own CSV: ${server.url}/new/   (中文: ${server.url}/zh/new/)`);
+    console.log(`  a report of runs you trained elsewhere: npm run import -- runs.csv --value <column> --seed <column> [--arm <column>]`);
     for (const preset of ON_REQUEST)
       console.log(
         `  ${preset} (not started: minutes on one local isolate): curl -X POST ${server.url}/api/studies -H "authorization: Bearer ${token}" -H 'content-type: application/json' -d '{"preset": "${preset}"}'`,

@@ -4,18 +4,24 @@ import { parseArgs } from 'node:util';
 import { headlineOf, plainText, studyTitle, verdictOf } from '../site/src/presentation/index.ts';
 import {
   BackendName,
+  bringsRuns,
+  combineStudy,
   DatasetError,
   DEFAULT_GROUP_SIZE,
   findPreset,
+  isTrainedDocument,
+  isTrainedSpec,
   PRESETS,
   parseStudySpec,
   provideDataset,
   readDatasetCsv,
+  readImportRequest,
   runStudy,
   SpecError,
   type StudyDocument,
   type StudySpec,
   uploadedDatasetIds,
+  usingImportedRuns,
 } from '../src/index.ts';
 import { useNodeBackend } from './nodeBackends.ts';
 import { createProgressBar } from './progressBar.ts';
@@ -89,7 +95,10 @@ async function uploadedTablesOf(spec: StudySpec, file: string | undefined, label
 /** The study's title, key result and every verdict, worded as the report words them (English). */
 function printSummary(doc: StudyDocument, seconds: number) {
   console.log(`\n${plainText(studyTitle(doc, 'en').text)}`);
-  console.log(`${doc.kind} · id ${doc.id} · ${doc.environment.backend} backend · tfjs ${doc.environment.tfjs} · ${seconds.toFixed(1)} s`);
+  const ran = isTrainedDocument(doc)
+    ? ` · ${doc.environment.backend} backend · tfjs ${doc.environment.tfjs}`
+    : ' · imported: not trained by Seedlab';
+  console.log(`${doc.kind} · id ${doc.id}${ran} · ${seconds.toFixed(1)} s`);
   console.log(plainText(headlineOf(doc, 'en')));
   for (const v of verdictOf(doc, 'en')) console.log(plainText(`\n${v.question}\n  ${v.answer}`));
 }
@@ -123,7 +132,16 @@ async function main(argv: string[]): Promise<number> {
     const parsed = BackendName.safeParse(values.backend);
     if (!parsed.success) throw new UsageError(`--backend must be cpu or wasm, not "${values.backend}"`);
   }
+  if (bringsRuns(input)) {
+    // Runs trained elsewhere: nothing to train; the document is measured from them here, as the Worker does.
+    const started = performance.now();
+    const imported = await readImportRequest(input);
+    const spec = parseStudySpec(imported.spec);
+    const doc = await usingImportedRuns([imported], () => combineStudy(spec, []));
+    return finish(doc, (performance.now() - started) / 1000, values.json);
+  }
   const spec = parseStudySpec(values.backend ? { ...input, backend: values.backend } : input);
+  if (!isTrainedSpec(spec)) throw new UsageError('a study of imported runs needs its runs: pass the spec with its arms and runs inline');
   const tables = await uploadedTablesOf(spec, values.data, values.label);
   const threads = values.threads === undefined ? defaultThreads() : Number(values.threads);
   if (!(Number.isInteger(threads) && threads >= 1)) throw new UsageError('--threads must be a positive integer');
@@ -141,12 +159,16 @@ async function main(argv: string[]): Promise<number> {
     await useNodeBackend(spec.backend);
     doc = await runStudy(spec, { groupSize, switchBackend: useNodeBackend, onProgress });
   }
-  const seconds = bar.finish();
+  return finish(doc, bar.finish(), values.json);
+}
+
+/** Prints the study's summary and writes its document where --json says. */
+function finish(doc: StudyDocument, seconds: number, json: string | undefined): number {
   printSummary(doc, seconds);
-  if (values.json) {
-    mkdirSync(dirname(values.json), { recursive: true });
-    writeFileSync(values.json, `${JSON.stringify(doc, null, 2)}\n`);
-    console.log(`\nwrote ${values.json}`);
+  if (json) {
+    mkdirSync(dirname(json), { recursive: true });
+    writeFileSync(json, `${JSON.stringify(doc, null, 2)}\n`);
+    console.log(`\nwrote ${json}`);
   }
   return 0;
 }

@@ -18,6 +18,7 @@ import {
   type StudyDocument,
   type StudySpec,
   type StudyUnit,
+  trainedBackend,
   type UnitOutcome,
 } from '../src/index.ts';
 import { useNodeBackend } from './nodeBackends.ts';
@@ -105,7 +106,7 @@ async function serveUnits(spec: StudySpec, tables: string[]) {
   const port = parentPort;
   if (!port) return;
   for (const table of tables) provideDataset(await readDatasetCsv(table));
-  await useNodeBackend(spec.backend);
+  await useNodeBackend(trainedBackend(spec));
   port.on('message', async (m: ToTrainer) => {
     if ('done' in m) return process.exit(0);
     try {

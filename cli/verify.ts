@@ -13,6 +13,7 @@ import {
   checkableRunOfRows,
   checkableRuns,
   ENGINE_VERSION,
+  isTrainedDocument,
   parseStoredDocument,
   provideDataset,
   readDatasetCsv,
@@ -147,6 +148,10 @@ async function main(argv: string[]): Promise<number> {
   if (positionals.length !== 1) throw new CannotCheck(USAGE);
   const { id, api } = studyTarget(positionals[0], values.api);
   const doc = await fetchDocument(api, id);
+  if (!isTrainedDocument(doc))
+    throw new CannotCheck(
+      `study ${id} holds imported runs, not trained by Seedlab: there is nothing to re-train (its fingerprints are the uploader's)`,
+    );
   const env = doc.environment;
   if (env.engine !== ENGINE_VERSION)
     throw new CannotCheck(

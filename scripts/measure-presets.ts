@@ -6,7 +6,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { useNodeBackend } from '../cli/nodeBackends.ts';
-import { ENGINE_VERSION, PRESETS, parseStudySpec, runStudy } from '../src/index.ts';
+import { ENGINE_VERSION, PRESETS, parseStudySpec, runStudy, trainedBackend } from '../src/index.ts';
 import { PRESET_DOCUMENTS_DIR } from './presetTables.ts';
 
 const { values } = parseArgs({ options: { only: { type: 'string' } } });
@@ -18,7 +18,7 @@ const kept = values.only !== undefined && existsSync(timings) ? JSON.parse(readF
 const seconds: Record<string, number> = { ...kept };
 for (const preset of chosen) {
   const spec = parseStudySpec(preset.spec);
-  await useNodeBackend(spec.backend);
+  await useNodeBackend(trainedBackend(spec));
   const started = performance.now();
   const doc = await runStudy(spec, { switchBackend: useNodeBackend });
   seconds[preset.name] = Number(((performance.now() - started) / 1000).toFixed(1));

@@ -30,9 +30,25 @@ export { type SeedSet, seedCount, seedList } from './spec/seedSet.ts';
 // Specs: the shared fields, limits, errors and the content address.
 export * from './spec/setup.ts';
 export { SpecError, specIssues } from './spec/specError.ts';
-export { STUDY_ID, STUDY_ID_PATTERN, studyId } from './spec/studyId.ts';
+export { canonicalJson, STUDY_ID, STUDY_ID_PATTERN, studyId } from './spec/studyId.ts';
 export { unitSeconds } from './spec/timeModel.ts';
 export { validateWithoutEval } from './spec/validateWithoutEval.ts';
+export {
+  bringsRuns,
+  IMPORT_LIMITS,
+  IMPORTED_RUN_COLUMNS,
+  type ImportedRuns,
+  ImportRequest,
+  importedRunRows,
+  importedRunsCsv,
+  keptRuns,
+  RunsCsvError,
+  readImportRequest,
+  readRunsCsv,
+  readStoredRuns,
+  usingImportedRuns,
+} from './studies/imported/runs.ts';
+export { METRIC_UNITS, type MetricSpec } from './studies/imported/spec.ts';
 export { createKindRegistry, DEFAULT_GROUP_SIZE, StudyTooLongError, type UnitOutcome } from './studies/kindRegistry.ts';
 // Study kinds and what derives from their list.
 export {
@@ -44,6 +60,9 @@ export {
   digestOf,
   documentOfKind,
   estimateUnits,
+  isImportedSpec,
+  isTrainedDocument,
+  isTrainedSpec,
   isValidPart,
   parseDigest,
   parseSpecOfKind,
@@ -64,6 +83,8 @@ export {
   StudySpec,
   type StudySpecInput,
   type StudyUnit,
+  type TrainedDocument,
+  trainedBackend,
 } from './studies/registry.ts';
 export { runSeeds } from './studies/runSeeds.ts';
 export { STUDY_STATUSES, type StudyStatus } from './studies/status.ts';

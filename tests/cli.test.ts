@@ -109,3 +109,42 @@ describe('npm run study', () => {
     expect(r.stderr).toMatch(message);
   });
 });
+
+describe('npm run import', () => {
+  const importRuns = (...args: string[]) =>
+    spawnSync(process.execPath, ['scripts/run-ts.mjs', 'cli/importRuns.ts', ...args], { encoding: 'utf8', timeout: 120_000 });
+
+  it('--local measures a W&B runs table here: the same study the API makes from the same file', () => {
+    const out = join(dir, 'imported.json');
+    const r = importRuns(
+      'tests/fixtures/wandb-runs.csv',
+      '--value',
+      'test/accuracy',
+      '--seed',
+      'seed',
+      '--arm',
+      'optimizer',
+      '--unit',
+      'fraction',
+      '--local',
+      '--json',
+      out,
+    );
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('imported: not trained by Seedlab');
+    const doc = documentOfKind(StudyDocument.parse(JSON.parse(readFileSync(out, 'utf8'))), 'imported');
+    expect(doc.spec.runs.arms).toEqual([
+      { label: 'adamw', runs: 5 },
+      { label: 'sgd', runs: 5 },
+    ]);
+    // Hand: adamw − sgd per seed = 0.0011, 0.0025, 0.0011, −0.0001, 0.0018: mean 0.00128, 4 of 5 above zero.
+    expect(doc.comparisons[0].meanDiff).toBeCloseTo(0.00128, 12);
+    expect(doc.comparisons[0].probabilityOfImprovement).toBe(0.8);
+  });
+
+  it('an unknown column is exit 2, naming the column and the table’s columns', () => {
+    const r = importRuns('tests/fixtures/wandb-runs.csv', '--value', 'acc', '--seed', 'seed', '--local');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/value: no column "acc" in the table; its columns: "Name"/);
+  });
+});

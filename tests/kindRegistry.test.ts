@@ -144,10 +144,10 @@ describe('adding a study kind: a folder for the engine, a folder for its view, o
       engine: '0.3.0',
     } as const;
     const doc = await registry.combineStudy(spec, [{ unit, result, environment: ranOnWasm }]);
-    expect(doc.environment).toEqual(ranOnWasm);
+    expect('environment' in doc && doc.environment).toEqual(ranOnWasm);
     // A result stored before units recorded their environment: the spec's backend, which the host ran it under.
     const legacy = await registry.combineStudy(spec, [{ unit, result }]);
-    expect(legacy.environment).toMatchObject({ backend: 'wasm', tfjs: '4.22.0', runtime: 'node' });
+    expect('environment' in legacy && legacy.environment).toMatchObject({ backend: 'wasm', tfjs: '4.22.0', runtime: 'node' });
   });
 
   it('every list a test or a page takes kinds from is derived from the kinds’ folders: the new kind joins each', async () => {

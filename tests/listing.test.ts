@@ -59,6 +59,21 @@ const WORST_DIGESTS: Record<StudyKind, unknown> = {
     seeds: 100,
     difference: { meanDiff: -0.0123456789, ci95: [-0.0234567891, -0.00123456789] },
   },
+  // Two arms (the widest answer): both labels and the metric's name as wide as allowed.
+  imported: {
+    metric: { name: `m${widest(NAME - 1)}`, unit: 'percent', higherIsBetter: false },
+    arms: 2,
+    runs: 20_000,
+    spread: null,
+    difference: {
+      a: widest(NAME),
+      b: `b${widest(NAME - 1)}`,
+      meanDiff: -0.0123456789,
+      interval: [-0.0234567891, -0.00123456789],
+      better: 'b',
+    },
+    leader: null,
+  },
 };
 
 const header = (kind: StudyKind): ListingFacts => ({

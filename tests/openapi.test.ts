@@ -37,9 +37,9 @@ describe('the HTTP contract, defined once', () => {
     );
     const answered = [...methodsByPath()].flatMap(([path, methods]) => methods.map((m) => `${m} ${path}`));
     expect(described.sort()).toEqual(answered.sort());
-    // Twelve API operations (health, presets, openapi, list, submit, get, retry, runs, runs.csv,
-    // estimate, upload, dataset) and oEmbed, each named, each with an error answer.
-    expect(described).toHaveLength(13);
+    // Thirteen API operations (health, presets, openapi, list, submit, get, retry, runs, runs.csv,
+    // estimate, imports, upload, dataset) and oEmbed, each named, each with an error answer.
+    expect(described).toHaveLength(14);
     for (const ops of Object.values(description.paths))
       for (const op of Object.values(ops)) {
         expect(op.operationId).toMatch(/^[a-z][A-Za-z]+$/);
@@ -62,6 +62,7 @@ describe('the HTTP contract, defined once', () => {
       getStudyRuns: [],
       getStudyRunsCsv: [],
       estimateStudy: [],
+      importRuns: [{ bearer: [] }],
       uploadDataset: [{ bearer: [] }],
       getDataset: [],
       getOembed: [],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { countBelow, curveSpreadOf, distributionOf, keepsEveryRun, mostExtreme, nearestSeed } from '../src/document/runSummaries.ts';
-import { probabilityOfSuperiority } from '../src/studies/compare/index.ts';
+import { probabilityOfSuperiority } from '../src/stats/fewRuns.ts';
 
 // Expected values by hand, with R's type-7 quantile (numpy's default): h = (n - 1) q, then linear
 // interpolation between the order statistics floor(h) and floor(h) + 1.

@@ -3,7 +3,7 @@ import { useNodeBackend } from '../cli/nodeBackends.ts';
 import { loadBundledTable } from '../src/data/bundled.ts';
 import { parseStudySpec, runStudy, StudyDocument, type StudySpecInput } from '../src/index.ts';
 import { createStream } from '../src/random/seedStreams.ts';
-import { probabilityOfSuperiority } from '../src/studies/compare/index.ts';
+import { probabilityOfSuperiority } from '../src/stats/fewRuns.ts';
 import { stratifiedSubset } from '../src/studies/data-size/index.ts';
 
 // Small real data for every kind: iris (150 rows) or a 200-point synthetic set, a few seeds.

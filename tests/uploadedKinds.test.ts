@@ -25,7 +25,8 @@ async function onUploadedCopy(spec: Record<string, unknown>): Promise<Record<str
 }
 
 describe('every kind on an uploaded copy of its built-in data', () => {
-  for (const fixture of KIND_FIXTURES) {
+  // Every kind that trains (imported runs train on no dataset).
+  for (const fixture of KIND_FIXTURES.filter((f) => readKindFixture(f).kind !== 'imported')) {
     const name = fixture.split('/').pop() as string;
     it(`${name}: the golden fingerprints and numbers of the built-in set`, async () => {
       await useNodeBackend('cpu');

@@ -12,6 +12,8 @@ import {
   titleOf,
 } from '../../site/src/presentation/index.ts';
 import {
+  bringsRuns,
+  canonicalJson,
   DATASET_LIMITS,
   type DatasetDescription,
   DatasetError,
@@ -19,20 +21,31 @@ import {
   datasetNameOf,
   describeDataset,
   ENGINE_VERSION,
+  IMPORT_LIMITS,
+  IMPORTED_RUN_COLUMNS,
+  importedRunRows,
+  importedRunsCsv,
+  isImportedSpec,
   PRESETS,
   parseStudyRequest,
   parseStudySpec,
   planLimitsOf,
   planWithinLimits,
+  RunsCsvError,
   readDatasetCsv,
+  readImportRequest,
+  readRunsCsv,
+  readStoredRuns,
   runColumnsOf,
   runTableColumns,
   SpecError,
+  type SpecOfKind,
   StudyTooLongError,
   specIssues,
   studyId,
   type UploadedDataset,
   uploadedDatasetIds,
+  usingImportedRuns,
 } from '../../src/index.ts';
 import { withEngine } from '../engineBackends.ts';
 import type { SeedlabEnv } from '../env.ts';
@@ -45,8 +58,10 @@ import {
   listingPage,
   markDatasetUse,
   putDataset,
+  putImportedRuns,
   readDatasetDescription,
   readDatasetTable,
+  readImportedRuns,
   readRecord,
 } from '../studies/store.ts';
 import { withStudyData } from '../studies/studyData.ts';
@@ -60,7 +75,7 @@ import { apiError, invalid, shortened } from './errors.ts';
 /** Largest accepted request body. A spec is well under 4 KB; 64 KB leaves room for long seed lists and notes. */
 const MAX_BODY_BYTES = 64 * 1024;
 
-type Env = { Bindings: SeedlabEnv; Variables: { body: unknown } };
+type Env = { Bindings: SeedlabEnv; Variables: { body: unknown; bodyBytes: number } };
 
 /**
  * Every route of the contract (contract.ts) answers here. What the contract's schemas refuse is
@@ -124,21 +139,34 @@ const jsonBody: MiddlewareHandler<Env> = async (c, next) => {
   }
   let text: string;
   try {
+    const bytes = await c.req.arrayBuffer();
+    c.set('bodyBytes', bytes.byteLength);
     // Strict UTF-8: invalid bytes are an error, not quietly replaced by U+FFFD.
-    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(await c.req.arrayBuffer());
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
     return invalid(c, [{ path: '', message: 'the body is not valid UTF-8' }], 'the request body is not valid UTF-8');
   }
   try {
     c.set('body', JSON.parse(text));
   } catch (e) {
-    return invalid(c, [{ path: '', message: (e as Error).message }], 'the request body is not valid JSON');
+    // Python's json.dumps writes NaN and Infinity, which JSON has no words for: say so, not only where.
+    const nonFinite = /(?<![\w".])-?(NaN|Infinity)(?![\w"])/.test(text)
+      ? ' NaN and Infinity are not JSON numbers: every run’s value must be finite (in Python, json.dumps(..., allow_nan=False) finds them)'
+      : '';
+    return invalid(c, [{ path: '', message: `${(e as Error).message}${nonFinite}` }], 'the request body is not valid JSON');
   }
+  // Only a study that brings its runs may be larger than a spec (its own limit, IMPORT_LIMITS.maxBytes).
+  if (c.get('bodyBytes') > MAX_BODY_BYTES && !bringsRuns(c.get('body')))
+    return apiError(c, 413, `the request body is larger than ${MAX_BODY_BYTES} bytes`);
   await next();
 };
-const sizeLimit = bodyLimit({
-  maxSize: MAX_BODY_BYTES,
-  onError: (c) => apiError(c, 413, `the request body is larger than ${MAX_BODY_BYTES} bytes`),
+/** A study request: a spec within MAX_BODY_BYTES, or a study that brings its runs within IMPORT_LIMITS.maxBytes (jsonBody tells them apart). */
+const studySizeLimit = bodyLimit({
+  maxSize: IMPORT_LIMITS.maxBytes,
+  onError: (c) =>
+    apiError(c, 413, `the request body is larger than ${IMPORT_LIMITS.maxBytes} bytes, the most a study that brings its runs may send`, {
+      limit: IMPORT_LIMITS,
+    }),
 });
 
 app.openapi(routes.health, (c) => c.json({ ok: true as const, engine: ENGINE_VERSION, documentVersion: DOCUMENT_VERSION }, 200));
@@ -171,20 +199,28 @@ app.openapi(routes.listStudies, async (c) => {
   );
 });
 
-type Planned = { spec: ReturnType<typeof parseStudyRequest>; id: string } & ReturnType<typeof planWithinLimits>;
+type Planned = { spec: ReturnType<typeof parseStudyRequest>; id: string; runs: ImportedRunsRead | null } & ReturnType<
+  typeof planWithinLimits
+>;
+type ImportedRunsRead = Awaited<ReturnType<typeof readImportRequest>>;
 
 /**
  * A study as POST /api/studies and POST /api/estimate read it: the spec parsed, its uploaded tables
  * handed to the engine, its units planned within the Worker's limits and its id; or the answer why
  * not (400 naming the fields, 422 with the estimate when it cannot fit).
  */
-async function plannedStudy(c: Context<Env>): Promise<{ planned: Planned } | { answer: Response }> {
+async function plannedStudy(c: Context<Env>, request: unknown = c.get('body')): Promise<{ planned: Planned } | { answer: Response }> {
   try {
-    const spec = parseStudyRequest(c.get('body'));
+    // A study that brings its runs: read and canonicalized, then planned with them handed over (nothing to train).
+    const runs = bringsRuns(request) ? await readImportRequest(request) : null;
+    const spec = parseStudyRequest(runs ? runs.spec : request);
     // Units sized so each fits a quarter of the CPU limit at the time model's upper bound.
-    const plan = await withStudyData(c.env.STUDIES, spec, async () => planWithinLimits(spec, planLimitsOf(c.env)));
-    return { planned: { spec, ...plan, id: await studyId(spec) } };
+    const plan = await usingImportedRuns(runs ? [runs] : [], () =>
+      withStudyData(c.env.STUDIES, spec, async () => planWithinLimits(spec, planLimitsOf(c.env))),
+    );
+    return { planned: { spec, ...plan, id: await studyId(spec), runs } };
   } catch (e) {
+    if (e instanceof RunsCsvError) return { answer: runsCsvRefusal(c, e) };
     if (e instanceof SpecError) return { answer: invalid(c, e.issues) };
     if (e instanceof StudyTooLongError) {
       const upper = e.units.map((u) => u.upper);
@@ -205,7 +241,7 @@ async function plannedStudy(c: Context<Env>): Promise<{ planned: Planned } | { a
   }
 }
 
-app.openapi({ ...routes.estimate, middleware: [sizeLimit, jsonBody] }, async (c) => {
+app.openapi({ ...routes.estimate, middleware: [studySizeLimit, jsonBody] }, async (c) => {
   const read = await plannedStudy(c);
   if ('answer' in read) return read.answer as never;
   const { spec, units, seconds, id } = read.planned;
@@ -216,9 +252,10 @@ app.openapi({ ...routes.estimate, middleware: [sizeLimit, jsonBody] }, async (c)
       id,
       kind: spec.kind,
       exists: (await readRecord(c.env.STUDIES, id).catch(() => null)) !== null,
-      runsTotal: units.reduce((n, u) => n + u.seeds.length, 0),
+      // Imported runs train nothing: their runs are counted, at no time.
+      runsTotal: newStudyRecord(id, spec, units, new Date()).runsTotal,
       units: units.length,
-      largestUnitSeconds: round(Math.max(...upper)),
+      largestUnitSeconds: round(Math.max(0, ...upper)),
       totalSeconds: round(upper.reduce((a, b) => a + b, 0)),
       limitSeconds: planLimitsOf(c.env).studySecondsLimit,
       links: { study: `${origin}/api/studies/${id}`, report: siteUrl(origin, { page: 'report', locale: 'en', id }) },
@@ -227,10 +264,30 @@ app.openapi({ ...routes.estimate, middleware: [sizeLimit, jsonBody] }, async (c)
   );
 });
 
-app.openapi({ ...routes.submitStudy, middleware: [requireToken, sizeLimit, jsonBody] }, async (c) => {
+/**
+ * A study of imported runs, created and measured at once: its runs stored under their content
+ * address, the study created once (the Durable Object decides, as for any study), and its document
+ * combined from the runs (finalize, which any status read repeats if this request stops halfway).
+ */
+async function createImportedStudy(c: Context<Env>, planned: Planned) {
+  const { spec, units, id, runs } = planned;
+  return usingImportedRuns(runs ? [runs] : [], async () => {
+    const existing = await finalizeIfComplete(c.env, id);
+    if (existing) return c.json(statusBody(c, existing), 200);
+    // A spec that names stored runs (not bringing them) found them stored when it was planned.
+    if (runs) await putImportedRuns(c.env.STUDIES, runs.id, canonicalJson(runs.runs));
+    const { created } = await studyObject(c.env, id).create(newStudyRecord(id, spec, units, new Date()));
+    const state = await finalizeIfComplete(c.env, id);
+    if (!state) throw new Error(`study ${id} was created but cannot be read`);
+    return c.json(statusBody(c, state), created ? 201 : 200);
+  });
+}
+
+app.openapi({ ...routes.submitStudy, middleware: [requireToken, studySizeLimit, jsonBody] }, async (c) => {
   const read = await plannedStudy(c);
   if ('answer' in read) return read.answer as never;
   const { spec, units, id } = read.planned;
+  if (isImportedSpec(spec)) return (await createImportedStudy(c, read.planned)) as never;
   const existing = await readStudyState(c.env, id);
   if (existing) return c.json(statusBody(c, existing), 200);
 
@@ -289,6 +346,7 @@ app.openapi({ ...routes.retryStudy, middleware: [requireToken] }, async (c) => {
 async function settledRuns(c: Context<Env>, id: string) {
   const state = await readStudyState(c.env, id);
   if (!state) return { answer: apiError(c, 404, `no study "${id}"`) };
+  if (isImportedSpec(state.record.spec)) return { answer: null, imported: state.record.spec };
   const columns = runColumnsOf(state.record.spec);
   if (!columns)
     return { answer: apiError(c, 404, `a ${state.record.kind} study keeps no per-run results (its units compare runs inside one unit)`) };
@@ -297,10 +355,41 @@ async function settledRuns(c: Context<Env>, id: string) {
   return { state, columns };
 }
 
+/** Every run of a study of imported runs, from its stored runs (one KV read; at most 100,000 rows). */
+async function importedRows(c: Context<Env>, spec: SpecOfKind<'imported'>) {
+  const text = await readImportedRuns(c.env.STUDIES, spec.runs.id);
+  if (text === null) throw new CorruptStudyError(c.req.param('id') ?? '', `its runs ${spec.runs.id} are not stored`);
+  return importedRunRows(spec, await readStoredRuns(text, spec));
+}
+
+/** A page of an imported study's runs: the cursor is the row the page starts at. */
+async function importedRunsPage(c: Context<Env>, spec: SpecOfKind<'imported'>, query: { cursor?: number; limit: number; seed?: number }) {
+  const rows = await importedRows(c, spec);
+  const from = query.cursor ?? 0;
+  if (from > 0 && from >= rows.length)
+    return invalid(c, [{ path: 'cursor', message: `no row ${from}: a cursor is the \`next\` of a page` }], 'invalid query');
+  const origin = publicOrigin(new URL(c.req.url), c.env.SITE_URL);
+  const self = `${origin}/api/studies/${c.req.param('id')}`;
+  const page = query.seed === undefined ? rows.slice(from, from + query.limit) : rows.filter((r) => r.seed === query.seed);
+  const next = query.seed === undefined && from + query.limit < rows.length ? from + query.limit : null;
+  return c.json({
+    id: c.req.param('id'),
+    kind: 'imported',
+    columns: [...IMPORTED_RUN_COLUMNS],
+    runs: page,
+    next,
+    links: {
+      csv: `${self}/runs.csv`,
+      next: next === null ? null : `${self}/runs?cursor=${next}${query.limit === RUNS_PER_PAGE ? '' : `&limit=${query.limit}`}`,
+    },
+  });
+}
+
 app.openapi(routes.studyRuns, async (c) => {
   const { id } = c.req.valid('param');
   const query = c.req.valid('query');
   const read = await settledRuns(c, id);
+  if (read.imported) return importedRunsPage(c, read.imported, query) as never;
   if (!read.state) return read.answer;
   const { state, columns } = read;
   if (query.cursor !== undefined && query.cursor >= state.record.units.length)
@@ -321,6 +410,13 @@ app.openapi(routes.studyRuns, async (c) => {
 app.openapi(routes.studyRunsCsv, async (c) => {
   const { id } = c.req.valid('param');
   const read = await settledRuns(c, id);
+  if (read.imported) {
+    const rows = await importedRows(c, read.imported);
+    return c.body(importedRunsCsv(rows), 200, {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': `attachment; filename="seedlab-${id}-runs.csv"`,
+    });
+  }
   if (!read.state) return read.answer;
   return c.body(runsCsv(c.env, read.state, read.columns), 200, {
     'content-type': 'text/csv; charset=utf-8',
@@ -378,6 +474,32 @@ app.openapi({ ...routes.uploadDataset, middleware: [requireToken, csvSizeLimit, 
   const description = describeDataset(dataset, name);
   await putDataset(c.env.STUDIES, dataset.canonicalCsv, description);
   return c.json(datasetBody(c, description), 201);
+});
+
+/** A runs table that cannot be read: a 400 naming the query field or the body, with its row and column. */
+function runsCsvRefusal(c: Context<Env>, e: RunsCsvError) {
+  const where = { ...(e.row !== undefined ? { row: e.row } : {}), ...(e.column !== undefined ? { column: e.column } : {}) };
+  return apiError(c, 400, e.issues[0]?.message ?? e.message, { ...where, issues: e.issues });
+}
+
+const importSizeLimit = bodyLimit({
+  maxSize: IMPORT_LIMITS.maxBytes,
+  onError: (c) =>
+    apiError(c, 413, `the runs table is larger than ${IMPORT_LIMITS.maxBytes} bytes (5 MB), the limit`, { limit: IMPORT_LIMITS }),
+});
+
+app.openapi({ ...routes.importRuns, middleware: [requireToken, importSizeLimit, csvBody] }, async (c) => {
+  const query = c.req.valid('query');
+  let request: Record<string, unknown>;
+  try {
+    request = readRunsCsv(c.get('body') as string, query);
+  } catch (e) {
+    if (e instanceof RunsCsvError) return runsCsvRefusal(c, e) as never;
+    throw e;
+  }
+  const read = await plannedStudy(c, request);
+  if ('answer' in read) return read.answer as never;
+  return (await createImportedStudy(c, read.planned)) as never;
 });
 
 /** Content-addressed: a dataset's table and description never change, so caches may keep them. */

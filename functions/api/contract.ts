@@ -4,6 +4,8 @@ import {
   DatasetDescription,
   DOCUMENT_VERSION,
   ENGINE_VERSION,
+  ImportRequest,
+  METRIC_UNITS,
   PresetRequest,
   STUDY_ID_PATTERN,
   STUDY_KINDS,
@@ -24,6 +26,7 @@ import {
 const Spec = z.lazy(() => StudySpec).openapi('StudySpec');
 const Document = z.lazy(() => StudyDocument).openapi('StudyDocument');
 const Preset = z.lazy(() => PresetRequest).openapi('PresetRequest');
+const Import = z.lazy(() => ImportRequest).openapi('ImportRequest');
 
 const FieldIssue = z.object({ path: z.string(), message: z.string() });
 /** Every error body: a sentence, and the field issues where fields are at fault (README "Errors and limits"). */
@@ -127,6 +130,26 @@ const Dataset = z
   .openapi('Dataset', {
     description: 'An uploaded table: its size, classes (in code-point order) with their counts, and each feature’s range',
   });
+
+const query = (name: string, description: string) => ({ param: { name, in: 'query' as const }, description });
+const ImportQuery = z.strictObject({
+  value: z.string().min(1).max(200).openapi(query('value', 'The column holding each run’s value (the metric)')),
+  seed: z.string().min(1).max(200).openapi(query('seed', 'The column holding each run’s seed (a whole number from 0)')),
+  arm: z
+    .string()
+    .min(1)
+    .max(200)
+    .optional()
+    .openapi(query('arm', 'The column naming each run’s arm (setup); without it, one arm named after the value column')),
+  metric: z.string().max(200).optional().openapi(query('metric', 'The metric’s name (default: the value column’s)')),
+  higherIsBetter: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true')
+    .openapi(query('higherIsBetter', 'false for a loss, an error or a time')),
+  unit: z.enum(METRIC_UNITS).default('raw').openapi(query('unit', 'fraction (0 to 1), percent (0 to 100) or raw (any number)')),
+  title: z.string().max(400).optional().openapi(query('title', 'The study’s title')),
+});
 
 const UploadQuery = z.strictObject({
   label: z
@@ -264,13 +287,20 @@ export const routes = {
         required: true,
         content: {
           'application/json': {
-            schema: { oneOf: [{ $ref: '#/components/schemas/StudySpec' }, { $ref: '#/components/schemas/PresetRequest' }] },
+            schema: {
+              oneOf: [
+                { $ref: '#/components/schemas/StudySpec' },
+                { $ref: '#/components/schemas/PresetRequest' },
+                { $ref: '#/components/schemas/ImportRequest' },
+              ],
+            },
           },
         },
       },
     },
     responses: {
       202: json(StudyStatusBody, 'created and queued'),
+      201: json(StudyStatusBody, 'created and done at once (imported runs: nothing to train)'),
       200: json(StudyStatusBody, 'already exists'),
       ...errors(400, 401, 405, 413, 415, 422, 503),
     },
@@ -325,12 +355,31 @@ export const routes = {
         required: true,
         content: {
           'application/json': {
-            schema: { oneOf: [{ $ref: '#/components/schemas/StudySpec' }, { $ref: '#/components/schemas/PresetRequest' }] },
+            schema: {
+              oneOf: [
+                { $ref: '#/components/schemas/StudySpec' },
+                { $ref: '#/components/schemas/PresetRequest' },
+                { $ref: '#/components/schemas/ImportRequest' },
+              ],
+            },
           },
         },
       },
     },
     responses: { 200: json(Estimate, 'the estimate'), ...errors(400, 405, 413, 415, 422) },
+  }),
+  importRuns: createRoute({
+    method: 'post',
+    path: '/api/imports',
+    operationId: 'importRuns',
+    summary: 'A study of runs trained elsewhere, from a runs table (CSV, one row per run: a W&B export); answered as POST /api/studies',
+    ...WRITE,
+    request: { query: ImportQuery, body: { required: true, content: { 'text/csv': { schema: z.string() } } } },
+    responses: {
+      201: json(StudyStatusBody, 'created, and done at once'),
+      200: json(StudyStatusBody, 'already exists'),
+      ...errors(400, 401, 405, 413, 415),
+    },
   }),
   uploadDataset: createRoute({
     method: 'post',
@@ -378,6 +427,7 @@ export function openApiDocument() {
   // The request body names these two by reference (the handler parses it, in the contract's order).
   registry.register('StudySpec', Spec);
   registry.register('PresetRequest', Preset);
+  registry.register('ImportRequest', Import);
   registry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
   for (const route of Object.values(routes)) registry.registerPath(route);
   return described.getOpenAPI31Document({

@@ -1,4 +1,4 @@
-import { runStudyUnit, type UnitOutcome } from '../../src/index.ts';
+import { runStudyUnit, trainedBackend, type UnitOutcome } from '../../src/index.ts';
 import { useWorkerBackend, withEngine } from '../engineBackends.ts';
 import type { SeedlabEnv, UnitMessage } from '../env.ts';
 import { staleAfterMs } from '../studies/scheduler.ts';
@@ -83,7 +83,9 @@ export async function consumeUnit(message: Message<UnitMessage>, env: SeedlabEnv
   let outcome: UnitOutcome;
   try {
     outcome = await withStudyData(env.STUDIES, record.spec, () =>
-      withEngine(record.spec.backend, () => runStudyUnit(record.spec, work, { switchBackend: useWorkerBackend, onEpoch: () => beat() })),
+      withEngine(trainedBackend(record.spec), () =>
+        runStudyUnit(record.spec, work, { switchBackend: useWorkerBackend, onEpoch: () => beat() }),
+      ),
     );
   } catch (e) {
     await clearHeartbeat(env.STUDIES, studyId, unit);

@@ -50,6 +50,7 @@ const keys = {
   datasetInfo: (id: string) => `dataset-info:${id}`,
   uses: (datasetId: string, studyId: string) => `uses:${datasetId}:${studyId}`,
   usesPrefix: (datasetId: string) => `uses:${datasetId}:`,
+  importedRuns: (id: string) => `runs:${id}`,
 };
 
 /**
@@ -191,6 +192,16 @@ export async function datasetUses(kv: KeyValueStore, datasetId: string, limit: n
   return { studies, more: !page.list_complete };
 }
 
+// Imported runs ------------------------------------------------------------------------------
+
+/** Stores imported runs under their content address (canonical JSON, at most IMPORT_LIMITS.maxBytes): written once, never changed. */
+export async function putImportedRuns(kv: KeyValueStore, id: string, canonicalJson: string): Promise<void> {
+  await kv.put(keys.importedRuns(id), canonicalJson);
+}
+
+/** Imported runs as stored (canonical JSON), or null. */
+export const readImportedRuns = (kv: KeyValueStore, id: string): Promise<string | null> => kv.get(keys.importedRuns(id));
+
 // Studies ------------------------------------------------------------------------------------
 
 /** Stores a new study: its record, its listing entry (queued) and its active marker. */
@@ -246,15 +257,21 @@ function parseJson(raw: string): unknown {
  * the study was created; here it only has to be an object with a kind (a unit that cannot run it
  * fails, bounded, like any other).
  */
-const StoredRecord = z.object({
-  id: z.string(),
-  kind: z.string(),
-  title: z.string().optional(),
-  spec: z.looseObject({ kind: z.string() }),
-  createdAt: z.string(),
-  units: z.array(z.looseObject({ purpose: z.string(), seeds: z.array(z.number().int()) })).min(1),
-  runsTotal: z.number().int(),
-});
+const StoredRecord = z
+  .object({
+    id: z.string(),
+    kind: z.string(),
+    title: z.string().optional(),
+    spec: z.looseObject({ kind: z.string() }),
+    createdAt: z.string(),
+    units: z.array(z.looseObject({ purpose: z.string(), seeds: z.array(z.number().int()) })),
+    runsTotal: z.number().int(),
+  })
+  // A study of imported runs trains nothing: it alone has no units.
+  .refine((r) => r.units.length > 0 || r.spec.kind === 'imported', {
+    message: 'a study that trains has at least one unit',
+    path: ['units'],
+  });
 
 /** Replaces a study's listing entry (its status changed). */
 export async function putListing(kv: KeyValueStore, record: StudyRecord, listing: ListingMeta): Promise<void> {

@@ -1,14 +1,26 @@
-import { keptTable, readDatasetCsv, SpecError, uploadedDatasetIds, usingDatasets } from '../../src/index.ts';
-import { type KeyValueStore, readDatasetTable } from './store.ts';
+import {
+  type ImportedRuns,
+  isImportedSpec,
+  keptRuns,
+  keptTable,
+  readDatasetCsv,
+  readStoredRuns,
+  SpecError,
+  type StudySpec,
+  uploadedDatasetIds,
+  usingDatasets,
+  usingImportedRuns,
+} from '../../src/index.ts';
+import { type KeyValueStore, readDatasetTable, readImportedRuns } from './store.ts';
 
 /**
- * Runs `run` with every uploaded table the spec names handed to the engine and kept until it
- * settles: the engine does no I/O, so the API (around a study's plan), the queue consumer (around
- * a unit) and finalize (around combine) call this. A table the isolate already keeps is not read
- * again; one read from KV is read through readDatasetCsv, so its id is checked. A missing one is a
- * SpecError on `dataset.id`.
+ * Runs `run` with every uploaded table and imported run set the spec names handed to the engine
+ * and kept until it settles: the engine does no I/O, so the API (around a study's plan), the
+ * queue consumer (around a unit) and finalize (around combine) call this. What the isolate already
+ * keeps is not read again; a table read from KV is read through readDatasetCsv and runs through
+ * readStoredRuns, so their ids are checked. A missing one is a SpecError on `dataset.id` or `runs.id`.
  */
-export async function withStudyData<T>(kv: KeyValueStore, spec: unknown, run: () => Promise<T>): Promise<T> {
+export async function withStudyData<T>(kv: KeyValueStore, spec: StudySpec, run: () => Promise<T>): Promise<T> {
   const datasets = [];
   for (const id of uploadedDatasetIds(spec)) {
     const kept = keptTable(id);
@@ -25,5 +37,16 @@ export async function withStudyData<T>(kv: KeyValueStore, spec: unknown, run: ()
     if (dataset.id !== id) throw new Error(`dataset ${id}: its stored table reads as dataset ${dataset.id}`);
     datasets.push(dataset);
   }
-  return usingDatasets(datasets, run);
+  const runs: { id: string; runs: ImportedRuns }[] = [];
+  if (isImportedSpec(spec)) {
+    const { id } = spec.runs;
+    const kept = keptRuns(id);
+    const text = kept ? null : await readImportedRuns(kv, id);
+    if (!kept && text === null)
+      throw new SpecError([
+        { path: 'runs.id', message: `no runs ${id} are stored here: post the study with its runs inline, or POST /api/imports` },
+      ]);
+    runs.push({ id, runs: kept ?? (await readStoredRuns(text as string, spec)) });
+  }
+  return usingDatasets(datasets, () => usingImportedRuns(runs, run));
 }

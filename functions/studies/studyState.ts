@@ -1,4 +1,4 @@
-import { combineStudy, isValidPart, type StudyDocument, type StudyStatus } from '../../src/index.ts';
+import { combineStudy, isImportedSpec, isValidPart, type StudyDocument, type StudyStatus } from '../../src/index.ts';
 import type { SeedlabEnv } from '../env.ts';
 import { listingFacts } from './listing.ts';
 import {
@@ -35,7 +35,9 @@ export interface StudyState {
 
 /** A new study's record: its spec and its units. */
 export function newStudyRecord(id: string, spec: StudyRecord['spec'], units: StudyRecord['units'], createdAt: Date): StudyRecord {
-  return { id, kind: spec.kind, spec, createdAt: createdAt.toISOString(), units, runsTotal: units.reduce((n, u) => n + u.seeds.length, 0) };
+  // Imported runs have no units: their runs count as the study's, done once the document is built.
+  const runsTotal = isImportedSpec(spec) ? spec.runs.arms.reduce((n, a) => n + a.runs, 0) : units.reduce((n, u) => n + u.seeds.length, 0);
+  return { id, kind: spec.kind, spec, createdAt: createdAt.toISOString(), units, runsTotal };
 }
 
 /** Reads where a study stands: derived from the keys present, never from a mutable counter. */
@@ -49,7 +51,11 @@ export async function readStudyState(env: SeedlabEnv, id: string): Promise<Study
   const doneUnits = new Set([...outcomes.done].filter((u) => u < record.units.length));
   const failures = outcomes.failures.map((f) => ({ ...f, seeds: record.units[f.unit]?.seeds ?? [] }));
   const settled = record.units.every((_, u) => doneUnits.has(u) || failures.some((f) => f.unit === u));
-  const runsDone = [...doneUnits].reduce((n, u) => n + record.units[u].seeds.length, 0);
+  const runsDone = record.units.length
+    ? [...doneUnits].reduce((n, u) => n + record.units[u].seeds.length, 0)
+    : document
+      ? record.runsTotal
+      : 0;
   const status: StudyStatus = document
     ? document.partial
       ? 'partial'
@@ -112,5 +118,6 @@ export async function finalizeIfComplete(env: SeedlabEnv, id: string): Promise<S
   await putDocument(env.STUDIES, document);
   await putListing(env.STUDIES, record, listingFacts(record, status, document));
   await markSettled(env.STUDIES, id);
-  return { ...state, status, document };
+  // Imported runs (no units) are all done once their document is.
+  return { ...state, status, document, runsDone: record.units.length ? state.runsDone : record.runsTotal };
 }

@@ -83,7 +83,7 @@ export function rowOf(
   };
 }
 
-const NUMBER_COLUMNS = new Set(['seed', 'test_accuracy', 'test_loss', 'diverged_at_epoch', 'size', 'multiplier', 'lr']);
+const NUMBER_COLUMNS = new Set(['seed', 'value', 'test_accuracy', 'test_loss', 'diverged_at_epoch', 'size', 'multiplier', 'lr']);
 const BOOLEAN_COLUMNS = new Set(['diverged', 'rerun']);
 
 /**

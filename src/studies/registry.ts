@@ -2,6 +2,7 @@ import { datasetLabel } from '../spec/setup.ts';
 import { compare } from './compare/index.ts';
 import { dataSize } from './data-size/index.ts';
 import { determinismAudit } from './determinism-audit/index.ts';
+import { imported } from './imported/index.ts';
 import { createKindRegistry, type DigestOfModule, type DocumentOfModule, type SpecOfModule, type UnitOfModule } from './kindRegistry.ts';
 import { lrRangeTest } from './lr-range-test/index.ts';
 import { lrSchedule } from './lr-schedule/index.ts';
@@ -14,7 +15,16 @@ import { varianceSources } from './variance-sources/index.ts';
  * site/src/kinds/, a line here and a line in each of the site's two maps (docs/architecture.md has
  * the checklist). The first kind is the default.
  */
-export const STUDY_KIND_MODULES = [seedVariance, lrRangeTest, lrSchedule, dataSize, varianceSources, determinismAudit, compare] as const;
+export const STUDY_KIND_MODULES = [
+  seedVariance,
+  lrRangeTest,
+  lrSchedule,
+  dataSize,
+  varianceSources,
+  determinismAudit,
+  compare,
+  imported,
+] as const;
 
 const registry = createKindRegistry(STUDY_KIND_MODULES);
 
@@ -63,3 +73,19 @@ export const datasetLabelOf = (spec: Parameters<typeof datasetOf>[0]): string | 
   const dataset = datasetOf(spec);
   return dataset ? datasetLabel(dataset) : null;
 };
+
+/** A spec of a kind that trains (every kind but imported runs). */
+export type TrainedSpec = Extract<StudySpec, { backend: unknown }>;
+/** A document of a kind that trains, with the environment its runs recorded. */
+export type TrainedDocument = Extract<StudyDocument, { environment: unknown }>;
+/** Whether a spec trains (and so has a backend); a study of imported runs trains nothing. */
+export const isTrainedSpec = (spec: StudySpec): spec is TrainedSpec => 'backend' in spec;
+/** Whether a document's runs were trained by Seedlab (and so recorded their environment). */
+export const isTrainedDocument = (doc: StudyDocument): doc is TrainedDocument => 'environment' in doc;
+/** The backend a spec trains on (a unit's host starts it); a study of imported runs has none and never gets here. */
+export function trainedBackend(spec: StudySpec) {
+  if (!isTrainedSpec(spec)) throw new Error(`${spec.kind} studies train nothing: they have no backend`);
+  return spec.backend;
+}
+/** Whether a spec is a study of imported runs (it names stored runs and trains nothing). */
+export const isImportedSpec = (spec: StudySpec): spec is SpecOfKind<'imported'> => spec.kind === 'imported';

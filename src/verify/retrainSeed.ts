@@ -2,7 +2,7 @@ import { countBelow } from '../document/runSummaries.ts';
 import type { Environment } from '../fingerprint/environment.ts';
 import { seedList } from '../spec/seedSet.ts';
 import type { TrainingSetup } from '../spec/setup.ts';
-import type { StudyDocument } from '../studies/registry.ts';
+import { isTrainedDocument, type StudyDocument } from '../studies/registry.ts';
 import { runSeeds } from '../studies/runSeeds.ts';
 import type { TrainingProgress } from '../train/trainGroup.ts';
 import { ENGINE_VERSION } from '../version.ts';
@@ -85,7 +85,8 @@ export function rankAmongStudy(
 }
 
 /** This engine can re-train `doc`'s runs: a kind with single-seed runs, trained by this engine version. */
-export const retrainableHere = (doc: StudyDocument): boolean => checkableRuns(doc) !== null && doc.environment.engine === ENGINE_VERSION;
+export const retrainableHere = (doc: StudyDocument): boolean =>
+  checkableRuns(doc) !== null && isTrainedDocument(doc) && doc.environment.engine === ENGINE_VERSION;
 
 /** The setup that trained a run of `doc`. */
 function setupOf(doc: StudyDocument, arm: ArmName | null): TrainingSetup {
@@ -118,6 +119,7 @@ export async function retrainSeed(
   run: { arm: ArmName | null; seed: number },
   options: { onEpoch?: (progress: TrainingProgress) => void | Promise<void> } = {},
 ): Promise<RetrainedRun> {
+  if (!isTrainedDocument(doc)) throw new NotCheckableError(doc.kind);
   if (doc.environment.engine !== ENGINE_VERSION) throw new EngineVersionError(doc.environment.engine);
   const setup = setupOf(doc, run.arm);
   const [outcome] = await runSeeds(setup, [run.seed], { onEpoch: options.onEpoch });

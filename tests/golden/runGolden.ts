@@ -1,5 +1,14 @@
 import { useNodeBackend } from '../../cli/nodeBackends.ts';
-import { type BackendName, parseStudySpec, runStudy, type StudyDocument } from '../../src/index.ts';
+import {
+  type BackendName,
+  bringsRuns,
+  combineStudy,
+  parseStudySpec,
+  readImportRequest,
+  runStudy,
+  type StudyDocument,
+  usingImportedRuns,
+} from '../../src/index.ts';
 import { GOLDEN_CASES } from './cases.ts';
 import { type GoldenFacts, goldenFacts } from './facts.ts';
 
@@ -9,6 +18,11 @@ export const GOLDEN_BACKENDS: BackendName[] = ['cpu', 'wasm'];
 export async function runGoldenCase(name: string, backend: BackendName): Promise<StudyDocument> {
   const found = GOLDEN_CASES.find((c) => c.name === name);
   if (!found) throw new Error(`no golden case ${name}`);
+  // Runs trained elsewhere: nothing to train, the same document on either backend.
+  if (bringsRuns(found.spec)) {
+    const imported = await readImportRequest(found.spec);
+    return usingImportedRuns([imported], () => combineStudy(parseStudySpec(imported.spec), []));
+  }
   await useNodeBackend(backend);
   return runStudy(parseStudySpec({ ...found.spec, backend }), { groupSize: 2, switchBackend: useNodeBackend });
 }

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useNodeBackend } from '../../cli/nodeBackends.ts';
 import { type DevServer, freePort, startWranglerDev } from '../../cli/wranglerDev.ts';
 import { putDocument } from '../../functions/studies/store.ts';
-import { parseStudySpec, retrainSeed, type StudyDocument } from '../../src/index.ts';
+import { isTrainedDocument, parseStudySpec, retrainSeed, type StudyDocument } from '../../src/index.ts';
 import { readKindFixture } from '../kindFixtures.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.ts';
 import { type LocalStudies, localStudies } from './localStudies.ts';
@@ -192,7 +192,7 @@ describe('npm run verify against the running Worker', () => {
     const olderId = 'fedcba9876543210fedc';
     await studies.storeFinished(
       olderId,
-      { ...doc, id: olderId, environment: { ...doc.environment, engine: '0.2.0' } },
+      { ...doc, id: olderId, environment: { ...(isTrainedDocument(doc) ? doc.environment : {}), engine: '0.2.0' } },
       parseStudySpec(moons),
     );
     const older = cli(olderId, '--api', server.url);

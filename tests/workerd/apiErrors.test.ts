@@ -46,6 +46,7 @@ describe('reads', () => {
       '/api/studies/{id}/runs',
       '/api/studies/{id}/runs.csv',
       '/api/estimate',
+      '/api/imports',
       '/api/datasets',
       '/api/datasets/{ref}',
       '/oembed',

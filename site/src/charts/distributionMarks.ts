@@ -75,13 +75,17 @@ export function groupedDistributionSvg(
   labels: { axis: string; alt: string },
   size: { width?: number; height?: number },
   asWritten: string[],
+  /** Accuracies are drawn as percents; an imported metric in its own unit. */
+  scale = 100,
 ): string {
   const { width = WIDE_CHART_WIDTH, height = 60 + 36 * groups.length } = size;
   const rows = groups.flatMap((g) => {
     const q = g.distribution?.quantiles;
-    return q ? [{ label: g.label, p05: 100 * q.p05, p25: 100 * q.p25, p50: 100 * q.p50, p75: 100 * q.p75, p95: 100 * q.p95 }] : [];
+    return q
+      ? [{ label: g.label, p05: scale * q.p05, p25: scale * q.p25, p50: scale * q.p50, p75: scale * q.p75, p95: scale * q.p95 }]
+      : [];
   });
-  const means = groups.flatMap((g) => (g.mean === null ? [] : [{ label: g.label, mean: 100 * g.mean }]));
+  const means = groups.flatMap((g) => (g.mean === null ? [] : [{ label: g.label, mean: scale * g.mean }]));
   return renderSvg(
     {
       width,

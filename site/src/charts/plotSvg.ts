@@ -149,6 +149,9 @@ export interface GroupedAccuracyLabels {
   alt: string;
   /** A dot's title: its seed (or run) and its accuracy. */
   seedDot: (args: { seed: Arg; value: Arg }) => string;
+  /** How a value is drawn and written: accuracies as percents by default; an imported metric in its own unit. */
+  scale?: number;
+  valueArg?: (value: number) => Arg;
 }
 
 /** Accuracy per run for labelled groups (arms, schedules, sources), with each group's recorded mean as a tick. */
@@ -159,6 +162,7 @@ export function groupedAccuracySvg(
   asWritten: string[] = [],
 ): string {
   const { width = WIDE_CHART_WIDTH, height = 60 + 36 * groups.length } = size;
+  const { scale = 100, valueArg = (v: number) => pct(v, 2) } = labels;
   const dots = groups.flatMap((g) =>
     g.runs.flatMap((r) =>
       !r.diverged && r.testAccuracy !== null
@@ -166,14 +170,14 @@ export function groupedAccuracySvg(
             {
               label: g.label,
               seed: r.seed,
-              accuracy: 100 * r.testAccuracy,
-              text: labels.seedDot({ seed: r.seed, value: pct(r.testAccuracy, 2) }),
+              accuracy: scale * r.testAccuracy,
+              text: labels.seedDot({ seed: r.seed, value: valueArg(r.testAccuracy) }),
             },
           ]
         : [],
     ),
   );
-  const means = groups.flatMap((g) => (g.mean === null ? [] : [{ label: g.label, mean: 100 * g.mean }]));
+  const means = groups.flatMap((g) => (g.mean === null ? [] : [{ label: g.label, mean: scale * g.mean }]));
   return renderSvg(
     {
       width,

@@ -1,5 +1,5 @@
 import { FINAL_CACHE_CONTROL, FINAL_PAGE_HEADER, LIVE_CACHE_CONTROL, pageEtag, WASM_PAGE_HEADER } from '../../../functions/forPages.ts';
-import { retrainableHere } from '../../../src/index.ts';
+import { isTrainedDocument, retrainableHere } from '../../../src/index.ts';
 import type { StudyPage } from './studyPages.ts';
 
 /** How a page about a study answers: its status, and whether the edge may keep it (only a complete study's). */
@@ -28,4 +28,4 @@ export async function answerAbout(
 
 /** The report offers re-training on wasm: a kind with single-seed runs, this engine, the wasm backend. */
 const trainsWasmInBrowser = (doc: Extract<StudyPage, { state: 'report' }>['doc']) =>
-  retrainableHere(doc) && doc.environment.backend === 'wasm';
+  retrainableHere(doc) && isTrainedDocument(doc) && doc.environment.backend === 'wasm';

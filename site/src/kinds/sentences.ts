@@ -3,6 +3,7 @@ import type { KindSentences } from '../presentation/sentences.ts';
 import { sentences as compare } from './compare/sentences.ts';
 import { sentences as dataSize } from './data-size/sentences.ts';
 import { sentences as determinismAudit } from './determinism-audit/sentences.ts';
+import { sentences as imported } from './imported/sentences.ts';
 import { sentences as lrRangeTest } from './lr-range-test/sentences.ts';
 import { sentences as lrSchedule } from './lr-schedule/sentences.ts';
 import { sentences as seedVariance } from './seed-variance/sentences.ts';
@@ -22,4 +23,5 @@ export const KIND_SENTENCES: KindSentencesMap<DocumentOfKind<StudyKind>, { [K in
   'variance-sources': varianceSources,
   'determinism-audit': determinismAudit,
   compare,
+  imported,
 };

@@ -57,6 +57,18 @@ export const en = {
         text: 'The range of the middle half of the values: from the 25th to the 75th percentile. Unlike the full range, one extreme seed does not move it.',
       },
       {
+        id: 'iqm',
+        term: 'Interquartile mean (IQM)',
+        uses: ['interquartile mean', 'IQM'],
+        text: 'The mean of the middle half of the runs: a quarter cut from each end first. One run that failed or got lucky moves it less than the mean, and it needs fewer runs than the median to settle (Agarwal et al., 2021).',
+      },
+      {
+        id: 'improvement',
+        term: 'Probability of improvement',
+        uses: ['probability of improvement'],
+        text: 'The chance that a fresh run of one setup is better than a fresh run of the other (ties count half). 50% means neither tends to win; it says how often, not by how much.',
+      },
+      {
         id: 'std',
         term: 'Standard deviation (std, n−1)',
         uses: ['standard deviation', 'n−1', 'std'],
@@ -146,6 +158,21 @@ export const en = {
    * The panel that re-trains a seed in the reader's browser. Words with {placeholders} are filled in
    * by the page's script (site/src/verify/verifyPanel.ts) once the numbers exist.
    */
+  /** What every surface says of a study of imported runs: Seedlab measured them, it did not train them. */
+  imported: {
+    notice: 'Imported: not trained by Seedlab',
+    badge: 'imported, not trained by Seedlab',
+    noticeLong:
+      'Imported: these runs were trained elsewhere and uploaded; Seedlab did not train them. It measured the uploaded numbers; it cannot vouch for how they were made.',
+    checkHeading: 'Check it yourself',
+    checkNote:
+      'There is nothing to re-train here: the runs were trained outside Seedlab. A fingerprint in the runs table is the uploader’s, shown as given and not checked. Every number above is computed from the uploaded runs, which you can download:',
+    source: 'Source',
+    framework: 'Framework',
+    url: 'Address',
+    noSource: 'not given',
+    reproduceCli: 'With the CLI, on your machine: download the runs, then measure them again (runs.csv holds no curves).',
+  },
   verify: {
     heading: 'Check it yourself',
     intro:

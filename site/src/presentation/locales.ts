@@ -38,6 +38,10 @@ export const KEPT_AS_WRITTEN: Record<Locale, readonly string[]> = {
     'curl',
     'effectSize',
     'src',
+    'scipy',
+    'trim_mean',
+    'rliable',
+    'runs.csv',
   ],
 };
 

@@ -25,7 +25,7 @@ export interface UserWords {
 }
 /** A number with how it is written (see format.ts): null is written "n/a". */
 export interface Quantity {
-  readonly quantity: 'pct' | 'pts' | 'num' | 'int' | 'lr' | 'sci' | 'ranges';
+  readonly quantity: 'pct' | 'pts' | 'num' | 'int' | 'lr' | 'sci' | 'ranges' | 'value';
   readonly value: number | readonly number[] | null;
   readonly digits?: number;
 }
@@ -52,6 +52,8 @@ export const int = (value: number | null): Quantity => ({ quantity: 'int', value
 export const lr = (value: number | null): Quantity => ({ quantity: 'lr', value });
 export const sci = (value: number | null, digits = 2): Quantity => ({ quantity: 'sci', value, digits });
 /** Whole numbers written compactly, runs as ranges: [1, 2, 3, 7] -> "1–3 and 7". */
+/** A measured value in its own units, to four significant digits (an imported raw metric: a loss, a BLEU score). */
+export const val = (value: number | null): Quantity => ({ quantity: 'value', value });
 export const ranges = (values: readonly number[]): Quantity => ({ quantity: 'ranges', value: values });
 export const user = (text: string): UserWords => ({ user: text });
 export const and = (list: readonly Arg[]): ListOf => ({ list, style: 'and' });
@@ -220,6 +222,8 @@ function renderQuantity(q: Quantity, locale: Locale): string {
       return f.sci(value as number, digits);
     case 'ranges':
       return f.ranges(value as number[]);
+    case 'value':
+      return f.value(value as number);
   }
 }
 

@@ -1,6 +1,7 @@
 import {
   datasetLabelOf,
   digestOf,
+  isTrainedDocument,
   parseDigest,
   presetOfSpec,
   STUDY_KINDS,
@@ -12,7 +13,7 @@ import { KIND_SENTENCES } from '../kinds/sentences.ts';
 import { type Locale, type UserText, userText } from './locales.ts';
 import { type Message, render } from './phrases.ts';
 import type { KindSentences, Listed } from './sentences.ts';
-import { ui } from './ui.ts';
+import { t, ui } from './ui.ts';
 
 /**
  * A study in words, in one place: what the site, the embed card, the preview, the badge, oEmbed and
@@ -113,7 +114,8 @@ export const verdictOf = (doc: StudyDocument, locale: Locale): VerdictWords[] =>
 export function badgeOf(doc: StudyDocument, locale: Locale = 'en') {
   const sentences = sentencesOf(doc.kind);
   return {
-    label: kindName(doc.kind, locale).toLowerCase(),
+    // Imported runs say so on the badge itself: Seedlab measured them, it did not train them.
+    label: isTrainedDocument(doc) ? kindName(doc.kind, locale).toLowerCase() : t(locale).imported.badge,
     value: render(sentences.badge({ dataset: datasetLabelOf(doc.spec), digest: digestOf(doc) }), locale),
     good: sentences.verdict(doc).every((v) => v.tone !== 'bad'),
   };

@@ -51,6 +51,18 @@ export const zh = translationOf<typeof en>()({
         text: '中间一半数值的范围：从第 25 百分位到第 75 百分位。与全距不同，一个极端的种子不会改变它。',
       },
       {
+        id: 'iqm',
+        term: '四分位均值',
+        uses: ['四分位均值'],
+        text: '中间一半运行的均值：先从两端各去掉四分之一。一次失败或侥幸的运行对它的影响比对均值小，而它比中位数需要更少的运行就能稳定（Agarwal 等，2021）。',
+      },
+      {
+        id: 'improvement',
+        term: '改进概率',
+        uses: ['改进概率'],
+        text: '一种配置的一次新运行比另一种的一次新运行更好的概率（相等算一半）。50% 表示谁也不占优；它说的是多常胜出，而不是胜出多少。',
+      },
+      {
         id: 'std',
         term: '标准差（n−1）',
         uses: ['标准差', 'n−1'],
@@ -130,6 +142,19 @@ export const zh = translationOf<typeof en>()({
     copied: '已复制',
     openReport: '打开完整报告',
     note: '备注',
+  },
+  imported: {
+    notice: '导入：非 Seedlab 训练',
+    badge: '导入，非 Seedlab 训练',
+    noticeLong: '导入：这些运行在别处训练后上传，Seedlab 没有训练它们。Seedlab 只计算上传的数字，无法担保它们的来历。',
+    checkHeading: '自己检查',
+    checkNote:
+      '这里没有可以重新训练的内容：这些运行在 Seedlab 之外训练。运行表中的指纹属于上传者，按原样显示，未经核对。上面的每个数字都由上传的运行计算得出，可以下载：',
+    source: '来源',
+    framework: '框架',
+    url: '地址',
+    noSource: '未注明',
+    reproduceCli: '用 CLI 在你的机器上：下载这些运行，再重新计算（runs.csv 不含曲线）。',
   },
   verify: {
     heading: '自己验证',

@@ -3,7 +3,7 @@
 // space left. resvg does not wrap text, so lines are broken here with an estimate of glyph widths
 // that errs wide.
 import { parseHTML } from 'linkedom';
-import { type StudyDocument, type StudySpec, withoutForbiddenCharacters } from '../../../src/index.ts';
+import { isTrainedDocument, type StudyDocument, type StudySpec, withoutForbiddenCharacters } from '../../../src/index.ts';
 import { headlineOf, kindName, type Locale, pendingStudyTitle, studyTitle, t } from '../presentation/index.ts';
 import { int } from '../presentation/phrases.ts';
 import { xmlText } from './xmlText.ts';
@@ -151,7 +151,7 @@ export function reportPreviewSvg(doc: StudyDocument, locale: Locale, mainChart: 
   const plot = [...document.querySelectorAll('svg')].find((svg) => svg.hasAttribute('viewBox'));
   return previewFrame(
     [
-      kicker(`Seedlab · ${kindName(doc.kind, locale)}`),
+      kicker(`Seedlab · ${isTrainedDocument(doc) ? kindName(doc.kind, locale) : t(locale).imported.notice}`),
       fitted(studyTitle(doc, locale).text, 44, 30, 3, 'bold', '#1b1f24'),
       fitted(headlineOf(doc, locale), 34, 24, 2, 'normal', '#1d4ed8'),
     ],

@@ -10,6 +10,7 @@ import {
   type CheckableRun,
   checkableRunOfRows,
   checkableRuns,
+  isTrainedDocument,
   parseStoredDocument,
   provideDataset,
   type RetrainedRun,
@@ -47,6 +48,7 @@ function registerWasm(): Promise<void> {
 }
 
 async function startBackend(doc: StudyDocument): Promise<void> {
+  if (!isTrainedDocument(doc)) throw new Error(`study ${doc.id} holds imported runs: there is nothing to re-train`);
   const backend = doc.environment.backend as BackendName;
   if (backend === 'wasm') {
     if (doc.environment.wasmBinary && doc.environment.wasmBinary !== SIMD_BINARY)

@@ -4,38 +4,13 @@ import { rowOf } from '../../document/runRows.ts';
 import { distributionOf, keepsEveryRun, mostExtreme, nearestSeed } from '../../document/runSummaries.ts';
 import { seedGroupWork } from '../../spec/budget.ts';
 import { firstSeed, seedList } from '../../spec/seedSet.ts';
+import { probabilityOfSuperiority } from '../../stats/fewRuns.ts';
 import { pairedDifference, pairedSeedsNeeded } from '../../stats/paired.ts';
 import { accuracyBySeed, runResult, runSeeds, summarizeRuns } from '../runSeeds.ts';
 import { chunk, type DocumentBody, defineStudyKind } from '../studyKind.ts';
 import { CompareDocument, CompareDocumentV1, CompareDocumentV2, type CompareVerdict } from './document.ts';
 import { CompareDigest, compareDigest, readings } from './readings.ts';
 import { CompareSpec } from './spec.ts';
-
-/**
- * P(a > b) for a fresh draw of each: the share of pairs where a wins, ties counting half (the
- * Mann-Whitney U over the product of the sizes). Counted against b sorted, so 10,000 seeds per arm
- * cost n log n, not n^2; the sum is the same whole and half counts in either order.
- */
-export function probabilityOfSuperiority(a: number[], b: number[]): number {
-  const sorted = Float64Array.from(b).sort();
-  /** How many of `sorted` are below x (strictly, or at most x). */
-  const countBelow = (x: number, orEqual: boolean) => {
-    let lo = 0;
-    let hi = sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (sorted[mid] < x || (orEqual && sorted[mid] === x)) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
-  let wins = 0;
-  for (const x of a) {
-    const below = countBelow(x, false);
-    wins += below + 0.5 * (countBelow(x, true) - below);
-  }
-  return wins / (a.length * b.length);
-}
 
 const Unit = z.object({ purpose: z.literal('arm'), arm: z.enum(['a', 'b']), seeds: z.array(z.number().int()) });
 type Unit = z.infer<typeof Unit>;
