@@ -1,7 +1,5 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { headlineOf, plainText, studyTitle, verdictOf } from '../site/src/presentation/index.ts';
 import {
   combineStudy,
   METRIC_UNITS,
@@ -9,11 +7,11 @@ import {
   parseStudySpec,
   readImportRequest,
   readRunsCsv,
-  SpecError,
   type StudyDocument,
   usingImportedRuns,
 } from '../src/index.ts';
 import { readDevToken } from './devToken.ts';
+import { exitWith, finishStudy, UsageError } from './studyOutput.ts';
 
 /**
  * `npm run import -- runs.csv --value <column> --seed <column> [--arm <column>]`: a study of runs
@@ -27,15 +25,6 @@ const USAGE = `usage: npm run import -- runs.csv --value <column> --seed <column
   Posts to the API (default http://127.0.0.1:8787, npm start's) with the write token in SEEDLAB_TOKEN
   (or npm start's .dev.vars). --local measures the runs here and posts nothing.`;
 const DEFAULT_API = 'http://127.0.0.1:8787';
-
-class UsageError extends Error {}
-
-function printSummary(doc: StudyDocument) {
-  console.log(`\n${plainText(studyTitle(doc, 'en').text)}`);
-  console.log(`${doc.kind} · id ${doc.id} · imported: not trained by Seedlab`);
-  console.log(plainText(headlineOf(doc, 'en')));
-  for (const v of verdictOf(doc, 'en')) console.log(plainText(`\n${v.question}\n  ${v.answer}`));
-}
 
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -78,6 +67,7 @@ async function main(argv: string[]): Promise<number> {
     throw new UsageError(`cannot read ${positionals[0]}: ${(e as Error).message}`);
   }
 
+  const started = performance.now();
   let doc: StudyDocument;
   if (values.local) {
     const imported = await readImportRequest(readRunsCsv(text, options));
@@ -102,25 +92,7 @@ async function main(argv: string[]): Promise<number> {
     doc = body.document;
     console.log(`${res.status === 201 ? 'created' : 'already there'}: ${body.links?.report}`);
   }
-  printSummary(doc);
-  if (values.json) {
-    mkdirSync(dirname(values.json), { recursive: true });
-    writeFileSync(values.json, `${JSON.stringify(doc, null, 2)}\n`);
-    console.log(`\nwrote ${values.json}`);
-  }
-  return 0;
+  return finishStudy(doc, (performance.now() - started) / 1000, values.json);
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (e) => {
-    if (e instanceof SpecError) console.error(e.message);
-    else if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS'))
-      console.error(`error: ${(e as Error).message}`);
-    else {
-      console.error(e);
-      process.exit(1);
-    }
-    process.exit(2);
-  },
-);
+exitWith(main(process.argv.slice(2)));

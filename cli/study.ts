@@ -1,7 +1,5 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { headlineOf, plainText, studyTitle, verdictOf } from '../site/src/presentation/index.ts';
 import {
   BackendName,
   bringsRuns,
@@ -9,7 +7,6 @@ import {
   DatasetError,
   DEFAULT_GROUP_SIZE,
   findPreset,
-  isTrainedDocument,
   isTrainedSpec,
   PRESETS,
   parseStudySpec,
@@ -17,7 +14,6 @@ import {
   readDatasetCsv,
   readImportRequest,
   runStudy,
-  SpecError,
   type StudyDocument,
   type StudySpec,
   uploadedDatasetIds,
@@ -25,13 +21,12 @@ import {
 } from '../src/index.ts';
 import { useNodeBackend } from './nodeBackends.ts';
 import { createProgressBar } from './progressBar.ts';
+import { exitWith, finishStudy, UsageError } from './studyOutput.ts';
 import { defaultThreads, groupSizeFor, isUnitTrainer, runStudyOnThreads } from './unitThreads.ts';
 
 const USAGE = `usage: npm run study -- <preset-name | path/to/spec.json> [--data table.csv [--label column]] [--json out.json]
                      [--backend cpu|wasm] [--threads N] [--group-size N]
        npm run study -- --list`;
-
-class UsageError extends Error {}
 
 function loadSpecInput(target: string): unknown {
   const preset = findPreset(target);
@@ -92,17 +87,6 @@ async function uploadedTablesOf(spec: StudySpec, file: string | undefined, label
   return [dataset.canonicalCsv];
 }
 
-/** The study's title, key result and every verdict, worded as the report words them (English). */
-function printSummary(doc: StudyDocument, seconds: number) {
-  console.log(`\n${plainText(studyTitle(doc, 'en').text)}`);
-  const ran = isTrainedDocument(doc)
-    ? ` · ${doc.environment.backend} backend · tfjs ${doc.environment.tfjs}`
-    : ' · imported: not trained by Seedlab';
-  console.log(`${doc.kind} · id ${doc.id}${ran} · ${seconds.toFixed(1)} s`);
-  console.log(plainText(headlineOf(doc, 'en')));
-  for (const v of verdictOf(doc, 'en')) console.log(plainText(`\n${v.question}\n  ${v.answer}`));
-}
-
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
@@ -138,7 +122,7 @@ async function main(argv: string[]): Promise<number> {
     const imported = await readImportRequest(input);
     const spec = parseStudySpec(imported.spec);
     const doc = await usingImportedRuns([imported], () => combineStudy(spec, []));
-    return finish(doc, (performance.now() - started) / 1000, values.json);
+    return finishStudy(doc, (performance.now() - started) / 1000, values.json);
   }
   const spec = parseStudySpec(values.backend ? { ...input, backend: values.backend } : input);
   if (!isTrainedSpec(spec)) throw new UsageError('a study of imported runs needs its runs: pass the spec with its arms and runs inline');
@@ -159,32 +143,8 @@ async function main(argv: string[]): Promise<number> {
     await useNodeBackend(spec.backend);
     doc = await runStudy(spec, { groupSize, switchBackend: useNodeBackend, onProgress });
   }
-  return finish(doc, bar.finish(), values.json);
-}
-
-/** Prints the study's summary and writes its document where --json says. */
-function finish(doc: StudyDocument, seconds: number, json: string | undefined): number {
-  printSummary(doc, seconds);
-  if (json) {
-    mkdirSync(dirname(json), { recursive: true });
-    writeFileSync(json, `${JSON.stringify(doc, null, 2)}\n`);
-    console.log(`\nwrote ${json}`);
-  }
-  return 0;
+  return finishStudy(doc, bar.finish(), values.json);
 }
 
 // In a training thread this module only serves units (cli/unitThreads.ts).
-if (!isUnitTrainer)
-  main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (e) => {
-      if (e instanceof SpecError) console.error(e.message);
-      else if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS'))
-        console.error(`error: ${(e as Error).message}`);
-      else {
-        console.error(e);
-        process.exit(1);
-      }
-      process.exit(2);
-    },
-  );
+if (!isUnitTrainer) exitWith(main(process.argv.slice(2)));
