@@ -121,3 +121,21 @@ describe('a report of imported runs in Chromium', () => {
     expect(again.arms.map((a) => a.statistics)).toEqual(first.arms.map((a) => a.statistics));
   });
 });
+
+describe('a static export of imported runs', () => {
+  it('writes the report, and the runs where its links and recipe point', async () => {
+    const runsCsv = await (await fetch(`${server.url}/api/studies/${fromCsv.id}/runs.csv`)).text();
+    await server.stop();
+    const out = join(work, 'export');
+    const run = spawnSync(process.execPath, ['scripts/run-ts.mjs', 'cli/exportSite.ts', out, '--state', join(work, 'state')], {
+      encoding: 'utf8',
+      env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false' },
+    });
+    expect(run.status, run.stderr).toBe(0);
+    const report = readFileSync(join(out, `r/${fromCsv.id}/index.html`), 'utf8');
+    expect(readFileSync(join(out, `api/studies/${fromCsv.id}.runs.csv`), 'utf8')).toBe(runsCsv);
+    expect(report).toContain(`href="/api/studies/${fromCsv.id}.runs.csv"`);
+    expect(report).toMatch(new RegExp(`curl -o runs\\.csv \\S*/api/studies/${fromCsv.id}\\.runs\\.csv`));
+    expect(report).not.toContain(`${fromCsv.id}/runs.csv`);
+  }, 120_000);
+});
