@@ -58,6 +58,7 @@ describe('reads', () => {
       'compare',
       'data-size',
       'determinism-audit',
+      'imported',
       'lr-range-test',
       'lr-schedule',
       'seed-variance',
