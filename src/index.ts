@@ -35,6 +35,7 @@ export { unitSeconds } from './spec/timeModel.ts';
 export { validateWithoutEval } from './spec/validateWithoutEval.ts';
 export {
   bringsRuns,
+  checkRunsMatch,
   IMPORT_LIMITS,
   IMPORTED_RUN_COLUMNS,
   type ImportedRuns,

@@ -1,4 +1,5 @@
 import {
+  checkRunsMatch,
   type ImportedRuns,
   isImportedSpec,
   keptRuns,
@@ -46,7 +47,9 @@ export async function withStudyData<T>(kv: KeyValueStore, spec: StudySpec, run: 
       throw new SpecError([
         { path: 'runs.id', message: `no runs ${id} are stored here: post the study with its runs inline, or POST /api/imports` },
       ]);
-    runs.push({ id, runs: kept ?? (await readStoredRuns(text as string, spec)) });
+    const stored = kept ?? (await readStoredRuns(text as string, spec));
+    checkRunsMatch(spec, stored);
+    runs.push({ id, runs: stored });
   }
   return usingDatasets(datasets, () => usingImportedRuns(runs, run));
 }

@@ -150,6 +150,21 @@ describe('bad imports: a 400 naming the field or the row, nothing stored', () =>
     expect(await storedRuns()).toBe(stored);
   });
 
+  it('a spec naming runs not stored, or stored runs with other counts: a 400 on runs, and no study', async () => {
+    const created: any = await (await call('/api/studies', { method: 'POST', json: request() })).json();
+    const { spec } = created.document;
+    const studies = async () => (await env.STUDIES.list({ prefix: 'study:' })).keys.length;
+    const before = await studies();
+    const missing = await call('/api/studies', { method: 'POST', json: { ...spec, runs: { ...spec.runs, id: 'f'.repeat(20) } } });
+    expect(missing.status).toBe(400);
+    expect(((await missing.json()) as { issues: { path: string }[] }).issues[0].path).toBe('runs.id');
+    const miscounted = { ...spec, title: 'miscounted', runs: { ...spec.runs, arms: [{ label: 'AdamW', runs: 4 }, spec.runs.arms[1]] } };
+    const wrong = await call('/api/studies', { method: 'POST', json: miscounted });
+    expect(wrong.status).toBe(400);
+    expect(((await wrong.json()) as { issues: { path: string }[] }).issues[0].path).toBe('runs.arms');
+    expect(await studies()).toBe(before);
+  });
+
   it('NaN written as Python writes it: not JSON, and the error says why', async () => {
     const res = await call('/api/studies', {
       method: 'POST',

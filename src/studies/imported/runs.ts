@@ -136,8 +136,12 @@ export async function readStoredRuns(text: string, spec: Pick<ImportedSpec, 'run
   return parsed;
 }
 
-/** The runs of a spec, checked to be the arms it names (a spec written by hand may name stored runs wrongly). */
-function checkRunsMatch(spec: Pick<ImportedSpec, 'runs'>, runs: ImportedRuns): void {
+/**
+ * The runs of a spec, checked to be the arms it names: a spec written by hand may name stored runs
+ * with other counts. Hosts check when they hand runs over (before a study is created), so such a
+ * spec is a 400, never a study that cannot be combined.
+ */
+export function checkRunsMatch(spec: Pick<ImportedSpec, 'runs'>, runs: ImportedRuns): void {
   const counts = runs.arms.map((a) => a.runs.length);
   const named = spec.runs.arms.map((a) => a.runs);
   if (counts.join() !== named.join())
