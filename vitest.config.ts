@@ -3,10 +3,6 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    // Vitest's default is one worker fewer than the cores: one on the 2-core CI machine, so files ran
-    // one after another (the sum of the files' times was 894 s of a 1,078 s run). Most files wait on
-    // wrangler dev, workerd or Chromium, so two at a time overlap that waiting.
-    maxWorkers: 2,
     projects: [
       {
         test: {

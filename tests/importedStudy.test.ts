@@ -329,3 +329,18 @@ describe('imported runs: a W&B-style runs table (CSV)', () => {
     expect(() => readRunsCsv(crashed, { value: 'test/accuracy', seed: 'seed' })).toThrow(/row 12, column "test\/accuracy": empty/);
   });
 });
+
+describe('npm start’s demo of imported runs', () => {
+  it('is PyTorch’s 30 runs of digits-reference, the ones bench/reference/pytorch-digits-reference.json summarized', async () => {
+    // The reference was written by the same script without --import-request: its mean and std are independent of this file.
+    const reference = JSON.parse(readFileSync('bench/reference/pytorch-digits-reference.json', 'utf8'));
+    const doc = await importedDocument(JSON.parse(readFileSync('data/imported/pytorch-digits-reference.json', 'utf8')));
+    const [arm] = doc.arms;
+    expect(arm.runCount).toBe(reference.seeds);
+    expect(arm.statistics.mean).toBeCloseTo(reference.mean, 12);
+    expect(arm.statistics.std).toBeCloseTo(reference.std, 12);
+    expect(arm.statistics.min).toBe(reference.min);
+    expect(arm.statistics.max).toBe(reference.max);
+    expect(arm.curve?.epochs).toHaveLength(20);
+  });
+});
