@@ -54,7 +54,8 @@ export function runsCsvLines(rows: RunRow[], columns: readonly string[]): string
   return out;
 }
 
-function csvCell(value: GroupValue | null): string {
+/** One RFC 4180 cell: quoted when it holds a comma, quote or line break; null is empty. */
+export function csvCell(value: GroupValue | null): string {
   if (value === null) return '';
   const text = String(value);
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;

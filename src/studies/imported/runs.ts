@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CsvSyntaxError, csvRecords } from '../../data/csvRecords.ts';
 import { keptValues } from '../../data/keptValues.ts';
+import { csvCell } from '../../document/runRows.ts';
 import { sha256Hex } from '../../fingerprint/sha256Hex.ts';
 import { SpecError, specIssues } from '../../spec/specError.ts';
 import { canonicalJson } from '../../spec/studyId.ts';
@@ -300,12 +301,7 @@ export function importedRunRows(spec: Pick<ImportedSpec, 'runs'>, runs: Imported
 
 /** Rows as RFC 4180 CSV with a header (a label with a comma, quote or line break is quoted; numbers in shortest round-trip form). */
 export function importedRunsCsv(rows: ImportedRunRow[]): string {
-  const cell = (v: string | number | null) => {
-    if (v === null) return '';
-    const text = String(v);
-    return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-  };
   let out = `${IMPORTED_RUN_COLUMNS.join(',')}\r\n`;
-  for (const r of rows) out += `${IMPORTED_RUN_COLUMNS.map((c) => cell(r[c])).join(',')}\r\n`;
+  for (const r of rows) out += `${IMPORTED_RUN_COLUMNS.map((c) => csvCell(r[c])).join(',')}\r\n`;
   return out;
 }
