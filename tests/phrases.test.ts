@@ -24,6 +24,14 @@ describe('phrases: decided once, rendered per locale', () => {
     expect(render(message, 'zh')).toBe('steepest 规则在种子 1、2 和 3 上建议 0.000812。');
   });
 
+  it('leaves no space between two Chinese characters where a value may start with Chinese or a number', () => {
+    // The method's "切成 {batches}": "12 个大小为 32 的批次" wants the space, "大小为 32 的批次" does not.
+    const cut = translationOf<{ cut: 'cut {batches}' }>()({ cut: '切成 {batches}' });
+    const words = phraseBook({ en: { cut: 'cut {batches}' } as const, zh: cut });
+    expect(render(words.say('cut', { batches: '大小为 32 的批次' }), 'zh')).toBe('切成大小为 32 的批次');
+    expect(render(words.say('cut', { batches: '12 个大小为 32 的批次' }), 'zh')).toBe('切成 12 个大小为 32 的批次');
+  });
+
   it('chooses a plural form by Intl.PluralRules: English has one and other, Chinese only other', () => {
     expect([1, 2, 0].map((n) => render(book.say('seeds', { n }), 'en'))).toEqual(['1 seed', '2 seeds', '0 seeds']);
     expect([1, 2].map((n) => render(book.say('seeds', { n }), 'zh'))).toEqual(['1 个种子', '2 个种子']);

@@ -48,12 +48,18 @@ export const KEPT_AS_WRITTEN: Record<Locale, readonly string[]> = {
 /**
  * A locale's typesetting of the sentences Seedlab writes: Chinese puts a space between Han
  * characters and Latin letters or digits ("与 MLP 持平", "种子 1、2 和 3"), as its pages do by
- * hand, and before a multiplication sign or after a closing bracket ("和 ×10", "[1.05, 7.03] 和").
+ * hand, and before a multiplication sign or after a closing bracket ("和 ×10", "[1.05, 7.03] 和"); a
+ * space between two Han characters (left by a phrase whose value may start with a number or with
+ * Chinese: "切成 {batches}") goes.
  */
 export const TYPESET: Record<Locale, (sentence: string) => string> = {
   en: (s) => s,
   // The space goes outside a user's isolated text (FSI before it, PDI after it).
-  zh: (s) => s.replace(/(\p{Script=Han})(?=\u2068?[A-Za-z0-9×])/gu, '$1 ').replace(/([A-Za-z0-9\]]\u2069?)(?=\p{Script=Han})/gu, '$1 '),
+  zh: (s) =>
+    s
+      .replace(/(\p{Script=Han}) +(?=\p{Script=Han})/gu, '$1')
+      .replace(/(\p{Script=Han})(?=\u2068?[A-Za-z0-9×])/gu, '$1 ')
+      .replace(/([A-Za-z0-9\]]\u2069?)(?=\p{Script=Han})/gu, '$1 '),
 };
 
 /**

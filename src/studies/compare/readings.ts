@@ -13,6 +13,8 @@ export const CompareDigest = z.object({
   b: z.string(),
   seeds: z.number().int(),
   difference: z.object({ meanDiff: z.number(), ci95: z.tuple([z.number(), z.number()]) }).nullable(),
+  /** The verdict: the better arm, or tied (null); absent in listings written before it was kept. */
+  better: z.enum(['a', 'b', 'tied']).optional(),
 });
 export type CompareDigest = z.infer<typeof CompareDigest>;
 
@@ -21,6 +23,7 @@ export const compareDigest = (doc: CompareDocument): CompareDigest => ({
   b: doc.spec.b.label,
   seeds: seedCount(doc.spec.seeds),
   difference: doc.difference && { meanDiff: doc.difference.meanDiff, ci95: doc.difference.ci95 },
+  better: winningArm(doc) === null ? 'tied' : winningArm(doc) === doc.spec.a.label ? 'a' : 'b',
 });
 
 /** What this kind's sentences read off its documents (the kind module's `readings`). */

@@ -16,6 +16,25 @@ function driftOf(doc: DeterminismAuditDocument) {
   return { drift, grewTo: last > 0 ? last : null };
 }
 
+/**
+ * For each of the audit's comparisons (same seed again, another seed, rows reordered), how many of
+ * the algorithms gave a bit-identical model: `k` of `n`, and whether that is all, some or none.
+ */
+const identicalCounts = (doc: DeterminismAuditDocument) => {
+  const n = doc.rows.length;
+  const count = (key: keyof DeterminismAuditDocument['rows'][number]['comparisons']) => {
+    const k = doc.rows.filter((r) => r.comparisons[key].outcome === 'bit-identical').length;
+    return { k, n, which: k === n ? ('all' as const) : k === 0 ? ('none' as const) : ('some' as const) };
+  };
+  return { sameSeed: count('sameSeed'), differentSeed: count('differentSeed'), permutedRows: count('permutedRows') };
+};
+
+/** How many algorithms are deterministic: all of them, some, or none (the verdict's words differ). */
+const deterministicShare = (doc: DeterminismAuditDocument): 'all' | 'some' | 'none' => {
+  const k = doc.verdict[0].facts.deterministic.length;
+  return k === doc.rows.length ? 'all' : k === 0 ? 'none' : 'some';
+};
+
 export const DeterminismAuditDigest = z.object({
   algorithms: z.number().int(),
   classes: z.array(z.object({ category: z.enum(DETERMINISM_CLASSES), models: z.array(z.string()) })),
@@ -30,4 +49,4 @@ export const determinismAuditDigest = (doc: DeterminismAuditDocument): Determini
 });
 
 /** What this kind's sentences read off its documents (the kind module's `readings`). */
-export const readings = { occupiedClasses, driftOf };
+export const readings = { occupiedClasses, driftOf, identicalCounts, deterministicShare };

@@ -56,4 +56,10 @@ export function varianceSourcesDigest(doc: VarianceSourcesDocument): VarianceSou
 }
 
 /** What this kind's sentences read off its documents (the kind module's `readings`). */
-export const readings = { sourceOf, singleSources, byUse, addUpReading };
+/** Whether the backends gave the same weights (every seed) and the same accuracy (every seed), bit for bit. */
+const backendsAgree = (doc: VarianceSourcesDocument) => ({
+  sameWeights: doc.implementation.maxAbsWeightDiff === 0,
+  sameAccuracy: doc.implementation.maxAbsAccuracyDiff === 0,
+});
+
+export const readings = { sourceOf, singleSources, byUse, addUpReading, backendsAgree };

@@ -5,10 +5,16 @@ export const en = {
   title: '{a} against {b}, {seeds}',
   presetTitles: { 'digits-adam-vs-sgd': 'Adam or SGD with momentum? {seeds} on digits' },
   headline: '{a} − {b}: {difference} [{lo}, {hi}]',
+  /** The headline with the verdict first: who is better, or tied. */
+  headlineBetter: '{winner} better: {a} − {b} {difference} [{lo}, {hi}]',
+  headlineTied: 'Tied: {a} − {b} {difference} [{lo}, {hi}]',
   noVerdict: 'no verdict',
   badge: 'Δ {difference}',
   verdict: {
     question: 'Is {a} better than {b}?',
+    /** The big answer: who is better and by how much, or that they are tied and how far apart. */
+    shortWinner: '{winner} is better, by {difference}',
+    shortTied: 'Tied: {difference} apart, within the noise',
     answer:
       '{a} {meanA} against {b} {meanB}: a difference of {difference} (95% paired t interval {lo} to {hi}). {conclusion}{probability}{needed}',
     aBetter: 'Yes: {winner} is better, because the interval excludes zero.',

@@ -1,6 +1,6 @@
 import { type DigestOfKind, type DocumentOfKind, readingsOf, seedCount } from '../../../../src/index.ts';
 import { pct, phraseBook, pts, sentencesOf, user } from '../../presentation/phrases.ts';
-import { kindSentences, notAvailable, points, seeds, seedsMethod, tied, trainingMethod, undecided } from '../../presentation/sentences.ts';
+import { kindSentences, notAvailable, points, seeds, seedsMethod, trainingMethod, undecided } from '../../presentation/sentences.ts';
 import { en } from './en.ts';
 import { zh } from './zh.ts';
 
@@ -15,16 +15,19 @@ export const sentences = kindSentences<Doc, DigestOfKind<'compare'>>({
   question: (doc) => say('question', { a: user(doc.spec.a.label), b: user(doc.spec.b.label), seeds: seeds(seedCount(doc.spec.seeds)) }),
   title: ({ digest: d }) => say('title', { a: user(d.a), b: user(d.b), seeds: seeds(d.seeds) }),
   presetTitles: { 'digits-adam-vs-sgd': ({ digest: d }) => say('presetTitles.digits-adam-vs-sgd', { seeds: seeds(d.seeds) }) },
-  headline: ({ digest: d }) =>
-    d.difference
-      ? say('headline', {
-          a: user(d.a),
-          b: user(d.b),
-          difference: points(d.difference.meanDiff),
-          lo: pts(d.difference.ci95[0]),
-          hi: pts(d.difference.ci95[1]),
-        })
-      : say('noVerdict'),
+  headline: ({ digest: d }) => {
+    if (!d.difference) return say('noVerdict');
+    const numbers = {
+      a: user(d.a),
+      b: user(d.b),
+      difference: points(d.difference.meanDiff),
+      lo: pts(d.difference.ci95[0]),
+      hi: pts(d.difference.ci95[1]),
+    };
+    if (d.better === undefined) return say('headline', numbers);
+    if (d.better === 'tied') return say('headlineTied', numbers);
+    return say('headlineBetter', { ...numbers, winner: user(d.better === 'a' ? d.a : d.b) });
+  },
   badge: ({ digest: d }) => (d.difference ? say('badge', { difference: points(d.difference.meanDiff) }) : notAvailable),
   verdict: (doc) =>
     doc.verdict.map((v) => {
@@ -40,7 +43,9 @@ export const sentences = kindSentences<Doc, DigestOfKind<'compare'>>({
           : say(v.facts.withinEffectSize ? 'verdict.tiedWithin' : 'verdict.tiedNoise', { effect });
       return {
         question,
-        short: winner ? user(winner) : tied,
+        short: winner
+          ? say('verdict.shortWinner', { winner: user(winner), difference: points(Math.abs(d.meanDiff)) })
+          : say('verdict.shortTied', { difference: points(Math.abs(d.meanDiff)) }),
         tone: 'neutral',
         answer: say('verdict.answer', {
           a: user(A.label),

@@ -27,9 +27,9 @@ export const en = {
     yes: 'Yes, here: {crossings} ({method}). ',
     noShort: { one: 'No: {models} overtakes the MLP', other: 'No: {models} overtake the MLP' },
     no: 'No, here: {crossings} ({method}). ',
-    notShownShort: 'Not shown',
+    notShownShort: 'No crossover found',
     notShown:
-      'Not shown at these sizes: against each classic model the MLP is never significantly behind at one size and significantly ahead at another, or the reverse ({method}). ',
+      'No crossover found at these sizes: against each classic model the MLP is never significantly behind at one size and significantly ahead at another, or the reverse ({method}). ',
     leaderShort: '{model} at {size} rows',
     tiedShort: 'Tied at {size} rows',
     answer: '{answer}{first} {last}{mlp}{diverged}',

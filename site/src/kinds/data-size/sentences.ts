@@ -1,5 +1,5 @@
 import { type DigestOfKind, type DocumentOfKind, readingsOf } from '../../../../src/index.ts';
-import { type Arg, and, type Message, pct, phraseBook, pts } from '../../presentation/phrases.ts';
+import { type Arg, and, type Message, pct, phraseBook, pts, series } from '../../presentation/phrases.ts';
 import { kindSentences, modelName, pairedInterval, pairedMethod, seeds, trainingMethod } from '../../presentation/sentences.ts';
 import { en } from './en.ts';
 import { zh } from './zh.ts';
@@ -71,12 +71,12 @@ export const sentences = kindSentences<Doc, DigestOfKind<'data-size'>>({
           : mlpOvertakes.length
             ? {
                 short: say('verdict.yesShort', { models: models(mlpOvertakes.map((x) => x.model)) }),
-                sentence: say('verdict.yes', { crossings: and(mlpOvertakes.map(crossingWords)), method }),
+                sentence: say('verdict.yes', { crossings: series(mlpOvertakes.map(crossingWords)), method }),
               }
             : modelOvertakes.length
               ? {
                   short: say('verdict.noShort', { n: modelOvertakes.length, models: models(modelOvertakes.map((x) => x.model)) }),
-                  sentence: say('verdict.no', { crossings: and(modelOvertakes.map(crossingWords)), method }),
+                  sentence: say('verdict.no', { crossings: series(modelOvertakes.map(crossingWords)), method }),
                 }
               : { short: say('verdict.notShownShort'), sentence: say('verdict.notShown', { method }) };
       return {

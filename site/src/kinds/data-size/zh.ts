@@ -30,8 +30,9 @@ export const zh = translationOf<typeof en>()({
     yes: '是，在这里：{crossings}（{method}）。',
     noShort: { other: '否：{models}超过了 MLP' },
     no: '否，在这里：{crossings}（{method}）。',
-    notShownShort: '未见',
-    notShown: '在这些规模上未见：对每个经典模型，MLP 都没有出现在某个规模上显著落后、在另一个规模上显著领先的情况，反之亦然（{method}）。',
+    notShownShort: '未发现交叉',
+    notShown:
+      '在这些规模上未发现交叉：对每个经典模型，MLP 都没有出现在某个规模上显著落后、在另一个规模上显著领先的情况，反之亦然（{method}）。',
     leaderShort: '{size} 行时{model}最好',
     tiedShort: '{size} 行时持平',
     answer: '{answer}{first}{last}{mlp}{diverged}',

@@ -22,11 +22,20 @@ export const en = {
   },
   verdict: {
     question: 'Does every algorithm give the same model every time?',
-    yes: 'Yes',
-    no: 'No',
+    /** The big answer: what holds for each comparison, before the classes. */
+    short: 'Same seed again: {sameSeed} · another seed: {differentSeed} · rows reordered: {permutedRows}',
+    identical: {
+      all: 'all {n} identical',
+      some: '{k} of {n} identical',
+      none: 'none identical',
+    },
     answerYes: {
-      one: 'Yes: {n} of {algorithms} algorithms gives the same model whatever the seed and the row order. {classes}',
-      other: 'Yes: {n} of {algorithms} algorithms give the same model whatever the seed and the row order. {classes}',
+      one: 'Yes: the one algorithm gives the same model whatever the seed and the row order. {classes}',
+      other: 'Yes: all {n} algorithms give the same model whatever the seed and the row order. {classes}',
+    },
+    answerNone: {
+      one: 'No: the one algorithm does not give the same model whatever the seed and the row order. {classes}',
+      other: 'No: none of the {n} algorithms gives the same model whatever the seed and the row order. {classes}',
     },
     answerNo: {
       one: 'No: {n} of {algorithms} algorithms gives the same model whatever the seed and the row order. {classes}',
@@ -58,7 +67,10 @@ export const en = {
       otherPredictions: 'different predictions{moved}',
       moved: ', parameters differ by up to {diff}',
     },
-    alt: 'Test accuracy of each algorithm.',
+    /** The chart's columns, short enough for a phone. */
+    gridColumns: { sameSeed: 'same seed', otherSeed: 'new seed', permuted: 'new order' },
+    gridAlt:
+      'For each algorithm, whether two fits matched: the same seed again, another seed, the rows reordered (= bit-identical, ≈ same predictions, ≠ different predictions).',
     driftHeading: 'How a difference in the last bits grows',
     driftAxis: 'largest weight difference between two runs of the same seed',
     epochAxis: 'epoch',

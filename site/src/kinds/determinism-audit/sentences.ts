@@ -8,7 +8,7 @@ type Doc = DocumentOfKind<'determinism-audit'>;
 type Comparison = Doc['rows'][number]['comparisons']['sameSeed'];
 export const phrases = phraseBook({ en, zh });
 const say = phrases.say;
-const { occupiedClasses } = readingsOf('determinism-audit');
+const { occupiedClasses, identicalCounts, deterministicShare } = readingsOf('determinism-audit');
 const models = (ids: readonly string[]) => and(ids.map(modelName));
 
 /** A comparison of two fits in a few words: identical, the same predictions (and how far the parameters moved), or other predictions. */
@@ -17,6 +17,10 @@ export function comparisonWords(c: Comparison): Message {
   const moved = c.maxAbsParameterDiff === null ? '' : say('labels.comparison.moved', { diff: sci(c.maxAbsParameterDiff) });
   return say(c.outcome === 'same-predictions' ? 'labels.comparison.samePredictions' : 'labels.comparison.otherPredictions', { moved });
 }
+
+/** How many algorithms one comparison left bit-identical: all of them, some, or none. */
+const identical = (c: { k: number; n: number; which: 'all' | 'some' | 'none' }): Message =>
+  say(`verdict.identical.${c.which}`, { k: c.k, n: c.n });
 
 /** Which sentence a determinism audit gets, for every locale. */
 export const sentences = kindSentences<Doc, DigestOfKind<'determinism-audit'>>({
@@ -35,13 +39,21 @@ export const sentences = kindSentences<Doc, DigestOfKind<'determinism-audit'>>({
       const classes = sentencesOf(occupiedClasses(v.facts).map((c) => say(`verdictClasses.${c.category}`, { models: models(c.models) })));
       return {
         question: say('verdict.question'),
-        short: say(yes ? 'verdict.yes' : 'verdict.no'),
+        short: (() => {
+          const c = identicalCounts(doc);
+          return say('verdict.short', {
+            sameSeed: identical(c.sameSeed),
+            differentSeed: identical(c.differentSeed),
+            permutedRows: identical(c.permutedRows),
+          });
+        })(),
         tone: 'neutral',
-        answer: say(yes ? 'verdict.answerYes' : 'verdict.answerNo', {
-          n: v.facts.deterministic.length,
-          algorithms: doc.rows.length,
-          classes,
-        }),
+        answer: (() => {
+          const share = deterministicShare(doc);
+          if (yes || share === 'all') return say('verdict.answerYes', { n: doc.rows.length, classes });
+          if (share === 'none') return say('verdict.answerNone', { n: doc.rows.length, classes });
+          return say('verdict.answerNo', { n: v.facts.deterministic.length, algorithms: doc.rows.length, classes });
+        })(),
       };
     }),
   method: (doc) => [

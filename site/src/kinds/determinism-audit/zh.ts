@@ -25,9 +25,14 @@ export const zh = translationOf<typeof en>()({
   },
   verdict: {
     question: '每种算法每次都会得到同样的模型吗？',
-    yes: '是',
-    no: '否',
-    answerYes: { other: '是：{algorithms} 种算法中有 {n} 种无论种子和行顺序如何都得到同一个模型。{classes}' },
+    short: '同一种子再运行：{sameSeed} · 换一个种子：{differentSeed} · 打乱行顺序：{permutedRows}',
+    identical: {
+      all: '{n} 个全部逐位相同',
+      some: '{n} 个中 {k} 个逐位相同',
+      none: '没有一个逐位相同',
+    },
+    answerYes: { other: '是：全部 {n} 种算法无论种子和行顺序如何，都得到同一个模型。{classes}' },
+    answerNone: { other: '否：没有一种算法无论种子和行顺序如何都得到同一个模型。{classes}' },
     answerNo: { other: '否：{algorithms} 种算法中有 {n} 种无论种子和行顺序如何都得到同一个模型。{classes}' },
   },
   method: {
@@ -52,7 +57,8 @@ export const zh = translationOf<typeof en>()({
       otherPredictions: '预测不同{moved}',
       moved: '，参数最多相差 {diff}',
     },
-    alt: '各算法的测试准确率。',
+    gridColumns: { sameSeed: '同一种子', otherSeed: '换种子', permuted: '换顺序' },
+    gridAlt: '每个算法两次拟合是否一致：同一种子再运行、换一个种子、打乱行顺序（= 逐位相同，≈ 预测相同，≠ 预测不同）。',
     driftHeading: '最后几位的差异如何增长',
     driftAxis: '同一种子两次运行之间的最大权重差',
     epochAxis: '轮次',

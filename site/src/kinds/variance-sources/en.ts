@@ -9,6 +9,15 @@ export const en = {
   headlineTied: 'tied: {sources}',
   badge: 'std {std}',
   sources: { data: 'data', split: 'split', init: 'init', order: 'order', dropout: 'dropout', all: 'all' },
+  /** The sources in words, for the big answer (the names above are the spec's stream names). */
+  sourceWords: {
+    data: 'the generated data',
+    split: 'the train/test split',
+    init: 'the initial weights',
+    order: 'the batch order',
+    dropout: 'the dropout masks',
+    all: 'all sources',
+  },
   cannotVary: {
     'bundled-data': '{source} cannot vary: the dataset is bundled.',
     'fixed-split': '{source} cannot vary: the split is a fixed index rule.',
@@ -19,6 +28,7 @@ export const en = {
   spread: '{std}{interval}',
   largest: {
     question: 'Why does the same network give a different accuracy on every run?',
+    winnerShort: 'Mostly {source}: std {spread}',
     tiedShort: 'Tied: {sources}',
     winner: '{leader} is the largest: its variance exceeds every other source’s (variance ratios with {level} F intervals: {ratios}).',
     tied: '{leader} has the largest spread, but it is tied with {others}: their variance ratio’s {level} F interval includes 1 ({ratios}).',
@@ -42,10 +52,12 @@ export const en = {
   },
   implementation: {
     question: 'Do the cpu and wasm backends give the same model for the same seed?',
-    answerYes:
-      'Yes: {identical} of {seeds} seeds have identical fingerprints. The largest weight difference is {weightDiff}, and accuracy differs by at most {accuracyDiff}.',
-    answerNo:
-      'No: {identical} of {seeds} seeds have identical fingerprints. The largest weight difference is {weightDiff}, and accuracy differs by at most {accuracyDiff}.',
+    answerYes: 'Yes: {identical} of {seeds} seeds have identical fingerprints. {difference}',
+    answerIdentical:
+      'Yes: {identical} of {seeds} seeds have identical fingerprints: the same weights bit for bit, so the same accuracy on every seed.',
+    sameAccuracy: 'The largest weight difference is {weightDiff}, and accuracy is the same on every seed.',
+    answerNo: 'No: {identical} of {seeds} seeds have identical fingerprints. {difference}',
+    differs: 'The largest weight difference is {weightDiff}, and accuracy differs by at most {accuracyDiff}.',
   },
   method: {
     sources:

@@ -7,11 +7,13 @@ import { zh } from './zh.ts';
 type Doc = DocumentOfKind<'variance-sources'>;
 export const phrases = phraseBook({ en, zh });
 const say = phrases.say;
-const { sourceOf, singleSources, byUse, addUpReading } = readingsOf('variance-sources');
+const { sourceOf, singleSources, byUse, addUpReading, backendsAgree } = readingsOf('variance-sources');
 
 /** A source by its name ("init" -> "init", "初始权重"); a name the table lacks is shown as it is. */
 export const sourceName = (name: string): Arg => (name in en.sources ? say(`sources.${name as keyof typeof en.sources}`) : name);
 const sourceNames = (names: readonly string[]) => and(names.map(sourceName));
+/** A source in words ("the train/test split"), for the big answer. */
+const sourceWords = (name: string): Arg => (name in en.sourceWords ? say(`sourceWords.${name as keyof typeof en.sourceWords}`) : name);
 const interval = (ci: readonly [number, number] | null, value: (x: number) => Arg): Arg =>
   ci ? say('interval', { lo: value(ci[0]), hi: value(ci[1]) }) : '';
 /** A source's standard deviation in points with its chi-square interval. */
@@ -89,7 +91,10 @@ export const sentences = kindSentences<Doc, DigestOfKind<'variance-sources'>>({
               });
         return {
           question,
-          short: v.outcome.is === 'winner' ? sourceName(leader) : say('largest.tiedShort', { sources: sourceNames([leader, ...tiedWith]) }),
+          short:
+            v.outcome.is === 'winner'
+              ? say('largest.winnerShort', { source: sourceWords(leader), spread: spread(doc, leader) })
+              : say('largest.tiedShort', { sources: and([leader, ...tiedWith].map(sourceWords)) }),
           tone: 'neutral',
           answer: say('largest.answer', {
             ranking,
@@ -122,16 +127,21 @@ export const sentences = kindSentences<Doc, DigestOfKind<'variance-sources'>>({
       if (v.outcome.is === 'undecided') return undecided(question, v.outcome.because, 'neutral');
       const yes = v.outcome.is === 'yes';
       const im = doc.implementation;
+      const agree = backendsAgree(doc);
+      // Equal weights mean equal accuracy: said as such, never as "differs by at most 0.00 points".
+      const difference = say(agree.sameAccuracy ? 'implementation.sameAccuracy' : 'implementation.differs', {
+        weightDiff: sci(im.maxAbsWeightDiff),
+        accuracyDiff: points(im.maxAbsAccuracyDiff),
+      });
+      const counts = { identical: v.facts.identical, seeds: v.facts.seeds };
       return {
         question,
         short: yes ? yesWord : no,
         tone: 'neutral',
-        answer: say(yes ? 'implementation.answerYes' : 'implementation.answerNo', {
-          identical: v.facts.identical,
-          seeds: v.facts.seeds,
-          weightDiff: sci(im.maxAbsWeightDiff),
-          accuracyDiff: points(im.maxAbsAccuracyDiff),
-        }),
+        answer:
+          yes && agree.sameWeights
+            ? say('implementation.answerIdentical', counts)
+            : say(yes ? 'implementation.answerYes' : 'implementation.answerNo', { ...counts, difference }),
       };
     }),
   method: (doc) => [

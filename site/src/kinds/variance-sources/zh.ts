@@ -12,6 +12,7 @@ export const zh = translationOf<typeof en>()({
   headlineTied: '持平：{sources}',
   badge: '标准差 {std}',
   sources: { data: '数据生成', split: '数据划分', init: '初始权重', order: '数据顺序', dropout: 'dropout 掩码', all: '全部来源' },
+  sourceWords: { data: '数据生成', split: '数据划分', init: '初始权重', order: '数据顺序', dropout: 'dropout 掩码', all: '全部来源' },
   cannotVary: {
     'bundled-data': '{source}无法变化：数据集是内置的。',
     'fixed-split': '{source}无法变化：划分是固定的下标规则。',
@@ -22,6 +23,7 @@ export const zh = translationOf<typeof en>()({
   spread: '{std}{interval}',
   largest: {
     question: '为什么同一个网络每次运行的准确率都不同？',
+    winnerShort: '主要来自{source}：标准差 {spread}',
     tiedShort: '持平：{sources}',
     winner: '{leader}最大：它的方差显著大于其他每个来源（方差比及 {level} F 区间：{ratios}）。',
     tied: '{leader}的离散最大，但与{others}持平：方差比的 {level} F 区间包含 1（{ratios}）。',
@@ -44,8 +46,11 @@ export const zh = translationOf<typeof en>()({
   },
   implementation: {
     question: '同一个种子，cpu 和 wasm 后端得到同样的模型吗？',
-    answerYes: '是：{seeds} 个种子中有 {identical} 个指纹相同。权重最大相差 {weightDiff}，准确率最多相差 {accuracyDiff}。',
-    answerNo: '否：{seeds} 个种子中有 {identical} 个指纹相同。权重最大相差 {weightDiff}，准确率最多相差 {accuracyDiff}。',
+    answerYes: '是：{seeds} 个种子中有 {identical} 个指纹相同。{difference}',
+    answerIdentical: '是：{seeds} 个种子中有 {identical} 个指纹相同：权重逐位相同，因此每个种子的准确率也相同。',
+    sameAccuracy: '权重最大相差 {weightDiff}，每个种子的准确率相同。',
+    answerNo: '否：{seeds} 个种子中有 {identical} 个指纹相同。{difference}',
+    differs: '权重最大相差 {weightDiff}，准确率最多相差 {accuracyDiff}。',
   },
   method: {
     sources:
