@@ -23,7 +23,7 @@ const USAGE = 'usage: npm run export -- <dir> [--site-url https://your.site] [--
 
 /** Site paths worth a file: pages (ending in /), the study images and documents; the rest of /api and /oembed are not static. */
 const EXPORTED = new RegExp(
-  `^/(?:zh/)?(?:$|guide/$|glossary/$|kinds/|r/|embed/|og/|badge/|d/)|^/copy\\.js$|^/api/studies/${STUDY_ID_PATTERN}(?:/runs\\.csv)?$|^/api/datasets/${STUDY_ID_PATTERN}(?:\\.csv)?$`,
+  `^/(?:zh/)?(?:$|guide/$|glossary/$|kinds/|r/|embed/[^/]+/$|og/|badge/|d/)|^/(?:copy|card-height|embed)\\.js$|^/api/studies/${STUDY_ID_PATTERN}(?:/runs\\.csv)?$|^/api/datasets/${STUDY_ID_PATTERN}(?:\\.csv)?$`,
 );
 
 /**
@@ -39,6 +39,8 @@ const staticRunsPath = (path: string) => path.replace(new RegExp(`^(/api/studies
  */
 const withStaticRunLinks = (html: string) =>
   html
+    // A chart's own card and images are the Worker's (drawn on request): the export keeps its permalink only.
+    .replace(/<span class="chart-files"[^>]*>[\s\S]*?<\/span>/g, '')
     .replace(new RegExp(`href="(/api/studies/${STUDY_ID_PATTERN})/runs(?:\\.csv)?"`, 'g'), 'href="$1.runs.csv"')
     .replace(new RegExp(`(curl -o runs\\.csv \\S*/api/studies/${STUDY_ID_PATTERN})/runs\\.csv`, 'g'), '$1.runs.csv')
     .replace(new RegExp(`href="(?:/zh)?/new/\\?from=${STUDY_ID_PATTERN}"`, 'g'), 'href="#reproduce"');
@@ -72,7 +74,8 @@ async function main() {
   const server = await startWranglerDev({ port: await freePort(), persistTo: state, vars: siteUrl ? { SITE_URL: siteUrl } : {} });
   try {
     const origins = [server.url, ...(siteUrl ? [siteUrl] : [])];
-    const queue = ['/', '/zh/'];
+    // The embed code's script is named only inside the code readers copy, never linked.
+    const queue = ['/', '/zh/', '/embed.js'];
     const seen = new Set(queue);
     let files = 0;
     while (queue.length) {

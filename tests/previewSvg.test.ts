@@ -44,7 +44,7 @@ describe('the preview of a report', () => {
   for (const locale of ['en', 'zh'] as const) {
     it(`holds the whole title (${locale}), wrapped, and the main chart`, () => {
       const chart = seedStripSvg(reference, locale, PREVIEW_CHART_WIDTH);
-      const svg = reportPreviewSvg(reference, locale, chart);
+      const svg = reportPreviewSvg(reference, locale, (width, height) => seedStripSvg(reference, locale, width, height));
       // resvg knows no CSS variables: a colour given as one would not be drawn.
       expect(chart).toContain('var(--');
       expect(svg).not.toContain('var(--');
@@ -60,7 +60,7 @@ describe('the preview of a report', () => {
   it('wraps a long title over lines instead of cutting it, and keeps the chart', () => {
     const title = 'A deliberately long title: does the learning rate warm-up change how much the seed moves accuracy on digits?';
     const doc = { ...reference, spec: { ...reference.spec, title } };
-    const text = previewText(reportPreviewSvg(doc, 'en', seedStripSvg(doc, 'en', PREVIEW_CHART_WIDTH)));
+    const text = previewText(reportPreviewSvg(doc, 'en', (width, height) => seedStripSvg(doc, 'en', width, height)));
     expect(text.bold.length).toBeGreaterThan(1);
     // A user's title is isolated (FSI…PDI), on each line it is drawn on: each line is its own text.
     expect(text.bold.every((line) => line.startsWith('\u2068') && line.endsWith('\u2069'))).toBe(true);

@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { CHART_NAMES } from '../site/src/presentation/chartNames.ts';
 import { sitePath, siteRouteOf } from '../site/src/presentation/sitePaths.ts';
 
 const ID = '0123456789abcdef0123';
@@ -38,6 +40,15 @@ describe('siteRouteOf: every spelling of a page names one route', () => {
     [`/og/${ID}.svg`, null],
     ['/kinds/all/a/b/', null],
     ['/guide/x/', null],
+    // One chart of a report: its embed card and its images, at a name some kind's chart has.
+    [`/embed/${ID}/histogram`, { page: 'embed', locale: 'en', id: ID, chart: 'histogram' }],
+    [`/zh/charts/${ID}/learning-rate.png`, { page: 'chart', locale: 'zh', id: ID, chart: 'learning-rate', format: 'png' }],
+    [`/charts/${ID}/seeds.svg/`, { page: 'chart', locale: 'en', id: ID, chart: 'seeds', format: 'svg' }],
+    [`/embed/${ID}/nonsense/`, null],
+    [`/charts/${ID}/seeds.gif`, null],
+    [`/charts/${ID}/seeds`, null],
+    [`/charts/${ID}/`, null],
+    [`/embed/${ID}/seeds/x/`, null],
   ];
   for (const [path, route] of cases) it(path, () => expect(siteRouteOf(path)).toEqual(route));
 });
@@ -91,5 +102,13 @@ describe('sitePath: the one spelling of a route', () => {
       }),
       { seed: 20261202, numRuns: 2000 },
     );
+  });
+});
+
+describe('chart names', () => {
+  it('the README lists every kind’s chart names, in order, as chartNames.ts holds them', () => {
+    const readme = readFileSync('README.md', 'utf8').replace(/\s+/g, ' ');
+    for (const [kind, names] of Object.entries(CHART_NAMES))
+      expect(readme, kind).toContain(`${kind} ${names.map((n) => `\`${n}\``).join(', ')}`);
   });
 });

@@ -31,12 +31,13 @@ function relabelled(file: string, names: Record<string, string>): StudyDocument 
 /** Every text a report draws of a document, in a locale: its sentences, charts and preview. */
 function surfaces(doc: StudyDocument, locale: Locale): Record<string, string> {
   // The kinds' main charts (their views' mainChart; views.ts itself reaches .astro files, which Node cannot load).
-  const chart =
+  const draw = (width: number, height?: number) =>
     doc.kind === 'compare'
-      ? armsSvg(doc, locale, PREVIEW_CHART_WIDTH)
+      ? armsSvg(doc, locale, width, height)
       : doc.kind === 'lr-schedule'
-        ? scheduleAccuracySvg(doc, locale, PREVIEW_CHART_WIDTH)
+        ? scheduleAccuracySvg(doc, locale, width, height)
         : '';
+  const chart = draw(PREVIEW_CHART_WIDTH);
   const out: Record<string, string> = {
     question: questionOf(doc, locale),
     title: studyTitle(doc, locale).text,
@@ -44,7 +45,7 @@ function surfaces(doc: StudyDocument, locale: Locale): Record<string, string> {
     badge: badgeOf(doc, locale).value,
     method: methodOf(doc, locale).join('\n'),
     mainChart: chart,
-    preview: reportPreviewSvg(doc, locale, chart),
+    preview: reportPreviewSvg(doc, locale, draw),
   };
   for (const [i, v] of verdictOf(doc, locale).entries()) Object.assign(out, { [`verdict${i}`]: `${v.question}\n${v.short}\n${v.answer}` });
   if (doc.kind === 'compare') out.differenceChart = differenceSvg(doc, locale);

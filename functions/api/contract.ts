@@ -88,7 +88,15 @@ const ListQuery = z.strictObject({
     .optional()
     .openapi({ param: { name: 'cursor', in: 'query' }, description: 'The `cursor` of the previous page' }),
 });
+/** `?format=` on a JSON endpoint: json or nothing, never silently JSON for a CSV asked for. */
+const JsonOnly = z
+  .enum(['json'], { message: 'this endpoint answers JSON only; a study’s runs as CSV are at /api/studies/<id>/runs.csv' })
+  .optional()
+  .openapi({ param: { name: 'format', in: 'query' }, description: 'Only `json` (runs as CSV: `/api/studies/{id}/runs.csv`)' });
+const StudyQuery = z.object({ format: JsonOnly });
+
 const RunsQuery = z.strictObject({
+  format: JsonOnly,
   limit: z.coerce
     .number()
     .int()
@@ -311,8 +319,8 @@ export const routes = {
     operationId: 'getStudy',
     summary: 'Status, progress, and the document when done',
     ...PUBLIC,
-    request: { params: StudyIdParams },
-    responses: { 200: json(StudyStatusBody, 'the study'), ...errors(404, 405, 500) },
+    request: { params: StudyIdParams, query: StudyQuery },
+    responses: { 200: json(StudyStatusBody, 'the study'), ...errors(400, 404, 405, 500) },
   }),
   retryStudy: createRoute({
     method: 'post',

@@ -34,9 +34,10 @@ export async function oembed<E extends { Bindings: SeedlabEnv }>(c: Context<E>) 
   }
   const state = await readStudyState(c.env, page.id);
   if (!state?.document) return apiError(c, 404, `no finished study ${page.id}`);
-  // The card fits any frame from MIN_EMBED_WIDTH to EMBED_WIDTH wide and EMBED_HEIGHT high: it is
-  // offered at the largest width the consumer allows, or not at all (oEmbed 1.0: the provider must
-  // respect maxwidth and maxheight; with no response that does, it has none: a 404).
+  // The card fits any frame from MIN_EMBED_WIDTH to EMBED_WIDTH wide and EMBED_HEIGHT high, its words
+  // whole at every width (the chart takes what is left), so its height at the width answered is
+  // EMBED_HEIGHT: it is offered at the largest width the consumer allows, or not at all (oEmbed 1.0:
+  // the provider must respect maxwidth and maxheight; with no response that does, it has none: a 404).
   const limits = { maxwidth: c.req.query('maxwidth'), maxheight: c.req.query('maxheight') };
   for (const [name, value] of Object.entries(limits)) {
     if (value !== undefined && !/^[1-9][0-9]{0,5}$/.test(value)) {

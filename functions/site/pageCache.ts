@@ -1,4 +1,4 @@
-import { type EmbedTheme, type SiteRoute, sitePath } from '../../site/src/presentation/index.ts';
+import { type SiteRoute, sitePath } from '../../site/src/presentation/index.ts';
 import { sha256Hex } from '../../src/index.ts';
 import { BUILD_VERSION } from './buildVersion.ts';
 
@@ -22,12 +22,11 @@ const BUILD_HEADER = 'x-seedlab-build';
  * A page's cache key, built from its parsed route, never from the raw URL: every spelling of a path
  * and every query string shares the canonical page's one entry. The origin is the public one the
  * page's absolute links name (SITE_URL, or the request's when it is unset); only an embed card
- * varies with its theme (and only a theme other than the default goes into the key).
+ * varies with its options (`embedQuery`: its theme and background, only those not the default).
  */
-export function pageCacheKey(origin: string, route: SiteRoute, theme: EmbedTheme): string {
-  const key = new URL(sitePath(route), origin);
+export function pageCacheKey(origin: string, route: SiteRoute, embedOptions: string): string {
+  const key = new URL(`${sitePath(route)}${route.page === 'embed' ? embedOptions : ''}`, origin);
   key.searchParams.set('build', BUILD_VERSION);
-  if (route.page === 'embed' && theme !== 'light') key.searchParams.set('theme', theme);
   return key.toString();
 }
 

@@ -1,6 +1,7 @@
 import {
-  embedTheme,
+  embedQuery,
   hasStudyId,
+  inPageFolder,
   isStudyPage,
   publicOrigin,
   type SiteRoute,
@@ -32,23 +33,24 @@ export async function answerSiteRequest(request: Request, env: SeedlabEnv, rende
   }
   const url = new URL(request.url);
   const route = siteRouteOf(url.pathname);
-  // Static files (fonts, the copy script) and paths that name no page: Astro answers from the static
-  // assets or with its prerendered 404, reading no study. It would redirect some spellings itself
-  // (a doubled trailing slash), from the raw path: only routes are redirected, so those are a 404.
+  // A path in a folder of pages that names none (an unknown chart) is a 404, with no render and no read.
+  if (!route && inPageFolder(url.pathname)) return uncachedPage(request, await notFoundPage(env, url));
+  // Static files (fonts, the copy script) and other paths that name no page: Astro answers from the
+  // static assets or with its prerendered 404, reading no study. It would redirect some spellings
+  // itself (a doubled trailing slash), from the raw path: only routes are redirected, so those are a 404.
   if (!route) {
     const answer = await render(request);
     if (answer.status < 300 || answer.status >= 400) return uncachedPage(request, answer);
     await answer.body?.cancel();
     return uncachedPage(request, await notFoundPage(env, url));
   }
-  const theme = embedTheme(url);
+  const embedOptions = route.page === 'embed' ? embedQuery(url) : '';
   if (url.pathname !== sitePath(route)) {
-    const query = route.page === 'embed' && theme !== 'light' ? `?theme=${theme}` : '';
-    return uncachedPage(request, new Response(null, { status: 301, headers: { location: `${sitePath(route)}${query}` } }));
+    return uncachedPage(request, new Response(null, { status: 301, headers: { location: `${sitePath(route)}${embedOptions}` } }));
   }
   if (isStudyPage(route) && !hasStudyId(route)) return uncachedPage(request, await notAStudy(route, env, url));
   if (route.page === 'dataset' && !isDatasetId(route.dataset)) return uncachedPage(request, await notFoundPage(env, url));
-  return cachedPage(request, pageCacheKey(publicOrigin(url, env.SITE_URL), route, theme), render);
+  return cachedPage(request, pageCacheKey(publicOrigin(url, env.SITE_URL), route, embedOptions), render);
 }
 
 /** The fixed answer for an id that is not 20 hex digits: the site's 404 page or, for an image, a line of text. */

@@ -53,6 +53,7 @@ describe('every spelling of a page shares its canonical page’s one cache entry
       [`/r/${encodedFirst}/`, `/r/${id}/`],
       [`/zh/embed/${id}`, `/zh/embed/${id}/`],
       [`/embed/${id}?theme=dark`, `/embed/${id}/?theme=dark`],
+      [`/embed/${id}?bg=transparent&theme=auto`, `/embed/${id}/?theme=auto&bg=transparent`],
       [`/og/${id}.png/`, `/og/${id}.png`],
       [`/zh//badge/${id}.svg`, `/zh/badge/${id}.svg`],
       ['/kinds/all/', '/'],
@@ -134,6 +135,37 @@ describe('every spelling of a page shares its canonical page’s one cache entry
   });
 });
 
+describe('one chart of a report, on its own', () => {
+  it('is an embed card, an SVG and a PNG at stable names, each cached by its route; a chart this study lacks is a 404 never cached', async () => {
+    const id = await finishedStudy('routes: charts');
+    const puts = await cachePutsDuring(async () => {
+      const card = await page(`/embed/${id}/histogram/`);
+      expect(card.status).toBe(200);
+      // The card of that chart: its drawing is the histogram's (its alt text), not the main strip's.
+      expect(await card.text()).toMatch(/<figure class="chart" id="chart-main"[^>]*>[\s\S]*aria-label="Histogram/);
+      const svg = await page(`/charts/${id}/seeds.svg`);
+      expect([svg.status, svg.headers.get('content-type')]).toEqual([200, 'image/svg+xml; charset=utf-8']);
+      expect(await svg.text()).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"[\s\S]*<\/svg>$/);
+      const png = await page(`/zh/charts/${id}/test-accuracy.png`);
+      expect([png.status, png.headers.get('content-type')]).toEqual([200, 'image/png']);
+      // PNG signature (RFC 2083): 137 80 78 71 13 10 26 10.
+      expect([...new Uint8Array(await png.arrayBuffer()).slice(0, 8)]).toEqual([137, 80, 78, 71, 13, 10, 26, 10]);
+      expect((await page(`/charts/${id}/seeds.svg?x=1`)).headers.get('x-seedlab-cache')).toBe('hit');
+      // A seed-variance study has no drift chart (a determinism audit's): a 404, not the main chart.
+      for (const path of [`/embed/${id}/drift/`, `/charts/${id}/drift.png`]) {
+        const res = await page(path);
+        expect([res.status, res.headers.get('cache-control')], path).toEqual([404, 'no-store']);
+        await res.body?.cancel();
+      }
+    });
+    expect(puts.map((key) => new URL(key).pathname)).toEqual([
+      `/embed/${id}/histogram/`,
+      `/charts/${id}/seeds.svg`,
+      `/zh/charts/${id}/test-accuracy.png`,
+    ]);
+  });
+});
+
 describe('misses are cheap', () => {
   it('an id that is no study gets a small fixed answer on every image route, whatever its length', async () => {
     const ids = ['xyz', 'z'.repeat(10_000), '0123456789ABCDEF0123', '0123456789abcdef0123'];
@@ -148,6 +180,23 @@ describe('misses are cheap', () => {
         expect(body, path.slice(0, 40)).not.toContain('z'.repeat(100));
       }
     }
+  });
+
+  it('a chart name no kind has is the site’s 404 page, answered before any study is read or rendered', async () => {
+    const id = await finishedStudy('routes: unknown charts');
+    const puts = await cachePutsDuring(async () => {
+      for (const path of [
+        `/embed/${id}/nonsense/`,
+        `/charts/${id}/nonsense.svg`,
+        `/zh/charts/${id}/seeds.gif`,
+        `/charts/${id}/${'x'.repeat(5000)}.png`,
+      ]) {
+        const res = await page(path);
+        expect(res.status, path.slice(0, 60)).toBe(404);
+        expect(await res.text()).toContain('There is no page at this address.');
+      }
+    });
+    expect(puts).toEqual([]);
   });
 
   it('a page for an id that is no study is the site’s 404 page', async () => {

@@ -234,13 +234,29 @@ describe('oEmbed respects the consumer’s limits', () => {
     expect(narrow.body.html).toContain('width="400" height="330"');
     // The 1200 x 630 preview does not fit 400 x 600: no thumbnail, rather than one too large.
     expect(narrow.body.thumbnail_url).toBeUndefined();
-    // The narrowest card is 360 x 330.
-    expect((await ask('&maxwidth=359')).status).toBe(404);
+    // The narrowest card is 300 x 330 (issue 25: every card's words fit it whole, tests/site/readers.test.ts).
+    expect((await ask('&maxwidth=299')).status).toBe(404);
     expect((await ask('&maxheight=329')).status).toBe(404);
-    expect((await ask('&maxwidth=360&maxheight=330')).body).toMatchObject({ width: 360, height: 330 });
+    expect((await ask('&maxwidth=300&maxheight=330')).body).toMatchObject({ width: 300, height: 330 });
+    // Where scripts run, the embed code fits the frame to the card (the site's embed.js).
+    expect(plain.body.html).toMatch(/<\/iframe><script async src="[^"]+\/embed\.js"><\/script>$/);
     const bad = await ask('&maxwidth=wide');
     expect(bad.status).toBe(400);
     expect(bad.body.issues).toEqual([{ path: 'maxwidth', message: 'not a positive integer' }]);
+  });
+});
+
+describe('?format= on a JSON endpoint', () => {
+  it('is json or a 400 naming format that points at runs.csv, never JSON silently for a CSV asked for', async () => {
+    const id = await postAndWait('pages: format');
+    for (const path of [`/api/studies/${id}?format=csv`, `/api/studies/${id}/runs?format=csv`]) {
+      const res = await page(path);
+      const body = (await res.json()) as { issues: { path: string; message: string }[] };
+      expect(res.status, path).toBe(400);
+      expect(body.issues[0].path).toBe('format');
+      expect(body.issues[0].message).toContain('runs.csv');
+    }
+    expect((await page(`/api/studies/${id}?format=json`)).status).toBe(200);
   });
 });
 
@@ -257,5 +273,19 @@ describe('embed cards take a theme', () => {
     expect(await htmlTag(`/embed/${id}/?theme=auto`)).not.toContain('data-theme');
     // An unknown theme is the default card, from the default's cache entry.
     expect((await page(`/embed/${id}/?theme=plaid`)).headers.get('x-seedlab-cache')).toBe('hit');
+  });
+
+  it('draw on the host page’s colour with ?bg=transparent (declaring no colour scheme, which would give the frame a backdrop), a page of its own whatever the query’s order', async () => {
+    const id = await postAndWait('pages: transparent');
+    const first = await page(`/embed/${id}/?bg=transparent&theme=dark`);
+    expect(first.headers.get('x-seedlab-cache')).toBe('miss');
+    const html = await first.text();
+    expect(/<html[^>]*>/.exec(html)?.[0]).toMatch(/data-theme="dark".*data-bg="transparent"/);
+    expect(html).not.toContain('name="color-scheme"');
+    expect((await page(`/embed/${id}/?theme=dark&utm=x&bg=transparent`)).headers.get('x-seedlab-cache')).toBe('hit');
+    // The default card still declares its scheme and has its own entry; another bg is the default's.
+    const plain = await (await page(`/embed/${id}/`)).text();
+    expect(plain).toContain('<meta name="color-scheme" content="light">');
+    expect((await page(`/embed/${id}/?bg=purple`)).headers.get('x-seedlab-cache')).toBe('hit');
   });
 });

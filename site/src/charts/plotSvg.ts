@@ -11,15 +11,37 @@ import { type Arg, pct } from '../presentation/phrases.ts';
  */
 export function renderSvg(options: Plot.PlotOptions, asWritten: string[] = []): string {
   const { document } = parseHTML('<!doctype html><html><body></body></html>');
-  // A phone's drawing is shown near its own width: its text is drawn larger, to read at 11 px or more.
-  const narrow = (options.width ?? WIDE_CHART_WIDTH) <= NARROW_CHART_WIDTH;
-  const style = narrow ? { fontSize: `${NARROW_FONT_PX}px` } : undefined;
-  const chart = Plot.plot({ ...options, ...(style ? { style } : {}), document } as Plot.PlotOptions) as unknown as Element;
+  const chart = Plot.plot({
+    ...withRoomForAxisLabels(options),
+    style: { fontSize: `${CHART_FONT_PX}px` },
+    document,
+  } as Plot.PlotOptions) as unknown as Element;
   markAsWritten(chart, asWritten);
   const image = asOneImage(chart);
   recordAccuracyScale(chart, options);
   return image.outerHTML;
 }
+
+/**
+ * Axis titles placed where no tick label is: Plot puts the x title at the bottom right, on the row of
+ * the tick labels, and the y title at the top left, beside the top tick label, so at 12 px text they
+ * print over each other. The x title goes centred under the tick labels, the y title above the top
+ * one: each in a margin of its own (unless a chart sets that margin itself).
+ */
+function withRoomForAxisLabels(options: Plot.PlotOptions): Plot.PlotOptions {
+  const titled = (scale: Plot.ScaleOptions | undefined) => scale?.axis !== null && scale?.label !== null;
+  const out = { ...options };
+  if (titled(options.x)) {
+    out.x = { labelAnchor: 'center', labelOffset: X_TITLE_OFFSET, ...options.x };
+    out.marginBottom = options.marginBottom ?? X_TITLE_OFFSET + 6;
+  }
+  if (titled(options.y) && options.y?.type !== 'band' && options.y?.type !== 'point') out.marginTop = options.marginTop ?? Y_TITLE_MARGIN;
+  return out;
+}
+/** Tick labels end about 24 px under the frame (a 6 px tick, 3 px of padding, a 12 px line and its descent). */
+const X_TITLE_OFFSET = 38;
+/** The y title's line (12 px from 3 px down) ends above the top tick label (centred on the frame's top, 8 px up). */
+const Y_TITLE_MARGIN = 28;
 
 /**
  * A chart whose x axis is linear records where its values land (data-x: domain then range, in the
@@ -98,13 +120,17 @@ function asOneImage(chart: Element): Element {
 /** The widths charts are drawn at: for a page's column, and for a phone (components/Chart.astro shows one). */
 export const WIDE_CHART_WIDTH = 640;
 export const NARROW_CHART_WIDTH = 340;
-/** A phone's drawing at 340 px shows in a 328 px column on a 360 px screen: 12 px text reads at 11.6 px. */
-const NARROW_FONT_PX = 12;
+/**
+ * Chart text is drawn at 12 px in every drawing: 12 CSS px on a desktop (the wide drawing is shown at
+ * its size), and 11.6 px on a 360 px phone (the narrow drawing, 340 px, shows in a 328 px column).
+ */
+const CHART_FONT_PX = 12;
 /**
  * An embed card's drawing: narrow (12 px text) and about the shape of the card's chart area, so it
- * scales up in a 560 x 330 frame and barely down in a 360 x 330 one instead of shrinking its text.
+ * scales up in a 560 x 330 frame and barely down in a 300 px one (266 px of room: 11.4 px text)
+ * instead of shrinking its text.
  */
-export const CARD_CHART = { width: 320, height: 150 };
+export const CARD_CHART = { width: 280, height: 130 };
 
 export const ACCENT = 'var(--accent, #2563eb)';
 /** Lines that carry one seed each: the page's muted text colour (over 3:1 on the light and the dark background), thin. */
@@ -161,7 +187,7 @@ export function groupedAccuracySvg(
   size: { width?: number; height?: number } = {},
   asWritten: string[] = [],
 ): string {
-  const { width = WIDE_CHART_WIDTH, height = 60 + 36 * groups.length } = size;
+  const { width = WIDE_CHART_WIDTH, height = 70 + 36 * groups.length } = size;
   const { scale = 100, valueArg = (v: number) => pct(v, 2) } = labels;
   const dots = groups.flatMap((g) =>
     g.runs.flatMap((r) =>
@@ -178,26 +204,57 @@ export function groupedAccuracySvg(
     ),
   );
   const means = groups.flatMap((g) => (g.mean === null ? [] : [{ label: g.label, mean: scale * g.mean }]));
+  const marginLeft = labelMargin(groups.map((g) => g.label));
+  // "Each dot: one seed": equal values are stacked across their group's row (a beeswarm), not drawn
+  // on one spot; a dot shrinks when a row's tallest stack would not fit at full size.
+  const rowHeight = (height - Y_TITLE_MARGIN - X_TITLE_OFFSET - 6) / Math.max(1, groups.length);
+  const values = [...dots.map((d) => d.accuracy), ...means.map((m) => m.mean)];
+  const span = Math.max(1e-9, Math.max(...values) - Math.min(...values));
+  const dotWidth = (7 * span) / Math.max(1, width - marginLeft - 20);
+  const tallest = Math.max(
+    1,
+    ...groups.map((g) =>
+      tallestStack(
+        dots.filter((d) => d.label === g.label).map((d) => d.accuracy),
+        dotWidth,
+      ),
+    ),
+  );
+  const r = Math.max(1.5, Math.min(3.5, (rowHeight - 6) / (2 * tallest)));
   return renderSvg(
     {
       width,
       height,
-      marginLeft: 150,
+      marginLeft,
+      marginTop: 10,
       x: { label: labels.axis, nice: true },
-      y: { label: null, domain: groups.map((g) => g.label) },
+      fy: { label: null, axis: 'left', domain: groups.map((g) => g.label) },
       ariaLabel: labels.alt,
       marks: [
-        Plot.tickX(means, { x: 'mean', y: 'label', stroke: 'currentColor', strokeWidth: 2 }),
-        Plot.dot(dots, {
-          x: 'accuracy',
-          y: 'label',
-          fill: ACCENT,
-          fillOpacity: 0.75,
-          r: 3.5,
-          title: 'text',
-        }),
+        Plot.tickX(means, { x: 'mean', fy: 'label', stroke: 'currentColor', strokeWidth: 2 }),
+        Plot.dot(
+          dots,
+          Plot.dodgeY({ x: 'accuracy', fy: 'label', anchor: 'middle', fill: ACCENT, fillOpacity: 0.75, r, padding: 0.5, title: 'text' }),
+        ),
       ],
     },
     asWritten,
   );
+}
+
+/** A left margin wide enough for the longest of the group labels at 12 px (about 7 px a character), within 40-150 px. */
+export function labelMargin(names: string[]): number {
+  const longest = Math.max(0, ...names.map((n) => [...n].reduce((w, ch) => w + ((ch.codePointAt(0) ?? 0) >= 0x2e80 ? 12 : 7), 0)));
+  return Math.round(Math.min(150, Math.max(40, longest + 16)));
+}
+
+/** The most values of a list that fall within one dot's width of each other (`resolution` in the values' units). */
+function tallestStack(values: number[], resolution: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  let most = 0;
+  for (let i = 0, j = 0; i < sorted.length; i++) {
+    while (sorted[i] - sorted[j] > resolution) j++;
+    most = Math.max(most, i - j + 1);
+  }
+  return most;
 }

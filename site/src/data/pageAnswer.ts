@@ -1,5 +1,6 @@
 import { FINAL_CACHE_CONTROL, FINAL_PAGE_HEADER, LIVE_CACHE_CONTROL, pageEtag, WASM_PAGE_HEADER } from '../../../functions/forPages.ts';
 import { isTrainedDocument, retrainableHere } from '../../../src/index.ts';
+import { drawnChart } from '../kinds/views.ts';
 import type { StudyPage } from './studyPages.ts';
 
 /** How a page about a study answers: its status, and whether the edge may keep it (only a complete study's). */
@@ -29,3 +30,16 @@ export async function answerAbout(
 /** The report offers re-training on wasm: a kind with single-seed runs, this engine, the wasm backend. */
 const trainsWasmInBrowser = (doc: Extract<StudyPage, { state: 'report' }>['doc']) =>
   retrainableHere(doc) && isTrainedDocument(doc) && doc.environment.backend === 'wasm';
+
+/**
+ * The answer for a chart's embed card whose report has no such chart (its kind has none of that name,
+ * or this study none to draw): a 404 in a line of text, never cached. Null while the study has no
+ * report yet (its card shows its progress) or when the chart is there.
+ */
+export function missingChart(page: StudyPage, chart: string): Response | null {
+  if (page.state !== 'report' || drawnChart(page.doc, chart, 'en') !== null) return null;
+  return new Response(`this study has no chart “${chart}”\n`, {
+    status: 404,
+    headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': LIVE_CACHE_CONTROL },
+  });
+}

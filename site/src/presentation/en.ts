@@ -8,6 +8,8 @@ export const en = {
   tagline: 'Same network, same data, different accuracy: measured, with evidence.',
   /** A study whose document does not exist yet, titled by its kind and dataset. */
   pendingTitle: '{kind}: {dataset}',
+  /** A preview image's text alternative: what it shows, the answer first. */
+  previewAlt: '{kind}. {question} {answer}. {headline}',
   /** This language's own name, for the link to it. */
   languageName: 'English',
   nav: { label: 'Site', guide: 'Guide', glossary: 'Glossary', newStudy: 'New study', studies: 'All studies' },
@@ -93,6 +95,60 @@ export const en = {
         text: 'The chance that a test detects a difference of a given size when it is real. 80% power is the usual target for choosing how many seeds to run.',
       },
       {
+        id: 't-interval',
+        term: 't interval (Student’s, paired, Welch’s)',
+        uses: ['paired t interval', 't interval', 'Welch’s interval', 'Welch’s t'],
+        text: 'A confidence interval for a mean (or a mean difference) from the t distribution with n−1 degrees of freedom: mean ± t × std / √n. Paired, it is taken over the per-seed differences; Welch’s version compares two groups whose spreads may differ (scipy’s ttest_ind with equal_var=False).',
+      },
+      {
+        id: 'chi-square',
+        term: 'Chi-square interval (of a standard deviation)',
+        uses: ['chi-square interval'],
+        text: 'An interval for a standard deviation: (n−1)·s² divided by the chi-square distribution’s 97.5th and 2.5th percentiles, square-rooted. It assumes roughly normal runs; with few runs it is wide, and rightly so.',
+      },
+      {
+        id: 'f-interval',
+        term: 'F interval (of a ratio of two variances)',
+        uses: ['F intervals', 'F interval'],
+        text: 'An interval for how many times one spread’s variance is another’s, from the F distribution. When it includes 1, the two spreads are tied.',
+      },
+      {
+        id: 'bonferroni',
+        term: 'Bonferroni correction (Bonferroni-adjusted intervals)',
+        uses: ['Bonferroni-adjusted', 'Bonferroni'],
+        text: 'When one study makes k comparisons, each is tested at 5%/k (each interval at 1 − 5%/k), so that the chance of any false “winner” stays under 5%.',
+      },
+      {
+        id: 'binomial-se',
+        term: 'Binomial standard error',
+        uses: ['binomial standard error'],
+        text: 'How much an accuracy p measured on n test rows moves from one test set of that size to another: √(p(1−p)/n). It is the floor under any comparison scored on those rows.',
+      },
+      {
+        id: 'streams',
+        term: 'Random streams',
+        uses: ['streams', 'stream'],
+        text: 'Seedlab draws each kind of randomness from its own seeded stream: data (generating synthetic data), split (train and test rows), init (initial weights), order (batch order), dropout (masks). One stream can vary while the others stay fixed, which is how the variance-sources study separates them.',
+      },
+      {
+        id: 'range-test',
+        term: 'Learning-rate range test (Smith 2015) and its rules',
+        uses: ['range test', 'Range test'],
+        text: 'Train for a few hundred batches while the learning rate grows from tiny to huge, and read a good rate off the loss curve. fastai’s rules: steepest (where the loss falls fastest), minOver10 (the rate at the lowest loss, divided by ten) and valley (about halfway down the longest descent).',
+      },
+      {
+        id: 'ema',
+        term: 'Exponential moving average (smoothing)',
+        uses: ['exponential moving average'],
+        text: 'Each smoothed value is β times the previous one plus (1 − β) times the new value, with a bias correction at the start; fastai’s range test smooths its loss this way (β 0.98).',
+      },
+      {
+        id: 'schedules',
+        term: 'Learning-rate schedules: step decay, cyclical, one-cycle, cosine annealing',
+        uses: ['cosine annealing', 'one-cycle', 'cyclical', 'step decay'],
+        text: 'How the learning rate changes during training: step decay divides it at set epochs; cyclical moves it between two bounds and back (Smith 2017); one-cycle rises to a peak, then anneals far below the start (Smith and Topin 2019); cosine annealing follows half a cosine down.',
+      },
+      {
         id: 'fingerprint',
         term: 'Fingerprint',
         uses: ['fingerprints', 'fingerprint'],
@@ -144,10 +200,19 @@ export const en = {
     id: 'Study id',
     copyLink: 'Copy link',
     copyEmbed: 'Copy embed code',
+    /** The study's data to take away: its document, and its runs as a table where it has them. */
+    takeAway: 'Data:',
+    /** Under every chart: its permalink, its own embed card, and the chart as an image. */
+    chartLinks: { permalink: 'Link', embed: 'Embed this chart', svg: 'SVG', png: 'PNG' },
+    /** Beside a section's heading: the link to it. */
+    sectionLink: 'Link to this section',
     /** The short share line under a report's title. */
     shareTop: 'Share this report:',
     moreSharing: 'Embed code and badge',
-    embedTheme: 'Light by default. For a dark page, or to follow the reader’s system setting, add to its src:',
+    embedScript:
+      'Where the page allows scripts, the script sets the frame to the card’s height; without it, the frame alone shows the whole card at any width from 300 px.',
+    embedTheme:
+      'Light by default. For a dark page, to follow the reader’s system setting, or to draw on the page’s own colour, add to its src (join two with &):',
     copyBadge: 'Copy badge Markdown',
     copied: 'Copied',
     openReport: 'Open the full report',
@@ -343,7 +408,7 @@ export const en = {
   },
   /** The steps of one training run, with the spec's real parameters (worded by setupMethod.ts). */
   method: {
-    dataSynthetic: 'Data: synthetic {name}, {samples} points generated from the data stream, noise {noise}{classes}.',
+    dataSynthetic: 'Data: synthetic {name}, {samples} samples generated from the data stream, noise {noise}{classes}.',
     syntheticClasses: ', {classes} classes',
     dataBundled: 'Data: the bundled {name} set.',
     dataBundledShape: 'Data: the bundled {name} set ({features} features, {classes} classes).',

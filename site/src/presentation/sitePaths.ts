@@ -1,4 +1,5 @@
 import { STUDY_ID } from '../../../src/index.ts';
+import { isChartName } from './chartNames.ts';
 import { LOCALES, type Locale, localePrefix } from './locales.ts';
 
 /** The pages about one study: its report, its embed card, its preview image and its badge. */
@@ -17,7 +18,10 @@ export type SiteRoute =
   | { page: 'new'; locale: Locale }
   /** `/d/<dataset id>/`: an uploaded dataset's page. */
   | { page: 'dataset'; locale: Locale; dataset: string }
-  | { page: StudyPageName; locale: Locale; id: string };
+  /** An embed card may show one chart of its report (`/embed/<id>/<chart>/`) instead of the main one. */
+  | { page: StudyPageName; locale: Locale; id: string; chart?: string }
+  /** `/charts/<id>/<chart>.svg` or `.png`: one chart of a report as an image. */
+  | { page: 'chart'; locale: Locale; id: string; chart: string; format: 'svg' | 'png' };
 
 /** Where each study page lives: /r/<id>/, /embed/<id>/, /og/<id>.png, /badge/<id>.svg (and under /zh). */
 const STUDY_PAGE_PATHS: Record<StudyPageName, { folder: string; ending: string }> = {
@@ -54,6 +58,7 @@ export function siteRouteOf(pathname: string): SiteRoute | null {
   if (folder === 'kinds' && name !== undefined && more.length <= 1) {
     return { page: 'index', locale, kind: name, ...(more.length === 1 ? { cursor: more[0] } : {}) };
   }
+  if (name !== undefined && more.length === 1) return chartRoute(locale, folder, name, more[0]);
   if (more.length > 0) return null;
   if ((folder === 'guide' || folder === 'glossary' || folder === 'new') && name === undefined) return { page: folder, locale };
   if (name === undefined) return null;
@@ -67,6 +72,14 @@ export function siteRouteOf(pathname: string): SiteRoute | null {
   return null;
 }
 
+/** A chart's page: its embed card or its image; a name no kind's chart has names no page. */
+function chartRoute(locale: Locale, folder: string, id: string, file: string): SiteRoute | null {
+  if (folder === 'embed') return isChartName(file) ? { page: 'embed', locale, id, chart: file } : null;
+  const image = /^(.+)\.(svg|png)$/.exec(file);
+  if (folder !== 'charts' || !image || !isChartName(image[1])) return null;
+  return { page: 'chart', locale, id, chart: image[1], format: image[2] as 'svg' | 'png' };
+}
+
 /** The one spelling of a route's path: the links pages write, and where the Worker redirects the others. */
 export function sitePath(route: SiteRoute): string {
   const prefix = localePrefix(route.locale);
@@ -77,6 +90,8 @@ export function sitePath(route: SiteRoute): string {
   }
   if (route.page === 'dataset') return `${prefix}/d/${segment(route.dataset)}/`;
   if (!isStudyPage(route)) return `${prefix}/${route.page}/`;
+  if (route.page === 'chart') return `${prefix}/charts/${segment(route.id)}/${segment(route.chart)}.${route.format}`;
+  if (route.page === 'embed' && route.chart) return `${prefix}/embed/${segment(route.id)}/${segment(route.chart)}/`;
   const { folder, ending } = STUDY_PAGE_PATHS[route.page];
   return `${prefix}/${folder}/${segment(route.id)}${ending}`;
 }
@@ -93,3 +108,15 @@ export const isEmbedPath = (pathname: string) => siteRouteOf(pathname)?.page ===
  */
 export const publicOrigin = (requestUrl: URL, configured: string | undefined): string =>
   configured ? new URL(configured).origin : requestUrl.origin;
+
+/** The folders whose pages the Worker renders from a study, a dataset or the listing. */
+const PAGE_FOLDERS = new Set(['r', 'embed', 'og', 'badge', 'charts', 'd', 'kinds']);
+/**
+ * Whether a path that names no page lies in one of those folders (an unknown chart's name, a segment
+ * too many): the Worker answers it 404 without rendering, as no page of the site is there.
+ */
+export function inPageFolder(pathname: string): boolean {
+  const parts = pathname.split('/').filter((part) => part !== '');
+  const at = LOCALES.some((l) => l !== 'en' && parts[0] === l) ? 1 : 0;
+  return PAGE_FOLDERS.has(parts[at] ?? '');
+}

@@ -110,6 +110,18 @@ export const verdictOf = (doc: StudyDocument, locale: Locale): VerdictWords[] =>
     .verdict(doc)
     .map((v) => ({ question: render(v.question, locale), short: render(v.short, locale), answer: render(v.answer, locale), tone: v.tone }));
 
+/** A preview image's text alternative (og:image:alt): the kind, the first question and its answer, the headline. */
+export function previewAlt(doc: StudyDocument, locale: Locale): string {
+  const [first] = verdictOf(doc, locale);
+  const words = {
+    kind: kindName(doc.kind, locale),
+    question: first?.question ?? '',
+    answer: first?.short ?? '',
+    headline: headlineOf(doc, locale),
+  };
+  return render(ui.say('previewAlt', words), locale);
+}
+
 /** The badge: the kind, the key number, and green unless a verdict is bad news (/badge/ in English, /zh/badge/ in Chinese). */
 export function badgeOf(doc: StudyDocument, locale: Locale = 'en') {
   const sentences = sentencesOf(doc.kind);

@@ -2,10 +2,10 @@
 // like the study's pages (final ones cached, 404 for an unknown id).
 import { studyPageHeaders } from '../data/pageAnswer.ts';
 import { loadStudyPage, type StudyPage } from '../data/studyPages.ts';
-import { viewOf } from '../kinds/views.ts';
+import { drawnChart, viewOf } from '../kinds/views.ts';
 import { badgeOf, kindName, type Locale, plainText, t } from '../presentation/index.ts';
 import { renderPng } from './pngRenderer.ts';
-import { PLAIN_PREVIEW_SVG, PREVIEW_CHART_WIDTH, type PreviewStatus, reportPreviewSvg, statusPreviewSvg } from './previewSvg.ts';
+import { chartImageSvg, PLAIN_PREVIEW_SVG, type PreviewStatus, reportPreviewSvg, statusPreviewSvg } from './previewSvg.ts';
 import { xmlText } from './xmlText.ts';
 
 /** What a study without a report shows on its card. */
@@ -35,7 +35,7 @@ export async function previewResponse(id: string | undefined, locale: Locale): P
   try {
     png = await renderPng(
       page.state === 'report'
-        ? reportPreviewSvg(page.doc, locale, viewOf(page.doc).mainChart(page.doc, locale, PREVIEW_CHART_WIDTH))
+        ? reportPreviewSvg(page.doc, locale, (width, height) => viewOf(page.doc).mainChart(page.doc, locale, width, height))
         : statusPreviewSvg(previewStatus(page), locale),
     );
   } catch (e) {
@@ -43,6 +43,25 @@ export async function previewResponse(id: string | undefined, locale: Locale): P
     png = await renderPng(PLAIN_PREVIEW_SVG);
   }
   return new Response(new Uint8Array(png), { status, headers: { ...headers, 'content-type': 'image/png' } });
+}
+
+/**
+ * GET /charts/<id>/<chart>.svg and .png (and under /zh): one chart of a finished report as an image
+ * to download or put in a slide, drawn as the report's desktop page draws it (the PNG at twice its
+ * pixels). A study without a report, or a chart its kind or this study does not have, is a 404.
+ */
+export async function chartImageResponse(id: string | undefined, file: string | undefined, locale: Locale): Promise<Response> {
+  const image = /^(.+)\.(svg|png)$/.exec(file ?? '');
+  const page = await loadStudyPage(id);
+  const chart = image && page.state === 'report' ? drawnChart(page.doc, image[1], locale) : null;
+  const svg = chart === null ? null : chartImageSvg(chart, image?.[2] === 'png' ? 2 : 1);
+  if (!image || svg === null) {
+    const why = page.state === 'report' ? `this study has no chart “${image?.[1] ?? file}”` : 'no finished study with this id';
+    return new Response(`${why}\n`, { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' } });
+  }
+  const { status, headers } = await studyPageHeaders(page);
+  if (image[2] === 'svg') return new Response(svg, { status, headers: { ...headers, 'content-type': 'image/svg+xml; charset=utf-8' } });
+  return new Response(new Uint8Array(await renderPng(svg)), { status, headers: { ...headers, 'content-type': 'image/png' } });
 }
 
 // Verdana 11px averages about 6.5 px a Latin character, like shields.io badges; a Chinese one is

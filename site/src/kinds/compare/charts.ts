@@ -75,4 +75,4 @@ export function differenceSvg(doc: CompareDocument, locale: Locale, width = 640)
 }
 
 /** This kind's charts for its view (site/src/kinds/views.ts): the main chart, on reports, embed cards and previews. */
-export const view: ChartsOf<'compare'> = { mainChart: armsSvg };
+export const view: ChartsOf<'compare'> = { mainChart: armsSvg, charts: { arms: armsSvg, difference: differenceSvg } };

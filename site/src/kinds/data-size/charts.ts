@@ -45,4 +45,8 @@ export function learningCurvesSvg(doc: DataSizeDocument, locale: Locale, width =
 }
 
 /** This kind's charts for its view (site/src/kinds/views.ts): the main chart, on reports, embed cards and previews. */
-export const view: ChartsOf<'data-size'> = { mainChart: learningCurvesSvg, cardChartHeight: 110 };
+export const view: ChartsOf<'data-size'> = {
+  mainChart: learningCurvesSvg,
+  charts: { 'learning-curves': learningCurvesSvg },
+  cardChartHeight: 110,
+};

@@ -89,4 +89,4 @@ export function curvesSvg(doc: ImportedDocument, locale: Locale, width = 640): s
 }
 
 /** This kind's charts for its view (site/src/kinds/views.ts): the main chart, on reports, embed cards and previews. */
-export const view: ChartsOf<'imported'> = { mainChart: armsSvg };
+export const view: ChartsOf<'imported'> = { mainChart: armsSvg, charts: { arms: armsSvg, curves: curvesSvg } };

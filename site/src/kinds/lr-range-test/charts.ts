@@ -27,21 +27,40 @@ export function rangeCurvesSvg(doc: LrRangeTestDocument, locale: Locale, width =
   const top = Math.min(Math.max(...lines.map((d) => d.loss)), Math.max(4 * best, 1.2 * (median[0]?.loss ?? 0)));
   const low = Math.min(...lines.map((d) => d.loss));
   const bottom = Math.max(0, low - 0.05 * (top - low));
+  // The same cut across: the drawing ends where the median curve first passes that top after its
+  // lowest point (where the test would have stopped), so the descent, where the suggestions lie,
+  // gets the width instead of the blow-up.
+  const lowest = median.reduce((at, d, i) => (d.loss < median[at].loss ? i : at), 0);
+  const stop = median.findIndex((d, i) => i > lowest && d.loss >= top);
+  const right = Math.max(stop === -1 ? doc.lrs[doc.lrs.length - 1] : median[stop].lr, ...rules.map((r) => r.q75));
   const color = (d: { rule: string }) => RULE_COLORS[d.rule];
   return renderSvg(
     {
       width,
       height,
-      x: { type: 'log', label: labels.lrAxis, tickFormat: plainTick },
+      x: { type: 'log', label: labels.lrAxis, tickFormat: plainTick, domain: [doc.lrs[0], right] },
       y: { label: labels.lossAxis, domain: [bottom, top], grid: true },
       ariaLabel: labels.curvesAlt,
       marks: [
-        Plot.rectX(rules, { x1: 'q25', x2: 'q75', fill: color, fillOpacity: 0.1 }),
+        Plot.rectX(rules, { x1: 'q25', x2: 'q75', fill: color, fillOpacity: 0.1, clip: true }),
         Plot.line(lines, { x: 'lr', y: 'loss', z: 'seed', stroke: SEED_LINE, strokeWidth: 0.75, clip: true }),
         Plot.line(median, { x: 'lr', y: 'loss', stroke: ACCENT, strokeWidth: 3, clip: true }),
         Plot.ruleX(rules, { x: 'lr', stroke: color, strokeWidth: 2, strokeDasharray: '4,3' }),
-        // One label row per rule, so suggestions close together do not print over each other.
-        ...rules.map((r, i) => Plot.text([r], { x: 'lr', y: top, text: 'rule', dy: 8 + 13 * i, fill: color, textAnchor: 'start', dx: 3 })),
+        // One label row per rule, so suggestions close together do not print over each other, each on
+        // a halo of the background, so another rule's line does not strike it through.
+        ...rules.map((r, i) =>
+          Plot.text([r], {
+            x: 'lr',
+            y: top,
+            text: 'rule',
+            dy: 9 + 16 * i,
+            fill: color,
+            stroke: 'var(--bg, #ffffff)',
+            strokeWidth: 4,
+            textAnchor: 'start',
+            dx: 3,
+          }),
+        ),
       ],
     },
     [...SUGGESTION_RULES],
@@ -56,15 +75,42 @@ export function suggestionSpreadSvg(doc: LrRangeTestDocument, locale: Locale, wi
       lr === null ? [] : [{ rule, lr, text: labels.seedDot({ seed: doc.curves[i].seed, value: lrValue(lr) }) }],
     ),
   );
+  // "Each dot: one seed": seeds whose rule lands on the same rate are stacked across the rule's row
+  // (a beeswarm per row), not drawn on one spot.
+  // A rule reads its suggestion off a grid of rates, so many seeds land on one rate: a row is as tall
+  // as its tallest stack (dots of radius 3, a pixel apart), and never under 40 px.
+  const tallest = Math.max(
+    1,
+    ...SUGGESTION_RULES.flatMap((rule) => {
+      const counts = new Map<number, number>();
+      for (const d of dots) if (d.rule === rule) counts.set(d.lr, (counts.get(d.lr) ?? 0) + 1);
+      return [...counts.values()];
+    }),
+  );
+  const r = 3;
   return renderSvg(
     {
       width,
-      height: 170,
+      height: 54 + Math.max(40, tallest * (2 * r + 1) + 6) * SUGGESTION_RULES.length,
       marginLeft: 80,
+      marginTop: 10,
       x: { type: 'log', label: labels.suggestedAxis, tickFormat: plainTick },
-      y: { label: null },
+      fy: { label: null, axis: 'left', domain: [...SUGGESTION_RULES] },
       ariaLabel: labels.spreadAlt,
-      marks: [Plot.dot(dots, { x: 'lr', y: 'rule', fill: (d: { rule: string }) => RULE_COLORS[d.rule], r: 3.5, title: 'text' })],
+      marks: [
+        Plot.dot(
+          dots,
+          Plot.dodgeY({
+            x: 'lr',
+            fy: 'rule',
+            anchor: 'middle',
+            fill: (d: { rule: string }) => RULE_COLORS[d.rule],
+            r,
+            padding: 0.5,
+            title: 'text',
+          }),
+        ),
+      ],
     },
     [...SUGGESTION_RULES],
   );
@@ -82,4 +128,7 @@ export function verificationSvg(doc: LrRangeTestDocument, locale: Locale, width 
 }
 
 /** This kind's charts for its view (site/src/kinds/views.ts): the main chart, on reports, embed cards and previews. */
-export const view: ChartsOf<'lr-range-test'> = { mainChart: rangeCurvesSvg };
+export const view: ChartsOf<'lr-range-test'> = {
+  mainChart: rangeCurvesSvg,
+  charts: { loss: rangeCurvesSvg, suggestions: suggestionSpreadSvg, check: verificationSvg },
+};

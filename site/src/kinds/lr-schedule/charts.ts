@@ -22,15 +22,21 @@ export function scheduleAccuracySvg(doc: LrScheduleDocument, locale: Locale, wid
 export function scheduleLrSvg(doc: LrScheduleDocument, locale: Locale, width = 640): string {
   const { labels } = phrases.in(locale);
   const data = doc.schedules.flatMap((s) => s.lrCurve.steps.map((step, i) => ({ schedule: isolate(s.name), step, lr: s.lrCurve.lrs[i] })));
+  // Three decades under the largest rate: a one-cycle schedule's last steps anneal far below every
+  // other rate, and would stretch the axis over six decades; its line leaves the drawing at the bottom.
+  const lrs = data.map((d) => d.lr).filter((lr) => lr > 0);
+  const largest = Math.max(...lrs);
+  const domain = lrs.length ? [Math.max(Math.min(...lrs), largest / 1000), largest] : undefined;
   return renderSvg(
     {
       width,
       height: 240,
+      marginLeft: 52,
       x: { label: labels.stepAxis },
-      y: { label: labels.lrAxis, type: 'log', grid: true, tickFormat: plainTick },
+      y: { label: labels.lrAxis, type: 'log', grid: true, tickFormat: plainTick, domain },
       color: categoryColors(doc.schedules.map((s) => isolate(s.name))),
       ariaLabel: labels.lrAlt,
-      marks: [Plot.line(data, { x: 'step', y: 'lr', stroke: 'schedule', strokeWidth: 1.5 })],
+      marks: [Plot.line(data, { x: 'step', y: 'lr', stroke: 'schedule', strokeWidth: 1.5, clip: true })],
     },
     doc.schedules.map((s) => s.name),
   );
@@ -57,4 +63,7 @@ export function scheduleCurvesSvg(doc: LrScheduleDocument, locale: Locale, width
 }
 
 /** This kind's charts for its view (site/src/kinds/views.ts): the main chart, on reports, embed cards and previews. */
-export const view: ChartsOf<'lr-schedule'> = { mainChart: scheduleAccuracySvg };
+export const view: ChartsOf<'lr-schedule'> = {
+  mainChart: scheduleAccuracySvg,
+  charts: { accuracy: scheduleAccuracySvg, 'learning-rate': scheduleLrSvg, curves: scheduleCurvesSvg },
+};

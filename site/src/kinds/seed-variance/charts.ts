@@ -161,4 +161,14 @@ function namedRuns(doc: SeedVarianceDocument) {
 }
 
 /** This kind's charts for its view (site/src/kinds/views.ts): the main chart, on reports, embed cards and previews. */
-export const view: ChartsOf<'seed-variance'> = { mainChart: seedStripSvg };
+export const view: ChartsOf<'seed-variance'> = {
+  mainChart: seedStripSvg,
+  charts: {
+    seeds: seedStripSvg,
+    histogram: histogramSvg,
+    'test-accuracy': (doc, locale, width) => curvesSvg(doc, 'testAccuracy', locale, width),
+    'train-loss': (doc, locale, width) => curvesSvg(doc, 'trainLoss', locale, width),
+    'convergence-mean': (doc, locale, width) => convergenceSvg(doc, 'mean', locale, width),
+    'convergence-std': (doc, locale, width) => convergenceSvg(doc, 'std', locale, width),
+  },
+};

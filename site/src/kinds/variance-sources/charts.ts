@@ -1,7 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import type { DocumentOfKind } from '../../../../src/index.ts';
 import { DOTS_DRAWN, groupedDistributionSvg } from '../../charts/distributionMarks.ts';
-import { ACCENT, groupedAccuracySvg, renderSvg } from '../../charts/plotSvg.ts';
+import { ACCENT, groupedAccuracySvg, labelMargin, renderSvg } from '../../charts/plotSvg.ts';
 import { type Locale, t } from '../../presentation/index.ts';
 import { render } from '../../presentation/phrases.ts';
 import type { ChartsOf } from '../views.ts';
@@ -26,8 +26,9 @@ export function sourcesSvg(doc: VarianceSourcesDocument, locale: Locale, width =
   return renderSvg(
     {
       width,
-      height: height ?? 40 + 30 * bars.length,
-      marginLeft: 90,
+      // Never less than 20 px a row, where a card's or a preview's room would squeeze the names together.
+      height: Math.max(height ?? 40 + 30 * bars.length, 64 + 20 * bars.length),
+      marginLeft: labelMargin(bars.map((b) => b.source)),
       x: { label: labels.stdAxis, grid: true },
       y: { label: null, domain: bars.map((b) => b.source) },
       ariaLabel: labels.alt,
@@ -67,4 +68,8 @@ export function sourceRunsSvg(doc: VarianceSourcesDocument, locale: Locale, widt
 }
 
 /** This kind's charts for its view (site/src/kinds/views.ts): the main chart, on reports, embed cards and previews. */
-export const view: ChartsOf<'variance-sources'> = { mainChart: sourcesSvg };
+export const view: ChartsOf<'variance-sources'> = {
+  mainChart: sourcesSvg,
+  charts: { sources: sourcesSvg, runs: sourceRunsSvg },
+  cardChartHeight: 64 + 20 * 6,
+};
