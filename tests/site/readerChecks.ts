@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { HtmlValidate } from 'html-validate';
-import type { Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 
 const AXE_SOURCE = readFileSync(resolve('node_modules/axe-core/axe.min.js'), 'utf8');
 
@@ -108,6 +108,77 @@ export function englishProse(page: Page): Promise<string[]> {
       const text = el.getAttribute('aria-label') ?? el.textContent ?? '';
       const m = /[A-Za-z]{2,}(?:\s+[A-Za-z]{2,})+/.exec(text);
       if (m) found.push(`${m[0]} | ${text.slice(0, 80)}`);
+    }
+    return found;
+  });
+}
+
+/**
+ * Text of the charts shown that a reader cannot read: two text boxes that overlap (by more than half
+ * a pixel each way), or a text box that reaches outside its drawing. Only drawings on screen count
+ * (a report draws each chart twice, for wide screens and phones, and shows one).
+ */
+export function chartTextCollisions(page: Page | Frame): Promise<string[]> {
+  return page.evaluate(() => {
+    const found: string[] = [];
+    const SLACK = 0.5;
+    for (const svg of document.querySelectorAll<SVGSVGElement>('svg[role="img"]')) {
+      const frame = svg.getBoundingClientRect();
+      if (!frame.width || !frame.height) continue;
+      const chart = (svg.getAttribute('aria-label') ?? '').slice(0, 40);
+      const boxes = [...svg.querySelectorAll('text')]
+        .map((text) => ({ text: (text.textContent ?? '').trim(), box: text.getBoundingClientRect() }))
+        .filter((t) => t.text && t.box.width > 0 && t.box.height > 0);
+      for (const { text, box } of boxes)
+        if (
+          box.left < frame.left - SLACK ||
+          box.right > frame.right + SLACK ||
+          box.top < frame.top - SLACK ||
+          box.bottom > frame.bottom + SLACK
+        )
+          found.push(`“${text}” leaves the drawing “${chart}”`);
+      for (let i = 0; i < boxes.length; i++)
+        for (let j = i + 1; j < boxes.length; j++) {
+          const [a, b] = [boxes[i].box, boxes[j].box];
+          const w = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+          const h = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+          if (w > SLACK && h > SLACK) found.push(`“${boxes[i].text}” over “${boxes[j].text}” in “${chart}”`);
+        }
+    }
+    return found;
+  });
+}
+
+/**
+ * The parts of an embed card a reader must see whole (its title, its verdict, its headline) that are
+ * cut: clipped inside their box (a line clamp, an ellipsis) or lying past the frame's edges.
+ */
+export function cutCardText(frame: Page | Frame): Promise<string[]> {
+  return frame.evaluate(() => {
+    const found: string[] = [];
+    const card = document.querySelector('.card')?.getBoundingClientRect();
+    if (!card) return ['no card'];
+    const edge = {
+      top: Math.max(0, card.top),
+      bottom: Math.min(window.innerHeight, card.bottom),
+      left: Math.max(0, card.left),
+      right: Math.min(window.innerWidth, card.right),
+    };
+    for (const [part, selector] of [
+      ['title', '.card .title'],
+      ['verdict', '.card .verdict-line'],
+      ['headline', '.card .headline'],
+    ]) {
+      const el = document.querySelector<HTMLElement>(selector);
+      if (!el) {
+        found.push(`no ${part}`);
+        continue;
+      }
+      const box = el.getBoundingClientRect();
+      const clipped = el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1;
+      const outside =
+        box.top < edge.top - 0.5 || box.bottom > edge.bottom + 0.5 || box.left < edge.left - 0.5 || box.right > edge.right + 0.5;
+      if (clipped || outside) found.push(`${part} cut (“${(el.textContent ?? '').trim().slice(0, 50)}”)`);
     }
     return found;
   });
