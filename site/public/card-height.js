@@ -18,20 +18,18 @@ function wantedHeight() {
 }
 
 let sent = 0;
-let pending = false;
 function tell() {
-  pending = false;
   const height = Math.ceil(wantedHeight());
   if (Math.abs(height - sent) < 2) return;
   sent = height;
   window.parent.postMessage({ seedlab: 'card-height', height }, '*');
 }
 if (card && window.parent !== window) {
-  new ResizeObserver(() => {
-    if (!pending) requestAnimationFrame(tell);
-    pending = true;
-  }).observe(document.documentElement);
-  // The page's script may load after the card first told its height: it asks again.
+  // Told on load (a task: a browser runs it even for a frame below the fold, whose rendering, and so
+  // its resize observations, it may hold back), again whenever the card's size changes, and when
+  // the page's script asks (it may load after the card first told its height).
+  window.addEventListener('load', tell);
+  new ResizeObserver(tell).observe(document.documentElement);
   window.addEventListener('message', (event) => {
     if (event.source !== window.parent || event.data?.seedlab !== 'card-height?') return;
     sent = 0;
