@@ -61,7 +61,8 @@ export async function oembed<E extends { Bindings: SeedlabEnv }>(c: Context<E>) 
       title,
       width,
       height: EMBED_HEIGHT,
-      html: embedIframe(origin, page.locale, state.record.id, title, width),
+      // An embed URL of one chart (/embed/<id>/<chart>/) is offered as that chart's card.
+      html: embedIframe(origin, page.locale, state.record.id, title, width, page.page === 'embed' ? page.chart : undefined),
       // The preview is 1200 x 630: offered only when it fits the consumer's limits too (oEmbed 1.0).
       ...(thumbnailFits
         ? { thumbnail_url: siteUrl(origin, { ...page, page: 'preview' }), thumbnail_width: 1200, thumbnail_height: 630 }

@@ -238,6 +238,9 @@ describe('oEmbed respects the consumer’s limits', () => {
     expect((await ask('&maxwidth=299')).status).toBe(404);
     expect((await ask('&maxheight=329')).status).toBe(404);
     expect((await ask('&maxwidth=300&maxheight=330')).body).toMatchObject({ width: 300, height: 330 });
+    // An embed URL of one chart is offered as that chart's card.
+    const chart = await page(`/oembed?url=${encodeURIComponent(`http://seedlab.test/zh/embed/${id}/histogram/`)}`);
+    expect(((await chart.json()) as { html: string }).html).toContain(`src="http://seedlab.test/zh/embed/${id}/histogram/"`);
     // Where scripts run, the embed code fits the frame to the card (the site's embed.js).
     expect(plain.body.html).toMatch(/<\/iframe><script async src="[^"]+\/embed\.js"><\/script>$/);
     const bad = await ask('&maxwidth=wide');

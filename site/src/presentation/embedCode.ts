@@ -12,10 +12,11 @@ const escapeAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;
 /**
  * The embed code: the card's iframe, which fits a 330 px high frame from 300 px wide on its own, and a
  * small script that, where a page allows scripts, sets the frame to the card's height at its width
- * (site/public/embed.js; a blog that strips scripts keeps the iframe).
+ * (site/public/embed.js; a blog that strips scripts keeps the iframe). With `chart`, the card of that
+ * one chart of the report.
  */
-export function embedIframe(origin: string, locale: Locale, id: string, title: string, width = EMBED_WIDTH): string {
-  return `<iframe src="${siteUrl(origin, { page: 'embed', locale, id })}" width="${width}" height="${EMBED_HEIGHT}" style="border:0;max-width:100%" loading="lazy" title="${escapeAttr(plainText(title))}"></iframe><script async src="${origin}/embed.js"></script>`;
+export function embedIframe(origin: string, locale: Locale, id: string, title: string, width = EMBED_WIDTH, chart?: string): string {
+  return `<iframe src="${siteUrl(origin, { page: 'embed', locale, id, ...(chart ? { chart } : {}) })}" width="${width}" height="${EMBED_HEIGHT}" style="border:0;max-width:100%" loading="lazy" title="${escapeAttr(plainText(title))}"></iframe><script async src="${origin}/embed.js"></script>`;
 }
 
 /** An embed card's colours: light unless its URL asks `?theme=dark`, or `?theme=auto` (the reader's system setting). */
