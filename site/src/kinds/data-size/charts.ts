@@ -10,7 +10,7 @@ import { phrases } from './sentences.ts';
 type DataSizeDocument = DocumentOfKind<'data-size'>;
 
 /** Each model's recorded mean accuracy against the training-set size, with ± its recorded standard deviation. */
-export function learningCurvesSvg(doc: DataSizeDocument, locale: Locale, width = 640, height = 300): string {
+export function learningCurvesSvg(doc: DataSizeDocument, locale: Locale, width = 640, height?: number): string {
   const { labels } = phrases.in(locale);
   const ui = t(locale);
   // A size where every run of a model diverged has no point.
@@ -29,15 +29,20 @@ export function learningCurvesSvg(doc: DataSizeDocument, locale: Locale, width =
           ],
     ),
   );
+  // In a card or a preview (a height given by its frame), the axis spans the means, so models a few
+  // points apart keep their lines apart; the ± std bars are cut at its edges.
+  const means = points.map((p) => p.mean);
+  const pad = Math.max(0.5, 0.1 * (Math.max(...means) - Math.min(...means)));
+  const framed = height !== undefined && means.length > 0;
   return renderSvg({
     width,
-    height,
+    height: height ?? 300,
     x: { type: 'log', label: labels.sizeAxis, tickFormat: plainTick },
-    y: { label: ui.words.accuracyAxis, grid: true },
+    y: { label: ui.words.accuracyAxis, grid: true, ...(framed ? { domain: [Math.min(...means) - pad, Math.max(...means) + pad] } : {}) },
     color: categoryColors(doc.curves.map((c) => render(modelName(c.model), locale))),
     ariaLabel: labels.alt,
     marks: [
-      Plot.ruleX(points, { x: 'size', y1: 'lo', y2: 'hi', stroke: 'model' }),
+      Plot.ruleX(points, { x: 'size', y1: 'lo', y2: 'hi', stroke: 'model', clip: true }),
       Plot.line(points, { x: 'size', y: 'mean', stroke: 'model', strokeWidth: 2 }),
       Plot.dot(points, { x: 'size', y: 'mean', fill: 'model', r: 3 }),
     ],

@@ -9,8 +9,9 @@ export const zh = translationOf<typeof en>()({
   presetTitles: {
     'digits-reference': '种子对准确率的影响有多大？digits 上的 MLP，{seeds}',
     'digits-10k-seeds': '种子最多能让准确率偏离多远？digits 上的 MLP，{seeds}',
-    'moons-dropout': '带 dropout 的噪声双月数据上的种子方差',
-    'iris-small': '鸢尾花数据上的种子方差（小网络）',
+    // Dataset names as written, as every other title writes them (digits, iris, moons).
+    'moons-dropout': '带 dropout 时，加噪声的 moons 上的种子方差',
+    'iris-small': 'iris 上的种子方差（小网络）',
   },
   headline: '{seeds}：{mean}，标准差 {std}；{repeatability}',
   headlineDiverged: '{seeds}：全部发散',
