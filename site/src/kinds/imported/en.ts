@@ -31,6 +31,8 @@ export const en = {
     precisionOut: ' At this spread, no sensible number of runs pins the mean to ±{effect}.',
     noEffect: ' Give the spec an effectSize (in the metric’s unit) to learn how many runs pin the mean to it.',
     compareQuestion: 'Is {a} better than {b}?',
+    shortWinner: '{winner} is better, by {difference}',
+    shortTied: 'Tied: {difference} apart, within the noise',
     compare:
       '{a} {meanA} against {b} {meanB}: a difference of {difference} ({design}, 95% interval {lo} to {hi}). {conclusion}{probability}{needed}',
     paired: 'paired on the {n} seeds both have',

@@ -34,6 +34,8 @@ export const zh = translationOf<typeof en>()({
     precisionOut: '按这个离散程度，任何合理的运行次数都无法把均值确定到 ±{effect}。',
     noEffect: '在规格中给出 effectSize（以该指标的单位），即可得知需要多少次运行才能把均值确定到这个精度。',
     compareQuestion: '{a} 比 {b} 更好吗？',
+    shortWinner: '{winner} 更好，相差 {difference}',
+    shortTied: '持平：相差 {difference}，在噪声之内',
     compare: '{a} {meanA}，{b} {meanB}：相差 {difference}（{design}，95% 区间 {lo} 到 {hi}）。{conclusion}{probability}{needed}',
     paired: '按两者共有的 {n} 个种子配对',
     unpaired: '不配对，Welch t：两组只共有 {n} 个种子，少于两个',
