@@ -207,7 +207,7 @@ export function groupedAccuracySvg(
   const marginLeft = labelMargin(groups.map((g) => g.label));
   // "Each dot: one seed": equal values are stacked across their group's row (a beeswarm), not drawn
   // on one spot; a dot shrinks when a row's tallest stack would not fit at full size.
-  const rowHeight = (height - Y_TITLE_MARGIN - X_TITLE_OFFSET - 6) / Math.max(1, groups.length);
+  const rowHeight = (height - STRIP_MARGIN_TOP - X_TITLE_OFFSET - 6) / Math.max(1, groups.length);
   const values = [...dots.map((d) => d.accuracy), ...means.map((m) => m.mean)];
   const span = Math.max(1e-9, Math.max(...values) - Math.min(...values));
   const dotWidth = (7 * span) / Math.max(1, width - marginLeft - 20);
@@ -226,7 +226,7 @@ export function groupedAccuracySvg(
       width,
       height,
       marginLeft,
-      marginTop: 10,
+      marginTop: STRIP_MARGIN_TOP,
       x: { label: labels.axis, nice: true },
       fy: { label: null, axis: 'left', domain: groups.map((g) => g.label) },
       ariaLabel: labels.alt,
@@ -241,6 +241,9 @@ export function groupedAccuracySvg(
     asWritten,
   );
 }
+
+/** A grouped strip's top margin: its rows are named on the left, it has no y title above. */
+const STRIP_MARGIN_TOP = 10;
 
 /** A left margin wide enough for the longest of the group labels at 12 px (about 7 px a character), within 40-150 px. */
 export function labelMargin(names: string[]): number {

@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import type { DocumentOfKind } from '../../../../src/index.ts';
-import { ACCENT, plainTick, renderSvg } from '../../charts/plotSvg.ts';
+import { ACCENT, labelMargin, plainTick, renderSvg } from '../../charts/plotSvg.ts';
 import type { Locale } from '../../presentation/index.ts';
 import { render } from '../../presentation/phrases.ts';
 import { modelName } from '../../presentation/sentences.ts';
@@ -15,8 +15,6 @@ const OUTCOME_COLORS = { 'bit-identical': '#15803d', 'same-predictions': '#d9770
 
 /** A row of the grid: room for a name in 12 px text. */
 const GRID_ROW = 20;
-/** A name's width at 12 px, estimated wide: 6.5 px a Latin character, 12 a Chinese one. */
-const nameWidth = (name: string) => [...name].reduce((w, ch) => w + ((ch.codePointAt(0) ?? 0) >= 0x2e80 ? 12 : 6.5), 0);
 
 /**
  * What the audit shows: for each algorithm (a row) and each comparison (a column: the same seed
@@ -47,7 +45,7 @@ export function auditGridSvg(doc: DeterminismAuditDocument, locale: Locale, widt
     width,
     // Never under GRID_ROW a row, where a card's room would squeeze the names together.
     height: Math.max(height ?? 0, GRID_ROW * rows.length + 42),
-    marginLeft: Math.min(150, Math.max(50, Math.max(...rows.map(nameWidth)) + 10)),
+    marginLeft: labelMargin(rows),
     marginTop: 36,
     marginBottom: 6,
     marginRight: 4,

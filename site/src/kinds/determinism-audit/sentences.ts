@@ -35,25 +35,25 @@ export const sentences = kindSentences<Doc, DigestOfKind<'determinism-audit'>>({
   badge: ({ digest: d }) => say('badge', { deterministic: d.deterministic, algorithms: d.algorithms }),
   verdict: (doc) =>
     doc.verdict.map((v) => {
-      const yes = v.outcome.is === 'yes';
       const classes = sentencesOf(occupiedClasses(v.facts).map((c) => say(`verdictClasses.${c.category}`, { models: models(c.models) })));
+      const c = identicalCounts(doc);
+      const n = doc.rows.length;
+      // The verdict is yes exactly when every algorithm is deterministic.
+      const share = deterministicShare(doc);
       return {
         question: say('verdict.question'),
-        short: (() => {
-          const c = identicalCounts(doc);
-          return say('verdict.short', {
-            sameSeed: identical(c.sameSeed),
-            differentSeed: identical(c.differentSeed),
-            permutedRows: identical(c.permutedRows),
-          });
-        })(),
+        short: say('verdict.short', {
+          sameSeed: identical(c.sameSeed),
+          differentSeed: identical(c.differentSeed),
+          permutedRows: identical(c.permutedRows),
+        }),
         tone: 'neutral',
-        answer: (() => {
-          const share = deterministicShare(doc);
-          if (yes || share === 'all') return say('verdict.answerYes', { n: doc.rows.length, classes });
-          if (share === 'none') return say('verdict.answerNone', { n: doc.rows.length, classes });
-          return say('verdict.answerNo', { n: v.facts.deterministic.length, algorithms: doc.rows.length, classes });
-        })(),
+        answer:
+          share === 'all'
+            ? say('verdict.answerYes', { n, classes })
+            : share === 'none'
+              ? say('verdict.answerNone', { n, classes })
+              : say('verdict.answerNo', { n: v.facts.deterministic.length, algorithms: n, classes }),
       };
     }),
   method: (doc) => [

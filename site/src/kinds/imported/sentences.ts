@@ -203,17 +203,14 @@ export const sentences = kindSentences<Doc, DigestOfKind<'imported'>>({
         };
       if (v.question === 'a-better-than-b') {
         // The big answer says who is better and by how much, or that they are tied and how far apart.
-        const apart = doc.comparisons[0] ? metricDifference(m, Math.abs(doc.comparisons[0].meanDiff)) : null;
+        const [c] = doc.comparisons;
+        const apart = c ? metricDifference(m, Math.abs(c.meanDiff)) : null;
         return {
           question: say('verdict.compareQuestion', { a: user(doc.arms[0].label), b: user(doc.arms[1].label) }),
           short:
-            apart === null
-              ? v.outcome.is === 'winner'
-                ? user(v.outcome.who)
-                : tied
-              : v.outcome.is === 'winner'
-                ? say('verdict.shortWinner', { winner: user(v.outcome.who), difference: apart })
-                : say('verdict.shortTied', { difference: apart }),
+            v.outcome.is === 'winner'
+              ? say('verdict.shortWinner', { winner: user(v.outcome.who), difference: apart })
+              : say('verdict.shortTied', { difference: apart }),
           tone: 'neutral',
           answer: compareAnswer(doc, v.facts.withinEffectSize),
         };
