@@ -45,6 +45,29 @@ describe('names from the spec', () => {
   });
 });
 
+describe('terms kept in English', () => {
+  it('are explained once per page, at their first use, in either spelling, and a glossary term stays a link', () => {
+    const gloss = glossaryLinker(glossary, ['adam'], { MLP: '多层感知机', adam: '优化器', Adam: '优化器' });
+    expect(gloss('MLP 用 adam 训练，CI 见下。')).toEqual([
+      { text: 'MLP', name: true, note: '多层感知机' },
+      // The note's closing bracket takes no space after it.
+      { text: '用 ' },
+      { text: 'adam', name: true, note: '优化器' },
+      { text: '训练，' },
+      { text: 'CI', term: 'ci' },
+      { text: ' 见下。' },
+    ]);
+    // Later on the page: kept as written, not explained again ("Adam" is the same optimizer).
+    expect(gloss('更新：Adam，MLP。')).toEqual([
+      { text: '更新：' },
+      { text: 'Adam', name: true },
+      { text: '，' },
+      { text: 'MLP', name: true },
+      { text: '。' },
+    ]);
+  });
+});
+
 describe('fingerprints', () => {
   it('are names in every language, whole or cut short, and nothing shorter is', () => {
     const gloss = glossaryLinker(glossary);

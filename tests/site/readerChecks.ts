@@ -114,6 +114,38 @@ export function englishProse(page: Page): Promise<string[]> {
 }
 
 /**
+ * Latin words on a Chinese report whose first use is not explained: every word of two or more
+ * letters in its prose (not code, charts, the title and byline, glossary links, text a user wrote,
+ * file names or fingerprints) must, where it first appears, be followed by its meaning in
+ * parentheses ("MLP（多层感知机）"). `cited` are names a reader needs no gloss for (people, venues,
+ * notation in formulas).
+ */
+export function unexplainedTerms(page: Page, cited: string[]): Promise<string[]> {
+  return page.evaluate((cited) => {
+    const found: string[] = [];
+    const seen = new Set<string>();
+    const texts: Text[] = [];
+    const walker = document.createTreeWalker(document.querySelector('main') ?? document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) texts.push(node as Text);
+    const skip = 'code, pre, svg, bdi, time, h1, .muted, .chart-files, .term-note, a.term, td[translate="no"], [lang]:not([lang^="zh"])';
+    texts.forEach((node, i) => {
+      if (!node.parentElement || node.parentElement.closest(skip)) return;
+      // A user's isolated text is theirs; an explanation's own words are the explanation.
+      const text = (node.textContent ?? '').replace(/\u2068[^\u2069]*\u2069/g, ' ').replace(/([A-Za-z0-9])（[^（）]*）/g, '$1（）');
+      for (const m of text.matchAll(/(?<![0-9A-Za-z._-])[A-Za-z][A-Za-z0-9_.+-]*[A-Za-z0-9]/g)) {
+        const word = m[0];
+        if (seen.has(word.toLowerCase()) || cited.includes(word) || /\.(json|csv)$/.test(word) || /^[0-9a-f]{12,}$/.test(word)) continue;
+        seen.add(word.toLowerCase());
+        let after = text.slice(m.index + word.length);
+        for (let j = i + 1; !after.trim() && j < texts.length; j++) after = texts[j].textContent ?? '';
+        if (!after.trimStart().startsWith('（')) found.push(`“${word}” unexplained in “${text.trim().slice(0, 60)}”`);
+      }
+    });
+    return found;
+  }, cited);
+}
+
+/**
  * Text of the charts shown that a reader cannot read: two text boxes that overlap (by more than half
  * a pixel each way), or a text box that reaches outside its drawing. Only drawings on screen count
  * (a report draws each chart twice, for wide screens and phones, and shows one).

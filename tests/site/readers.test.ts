@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DevServer, freePort, startWranglerDev } from '../../cli/wranglerDev.ts';
-import { parseStudySpec } from '../../src/index.ts';
+import type { KindCharts } from '../../site/src/kinds/views.ts';
+import { reportPreviewSvg } from '../../site/src/share/previewSvg.ts';
+import { parseStudySpec, type StudyDocument } from '../../src/index.ts';
 import { KIND_FIXTURES, readKindFixture } from '../kindFixtures.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.ts';
 import { localStudies } from './localStudies.ts';
@@ -18,6 +20,7 @@ import {
   htmlErrors,
   matchesIn,
   pageTexts,
+  unexplainedTerms,
 } from './readerChecks.ts';
 
 // Every page type as readers' tools see it: the built Worker under plain wrangler dev, one study of
@@ -176,12 +179,12 @@ const DESKTOP: PageCheck[] = [
   },
   {
     // Dates are written as Intl writes them (2026年11月26日).
-    name: 'full-width punctuation beside Chinese text (“，” not “,”), and a space between Chinese and Latin (“与 MLP”)',
+    name: 'full-width punctuation beside Chinese text (“，” not “,”, and no space after it), and a space between Chinese and Latin (“与 MLP”)',
     on: chinese,
     run: async (page) =>
       matchesIn(
         await pageTexts(page, 'code, pre, script, style, time, [translate="no"]', true),
-        /\p{Script=Han}\s*[,.:;?!()]|[,:;?!(]\s*\p{Script=Han}|\p{Script=Han}[A-Za-z0-9]|[A-Za-z0-9]\p{Script=Han}/u,
+        /\p{Script=Han}\s*[,.:;?!()]|[,:;?!(]\s*\p{Script=Han}|\p{Script=Han}[A-Za-z0-9]|[A-Za-z0-9]\p{Script=Han}|[，。：；、！？] +\S/u,
       ),
   },
   {
@@ -192,6 +195,28 @@ const DESKTOP: PageCheck[] = [
     on: chinese,
     run: async (page) =>
       matchesIn(await pageTexts(page, '[translate="no"], code, pre, script, style, title', true), /(?<![A-Za-z])[a-z]{3,}(?![A-Za-z])/),
+  },
+  {
+    name: 'terms kept in English explained at their first use on a Chinese report',
+    on: (name) => chinese(name) && reports(name),
+    // People and venues cited, the product, and the symbols of the formulas quoted.
+    run: (page) =>
+      unexplainedTerms(page, [
+        'Smith',
+        'Guenther',
+        'Bouthillier',
+        'Agarwal',
+        'Welch',
+        'Student',
+        'Mann-Whitney',
+        'NeurIPS',
+        'MLSys',
+        'Seedlab',
+        'sd',
+        'ln',
+        'z.975',
+        'z.8',
+      ]),
   },
 ];
 const DARK: PageCheck[] = [{ name: 'axe-core (dark)', on: every, run: axeViolations }];
@@ -430,4 +455,24 @@ describe('preview images', () => {
       }
       expect(found).toEqual([]);
     });
+
+  it('every preview, in both languages, draws no chart text over other text or outside the image', { timeout: PAGE_TIMEOUT }, async () => {
+    // The preview as the Worker draws it (studyImages.ts: reportPreviewSvg over the kind's main
+    // chart), laid out by Chromium at its own size: the PNG is this SVG drawn by resvg.
+    const { page, close } = await open('/', { width: 1200, height: 630 });
+    const found: string[] = [];
+    for (const kind of KINDS) {
+      const { document } = (await (await fetch(`${server.url}/api/studies/${ids[kind]}`)).json()) as { document: StudyDocument };
+      const { view } = (await import(`../../site/src/kinds/${kind}/charts.ts`)) as { view: KindCharts<StudyDocument> };
+      for (const locale of ['en', 'zh'] as const) {
+        const svg = reportPreviewSvg(document, locale, (width, height) => view.mainChart(document, locale, width, height));
+        await page.setContent(`<!doctype html><html lang="${locale}"><body style="margin:0">${svg}</body></html>`);
+        // The whole image as one drawing too: its title, headline and legend against the chart.
+        await page.$eval('body > svg', (image) => image.setAttribute('role', 'img'));
+        found.push(...(await chartTextCollisions(page)).map((f) => `${kind} (${locale}): ${f}`));
+      }
+    }
+    await close();
+    expect([...new Set(found)]).toEqual([]);
+  });
 });

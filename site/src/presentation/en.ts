@@ -350,7 +350,8 @@ export const en = {
     /** One paired comparison: what, the mean difference, its interval. */
     pairedDifference: '{what} {difference} {interval}',
     /** A label before its value, with the language's colon. */
-    labelled: '{label}:',
+    /** A label before its value, with the space the locale puts after it. */
+    labelled: '{label}: ',
     /** A remark in brackets after a word, with the language's brackets and spacing. */
     aside: ' ({remark})',
     /** How paired comparisons were made: per-comparison level, family-wise 95%. */

@@ -13,6 +13,8 @@ export interface GlossedText {
   term?: string;
   name?: true;
   isolated?: true;
+  /** What a term kept in English means, said after its first use on the page (zh: in （）) */
+  note?: string;
 }
 
 /** A SHA-256 fingerprint in a sentence, whole or cut short with an ellipsis: an identifier in every language. */
@@ -22,31 +24,47 @@ const literal = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const whole = (s: string) => (/^[A-Za-z0-9]/.test(s) ? `(?<![A-Za-z0-9_-])${literal(s)}(?![A-Za-z0-9_-])` : literal(s));
 
 /**
- * Marks a page's sentences in reading order: each glossary term's first use becomes a link, and
- * every occurrence of `names`, and every fingerprint, is marked as a name. One marker per page. Words stay text, never HTML.
+ * Marks a page's sentences in reading order: each glossary term's first use becomes a link, the
+ * first use of a term kept in English gets its note (`notes`, the locale's
+ * `EXPLAINED_ON_FIRST_USE`), and every occurrence of `names` or of a noted term, and every
+ * fingerprint, is marked as a name. One marker per page. Words stay text, never HTML.
  */
-export function glossaryLinker(glossary: Pick<UiWords['glossary'], 'terms'>, names: string[] = []): (sentence: string) => GlossedText[] {
+export function glossaryLinker(
+  glossary: Pick<UiWords['glossary'], 'terms'>,
+  names: string[] = [],
+  notes: Readonly<Record<string, string>> = {},
+): (sentence: string) => GlossedText[] {
   const termOf = new Map<string, string>();
   for (const t of glossary.terms) for (const use of t.uses) termOf.set(use, t.id);
-  const nameSet = new Set(names.filter((n) => n.length >= 2 && !termOf.has(n)));
+  const nameSet = new Set([...names, ...Object.keys(notes)].filter((n) => n.length >= 2 && !termOf.has(n)));
   const all = [...termOf.keys(), ...nameSet].sort((a, b) => b.length - a.length);
   const pattern = new RegExp([...all.map(whole), FINGERPRINT.source].join('|'), 'g');
   const linked = new Set<string>();
   const markRun = (sentence: string): GlossedText[] => {
     const out: GlossedText[] = [];
     let at = 0;
+    // A note closes with its bracket, which takes no space after it ("（Glorot 均匀初始化）从").
+    const push = (text: string) => {
+      const rest = out.at(-1)?.note !== undefined ? text.replace(/^ +/, '') : text;
+      if (rest) out.push({ text: rest });
+    };
     for (const m of sentence.matchAll(pattern)) {
       const term = termOf.get(m[0]);
       if (term === undefined && !nameSet.has(m[0]) && !FINGERPRINT.test(m[0])) continue;
       if (term !== undefined && linked.has(term)) continue;
-      if (m.index > at) out.push({ text: sentence.slice(at, m.index) });
+      if (m.index > at) push(sentence.slice(at, m.index));
+      const note = notes[m[0]];
       if (term !== undefined) {
         linked.add(term);
         out.push({ text: m[0], term });
+      } else if (note !== undefined && !linked.has(note)) {
+        // Noted once per meaning: "adam" and "Adam" are one optimizer.
+        linked.add(note);
+        out.push({ text: m[0], name: true, note });
       } else out.push({ text: m[0], name: true });
       at = m.index + m[0].length;
     }
-    if (at < sentence.length) out.push({ text: sentence.slice(at) });
+    if (at < sentence.length) push(sentence.slice(at));
     return out;
   };
   return (sentence) =>

@@ -46,6 +46,65 @@ export const KEPT_AS_WRITTEN: Record<Locale, readonly string[]> = {
 };
 
 /**
+ * What a term a locale keeps in English means, said in parentheses at its first use on a page
+ * ("MLP（多层感知机）"): a reader meets "softmax" or "init" in a Chinese report without the glossary.
+ * English pages explain their terms in their own words, and keep none.
+ */
+export const EXPLAINED_ON_FIRST_USE: Record<Locale, Readonly<Record<string, string>>> = {
+  en: {},
+  zh: {
+    MLP: '多层感知机',
+    kNN: 'k 近邻',
+    Adam: '自适应矩估计优化器',
+    adam: '自适应矩估计优化器',
+    AdamW: '权重衰减分离的 Adam',
+    SGD: '随机梯度下降',
+    sgd: '随机梯度下降',
+    lr: '学习率',
+    relu: '线性整流激活函数',
+    tanh: '双曲正切激活函数',
+    sigmoid: 'S 形激活函数',
+    glorotUniform: 'Glorot 均匀初始化',
+    logits: '各类别未归一化的分数',
+    softmax: '把分数变成概率的归一化指数函数',
+    L2: '权重平方和惩罚',
+    init: '初始权重的随机流',
+    order: '批次顺序的随机流',
+    split: '训练集与测试集划分的随机流',
+    dropout: '随机丢弃神经元',
+    data: '生成数据的随机流',
+    cpu: '纯 JavaScript 后端',
+    wasm: 'WebAssembly 后端',
+    'SHA-256': '密码学哈希函数',
+    effectSize: '要检测的差异',
+    steepest: '最陡下降规则',
+    minOver10: '最小损失处除以 10 的规则',
+    valley: '谷底规则',
+    'scikit-learn': 'Python 机器学习库',
+    fastai: 'Python 深度学习库',
+    lr_find: '学习率查找函数',
+    scipy: 'Python 科学计算库',
+    trim_mean: '截尾均值函数',
+    rliable: '强化学习评估库',
+    'TensorFlow.js': 'JavaScript 机器学习库',
+    PyTorch: 'Python 深度学习库',
+    iris: '鸢尾花数据集',
+    digits: '手写数字数据集',
+    wine: '葡萄酒数据集',
+    'breast-cancer': '乳腺癌数据集',
+    moons: '两个交错半月的合成数据',
+    circles: '两个同心圆的合成数据',
+    xor: '异或形状的合成数据',
+    blobs: '高斯团簇的合成数据',
+    spiral: '螺旋形的合成数据',
+    CLI: '命令行工具',
+    JSON: '结构化数据格式',
+    CSV: '逗号分隔的表格',
+    Markdown: '轻量标记语言',
+  },
+};
+
+/**
  * A locale's typesetting of the sentences Seedlab writes: Chinese puts a space between Han
  * characters and Latin letters or digits ("与 MLP 持平", "种子 1、2 和 3"), as its pages do by
  * hand, and before a multiplication sign or after a closing bracket ("和 ×10", "[1.05, 7.03] 和"); a

@@ -38,6 +38,8 @@ export const VarianceSourcesDigest = z.object({
     outcome: z.enum(['winner', 'tied', 'undecided']),
     leader: z.enum(VARIANCE_SOURCES).nullable(),
     tiedWith: z.array(z.enum(VARIANCE_SOURCES)),
+    /** The leader's standard deviation, which the headline gives as the big answer does (absent in listings written before it). */
+    leaderStd: z.number().nullable().optional(),
   }),
 });
 export type VarianceSourcesDigest = z.infer<typeof VarianceSourcesDigest>;
@@ -50,7 +52,12 @@ export function varianceSourcesDigest(doc: VarianceSourcesDocument): VarianceSou
     allStd: sourceOf(doc, 'all')?.std ?? null,
     largest:
       largest?.question === 'largest-source'
-        ? { outcome: largest.outcome.is, leader: largest.facts.leader, tiedWith: largest.facts.tiedWith }
+        ? {
+            outcome: largest.outcome.is,
+            leader: largest.facts.leader,
+            tiedWith: largest.facts.tiedWith,
+            leaderStd: largest.facts.leader === null ? null : (sourceOf(doc, largest.facts.leader)?.std ?? null),
+          }
         : none,
   };
 }

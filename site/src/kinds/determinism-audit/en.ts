@@ -7,6 +7,8 @@ export const en = {
   presetTitles: { 'digits-determinism': 'Does every algorithm give the same model every time? (digits)' },
   headline: '{classes}',
   headlineClass: '{category}: {models}',
+  headlineCount: 'deterministic {deterministic}/{algorithms}',
+  headlineCountOf: 'deterministic {deterministic}/{algorithms}: {models}',
   badge: '{deterministic}/{algorithms} deterministic',
   classes: {
     deterministic: 'deterministic',

@@ -28,10 +28,19 @@ export const sentences = kindSentences<Doc, DigestOfKind<'determinism-audit'>>({
   question: (doc) => say('question', { models: models(doc.spec.models), seed: doc.spec.seed, otherSeed: doc.spec.otherSeed }),
   title: (s) => say('title', { dataset: s.dataset, algorithms: s.digest.algorithms }),
   presetTitles: { 'digits-determinism': () => say('presetTitles.digits-determinism') },
-  headline: ({ digest: d }) =>
-    say('headline', {
-      classes: series(d.classes.map((c) => say('headlineClass', { category: say(`classes.${c.category}`), models: models(c.models) }))),
-    }),
+  // Led by the count the badge shows ("deterministic 1/5: kNN"), then the other classes.
+  headline: ({ digest: d }) => {
+    const deterministic = d.classes.find((c) => c.category === 'deterministic')?.models ?? [];
+    const count = { deterministic: d.deterministic, algorithms: d.algorithms };
+    return say('headline', {
+      classes: series([
+        deterministic.length ? say('headlineCountOf', { ...count, models: models(deterministic) }) : say('headlineCount', count),
+        ...d.classes
+          .filter((c) => c.category !== 'deterministic')
+          .map((c) => say('headlineClass', { category: say(`classes.${c.category}`), models: models(c.models) })),
+      ]),
+    });
+  },
   badge: ({ digest: d }) => say('badge', { deterministic: d.deterministic, algorithms: d.algorithms }),
   verdict: (doc) =>
     doc.verdict.map((v) => {

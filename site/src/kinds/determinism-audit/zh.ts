@@ -10,6 +10,8 @@ export const zh = translationOf<typeof en>()({
   presetTitles: { 'digits-determinism': '每种算法每次都会得到同样的模型吗？（digits）' },
   headline: '{classes}',
   headlineClass: '{category}：{models}',
+  headlineCount: '确定性 {deterministic}/{algorithms}',
+  headlineCountOf: '确定性 {deterministic}/{algorithms}：{models}',
   badge: '{deterministic}/{algorithms} 确定性',
   classes: {
     deterministic: '确定性',

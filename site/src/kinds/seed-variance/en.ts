@@ -25,6 +25,7 @@ export const en = {
   },
   spread: {
     question: 'How far does test accuracy move from seed to seed?',
+    short: 'std {std}',
     answerNone: 'Not at all: all {finished} seeds reached {mean}.{diverged}',
     answer:
       'From {min} (seed {worst}) to {max} (seed {best}) over {seeds}: mean {mean}, standard deviation {std}, 95% confidence interval of the mean {lo} – {hi}.{diverged}',

@@ -62,13 +62,14 @@ export const sentences = kindSentences<Doc, DigestOfKind<'seed-variance'>>({
       if (v.outcome.is === 'no')
         return {
           question,
-          short: points(0),
+          short: say('spread.short', { std: points(0) }),
           tone: 'neutral',
           answer: say('spread.answerNone', { finished: v.facts.finished, mean: pct(s.mean, 2), diverged }),
         };
       return {
         question,
-        short: points(s.max - s.min, 1),
+        // The measure the headline, the card and the badge give: one number wherever the study is shown.
+        short: say('spread.short', { std: points(s.std) }),
         tone: 'neutral',
         answer: say('spread.answer', {
           min: pct(s.min),

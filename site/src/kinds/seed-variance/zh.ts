@@ -28,6 +28,7 @@ export const zh = translationOf<typeof en>()({
   },
   spread: {
     question: '测试准确率随种子变化多大？',
+    short: '标准差 {std}',
     answerNone: '完全不变：{finished} 个种子的准确率都是 {mean}。{diverged}',
     answer:
       '在 {seeds}上，测试准确率从 {min}（种子 {worst}）到 {max}（种子 {best}）：均值 {mean}，标准差 {std}，均值的 95% 置信区间为 {lo} – {hi}。{diverged}',

@@ -7,9 +7,10 @@ export const en = {
   presetTitles: { 'digits-variance-sources': 'Why does every run give a different accuracy? Sources of variance on digits' },
   headline: 'all sources: std {std}; largest single source: {top}',
   headlineTied: 'tied: {sources}',
+  headlineWinner: '{source}, std {std}',
   badge: 'std {std}',
   sources: { data: 'data', split: 'split', init: 'init', order: 'order', dropout: 'dropout', all: 'all' },
-  /** The sources in words, for the big answer (the names above are the spec's stream names). */
+  /** The sources in words, for the big answer and the headline (the names above are the spec's stream names). */
   sourceWords: {
     data: 'the generated data',
     split: 'the train/test split',
@@ -28,7 +29,7 @@ export const en = {
   spread: '{std}{interval}',
   largest: {
     question: 'Why does the same network give a different accuracy on every run?',
-    winnerShort: 'Mostly {source}: std {spread}',
+    winnerShort: 'Mostly {source}: std {std}',
     tiedShort: 'Tied: {sources}',
     winner: '{leader} is the largest: its variance exceeds every other source’s (variance ratios with {level} F intervals: {ratios}).',
     tied: '{leader} has the largest spread, but it is tied with {others}: their variance ratio’s {level} F interval includes 1 ({ratios}).',

@@ -12,7 +12,7 @@ const { sourceOf, singleSources, byUse, addUpReading, backendsAgree } = readings
 /** A source by its name ("init" -> "init", "初始权重"); a name the table lacks is shown as it is. */
 export const sourceName = (name: string): Arg => (name in en.sources ? say(`sources.${name as keyof typeof en.sources}`) : name);
 const sourceNames = (names: readonly string[]) => and(names.map(sourceName));
-/** A source in words ("the train/test split"), for the big answer. */
+/** A source in words ("the train/test split"), for the big answer and the headline. */
 const sourceWords = (name: string): Arg => (name in en.sourceWords ? say(`sourceWords.${name as keyof typeof en.sourceWords}`) : name);
 const interval = (ci: readonly [number, number] | null, value: (x: number) => Arg): Arg =>
   ci ? say('interval', { lo: value(ci[0]), hi: value(ci[1]) }) : '';
@@ -41,8 +41,10 @@ export const sentences = kindSentences<Doc, DigestOfKind<'variance-sources'>>({
         largest.leader === null
           ? none
           : largest.outcome === 'winner'
-            ? sourceName(largest.leader)
-            : say('headlineTied', { sources: sourceNames([largest.leader, ...largest.tiedWith]) }),
+            ? largest.leaderStd == null
+              ? sourceWords(largest.leader)
+              : say('headlineWinner', { source: sourceWords(largest.leader), std: points(largest.leaderStd) })
+            : say('headlineTied', { sources: and([largest.leader, ...largest.tiedWith].map(sourceWords)) }),
     }),
   badge: ({ digest: d }) => say('badge', { std: points(d.allStd) }),
   verdict: (doc) =>
@@ -93,7 +95,7 @@ export const sentences = kindSentences<Doc, DigestOfKind<'variance-sources'>>({
           question,
           short:
             v.outcome.is === 'winner'
-              ? say('largest.winnerShort', { source: sourceWords(leader), spread: spread(doc, leader) })
+              ? say('largest.winnerShort', { source: sourceWords(leader), std: points(sourceOf(doc, leader)?.std ?? null) })
               : say('largest.tiedShort', { sources: and([leader, ...tiedWith].map(sourceWords)) }),
           tone: 'neutral',
           answer: say('largest.answer', {

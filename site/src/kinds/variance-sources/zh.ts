@@ -10,6 +10,7 @@ export const zh = translationOf<typeof en>()({
   presetTitles: { 'digits-variance-sources': '为什么每次运行的准确率都不同？digits 上的方差来源' },
   headline: '全部来源：标准差 {std}；最大的单一来源：{top}',
   headlineTied: '持平：{sources}',
+  headlineWinner: '{source}，标准差 {std}',
   badge: '标准差 {std}',
   sources: { data: '数据生成', split: '数据划分', init: '初始权重', order: '数据顺序', dropout: 'dropout 掩码', all: '全部来源' },
   sourceWords: { data: '数据生成', split: '数据划分', init: '初始权重', order: '数据顺序', dropout: 'dropout 掩码', all: '全部来源' },
@@ -23,7 +24,7 @@ export const zh = translationOf<typeof en>()({
   spread: '{std}{interval}',
   largest: {
     question: '为什么同一个网络每次运行的准确率都不同？',
-    winnerShort: '主要来自{source}：标准差 {spread}',
+    winnerShort: '主要来自{source}：标准差 {std}',
     tiedShort: '持平：{sources}',
     winner: '{leader}最大：它的方差显著大于其他每个来源（方差比及 {level} F 区间：{ratios}）。',
     tied: '{leader}的离散最大，但与{others}持平：方差比的 {level} F 区间包含 1（{ratios}）。',
