@@ -169,8 +169,8 @@ describe('the index is live', () => {
     const digest = { algorithms: 2, classes: [{ category: 'deterministic', models: ['knn', 'decision-tree'] }], deterministic: 2 };
     await putListing(env.STUDIES, record, { ...listingFacts(record, 'done'), digest });
     const entry = (html: string) => html.slice(html.indexOf(`/r/${id}/`), html.indexOf('</li>', html.indexOf(`/r/${id}/`)));
-    expect(entry(await (await page('/kinds/determinism-audit/')).text())).toContain('deterministic: kNN and decision tree');
-    expect(entry(await (await page('/zh/kinds/determinism-audit/')).text())).toContain('确定性：kNN 和决策树');
+    expect(entry(await (await page('/kinds/determinism-audit/')).text())).toContain('deterministic 2/2: kNN and decision tree');
+    expect(entry(await (await page('/zh/kinds/determinism-audit/')).text())).toContain('确定性 2/2：kNN 和决策树');
 
     // An entry written before listings held facts: frozen English words, which the index no longer shows.
     const old = parseStudySpec({ ...setup, kind: 'determinism-audit', forestTrees: 5, title: 'written before facts' });
