@@ -50,7 +50,7 @@ describe('partial studies', () => {
   });
 
   it('an lr-range-test without its sweep has nothing to say: combine refuses', async () => {
-    const spec = parseStudySpec({ ...iris, kind: 'lr-range-test', seeds: 2, range: { iterations: 20 }, verify: { multipliers: [1] } });
+    const spec = parseStudySpec({ ...iris, kind: 'lr-range-test', seeds: 2, range: { iterations: 20 }, verify: { multipliers: [0.1, 1] } });
     await expect(withFailedUnits(spec, 'range')).rejects.toThrow(/range unit is missing/);
   });
 

@@ -50,6 +50,17 @@ describe('study spec validation', () => {
     ['dropout of 1', (s: any) => (s.model.dropout = 1), 'model.dropout'],
     ['synthetic options on a bundled set', (s: any) => (s.dataset.noise = 0.3), 'dataset'],
     ['a pin on an unknown stream', (s: any) => (s.pins = { weather: 3 }), 'pins'],
+    // A range test's check compares the suggestion with other multiples: x1 alone compares nothing.
+    [
+      'a range test checked at x1 only',
+      (s: any) => Object.assign(s, { kind: 'lr-range-test', verify: { multipliers: [1] } }),
+      'verify.multipliers',
+    ],
+    [
+      'a range test checked without x1',
+      (s: any) => Object.assign(s, { kind: 'lr-range-test', verify: { multipliers: [0.1, 10] } }),
+      'verify.multipliers',
+    ],
   ])('rejects %s, naming the field', (_label, patch, path) => {
     const issues = issuesOf(with_(patch));
     expect(issues.map((i) => i.path)).toContain(path);
@@ -157,6 +168,20 @@ describe('preset ids', () => {
       'spiral-data-size': '71ffb0c47f30ad6395a1',
       // Added with the preset (issue 22); its seeds are the range { from: 1, count: 10000 }.
       'digits-10k-seeds': 'f0bd15f8bb74535f861c',
+    },
+    // Runs that failed to learn (a final training loss at or above ln K) are counted apart (issue 26).
+    '0.5.0': {
+      'digits-reference': '703f10babec6db15b79f',
+      'digits-10k-seeds': '402c46789ba9d2cb87cc',
+      'moons-dropout': 'e7bf08b78d919d660c08',
+      'iris-small': 'bde8358446b968124a1e',
+      'digits-lr-range': 'fdf33dc7d8ff2b029ef8',
+      'digits-lr-schedules': 'fe45dce92366c4fe6459',
+      'digits-data-size': 'f0a97f2970e6c9f44e29',
+      'digits-variance-sources': '516ff8c9550b89a9a895',
+      'digits-determinism': 'b13b549ff2b9ff61efc1',
+      'digits-adam-vs-sgd': '92187b287b7aa5d7e668',
+      'spiral-data-size': 'e6456a5f68e6fcf882bd',
     },
   };
 

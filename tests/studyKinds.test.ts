@@ -206,7 +206,7 @@ describe('study kinds on small real data', () => {
       training: { ...quick, epochs: 1 },
       seeds: 2,
       range: { iterations: 20 },
-      verify: { multipliers: [1] },
+      verify: { multipliers: [0.1, 1] },
       backend: 'wasm',
     });
   });

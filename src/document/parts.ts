@@ -36,7 +36,13 @@ export const RunRecord = z.object({
   testLoss: finiteOrNull,
   trainAccuracy: finiteOrNull,
   trainLoss: finiteOrNull,
+  /**
+   * The run failed to learn (runSeeds.ts `failedToLearn`): its loss became NaN or infinite (at
+   * `divergedAtEpoch`), or its final training loss is at least ln K, a uniform guess's. Counted
+   * apart, out of every mean and spread. (Engines before 0.5.0 set it for a non-finite loss only.)
+   */
   diverged: z.boolean(),
+  /** The first epoch whose loss was NaN or infinite; null when every loss was finite. */
   divergedAtEpoch: z.number().int().nullable(),
   curves: EpochCurves,
   environment: Environment,
@@ -77,8 +83,15 @@ export const No = z.strictObject({ is: z.literal('no') });
 export const Tied = z.strictObject({ is: z.literal('tied') });
 export const Winner = z.strictObject({ is: z.literal('winner'), who: z.string() });
 export const Measured = z.strictObject({ is: z.literal('measured') });
-/** Why a question has no answer: every run diverged, no seed gave a suggestion, or the study did not measure it. */
-export const Undecided = z.strictObject({ is: z.literal('undecided'), because: z.enum(['all-diverged', 'no-suggestion', 'not-measured']) });
+/** Why a question has no answer: the runs failed to learn, one run cannot answer it, no seed gave a suggestion, or the study did not measure it. */
+export const Undecided = z.strictObject({
+  is: z.literal('undecided'),
+  /**
+   * all-diverged: every run failed to learn; mostly-failed: more than half did; one-run: one run
+   * learned (a spread of one value is undefined); no-suggestion; not-measured.
+   */
+  because: z.enum(['all-diverged', 'mostly-failed', 'one-run', 'no-suggestion', 'not-measured']),
+});
 
 export const ALL_DIVERGED = { is: 'undecided', because: 'all-diverged' } as const;
 

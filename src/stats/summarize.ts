@@ -98,3 +98,14 @@ export function summarizeSeeds(values: SeedValue[]): Summary {
     outliers: values.filter((v) => v.value < q25 - fence || v.value > q75 + fence),
   };
 }
+
+/**
+ * A summary of proportions (test accuracies, in [0, 1]): the t interval is cut to [0, 1], where few
+ * seeds stretch it past them (3 seeds at 97%, 99% and 100% give a t interval up to 102%). A proportion
+ * cannot leave [0, 1], so the cut interval still holds the mean with at least the same coverage.
+ */
+export function summarizeProportions(values: SeedValue[]): Summary {
+  const s = summarizeSeeds(values);
+  const [lo, hi] = s.ci95.t;
+  return { ...s, ci95: { ...s.ci95, t: [Math.max(0, lo), Math.min(1, hi)] } };
+}

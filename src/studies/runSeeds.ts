@@ -7,7 +7,7 @@ import { initParams, layerSizes, type MlpParams } from '../model/mlp.ts';
 import { createStream, type RandomStream, seedStreams, streamSeed, streamSourceSeeds } from '../random/seedStreams.ts';
 import type { TrainingSetup } from '../spec/setup.ts';
 import type { BySeed } from '../stats/paired.ts';
-import { summarizeSeeds } from '../stats/summarize.ts';
+import { summarizeProportions } from '../stats/summarize.ts';
 import { type TrainingProgress, trainGroup } from '../train/trainGroup.ts';
 
 export interface SeedOutcome {
@@ -38,6 +38,19 @@ function reductionStream(setup: TrainingSetup, seed: number, instance: number): 
 }
 
 const jsonNumber = (x: number): number | null => (Number.isFinite(x) ? x : null);
+
+/**
+ * Whether a run failed to learn: its loss became NaN or infinite, or its final training loss is at
+ * least ln K, the cross-entropy of a uniform guess over its K classes (ln 10 = 2.30 on digits). Such
+ * a run's accuracy says nothing about the seed (a blown-up network predicts one class, at chance), so
+ * every kind counts it apart, out of its means and spreads. A run with no training loss recorded is
+ * judged by its divergence alone.
+ */
+export function failedToLearn(divergedAtEpoch: number | null, trainLoss: readonly number[], classes: number): boolean {
+  if (divergedAtEpoch !== null) return true;
+  const final = trainLoss.at(-1);
+  return final !== undefined && !(final < Math.log(classes));
+}
 
 /**
  * Trains `seeds` as one group on the active backend and returns a fingerprinted record per seed.
@@ -81,7 +94,7 @@ export async function runSeeds(setup: TrainingSetup, seeds: number[], options: R
         testLoss: last(t.curves.testLoss),
         trainAccuracy: last(t.curves.trainAccuracy),
         trainLoss: last(t.curves.trainLoss),
-        diverged: t.divergedAtEpoch !== null,
+        diverged: failedToLearn(t.divergedAtEpoch, t.curves.trainLoss, members[s].data.classes),
         divergedAtEpoch: t.divergedAtEpoch,
         curves: {
           trainLoss: t.curves.trainLoss.map(jsonNumber),
@@ -106,12 +119,12 @@ export const seedResult = (r: RunRecord): SeedResult => ({
 
 export const runResult = (r: RunRecord): RunResult => ({ ...seedResult(r), testLoss: r.testLoss, divergedAtEpoch: r.divergedAtEpoch });
 
-/** The accuracies of the runs that did not diverge, by seed (for paired comparisons). */
+/** The accuracies of the runs that learned (not failed, `failedToLearn`), by seed (for paired comparisons). */
 export const accuracyBySeed = (runs: SeedResult[]): BySeed =>
   new Map(runs.flatMap((r) => (!r.diverged && r.testAccuracy !== null ? [[r.seed, r.testAccuracy] as const] : [])));
 
-/** The accuracy summary of the runs that did not diverge, or null. */
+/** The accuracy summary of the runs that learned, or null. */
 export function summarizeRuns(runs: SeedResult[]) {
   const ok = [...accuracyBySeed(runs)].map(([seed, value]) => ({ seed, value }));
-  return ok.length ? summarizeSeeds(ok) : null;
+  return ok.length ? summarizeProportions(ok) : null;
 }

@@ -261,7 +261,7 @@ export const en = {
       landedAbout:
         'Seed {seed} is not one of the study’s: test accuracy {accuracy}, higher than about {below} of its {count} seeds (by its histogram; marked on the chart). Fingerprint {fingerprint}, in {seconds} s on {backend}.',
       diverged:
-        'Seed {seed} diverged (its loss stopped being finite), as diverged runs are counted in the study. Fingerprint {fingerprint}.',
+        'Seed {seed} failed to learn (its loss stopped being finite, or ended no lower than a uniform guess’s), as failed runs are counted in the study. Fingerprint {fingerprint}.',
       error: 'Could not re-train: {error}',
       /** The label of the mark a new seed leaves on the chart. */
       mark: 'seed {seed}',
@@ -340,7 +340,7 @@ export const en = {
     tied: 'Tied',
     none: 'none',
     notAvailable: 'n/a',
-    diverged: 'diverged',
+    diverged: 'failed to learn',
     seed: 'Seed',
     seeds: { one: '{n} seed', other: '{n} seeds' },
     points: '{x} points',
@@ -368,7 +368,11 @@ export const en = {
     fingerprint: 'Fingerprint',
     /** Why a question has no answer (a verdict outcome of "undecided"). */
     undecided: {
-      'all-diverged': 'No answer: every run diverged (the loss became NaN or infinite).',
+      'all-diverged':
+        'No answer: every run failed to learn (its loss became NaN or infinite, or ended no lower than a uniform guess’s, ln K for K classes).',
+      'mostly-failed':
+        'Undecided: more than half of the runs failed to learn (their loss became NaN or infinite, or ended no lower than a uniform guess’s, ln K for K classes); the few that learned do not stand for the seeds.',
+      'one-run': 'Undecided: one run learned, and the spread of one value is undefined. Run two or more seeds.',
       'no-suggestion': 'No answer: no seed gave a suggestion.',
       'not-measured': 'Not measured by this study.',
     },

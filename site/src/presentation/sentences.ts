@@ -66,7 +66,7 @@ type ModelId = keyof typeof ui.tables.en.models;
 /** A question the study could not answer: "n/a", and why. */
 export function undecided(
   question: Message,
-  because: 'all-diverged' | 'no-suggestion' | 'not-measured',
+  because: 'all-diverged' | 'mostly-failed' | 'one-run' | 'no-suggestion' | 'not-measured',
   tone: VerdictSentence['tone'] = 'bad',
 ): VerdictSentence {
   return { question, short: notAvailable, tone, answer: ui.say(`words.undecided.${because}`) };

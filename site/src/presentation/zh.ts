@@ -235,7 +235,8 @@ export const zh = translationOf<typeof en>()({
         '种子 {seed} 不在研究之中：测试准确率 {accuracy}，高于研究的 {count} 个种子中的 {below} 个（已在图上标出）。指纹 {fingerprint}，用时 {seconds} 秒，后端 {backend}。',
       landedAbout:
         '种子 {seed} 不在研究之中：测试准确率 {accuracy}，约高于研究的 {count} 个种子中的 {below} 个（按直方图估算；已在图上标出）。指纹 {fingerprint}，用时 {seconds} 秒，后端 {backend}。',
-      diverged: '种子 {seed} 发散了（损失不再是有限值），研究中也这样计入发散的运行。指纹 {fingerprint}。',
+      diverged:
+        '种子 {seed} 没有学会（损失不再是有限值，或最终不低于均匀猜测的损失），研究中也这样计入没有学会的运行。指纹 {fingerprint}。',
       error: '无法重新训练：{error}',
       mark: '种子 {seed}',
     },
@@ -310,7 +311,7 @@ export const zh = translationOf<typeof en>()({
     tied: '持平',
     none: '无',
     notAvailable: '无',
-    diverged: '发散',
+    diverged: '没有学会',
     seed: '种子',
     seeds: { other: '{n} 个种子' },
     points: '{x} 个百分点',
@@ -330,7 +331,10 @@ export const zh = translationOf<typeof en>()({
     testAccuracy: '测试准确率',
     fingerprint: '指纹',
     undecided: {
-      'all-diverged': '无法回答：所有运行都发散了（损失变为 NaN 或无穷大）。',
+      'all-diverged': '无法回答：所有运行都没有学会（损失变为 NaN 或无穷大，或最终不低于均匀猜测的损失，即 K 类时的 ln K）。',
+      'mostly-failed':
+        '无法判断：超过一半的运行没有学会（损失变为 NaN 或无穷大，或最终不低于均匀猜测的损失，即 K 类时的 ln K），学会的少数运行不能代表这些种子。',
+      'one-run': '无法判断：只有一次运行学会了，一个值没有离散程度可言。请运行两个或更多种子。',
       'no-suggestion': '无法回答：没有任何种子给出建议值。',
       'not-measured': '本研究没有测量这一项。',
     },

@@ -26,7 +26,15 @@ export const LrRangeTestSpec = z.strictObject({
   verify: z
     .strictObject({
       suggestion: z.enum(SUGGESTION_RULES).default('steepest'),
-      multipliers: z.array(z.number().gt(0).max(1000)).min(1).max(5).default([0.1, 1, 10]),
+      multipliers: z
+        .array(z.number().gt(0).max(1000))
+        .min(1)
+        .max(5)
+        .default([0.1, 1, 10])
+        // The check compares the suggestion (x1) with other multiples: with nothing to compare it would "hold up" by default.
+        .refine((ms) => ms.includes(1) && ms.some((m) => m !== 1), {
+          message: 'must hold 1 (the suggestion itself) and at least one other multiple to compare it with, e.g. [0.1, 1, 10]',
+        }),
     })
     .default({ suggestion: 'steepest', multipliers: [0.1, 1, 10] }),
 });

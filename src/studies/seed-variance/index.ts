@@ -7,7 +7,7 @@ import { layerSizes, parameterCount } from '../../model/mlp.ts';
 import { seedStreams } from '../../random/seedStreams.ts';
 import { seedGroupWork } from '../../spec/budget.ts';
 import { firstSeed, hasSeed, seedList } from '../../spec/seedSet.ts';
-import { summarizeSeeds } from '../../stats/summarize.ts';
+import { summarizeProportions } from '../../stats/summarize.ts';
 import { seedScale } from '../../stats/tails.ts';
 import { runSeeds } from '../runSeeds.ts';
 import { chunk, type DocumentBody, defineStudyKind } from '../studyKind.ts';
@@ -27,25 +27,38 @@ function repeatSeeds(seeds: number[]): number[] {
 function decide(body: Pick<SeedVarianceDocument, 'runs' | 'summary' | 'repeatability' | 'runCount'>): SeedVarianceVerdict[] {
   const { runs, summary, repeatability, runCount } = body;
   const finished = summary?.n ?? 0;
-  return [
-    {
-      question: 'same-seed-same-weights',
-      outcome: repeatability.seeds.length ? { is: repeatability.identical ? 'yes' : 'no' } : { is: 'undecided', because: 'not-measured' },
-      facts: { example: { seed: runs[0].seed, fingerprint: runs[0].fingerprint } },
-    },
-    {
-      question: 'seed-moves-accuracy',
-      outcome: summary ? { is: summary.max > summary.min ? 'yes' : 'no' } : ALL_DIVERGED,
-      facts: { finished, diverged: runCount - finished },
-    },
-  ];
+  const spread: SeedVarianceVerdict = {
+    question: 'seed-moves-accuracy',
+    outcome: spreadOutcome(summary, runCount),
+    facts: { finished, diverged: runCount - finished },
+  };
+  const sameWeights: SeedVarianceVerdict = {
+    question: 'same-seed-same-weights',
+    outcome: repeatability.seeds.length ? { is: repeatability.identical ? 'yes' : 'no' } : { is: 'undecided', because: 'not-measured' },
+    facts: { example: { seed: runs[0].seed, fingerprint: runs[0].fingerprint } },
+  };
+  // A study whose runs mostly failed to learn says so first: what it repeats bit for bit is failure.
+  const failedFirst = spread.outcome.is === 'undecided' && ['mostly-failed', 'all-diverged'].includes(spread.outcome.because);
+  return failedFirst ? [spread, sameWeights] : [sameWeights, spread];
+}
+
+/**
+ * Whether the seed moves accuracy, honest at the extremes: no answer when every run failed to learn,
+ * when more than half did (the few that learned are not the study's seeds), or when one run learned
+ * (the spread of one value is undefined, not zero).
+ */
+function spreadOutcome(summary: SeedVarianceDocument['summary'], runCount: number): SeedVarianceVerdict['outcome'] {
+  if (!summary) return ALL_DIVERGED;
+  if (2 * (runCount - summary.n) > runCount) return { is: 'undecided', because: 'mostly-failed' };
+  if (summary.n < 2) return { is: 'undecided', because: 'one-run' };
+  return { is: summary.max > summary.min ? 'yes' : 'no' };
 }
 
 /** What the runs measure: the accuracy summary, distribution and scale answers, and the curves' median and bands (over runs that did not diverge). */
 function measureRuns(runs: RunRecord[], epochs: number, threshold?: number) {
   const finished = runs.filter((r) => !r.diverged && r.testAccuracy !== null);
   const accuracies = finished.flatMap((r) => (r.testAccuracy === null ? [] : [{ seed: r.seed, value: r.testAccuracy }]));
-  const summary = accuracies.length ? { ...summarizeSeeds(accuracies), diverged: runs.length - accuracies.length } : null;
+  const summary = accuracies.length ? { ...summarizeProportions(accuracies), diverged: runs.length - accuracies.length } : null;
   const spread = curveSpreadOf(finished, epochs);
   const medianSeed = summary ? nearestSeed(new Map(accuracies.map((a) => [a.seed, a.value])), summary.median) : null;
   return {

@@ -11,7 +11,10 @@ export const SeedVarianceDigest = z.object({
   optimizer: z.string(),
   runs: z.number().int(),
   mean: z.number().nullable(),
+  /** Null when every run failed to learn, or one run learned (a spread of one value is undefined). */
   std: z.number().nullable(),
+  /** Runs that failed to learn (absent in listings written before engine 0.5.0). */
+  failed: z.number().int().optional(),
   repeatability: z.enum(['identical', 'differs', 'not-measured']),
 });
 export type SeedVarianceDigest = z.infer<typeof SeedVarianceDigest>;
@@ -21,7 +24,8 @@ export const seedVarianceDigest = (doc: SeedVarianceDocument): SeedVarianceDiges
   optimizer: doc.spec.training.optimizer.kind,
   runs: doc.runCount,
   mean: doc.summary?.mean ?? null,
-  std: doc.summary?.std ?? null,
+  std: doc.summary && doc.summary.n >= 2 ? doc.summary.std : null,
+  failed: doc.runCount - (doc.summary?.n ?? 0),
   repeatability: repeatabilityOf(doc),
 });
 

@@ -11,9 +11,9 @@ export const en = {
   headline: 'best at {firstSize} rows: {first}; at {lastSize}: {last}',
   badgeBest: 'best: {model}',
   badgeTied: 'tied at {size} rows',
-  leader: { diverged: 'every run diverged', tied: 'tied: {models}' },
+  leader: { diverged: 'every run failed to learn', tied: 'tied: {models}' },
   leaderSentence: {
-    diverged: 'With {size} training rows every run diverged.',
+    diverged: 'With {size} training rows every run failed to learn.',
     best: 'With {size} training rows {model} ({mean}) is best, ahead of every other model on the same subsets.',
     tied: 'With {size} training rows {model} ({mean}) has the highest mean, but it is tied with {others} (within the noise).',
   },
@@ -35,8 +35,8 @@ export const en = {
     answer: '{answer}{first} {last}{mlp}{diverged}',
     mlp: ' The MLP goes from {from} to {to}.',
     diverged: {
-      one: ' {n} MLP run diverged and is left out of the means.',
-      other: ' {n} MLP runs diverged and are left out of the means.',
+      one: ' {n} MLP run failed to learn and is left out of the means.',
+      other: ' {n} MLP runs failed to learn and are left out of the means.',
     },
   },
   method: {
@@ -54,7 +54,7 @@ export const en = {
     alt: 'Mean test accuracy of each model against the training-set size, with ± one standard deviation.',
     sizeAxis: 'training rows',
     model: 'Model',
-    divergedNote: '({n} diverged)',
+    divergedNote: '({n} failed to learn)',
     differencesHeading: 'The MLP against each model, seed by seed',
     differencesCaption:
       'MLP minus the model in percentage points, mean over seeds with its {level} paired interval; ▲ the MLP is significantly ahead, ▼ behind, = tied.',

@@ -14,9 +14,9 @@ export const zh = translationOf<typeof en>()({
   headline: '{firstSize} 行时最好：{first}；{lastSize} 行时：{last}',
   badgeBest: '最好：{model}',
   badgeTied: '{size} 行时持平',
-  leader: { diverged: '全部发散', tied: '持平：{models}' },
+  leader: { diverged: '全部没有学会', tied: '持平：{models}' },
   leaderSentence: {
-    diverged: '训练集为 {size} 行时，每次运行都发散了。',
+    diverged: '训练集为 {size} 行时，每次运行都没有学会。',
     best: '训练集为 {size} 行时，{model}（{mean}）最好，在同样的子集上胜过其他每个模型。',
     tied: '训练集为 {size} 行时，{model}（{mean}）的均值最高，但与{others}持平（差异在噪声之内）。',
   },
@@ -37,7 +37,7 @@ export const zh = translationOf<typeof en>()({
     tiedShort: '{size} 行时持平',
     answer: '{answer}{first}{last}{mlp}{diverged}',
     mlp: 'MLP 从 {from} 变为 {to}。',
-    diverged: { other: '有 {n} 次 MLP 运行发散，不计入均值。' },
+    diverged: { other: '有 {n} 次 MLP 运行没有学会，不计入均值。' },
   },
   method: {
     learningRate: '学习率：恒定 {lr}；MLP 在每个规模上都训练 {steps} 步（固定预算）。',
@@ -45,7 +45,7 @@ export const zh = translationOf<typeof en>()({
       '子集：在每个规模上，{seeds}各自用 split 流从 {trainRows} 个训练行中抽取分层子集；缩放统计量来自子集；{testRows} 个测试行保持不变。',
     classic: '经典模型：逻辑回归（softmax，L2 同 scikit-learn 的 C = 1）、kNN（k = {k}）、完全生长的决策树、{trees} 棵树的随机森林。',
     comparisons:
-      '比较：同一个种子下每个模型拟合同样的子集，所以按种子配对比较（配对 t 区间，Bonferroni 校正）。只有显著胜过其他每个模型时，才说某个模型在该规模上领先；交叉点要求 MLP 在某个规模上显著落后于某模型、在之后的规模上显著领先（或相反）。发散的 MLP 运行单独计数，不计入比较。',
+      '比较：同一个种子下每个模型拟合同样的子集，所以按种子配对比较（配对 t 区间，Bonferroni 校正）。只有显著胜过其他每个模型时，才说某个模型在该规模上领先；交叉点要求 MLP 在某个规模上显著落后于某模型、在之后的规模上显著领先（或相反）。没有学会的 MLP 运行单独计数，不计入比较。',
   },
   labels: {
     heading: '学习曲线',
@@ -53,7 +53,7 @@ export const zh = translationOf<typeof en>()({
     alt: '各模型测试准确率随训练集大小的变化（均值 ± 一个标准差）。',
     sizeAxis: '训练集大小（行）',
     model: '模型',
-    divergedNote: '（{n} 次发散）',
+    divergedNote: '（{n} 次没有学会）',
     differencesHeading: '按种子配对：MLP 对各模型',
     differencesCaption: 'MLP 减去该模型的准确率（百分点），为各种子的均值及其 {level} 配对区间；▲ MLP 显著领先，▼ 显著落后，= 持平。',
     difference: { ahead: '▲ {difference} {interval}', behind: '▼ {difference} {interval}', tied: '= {difference} {interval}' },

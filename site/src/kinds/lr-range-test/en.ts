@@ -27,7 +27,7 @@ export const en = {
     no: 'No ✗',
     answerYes: 'Yes. {why}{evidence} Mean test accuracy at each multiple: {arms}.',
     answerNo: 'No. {why}{evidence} Mean test accuracy at each multiple: {arms}.',
-    x1Diverged: 'Every run at the suggestion itself diverged.',
+    x1Diverged: 'Every run at the suggestion itself failed to learn.',
     noneBetter: 'No other multiple trains significantly better on the same seeds',
     better: {
       one: '{better} trains significantly better on the same seeds',

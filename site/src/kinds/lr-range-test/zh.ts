@@ -30,7 +30,7 @@ export const zh = translationOf<typeof en>()({
     no: '否 ✗',
     answerYes: '是。{why}{evidence}各倍数的平均测试准确率：{arms}。',
     answerNo: '否。{why}{evidence}各倍数的平均测试准确率：{arms}。',
-    x1Diverged: '以建议值本身训练的每次运行都发散了。',
+    x1Diverged: '以建议值本身训练的每次运行都没有学会。',
     noneBetter: '在同样的种子上，没有别的倍数显著更好',
     better: { other: '在同样的种子上，{better} 显著更好' },
     evidence: '（{method}：{differences}）。',

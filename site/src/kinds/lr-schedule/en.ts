@@ -7,7 +7,7 @@ export const en = {
   headlineBest: 'best: {name}, {mean} over {seeds}',
   headlineTied: 'tied: {names}',
   headlineOnly: '{name} only',
-  headlineDiverged: 'all diverged',
+  headlineDiverged: 'all failed to learn',
   badgeBest: '{name} {mean}',
   badgeTied: 'tied',
   verdict: {

@@ -10,7 +10,7 @@ export const zh = translationOf<typeof en>()({
   headlineBest: '最好：{name}，{seeds}上 {mean}',
   headlineTied: '持平：{names}',
   headlineOnly: '只有 {name}',
-  headlineDiverged: '全部发散',
+  headlineDiverged: '全部没有学会',
   badgeBest: '{name} {mean}',
   badgeTied: '持平',
   verdict: {

@@ -11,10 +11,15 @@ export const en = {
     'iris-small': 'Seed variance on iris (tiny network)',
   },
   headline: '{seeds}: {mean}, std {std}; {repeatability}',
-  headlineDiverged: '{seeds}: all diverged',
+  headlineDiverged: '{seeds}: all failed to learn',
+  headlineFailed: '{seeds}: {failed} failed to learn; {repeatability}',
+  headlineSomeFailed: '{seeds}: {mean}, std {std}, {failed} failed to learn; {repeatability}',
+  headlineOne: '{seeds}: {mean}, spread undecided; {repeatability}',
   repeatability: { identical: 'deterministic ✓', differs: 'not deterministic ✗', 'not-measured': 'repeatability not measured' },
   badge: '{mean}, std {std}',
-  badgeDiverged: 'diverged',
+  badgeDiverged: 'failed to learn',
+  badgeFailed: '{failed}/{runs} failed to learn',
+  badgeOne: '{mean}, one seed',
   sameWeights: {
     question: 'Same seed, same weights?',
     yes: 'Yes ✓',
@@ -26,12 +31,14 @@ export const en = {
   spread: {
     question: 'How far does test accuracy move from seed to seed?',
     short: 'std {std}',
+    undecided: '{reason}{diverged}',
     answerNone: 'Not at all: all {finished} seeds reached {mean}.{diverged}',
     answer:
-      'From {min} (seed {worst}) to {max} (seed {best}) over {seeds}: mean {mean}, standard deviation {std}, 95% confidence interval of the mean {lo} – {hi}.{diverged}',
+      'From {min} (seed {worst}) to {max} (seed {best}) over {seeds}: mean {mean}, standard deviation {std}, 95% confidence interval of the mean {lo} – {hi} (Student t, cut to 0–100%).{diverged}',
     diverged: {
-      one: ' {n} run diverged (the loss became NaN or infinite) and is left out.',
-      other: ' {n} runs diverged (the loss became NaN or infinite) and are left out.',
+      one: ' {n} run failed to learn (its loss became NaN or infinite, or ended at or above ln {classes} = {chance}, a uniform guess’s) and is left out.',
+      other:
+        ' {n} runs failed to learn (their loss became NaN or infinite, or ended at or above ln {classes} = {chance}, a uniform guess’s) and are left out.',
     },
   },
   labels: {

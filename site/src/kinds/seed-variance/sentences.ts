@@ -1,5 +1,5 @@
 import type { DigestOfKind, DocumentOfKind } from '../../../../src/index.ts';
-import { and, pct, phraseBook } from '../../presentation/phrases.ts';
+import { and, num, pct, phraseBook } from '../../presentation/phrases.ts';
 import { kindSentences, points, seeds, trainingMethod, undecided } from '../../presentation/sentences.ts';
 import { en } from './en.ts';
 import { zh } from './zh.ts';
@@ -20,16 +20,22 @@ export const sentences = kindSentences<Doc, DigestOfKind<'seed-variance'>>({
     'moons-dropout': () => say('presetTitles.moons-dropout'),
     'iris-small': () => say('presetTitles.iris-small'),
   },
-  headline: ({ digest: d }) =>
-    d.mean === null
-      ? say('headlineDiverged', { seeds: seeds(d.runs) })
-      : say('headline', {
-          seeds: seeds(d.runs),
-          mean: pct(d.mean),
-          std: points(d.std),
-          repeatability: say(`repeatability.${d.repeatability}`),
-        }),
-  badge: ({ digest: d }) => (d.mean === null ? say('badgeDiverged') : say('badge', { mean: pct(d.mean), std: points(d.std) })),
+  // A study whose runs failed to learn says so before any accuracy; one run has no spread to give.
+  headline: ({ digest: d }) => {
+    const failed = d.failed ?? 0;
+    const repeatability = say(`repeatability.${d.repeatability}`);
+    if (d.mean === null) return say('headlineDiverged', { seeds: seeds(d.runs) });
+    if (2 * failed > d.runs) return say('headlineFailed', { seeds: seeds(d.runs), failed, repeatability });
+    if (d.std === null) return say('headlineOne', { seeds: seeds(d.runs), mean: pct(d.mean), repeatability });
+    const values = { seeds: seeds(d.runs), mean: pct(d.mean), std: points(d.std), repeatability };
+    return failed ? say('headlineSomeFailed', { ...values, failed }) : say('headline', values);
+  },
+  badge: ({ digest: d }) => {
+    const failed = d.failed ?? 0;
+    if (d.mean === null) return say('badgeDiverged');
+    if (2 * failed > d.runs) return say('badgeFailed', { failed, runs: d.runs });
+    return d.std === null ? say('badgeOne', { mean: pct(d.mean) }) : say('badge', { mean: pct(d.mean), std: points(d.std) });
+  },
   verdict: (doc) =>
     doc.verdict.map((v) => {
       if (v.question === 'same-seed-same-weights') {
@@ -57,8 +63,13 @@ export const sentences = kindSentences<Doc, DigestOfKind<'seed-variance'>>({
       }
       const s = doc.summary;
       const question = say('spread.question');
-      if (v.outcome.is === 'undecided' || !s) return undecided(question, 'all-diverged');
-      const diverged = v.facts.diverged ? say('spread.diverged', { n: v.facts.diverged }) : '';
+      const diverged = v.facts.diverged
+        ? say('spread.diverged', { n: v.facts.diverged, classes: doc.data.classes, chance: num(Math.log(doc.data.classes), 3) })
+        : '';
+      if (v.outcome.is === 'undecided' || !s) {
+        const reason = undecided(question, v.outcome.is === 'undecided' ? v.outcome.because : 'all-diverged');
+        return { ...reason, answer: say('spread.undecided', { reason: reason.answer, diverged }) };
+      }
       if (v.outcome.is === 'no')
         return {
           question,

@@ -14,10 +14,15 @@ export const zh = translationOf<typeof en>()({
     'iris-small': 'iris 上的种子方差（小网络）',
   },
   headline: '{seeds}：{mean}，标准差 {std}；{repeatability}',
-  headlineDiverged: '{seeds}：全部发散',
+  headlineDiverged: '{seeds}：全部没有学会',
+  headlineFailed: '{seeds}：{failed} 次没有学会；{repeatability}',
+  headlineSomeFailed: '{seeds}：{mean}，标准差 {std}，{failed} 次没有学会；{repeatability}',
+  headlineOne: '{seeds}：{mean}，离散程度无法判断；{repeatability}',
   repeatability: { identical: '可复现 ✓', differs: '不可复现 ✗', 'not-measured': '未测可复现性' },
   badge: '{mean}，标准差 {std}',
-  badgeDiverged: '发散',
+  badgeDiverged: '没有学会',
+  badgeFailed: '{failed}/{runs} 没有学会',
+  badgeOne: '{mean}，一个种子',
   sameWeights: {
     question: '同一个种子，同样的权重？',
     yes: '是 ✓',
@@ -29,10 +34,13 @@ export const zh = translationOf<typeof en>()({
   spread: {
     question: '测试准确率随种子变化多大？',
     short: '标准差 {std}',
+    undecided: '{reason}{diverged}',
     answerNone: '完全不变：{finished} 个种子的准确率都是 {mean}。{diverged}',
     answer:
-      '在 {seeds}上，测试准确率从 {min}（种子 {worst}）到 {max}（种子 {best}）：均值 {mean}，标准差 {std}，均值的 95% 置信区间为 {lo} – {hi}。{diverged}',
-    diverged: { other: '{n} 次运行发散（损失变为 NaN 或无穷大），未计入统计。' },
+      '在 {seeds}上，测试准确率从 {min}（种子 {worst}）到 {max}（种子 {best}）：均值 {mean}，标准差 {std}，均值的 95% 置信区间为 {lo} – {hi}（Student t 区间，截断到 0–100%）。{diverged}',
+    diverged: {
+      other: '{n} 次运行没有学会（损失变为 NaN 或无穷大，或最终不低于 ln {classes} = {chance}，即均匀猜测的损失），未计入统计。',
+    },
   },
   labels: {
     spread: '准确率的变化幅度',

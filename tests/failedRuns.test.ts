@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { useNodeBackend } from '../cli/nodeBackends.ts';
+import { badgeOf, headlineOf, verdictOf } from '../site/src/presentation/index.ts';
+import { headlineOfFacts } from '../site/src/presentation/studyWords.ts';
+import { documentOfKind, parseSpecOfKind, runStudy } from '../src/index.ts';
+import { summarizeProportions } from '../src/stats/summarize.ts';
+import { failedToLearn } from '../src/studies/runSeeds.ts';
+
+// Honest at the extremes: runs that learned nothing are counted apart, one seed has no spread, and an
+// interval of a proportion stays in [0, 100%].
+
+describe('failedToLearn', () => {
+  // ln 10 = 2.302585…: a uniform guess over 10 classes.
+  it('is a non-finite loss, or a final training loss at or above ln K', () => {
+    expect(failedToLearn(null, [2.0, 2.31], 10)).toBe(true);
+    expect(failedToLearn(null, [2.5, 2.3], 10)).toBe(false);
+    expect(failedToLearn(null, [0.1, 0.7], 2)).toBe(true); // ln 2 = 0.6931
+    expect(failedToLearn(null, [0.7, 0.69], 2)).toBe(false);
+    expect(failedToLearn(null, [1.0, Number.NaN], 3)).toBe(true);
+    expect(failedToLearn(3, [0.1], 3)).toBe(true);
+    // Not evaluated: judged by divergence alone.
+    expect(failedToLearn(null, [], 3)).toBe(false);
+  });
+});
+
+describe('summarizeProportions', () => {
+  it('cuts the t interval to [0, 1]', () => {
+    // By hand: mean 0.98667, sd 0.015275, t(0.975, 2) = 4.3027, half-width 4.3027 · 0.015275 / √3 = 0.03795:
+    // [0.94872, 1.02462], of which 1.02462 is past 100%.
+    const s = summarizeProportions([
+      { seed: 1, value: 0.97 },
+      { seed: 2, value: 0.99 },
+      { seed: 3, value: 1 },
+    ]);
+    expect(s.ci95.t[0]).toBeCloseTo(0.94872, 4);
+    expect(s.ci95.t[1]).toBe(1);
+  });
+});
+
+const iris = {
+  dataset: { name: 'iris' },
+  split: { kind: 'stratified', testFraction: 0.3 },
+  scaling: { kind: 'standardize' },
+  model: { hidden: [8], activation: 'relu', initializer: 'glorotUniform', dropout: 0 },
+};
+
+describe('a seed-variance study at the extremes, trained', () => {
+  it('whose runs blew up (SGD, lr 10, momentum 0.9) counts them as failed and answers "undecided", saying so first', async () => {
+    await useNodeBackend('cpu');
+    const spec = parseSpecOfKind(
+      { ...iris, training: { optimizer: { kind: 'sgd', lr: 10, momentum: 0.9 }, batchSize: 16, epochs: 5 }, seeds: 4 },
+      'seed-variance',
+    );
+    const doc = documentOfKind(await runStudy(spec, { groupSize: 4 }), 'seed-variance');
+    // Each run's own record: its final training loss at or above ln 3 = 1.0986, or not finite.
+    // Measured: every loss stayed finite (no NaN: divergedAtEpoch is null) but ended above 1e12, far
+    // past ln 3 = 1.0986, a uniform guess's; before engine 0.5.0 these runs counted as normal ones.
+    for (const r of doc.runs) {
+      expect(r.divergedAtEpoch).toBeNull();
+      expect(r.trainLoss).toBeGreaterThan(1e12);
+      expect(r.diverged).toBe(true);
+    }
+    expect(doc.verdict[0].question).toBe('seed-moves-accuracy');
+    expect(doc.verdict[0].outcome.is).toBe('undecided');
+    const [first] = verdictOf(doc, 'en');
+    expect(first.answer).toMatch(/failed to learn/);
+    expect(headlineOf(doc, 'en')).toBe('4 seeds: all failed to learn');
+    expect(badgeOf(doc, 'en').value).toMatch(/failed to learn/);
+  });
+
+  it('with one seed answers the spread question "undecided", and headlines no std', async () => {
+    await useNodeBackend('cpu');
+    const spec = parseSpecOfKind(
+      { ...iris, training: { optimizer: { kind: 'adam', lr: 0.02 }, batchSize: 16, epochs: 10 }, seeds: 1 },
+      'seed-variance',
+    );
+    const doc = documentOfKind(await runStudy(spec, { groupSize: 1 }), 'seed-variance');
+    expect(doc.verdict.find((v) => v.question === 'seed-moves-accuracy')?.outcome).toEqual({ is: 'undecided', because: 'one-run' });
+    expect(headlineOf(doc, 'en')).toMatch(/^1 seed: [\d.]+%, spread undecided/);
+    expect(headlineOf(doc, 'en')).not.toMatch(/std/);
+  });
+});
+
+describe('a headline over runs that partly failed', () => {
+  const facts = (failed: number) => ({
+    kind: 'seed-variance' as const,
+    dataset: 'digits',
+    digest: { layerSizes: [64, 10], optimizer: 'sgd', runs: 10, mean: 0.5, std: 0.1, failed, repeatability: 'identical' as const },
+  });
+  it('leads with the failures when more than half failed, and gives no accuracy', () => {
+    expect(headlineOfFacts(facts(6), 'en')).toBe('10 seeds: 6 failed to learn; deterministic ✓');
+  });
+  it('counts them beside the accuracy of the rest otherwise', () => {
+    expect(headlineOfFacts(facts(5), 'en')).toBe('10 seeds: 50.0%, std 10.00 points, 5 failed to learn; deterministic ✓');
+  });
+});
