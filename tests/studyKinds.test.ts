@@ -179,7 +179,7 @@ describe('study kinds on small real data', () => {
     const doc = await run({
       kind: 'compare',
       a: { label: 'adam', ...iris, training: quick },
-      b: { label: 'slow sgd', ...iris, training: { ...quick, optimizer: { kind: 'sgd', lr: 0.001 } } },
+      b: { label: 'slow sgd', ...iris, training: { ...quick, optimizer: { kind: 'sgd', lr: 0.05 } } },
       seeds: 5,
     });
     if (doc.kind !== 'compare') throw new Error('kind');

@@ -48,7 +48,7 @@ describe('the runs of a study', () => {
         fingerprint: run.fingerprint,
         test_accuracy: run.testAccuracy,
         test_loss: run.testLoss,
-        diverged: false,
+        diverged: run.diverged,
       });
     }
     const seed3: any = await (await call(`/api/studies/${done.id}/runs?seed=3`, { token: null })).json();
