@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CLASSIC_MODELS, fitClassic } from '../src/classic/classifiers.ts';
+import { CLASSIC_MODELS, DEFAULT_CLASSIC_OPTIONS, fitClassic } from '../src/classic/classifiers.ts';
 import { fitTree, predictTree } from '../src/classic/decisionTree.ts';
 import { prepareData } from '../src/data/prepareData.ts';
 import { createStream, seedStreams } from '../src/random/seedStreams.ts';
@@ -33,9 +33,9 @@ describe('classic models', () => {
   });
 
   it('a random forest depends on its seed, and the same seed repeats it', () => {
-    const a = fitClassic('random-forest', train, createStream(1), { knnK: 5, forestTrees: 10 }).parameters();
-    const b = fitClassic('random-forest', train, createStream(2), { knnK: 5, forestTrees: 10 }).parameters();
-    const a2 = fitClassic('random-forest', train, createStream(1), { knnK: 5, forestTrees: 10 }).parameters();
+    const a = fitClassic('random-forest', train, createStream(1), { ...DEFAULT_CLASSIC_OPTIONS, forestTrees: 10 }).parameters();
+    const b = fitClassic('random-forest', train, createStream(2), { ...DEFAULT_CLASSIC_OPTIONS, forestTrees: 10 }).parameters();
+    const a2 = fitClassic('random-forest', train, createStream(1), { ...DEFAULT_CLASSIC_OPTIONS, forestTrees: 10 }).parameters();
     expect(a).toEqual(a2);
     expect(a).not.toEqual(b);
   });

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { fitClassic } from '../src/classic/classifiers.ts';
+import { DEFAULT_CLASSIC_OPTIONS, fitClassic } from '../src/classic/classifiers.ts';
 import { prepareData } from '../src/data/prepareData.ts';
 import { seedStreams } from '../src/random/seedStreams.ts';
 import { mean, sampleStd } from '../src/stats/summarize.ts';
@@ -40,7 +40,10 @@ describe('classic models agree with scikit-learn over seeds (digits)', () => {
   it('random forests of 20 trees', () => {
     const accs = seeds(sklearn.forest20.seeds).map((s) =>
       accuracy(
-        fitClassic('random-forest', train, seedStreams(s).init, { knnK: 5, forestTrees: 20 }).predict(digits.testX, digits.testY.length),
+        fitClassic('random-forest', train, seedStreams(s).init, { ...DEFAULT_CLASSIC_OPTIONS, forestTrees: 20 }).predict(
+          digits.testX,
+          digits.testY.length,
+        ),
       ),
     );
     expect(Math.abs(mean(accs) - sklearn.forest20.mean)).toBeLessThan(0.01);

@@ -80,6 +80,8 @@ describe('the work a unit does', () => {
         knn: { msPerFit: 7, msPerMegaWork: 1000, upperFactor: 3 },
         'decision-tree': { msPerFit: 0, msPerMegaWork: 0, upperFactor: 1 },
         'random-forest': { msPerFit: 0, msPerMegaWork: 0, upperFactor: 1 },
+        svm: { msPerFit: 0, msPerMegaWork: 0, upperFactor: 1 },
+        'linear-svm': { msPerFit: 0, msPerMegaWork: 0, upperFactor: 1 },
       },
     };
     // Training: 5 + 1 x 5 seeds + 1 x 12 x 2 + 10 x 0.06 updates + 1000 x 0.105 activations + 100 x 10.2 Mflop

@@ -1,17 +1,28 @@
 import KNN from 'ml-knn';
 import type { RandomStream } from '../random/seedStreams.ts';
 import { type DecisionTree, fitTree, predictTree, type TreeData } from './decisionTree.ts';
+import { fitKernelSvm, KERNEL_SVM_DEFAULTS, type KernelSvmOptions, kernelSvmParameters, predictKernelSvm } from './kernelSvm.ts';
+import { fitLinearSvm, LINEAR_SVM_DEFAULTS, type LinearSvmOptions, predictLinearSvm } from './linearSvm.ts';
 import { fitSoftmaxRegression, predictSoftmax } from './softmaxRegression.ts';
 
-export const CLASSIC_MODELS = ['logistic-regression', 'knn', 'decision-tree', 'random-forest'] as const;
+export const CLASSIC_MODELS = ['logistic-regression', 'knn', 'decision-tree', 'random-forest', 'svm', 'linear-svm'] as const;
 export type ClassicModelName = (typeof CLASSIC_MODELS)[number];
 
 export interface ClassicOptions {
   knnK: number;
   forestTrees: number;
+  /** The RBF support vector classifier (LIBSVM's C-SVC). */
+  svm: KernelSvmOptions;
+  /** The linear SVM (LIBLINEAR's dual coordinate descent). */
+  linearSvm: Omit<LinearSvmOptions, 'maxPasses'>;
 }
 
-const DEFAULT_CLASSIC_OPTIONS: ClassicOptions = { knnK: 5, forestTrees: 100 };
+export const DEFAULT_CLASSIC_OPTIONS: ClassicOptions = {
+  knnK: 5,
+  forestTrees: 100,
+  svm: KERNEL_SVM_DEFAULTS,
+  linearSvm: { C: LINEAR_SVM_DEFAULTS.C, tol: LINEAR_SVM_DEFAULTS.tol },
+};
 
 export interface FittedClassifier {
   predict(x: Float32Array, rows: number): Int32Array;
@@ -26,8 +37,9 @@ const treeParameters = (t: DecisionTree) => [...t.feature, ...t.threshold, ...t.
 /**
  * Fits a classic model. `stream` is the model's own randomness: the order in which a tree's nodes
  * visit the features (it decides ties, as in scikit-learn), and a forest's bootstraps; kNN and the
- * softmax regression are deterministic given their data. kNN comes from ml.js; the trees
- * and the softmax regression are ours (decisionTree.ts and softmaxRegression.ts say why).
+ * softmax regression are deterministic given their data, and so is the RBF SVM; the linear SVM
+ * visits its variables in an order drawn from the stream, as LIBLINEAR does. kNN comes from ml.js;
+ * the trees, the softmax regression and the SVMs are ours (each file says why).
  */
 export function fitClassic(
   name: ClassicModelName,
@@ -68,6 +80,17 @@ export function fitClassic(
     case 'knn': {
       const model = new KNN(toRows(data.x, data.rows, data.features), Array.from(data.y), { k: Math.min(options.knnK, data.rows) });
       return { predict: (x, rows) => Int32Array.from(model.predict(toRows(x, rows, data.features)) as number[]), parameters: () => null };
+    }
+    case 'svm': {
+      const model = fitKernelSvm(data, options.svm);
+      return {
+        predict: (x, rows) => predictKernelSvm(model, x, rows),
+        parameters: () => kernelSvmParameters(model),
+      };
+    }
+    case 'linear-svm': {
+      const model = fitLinearSvm(data, stream, { ...LINEAR_SVM_DEFAULTS, ...options.linearSvm });
+      return { predict: (x, rows) => predictLinearSvm(model, x, rows), parameters: () => model.weights.flatMap((w) => [...w]) };
     }
     case 'logistic-regression': {
       const model = fitSoftmaxRegression(data);

@@ -2,7 +2,7 @@
 import type { TimeModel } from './timeModel.ts';
 
 export const FITTED_TIME_MODEL: TimeModel = {
-  "measuredOn": "engine 0.4.0, Node 22.23.3, 2026-12-02",
+  "measuredOn": "engine 0.4.0, Node 22.23.3, 2026-12-02; classic models: engine 0.5.0, Node 22.23.3, 2026-12-03",
   "mlp": {
     "cpu": {
       "msPerTraining": 12.377210505918953,
@@ -25,24 +25,34 @@ export const FITTED_TIME_MODEL: TimeModel = {
   },
   "classic": {
     "logistic-regression": {
-      "msPerFit": 11.3119247046846,
-      "msPerMegaWork": 2.303779945786716,
-      "upperFactor": 1.0060516243776625
+      "msPerFit": 12.165584379787447,
+      "msPerMegaWork": 3.192016980078992,
+      "upperFactor": 1.1083659566944424
     },
     "knn": {
-      "msPerFit": 29.755582724116977,
-      "msPerMegaWork": 18.368820432804103,
-      "upperFactor": 1.8486812370342922
+      "msPerFit": 34.90394373927177,
+      "msPerMegaWork": 23.293607804828298,
+      "upperFactor": 1.830714281527272
     },
     "decision-tree": {
       "msPerFit": 0,
-      "msPerMegaWork": 79.93811410458734,
-      "upperFactor": 1.011012017809784
+      "msPerMegaWork": 96.96968398475927,
+      "upperFactor": 1.0140763221352516
     },
     "random-forest": {
       "msPerFit": 0,
-      "msPerMegaWork": 105.64133858943887,
-      "upperFactor": 1.0679459345219209
+      "msPerMegaWork": 126.15306016798768,
+      "upperFactor": 1.0940694314320218
+    },
+    "svm": {
+      "msPerFit": 29.665917552195467,
+      "msPerMegaWork": 1.3774192475087705,
+      "upperFactor": 1.438313068080294
+    },
+    "linear-svm": {
+      "msPerFit": 4.097502510196982,
+      "msPerMegaWork": 12.666848724420058,
+      "upperFactor": 1.1068803186944305
     }
   }
 };

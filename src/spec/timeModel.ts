@@ -94,7 +94,8 @@ export function rangeSweep(backend: BackendName, shape: MlpShape, run: { seeds: 
  * A classic model's work for one fit and one prediction, in the terms its algorithm scales with:
  * softmax regression 300 full-batch iterations over rows x features x classes; kNN a distance per
  * training row, test row and feature; a tree rows x log2(rows) x features per level of sorting;
- * a forest that for each tree, on sqrt(features) per split.
+ * a forest that for each tree, on sqrt(features) per split; the RBF SVM its kernel matrices and
+ * predictions; the linear SVM rows x features per machine, log2(rows) passes.
  */
 export function classicFitWork(
   model: ClassicModelName,
@@ -106,6 +107,10 @@ export function classicFitWork(
     knn: data.rows * data.testRows * data.features,
     'decision-tree': data.rows * log * data.features,
     'random-forest': data.forestTrees * data.rows * log * Math.max(1, Math.floor(Math.sqrt(data.features))),
+    // The kernel of each pair of classes (2n²(K−1)/K entries over the pairs), then a kernel per support vector and test row.
+    svm: ((2 * data.rows * data.rows * (data.classes - 1)) / data.classes) * data.features + data.testRows * data.rows * data.features,
+    // A pass over rows x features per machine (K against the rest, one for two classes), passes growing with the rows.
+    'linear-svm': data.rows * data.features * (data.classes > 2 ? data.classes : 1) * log,
   }[model];
   return { model, work };
 }

@@ -341,6 +341,8 @@ export const en = {
     none: 'none',
     notAvailable: 'n/a',
     diverged: 'failed to learn',
+    /** scikit-learn's default gamma for the RBF SVM. */
+    gammaScale: '“scale” (1 / (features · variance of the training values))',
     seed: 'Seed',
     seeds: { one: '{n} seed', other: '{n} seeds' },
     points: '{x} points',
@@ -384,6 +386,8 @@ export const en = {
     knn: 'kNN',
     'decision-tree': 'decision tree',
     'random-forest': 'random forest',
+    svm: 'RBF SVM',
+    'linear-svm': 'linear SVM',
   },
   guide: {
     title: 'Guide: four classic questions about training',

@@ -54,6 +54,8 @@ export const EXPLAINED_ON_FIRST_USE: Record<Locale, Readonly<Record<string, stri
   en: {},
   zh: {
     MLP: '多层感知机',
+    SVM: '支持向量机',
+    RBF: '径向基函数',
     kNN: 'k 近邻',
     Adam: '自适应矩估计优化器',
     adam: '自适应矩估计优化器',

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { LIMITS } from '../../spec/limits.ts';
 import { commonFields, setupFields } from '../../spec/setup.ts';
-import { MLP_AND_CLASSIC } from '../data-size/spec.ts';
+import { classicFields, MLP_AND_CLASSIC } from '../data-size/spec.ts';
 
 /** Same seed, another seed, rows reordered: which algorithms give the same model every time? */
 export const DeterminismAuditSpec = z.strictObject({
@@ -14,7 +14,6 @@ export const DeterminismAuditSpec = z.strictObject({
     .default([...MLP_AND_CLASSIC]),
   seed: z.number().int().min(1).max(LIMITS.maxSeed).default(1),
   otherSeed: z.number().int().min(1).max(LIMITS.maxSeed).default(2),
-  knnK: z.number().int().min(1).max(50).default(5),
-  forestTrees: z.number().int().min(1).max(300).default(100),
+  ...classicFields,
 });
 export type DeterminismAuditSpec = z.output<typeof DeterminismAuditSpec>;

@@ -1,6 +1,6 @@
 import { type DigestOfKind, type DocumentOfKind, readingsOf } from '../../../../src/index.ts';
-import { type Arg, and, type Message, pct, phraseBook, pts, series } from '../../presentation/phrases.ts';
-import { kindSentences, modelName, pairedInterval, pairedMethod, seeds, trainingMethod } from '../../presentation/sentences.ts';
+import { type Arg, and, type Message, num, pct, phraseBook, pts, series } from '../../presentation/phrases.ts';
+import { kindSentences, modelName, pairedInterval, pairedMethod, seeds, svmGamma, trainingMethod } from '../../presentation/sentences.ts';
 import { en } from './en.ts';
 import { zh } from './zh.ts';
 
@@ -103,7 +103,13 @@ export const sentences = kindSentences<Doc, DigestOfKind<'data-size'>>({
       say('method.learningRate', { lr: doc.spec.training.optimizer.lr, steps: doc.spec.steps }),
     ),
     say('method.subsets', { seeds: seeds(doc.spec.seeds.length), trainRows: doc.trainRows, testRows: doc.testRows }),
-    say('method.classic', { k: doc.spec.knnK, trees: doc.spec.forestTrees }),
+    say('method.classic', {
+      k: doc.spec.knnK,
+      trees: doc.spec.forestTrees,
+      svmC: num(doc.spec.svm.C),
+      gamma: svmGamma(doc.spec.svm.gamma),
+      linearC: num(doc.spec.linearSvm.C),
+    }),
     say('method.comparisons'),
   ],
 });

@@ -53,6 +53,7 @@ export const en = {
       'Comparison: the learned parameters bit for bit (kNN has none, so its test predictions are compared); when they differ, the test predictions, and the largest parameter difference.',
     trees:
       'Trees, as in scikit-learn: every node visits the features in an order drawn from the seed and keeps the first best split, so ties between features go to the seed.',
+    svms: 'SVMs, as in scikit-learn: the RBF SVM (C = {svmC}, gamma {gamma}) is LIBSVM’s SMO, which draws nothing at random; the linear SVM (C = {linearC}) is LIBLINEAR’s dual coordinate descent, which visits the rows in an order drawn from the seed.',
   },
   labels: {
     heading: 'The audit',

@@ -43,6 +43,7 @@ export const zh = translationOf<typeof en>()({
     fixed: '求和顺序：所有求和都按固定顺序进行，所以同一个种子能逐位复现。',
     comparison: '比较：逐位比较学到的参数（kNN 没有参数，比较它在测试集上的预测）；参数不同时，再比较测试预测，并给出最大的参数差。',
     trees: '决策树与 scikit-learn 一样：每个节点按由种子抽出的顺序访问特征，并保留第一个最优划分，所以特征之间打平时由种子决定。',
+    svms: 'SVM 与 scikit-learn 一样：RBF 核 SVM（C = {svmC}，gamma {gamma}）是 LIBSVM 的 SMO，不抽取任何随机数；线性 SVM（C = {linearC}）是 LIBLINEAR 的对偶坐标下降，按由种子抽出的顺序访问各行。',
   },
   labels: {
     heading: '审计表',
