@@ -17,6 +17,7 @@ export {
   readDatasetCsv,
   type UploadedDataset,
 } from './data/uploadedDataset.ts';
+export { regionRects } from './document/decisionRegions.ts';
 export { type RunRow, runRowJson, runRowsFromCsv, runsCsvHeader, runsCsvLines, runTableColumns } from './document/runRows.ts';
 export { sha256Hex } from './fingerprint/sha256Hex.ts';
 export { registerFusedKernels } from './kernels/fusedKernels.ts';
@@ -89,7 +90,6 @@ export {
 } from './studies/registry.ts';
 export { runSeeds } from './studies/runSeeds.ts';
 export { STUDY_STATUSES, type StudyStatus } from './studies/status.ts';
-
 export { tf } from './tf.ts';
 export type { TrainingProgress } from './train/trainGroup.ts';
 // Re-training one run of a shared study (the reader's check of a fingerprint).

@@ -146,7 +146,9 @@ function solveBinary(kernel: Float64Array, y: Int8Array, C: number, tol: number)
       } else if (alpha[i] < 0) [alpha[i], alpha[j]] = [0, sum];
     }
     const [dI, dJ] = [alpha[i] - oldI, alpha[j] - oldJ];
-    for (let k = 0; k < n; k++) G[k] += Q(i, k) * dI + Q(j, k) * dJ;
+    // G += Q_i ΔI + Q_j ΔJ, Q_ik = y_i y_k K_ik; the signs are exact, so this is the same sum, bit for bit.
+    const [si, sj, ri, rj] = [y[i] * dI, y[j] * dJ, i * n, j * n];
+    for (let k = 0; k < n; k++) G[k] += y[k] * (kernel[ri + k] * si) + y[k] * (kernel[rj + k] * sj);
   }
   return { alpha, rho: rhoOf(alpha, G, y, C) };
 }
@@ -202,18 +204,28 @@ export function fitKernelSvm(data: TrainingRows, options: KernelSvmOptions = KER
   return { gamma, machines, x, norms, features, classes };
 }
 
-/** Each machine's decision value for every row: Σ coef_i K(sv_i, x) − rho. */
+/**
+ * Each machine's decision value for every row: Σ coef_i K(sv_i, x) − rho. A row's kernel with each
+ * support vector is computed once and shared by the machines that keep it (a row of digits is a
+ * support vector of up to nine), as LIBSVM's svm_predict does; the sums run in the same order.
+ */
 function kernelSvmDecisions(model: KernelSvm, x: Float32Array, rows: number): Float64Array[] {
   const { features, gamma } = model;
-  const norms = Float64Array.from({ length: rows }, (_, r) => squaredNorm(x, r, features));
-  return model.machines.map((m) =>
-    Float64Array.from({ length: rows }, (_, r) => {
+  const unique = [...new Set(model.machines.flatMap((m) => [...m.support]))];
+  const slotOf = new Map(unique.map((row, slot) => [row, slot]));
+  const slots = model.machines.map((m) => Int32Array.from(m.support, (row) => slotOf.get(row) ?? 0));
+  const decisions = model.machines.map(() => new Float64Array(rows));
+  const kernel = new Float64Array(unique.length);
+  for (let r = 0; r < rows; r++) {
+    const norm = squaredNorm(x, r, features);
+    for (let u = 0; u < unique.length; u++) kernel[u] = rbf(model.x, unique[u], model.norms[unique[u]], x, r, norm, features, gamma);
+    model.machines.forEach((m, j) => {
       let s = 0;
-      for (let k = 0; k < m.support.length; k++)
-        s += m.coef[k] * rbf(model.x, m.support[k], model.norms[m.support[k]], x, r, norms[r], features, gamma);
-      return s - m.rho;
-    }),
-  );
+      for (let k = 0; k < m.coef.length; k++) s += m.coef[k] * kernel[slots[j][k]];
+      decisions[j][r] = s - m.rho;
+    });
+  }
+  return decisions;
 }
 
 /** One-against-one voting; a tie goes to the lower class, as in LIBSVM. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { STUDY_ID } from '../spec/studyId.ts';
 import { DOCUMENT_VERSION } from '../version.ts';
+import { RegionMap } from './decisionRegions.ts';
 
 /**
  * The pieces every study document is built from: the shared header, verdict outcomes, runs and
@@ -46,6 +47,12 @@ export const RunRecord = z.object({
   divergedAtEpoch: z.number().int().nullable(),
   curves: EpochCurves,
   environment: Environment,
+  /**
+   * On a two-feature table: what the trained network predicts over the plane (decisionRegions.ts).
+   * Kept in a unit's part, where the run trained; a document keeps the best, median and worst
+   * seeds' maps only (`decisionRegions`).
+   */
+  regions: RegionMap.optional(),
 });
 export type RunRecord = z.infer<typeof RunRecord>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RegionMap } from '../../document/decisionRegions.ts';
 import {
   EpochCurves,
   No,
@@ -48,6 +49,13 @@ const body = {
   /** Over runs that did not diverge; `diverged` counts the others. */
   summary: Summary.extend({ diverged: z.number().int() }).nullable(),
   repeatability: Repeatability,
+  /**
+   * On a two-feature table: what the best, the median and the worst seed's networks predict over
+   * the plane (each seed once; absent on wider tables and in documents before engine 0.5.0).
+   */
+  decisionRegions: z
+    .array(RegionMap.extend({ role: z.enum(['best', 'median', 'worst']), seed: z.number().int(), accuracy: z.number() }))
+    .optional(),
 };
 
 const Interval = z.tuple([z.number(), z.number()]);

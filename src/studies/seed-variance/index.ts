@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { prepareData } from '../../data/prepareData.ts';
+import { regionMap } from '../../document/decisionRegions.ts';
 import { ALL_DIVERGED, RunRecord } from '../../document/parts.ts';
 import { rowOf } from '../../document/runRows.ts';
 import { curveSpreadOf, distributionOf, keepsEveryRun, mostExtreme, nearestSeed } from '../../document/runSummaries.ts';
@@ -71,6 +72,25 @@ function measureRuns(runs: RunRecord[], epochs: number, threshold?: number) {
   };
 }
 
+/** The best, the median and the worst seed's maps of the plane (two-feature tables), each seed once. */
+function decisionRegionsOf(
+  bySeed: Map<number, RunRecord>,
+  summary: SeedVarianceDocument['summary'],
+  medianSeed: number | null,
+): Pick<SeedVarianceDocument, 'decisionRegions'> {
+  if (!summary) return {};
+  const roles = [
+    { role: 'best' as const, seed: summary.best.seed },
+    ...(medianSeed === null ? [] : [{ role: 'median' as const, seed: medianSeed }]),
+    { role: 'worst' as const, seed: summary.worst.seed },
+  ].filter((r, i, all) => all.findIndex((o) => o.seed === r.seed) === i);
+  const maps = roles.flatMap(({ role, seed }) => {
+    const run = bySeed.get(seed);
+    return run?.regions && run.testAccuracy !== null ? [{ role, seed, accuracy: run.testAccuracy, ...run.regions }] : [];
+  });
+  return maps.length ? { decisionRegions: maps } : {};
+}
+
 /** seed-variance: groups of seeds, then the first, middle and last seeds again as a separate group. */
 export const seedVariance = defineStudyKind({
   kind: 'seed-variance',
@@ -95,7 +115,14 @@ export const seedVariance = defineStudyKind({
     async runUnit(spec, unit, context) {
       // The re-run is each seed's second run: with shuffled reductions it sums in another order.
       const instance = unit.purpose === 'repeat' ? 1 : 0;
-      return (await runSeeds(spec, unit.seeds, { onEpoch: context.onEpoch, instance })).map((o) => o.record);
+      const outcomes = await runSeeds(spec, unit.seeds, { onEpoch: context.onEpoch, instance });
+      // A first run on a two-feature table keeps its map of the plane: the report shows three of them.
+      return outcomes.map(({ record, params, data }) => {
+        const regions = instance
+          ? null
+          : regionMap(params, layerSizes(data.features, spec.model, data.classes), spec.model.activation, data);
+        return regions ? { ...record, regions } : record;
+      });
     },
 
     /** `rerun`: the seed's second run, the repeatability check (false for every seed's first run). */
@@ -124,7 +151,7 @@ export const seedVariance = defineStudyKind({
       ...repeatability.seeds,
     ]);
     const everyRun = keepsEveryRun(allRuns.length, spec.training.epochs);
-    const runs = everyRun ? allRuns : allRuns.filter((r) => named.has(r.seed));
+    const runs = (everyRun ? allRuns : allRuns.filter((r) => named.has(r.seed))).map(({ regions: _regions, ...r }) => r);
     // Shapes come from the data itself (cheap: no training).
     const data = prepareData(spec, seedStreams(firstSeed(spec.seeds), spec.pins));
     const sizes = layerSizes(data.features, spec.model, data.classes);
@@ -144,6 +171,7 @@ export const seedVariance = defineStudyKind({
       outlierCount: measured.summary?.outliers.length ?? 0,
       scale: measured.scale,
       repeatability,
+      ...decisionRegionsOf(bySeed, summary, measured.medianSeed),
     };
   },
 

@@ -1,5 +1,5 @@
 import * as Plot from '@observablehq/plot';
-import type { DocumentOfKind } from '../../../../src/index.ts';
+import { type DocumentOfKind, regionRects } from '../../../../src/index.ts';
 
 type SeedVarianceDocument = DocumentOfKind<'seed-variance'>;
 
@@ -160,6 +160,56 @@ function namedRuns(doc: SeedVarianceDocument) {
   });
 }
 
+/**
+ * The best, the median and the worst seed's decision regions side by side (two-feature tables): the
+ * class each network predicts over the plane, shaded, and a sample of its training rows as dots, in
+ * the class's colour. '' when the document has no maps.
+ */
+export function regionsSvg(doc: SeedVarianceDocument, locale: Locale, width = 640): string {
+  const maps = doc.decisionRegions;
+  if (!maps?.length) return '';
+  const { labels } = phrases.in(locale);
+  const panel = (m: (typeof maps)[number]) => labels.regionPanel[m.role]({ seed: m.seed, accuracy: pct(m.accuracy) });
+  const classes = Array.from({ length: doc.data.classes }, (_, c) => String(c));
+  return renderSvg(
+    {
+      width,
+      height: Math.round(width / maps.length) + 40,
+      marginTop: 24,
+      fx: { label: null, domain: maps.map(panel) },
+      x: { axis: null, domain: [0, 1] },
+      y: { axis: null, domain: [0, 1] },
+      color: { type: 'categorical', domain: classes, legend: false },
+      ariaLabel: labels.regionsAlt,
+      marks: [
+        Plot.rect(
+          maps.flatMap((m) => {
+            const [x0, x1, y0, y1] = m.extent;
+            return regionRects(m).map((r) => ({
+              fx: panel(m),
+              x1: (r.x1 - x0) / (x1 - x0),
+              x2: (r.x2 - x0) / (x1 - x0),
+              y1: (r.y1 - y0) / (y1 - y0),
+              y2: (r.y2 - y0) / (y1 - y0),
+              cls: String(r.cls),
+            }));
+          }),
+          { fx: 'fx', x1: 'x1', x2: 'x2', y1: 'y1', y2: 'y2', fill: 'cls', fillOpacity: 0.3, shapeRendering: 'crispEdges' },
+        ),
+        Plot.dot(
+          maps.flatMap((m) => {
+            const [x0, x1, y0, y1] = m.extent;
+            return m.points.map(([x, y, c]) => ({ fx: panel(m), x: (x - x0) / (x1 - x0), y: (y - y0) / (y1 - y0), cls: String(c) }));
+          }),
+          { fx: 'fx', x: 'x', y: 'y', fill: 'cls', r: 2 },
+        ),
+        Plot.frame({ strokeOpacity: 0.3 }),
+      ],
+    },
+    maps.map(panel),
+  );
+}
+
 /** This kind's charts for its view (site/src/kinds/views.ts): the main chart, on reports, embed cards and previews. */
 export const view: ChartsOf<'seed-variance'> = {
   mainChart: seedStripSvg,
@@ -170,5 +220,6 @@ export const view: ChartsOf<'seed-variance'> = {
     'train-loss': (doc, locale, width) => curvesSvg(doc, 'trainLoss', locale, width),
     'convergence-mean': (doc, locale, width) => convergenceSvg(doc, 'mean', locale, width),
     'convergence-std': (doc, locale, width) => convergenceSvg(doc, 'std', locale, width),
+    regions: regionsSvg,
   },
 };

@@ -71,6 +71,16 @@ export const en = {
     bandsNote:
       'Shaded: the middle 50% and 90% of seeds at each epoch. Thick line: the median. Thin lines: the best, the median and the worst seed.',
     bandsAlt: '{what}: the median across seeds, with bands holding the middle 50% and 90% of seeds at each epoch.',
+    regions: 'Decision regions: the best, the median and the worst seed',
+    regionsNote:
+      'What each seed’s trained network predicts over the plane of the two features (shaded by class), with a sample of its training rows (dots, coloured by their class). The same data and architecture; only the seed differs.',
+    regionsAlt:
+      'Three maps of the plane, shaded by the class the best, the median and the worst seed’s networks predict, with their training rows as dots.',
+    regionPanel: {
+      best: 'best, seed {seed}: {accuracy}',
+      median: 'median, seed {seed}: {accuracy}',
+      worst: 'worst, seed {seed}: {accuracy}',
+    },
     namedRun: { best: 'best (seed {seed})', median: 'median (seed {seed})', worst: 'worst (seed {seed})' },
     namedTable: 'The seeds this report names',
     allRuns: 'Every one of the {n} runs, one row each:',
