@@ -15,12 +15,18 @@ const POINTS_KEPT = 150;
 /** One character per class: digits, then letters (36 classes at most). */
 const CLASS_CHARACTERS = '0123456789abcdefghijklmnopqrstuvwxyz';
 
-export const RegionMap = z.object({
+/** What a run keeps (1.6 kB): the grid's predictions. Its rows are drawn again from its seed when a map is shown. */
+export const RunRegions = z.object({
   /** The square drawn: [xMin, xMax, yMin, yMax], in the scaled features the network reads. */
   extent: z.tuple([z.number(), z.number(), z.number(), z.number()]),
   cells: z.number().int(),
   /** The predicted class at each cell's centre, rows from yMin up, each row from xMin right: one character per cell. */
   classes: z.string(),
+});
+export type RunRegions = z.infer<typeof RunRegions>;
+
+/** A map as a document keeps it: the run's predictions and a sample of its training rows. */
+export const RegionMap = RunRegions.extend({
   /** A sample of the training rows: x, y (4 significant digits) and class. */
   points: z.array(z.tuple([z.number(), z.number(), z.number().int()])),
 });
@@ -33,11 +39,11 @@ export function cellCentre(map: Pick<RegionMap, 'extent' | 'cells'>, column: num
 }
 
 /** The class a map records at cell (column, row). */
-export const cellClass = (map: RegionMap, column: number, row: number): number =>
+export const cellClass = (map: RunRegions, column: number, row: number): number =>
   CLASS_CHARACTERS.indexOf(map.classes[row * map.cells + column]);
 
 /** The map of one trained network, or null when its table does not have two features (or has more classes than characters). */
-export function regionMap(params: MlpParams, sizes: number[], activation: ModelSpec['activation'], data: PreparedData): RegionMap | null {
+export function regionMap(params: MlpParams, sizes: number[], activation: ModelSpec['activation'], data: PreparedData): RunRegions | null {
   if (data.features !== 2 || data.classes > CLASS_CHARACTERS.length || !data.trainY.length) return null;
   const xs = data.trainX.filter((_, i) => i % 2 === 0);
   const ys = data.trainX.filter((_, i) => i % 2 === 1);
@@ -51,18 +57,24 @@ export function regionMap(params: MlpParams, sizes: number[], activation: ModelS
     for (let column = 0; column < REGION_CELLS; column++)
       grid.set(cellCentre({ extent, cells: REGION_CELLS }, column, row), 2 * (row * REGION_CELLS + column));
   const predicted = predictMlp(params, sizes, activation, grid, REGION_CELLS * REGION_CELLS);
+  return { extent, cells: REGION_CELLS, classes: Array.from(predicted, (c) => CLASS_CHARACTERS[c]).join('') };
+}
+
+/** Every k-th training row (at most POINTS_KEPT of them), as a map shows them. */
+export function regionPoints(data: PreparedData): RegionMap['points'] {
   const step = Math.max(1, Math.ceil(data.trainY.length / POINTS_KEPT));
   const round = (v: number) => Number(v.toPrecision(4));
   const points: RegionMap['points'] = [];
-  for (let i = 0; i < data.trainY.length; i += step) points.push([round(xs[i]), round(ys[i]), data.trainY[i]]);
-  return { extent, cells: REGION_CELLS, classes: Array.from(predicted, (c) => CLASS_CHARACTERS[c]).join(''), points };
+  for (let i = 0; i < data.trainY.length; i += step)
+    points.push([round(data.trainX[2 * i]), round(data.trainX[2 * i + 1]), data.trainY[i]]);
+  return points;
 }
 
 /**
  * A map as rectangles to draw: each row's runs of one class merged (a boundary crosses a row a few
  * times, so 40 rows make about a hundred rectangles, not 1,600).
  */
-export function regionRects(map: RegionMap): { x1: number; x2: number; y1: number; y2: number; cls: number }[] {
+export function regionRects(map: RunRegions): { x1: number; x2: number; y1: number; y2: number; cls: number }[] {
   const [x0, x1, y0, y1] = map.extent;
   const w = (x1 - x0) / map.cells;
   const h = (y1 - y0) / map.cells;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { STUDY_ID } from '../spec/studyId.ts';
 import { DOCUMENT_VERSION } from '../version.ts';
-import { RegionMap } from './decisionRegions.ts';
+import { RunRegions } from './decisionRegions.ts';
 
 /**
  * The pieces every study document is built from: the shared header, verdict outcomes, runs and
@@ -52,7 +52,7 @@ export const RunRecord = z.object({
    * Kept in a unit's part, where the run trained; a document keeps the best, median and worst
    * seeds' maps only (`decisionRegions`).
    */
-  regions: RegionMap.optional(),
+  regions: RunRegions.optional(),
 });
 export type RunRecord = z.infer<typeof RunRecord>;
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { prepareData } from '../../data/prepareData.ts';
-import { regionMap } from '../../document/decisionRegions.ts';
+import { regionMap, regionPoints } from '../../document/decisionRegions.ts';
 import { ALL_DIVERGED, RunRecord } from '../../document/parts.ts';
 import { rowOf } from '../../document/runRows.ts';
 import { curveSpreadOf, distributionOf, keepsEveryRun, mostExtreme, nearestSeed } from '../../document/runSummaries.ts';
@@ -72,8 +72,9 @@ function measureRuns(runs: RunRecord[], epochs: number, threshold?: number) {
   };
 }
 
-/** The best, the median and the worst seed's maps of the plane (two-feature tables), each seed once. */
+/** The best, the median and the worst seed's maps of the plane (two-feature tables), each seed once, with its rows drawn again. */
 function decisionRegionsOf(
+  spec: SeedVarianceSpec,
   bySeed: Map<number, RunRecord>,
   summary: SeedVarianceDocument['summary'],
   medianSeed: number | null,
@@ -86,7 +87,9 @@ function decisionRegionsOf(
   ].filter((r, i, all) => all.findIndex((o) => o.seed === r.seed) === i);
   const maps = roles.flatMap(({ role, seed }) => {
     const run = bySeed.get(seed);
-    return run?.regions && run.testAccuracy !== null ? [{ role, seed, accuracy: run.testAccuracy, ...run.regions }] : [];
+    if (!run?.regions || run.testAccuracy === null) return [];
+    const points = regionPoints(prepareData(spec, seedStreams(seed, spec.pins)));
+    return [{ role, seed, accuracy: run.testAccuracy, ...run.regions, points }];
   });
   return maps.length ? { decisionRegions: maps } : {};
 }
@@ -171,7 +174,7 @@ export const seedVariance = defineStudyKind({
       outlierCount: measured.summary?.outliers.length ?? 0,
       scale: measured.scale,
       repeatability,
-      ...decisionRegionsOf(bySeed, summary, measured.medianSeed),
+      ...decisionRegionsOf(spec, bySeed, summary, measured.medianSeed),
     };
   },
 
