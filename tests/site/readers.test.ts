@@ -381,7 +381,14 @@ describe('the embed code’s script, where a blog allows scripts', () => {
     const heights = () => page.$$eval('iframe', (frames) => frames.map((f) => f.getBoundingClientRect().height));
     // The script sets a frame's height when its card asks (and only then).
     await page.waitForFunction(() => [...document.querySelectorAll('iframe')].every((f) => f.style.height !== ''));
-    const fitted = await heights();
+    // A card tells again as it lays out (its chart, its fonts): the heights it settles on, unchanged for half a second.
+    let fitted = await heights();
+    for (const end = Date.now() + 10_000; Date.now() < end; ) {
+      await new Promise((r) => setTimeout(r, 500));
+      const now = await heights();
+      if (now.every((h, i) => h === fitted[i])) break;
+      fitted = now;
+    }
     // At 300 px a card whose chart keeps its own shape is taller than the plain 330 px frame; each
     // frame got its own card's height, whole: nothing cut, nothing scrolls.
     expect(fitted[0]).toBeGreaterThan(330);

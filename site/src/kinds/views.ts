@@ -17,8 +17,8 @@ export interface KindCharts<D, N extends string = string> {
   mainChart: DrawChart<D>;
   /** Every chart of a report by its stable name (presentation/chartNames.ts): its own embed card and images. */
   charts: Record<N, DrawChart<D>>;
-  /** The main chart's height in an embed card, where it is not CARD_CHART's (a legend above the drawing takes room). */
-  cardChartHeight?: number;
+  /** The main chart's height in an embed card, where it is not CARD_CHART's (a legend above the drawing takes room, or a row per algorithm). */
+  cardChartHeight?: number | ((doc: D) => number);
 }
 /** What a kind's charts.ts exports as `view`, typed against its own documents. */
 export type ChartsOf<K extends StudyKind> = KindCharts<DocumentOfKind<K>, ChartName<K>>;

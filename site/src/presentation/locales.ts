@@ -42,6 +42,7 @@ export const KEPT_AS_WRITTEN: Record<Locale, readonly string[]> = {
     'trim_mean',
     'rliable',
     'runs.csv',
+    'scale',
   ],
 };
 
@@ -56,6 +57,12 @@ export const EXPLAINED_ON_FIRST_USE: Record<Locale, Readonly<Record<string, stri
     MLP: '多层感知机',
     SVM: '支持向量机',
     RBF: '径向基函数',
+    gamma: 'RBF 核的宽度参数',
+    LIBSVM: 'SVM 训练库',
+    SMO: '序列最小优化算法',
+    SVC: 'SVM 分类器',
+    LIBLINEAR: '线性模型训练库',
+    LinearSVC: '线性 SVM 分类器',
     kNN: 'k 近邻',
     Adam: '自适应矩估计优化器',
     adam: '自适应矩估计优化器',

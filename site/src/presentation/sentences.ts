@@ -1,5 +1,5 @@
 import { type SeedSet, seedList, type TrainingSetup } from '../../../src/index.ts';
-import { type Arg, and, int, type Message, num, pct, pts, ranges } from './phrases.ts';
+import { type Arg, and, int, type Message, pct, pts, ranges, val } from './phrases.ts';
 import { ui } from './ui.ts';
 
 /**
@@ -60,7 +60,7 @@ export const no = ui.say('words.no');
 export const none = ui.say('words.none');
 export const diverged = ui.say('words.diverged');
 /** An RBF SVM's gamma as the spec gives it: a number, or scikit-learn's "scale". */
-export const svmGamma = (gamma: number | 'scale'): Arg => (gamma === 'scale' ? ui.say('words.gammaScale') : num(gamma));
+export const svmGamma = (gamma: number | 'scale'): Arg => (gamma === 'scale' ? ui.say('words.gammaScale') : val(gamma));
 /** A model by its id ("logistic-regression" -> "logistic regression"); an id the dictionary lacks is shown as it is. */
 export const modelName = (id: string): Arg => (id in ui.tables.en.models ? ui.say(`models.${id as ModelId}`) : id);
 type ModelId = keyof typeof ui.tables.en.models;

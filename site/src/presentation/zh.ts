@@ -312,7 +312,7 @@ export const zh = translationOf<typeof en>()({
     none: '无',
     notAvailable: '无',
     diverged: '没有学会',
-    gammaScale: '“scale”（1 /（特征数 · 训练值的方差））',
+    gammaScale: 'scale（1 /（特征数 · 训练值的方差））',
     seed: '种子',
     seeds: { other: '{n} 个种子' },
     points: '{x} 个百分点',

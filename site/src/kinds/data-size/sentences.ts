@@ -1,5 +1,5 @@
 import { type DigestOfKind, type DocumentOfKind, readingsOf } from '../../../../src/index.ts';
-import { type Arg, and, type Message, num, pct, phraseBook, pts, series } from '../../presentation/phrases.ts';
+import { type Arg, and, type Message, pct, phraseBook, pts, series, val } from '../../presentation/phrases.ts';
 import { kindSentences, modelName, pairedInterval, pairedMethod, seeds, svmGamma, trainingMethod } from '../../presentation/sentences.ts';
 import { en } from './en.ts';
 import { zh } from './zh.ts';
@@ -106,9 +106,9 @@ export const sentences = kindSentences<Doc, DigestOfKind<'data-size'>>({
     say('method.classic', {
       k: doc.spec.knnK,
       trees: doc.spec.forestTrees,
-      svmC: num(doc.spec.svm.C),
+      svmC: val(doc.spec.svm.C),
       gamma: svmGamma(doc.spec.svm.gamma),
-      linearC: num(doc.spec.linearSvm.C),
+      linearC: val(doc.spec.linearSvm.C),
     }),
     say('method.comparisons'),
   ],

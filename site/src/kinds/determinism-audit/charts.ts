@@ -89,5 +89,6 @@ export function driftSvg(doc: DeterminismAuditDocument, locale: Locale, width = 
 export const view: ChartsOf<'determinism-audit'> = {
   mainChart: auditGridSvg,
   charts: { audit: auditGridSvg, drift: driftSvg },
-  cardChartHeight: GRID_ROW * 5 + 42,
+  // A row per algorithm, legible in the card (five rows before the SVMs came).
+  cardChartHeight: (doc) => GRID_ROW * doc.rows.length + 42,
 };

@@ -1,5 +1,5 @@
 import { type DigestOfKind, type DocumentOfKind, readingsOf } from '../../../../src/index.ts';
-import { and, type Message, num, phraseBook, sci, sentencesOf, series } from '../../presentation/phrases.ts';
+import { and, type Message, phraseBook, sci, sentencesOf, series, val } from '../../presentation/phrases.ts';
 import { kindSentences, modelName, svmGamma, trainingMethod } from '../../presentation/sentences.ts';
 import { en } from './en.ts';
 import { zh } from './zh.ts';
@@ -71,6 +71,6 @@ export const sentences = kindSentences<Doc, DigestOfKind<'determinism-audit'>>({
     say(doc.spec.training.reductionOrder === 'shuffled' ? 'method.shuffled' : 'method.fixed'),
     say('method.comparison'),
     say('method.trees'),
-    say('method.svms', { svmC: num(doc.spec.svm.C), gamma: svmGamma(doc.spec.svm.gamma), linearC: num(doc.spec.linearSvm.C) }),
+    say('method.svms', { svmC: val(doc.spec.svm.C), gamma: svmGamma(doc.spec.svm.gamma), linearC: val(doc.spec.linearSvm.C) }),
   ],
 });
