@@ -14,12 +14,10 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { DEFAULT_CLASSIC_OPTIONS, fitClassic } from '../src/classic/classifiers.ts';
-import { prepareData } from '../src/data/prepareData.ts';
-import { findPreset, parseSpecOfKind } from '../src/index.ts';
 import { seedStreams } from '../src/random/seedStreams.ts';
 import { pairedDifference } from '../src/stats/paired.ts';
 import { mean } from '../src/stats/summarize.ts';
-import { stratifiedSubset } from '../src/studies/data-size/index.ts';
+import { dataSizeSubsets } from './dataSizeSubsets.ts';
 
 const OURS = 'bench/reference/svm-data-size.json';
 const THEIRS = 'bench/reference/sklearn-svm-data-size.json';
@@ -35,37 +33,26 @@ interface Fit {
   seconds: Record<(typeof MODELS)[number], number>;
 }
 
-const preset = findPreset('digits-data-size');
-if (!preset) throw new Error('no digits-data-size preset');
-const spec = parseSpecOfKind(preset.spec, 'data-size');
+const { spec, fits: subsets } = dataSizeSubsets('digits-data-size');
 
 if (!existsSync(OURS) || process.argv.includes('--refit')) {
   const fits: Fit[] = [];
-  for (const size of spec.sizes)
-    for (const seed of spec.seeds) {
-      const streams = seedStreams(seed);
-      let rows: number[] = [];
-      const data = prepareData(spec, streams, (train, table) => {
-        const subset = stratifiedSubset(train, table.y, table.classes, size, streams.split);
-        rows = [...subset];
-        return subset;
-      });
-      const train = { x: data.trainX, y: data.trainY, rows: data.trainY.length, features: data.features, classes: data.classes };
-      const fit = { size, seed, rows, accuracy: {}, predictions: {}, seconds: {} } as Fit;
-      for (const model of MODELS) {
-        const started = performance.now();
-        const predictions = fitClassic(model, train, seedStreams(seed).init, { ...DEFAULT_CLASSIC_OPTIONS, ...spec }).predict(
-          data.testX,
-          data.testY.length,
-        );
-        fit.seconds[model] = (performance.now() - started) / 1000;
-        fit.accuracy[model] = predictions.filter((p, i) => p === data.testY[i]).length / data.testY.length;
-        fit.predictions[model] = predictions.join('');
-      }
-      fits.push(fit);
-      console.log(`size ${size} seed ${seed}: svm ${fit.accuracy.svm.toFixed(4)}, linear ${fit.accuracy['linear-svm'].toFixed(4)}`);
+  for (const { size, seed, rows, data } of subsets) {
+    const train = { x: data.trainX, y: data.trainY, rows: data.trainY.length, features: data.features, classes: data.classes };
+    const fit = { size, seed, rows, accuracy: {}, predictions: {}, seconds: {} } as Fit;
+    for (const model of MODELS) {
+      const started = performance.now();
+      const predictions = fitClassic(model, train, seedStreams(seed).init, { ...DEFAULT_CLASSIC_OPTIONS, ...spec }).predict(
+        data.testX,
+        data.testY.length,
+      );
+      fit.seconds[model] = (performance.now() - started) / 1000;
+      fit.accuracy[model] = predictions.filter((p, i) => p === data.testY[i]).length / data.testY.length;
+      fit.predictions[model] = predictions.join('');
     }
-  // One line per fit: 60 fits of up to 1348 row indices.
+    fits.push(fit);
+    console.log(`size ${size} seed ${seed}: svm ${fit.accuracy.svm.toFixed(4)}, linear ${fit.accuracy['linear-svm'].toFixed(4)}`);
+  }
   writeFileSync(OURS, `{"preset": "digits-data-size", "fits": [\n${fits.map((f) => JSON.stringify(f)).join(',\n')}\n]}\n`);
   console.log(`wrote ${OURS}; now run bench/sklearn_svm_reference.py, then this script again`);
 }

@@ -1,7 +1,7 @@
-import KNN from 'ml-knn';
 import type { RandomStream } from '../random/seedStreams.ts';
 import { type DecisionTree, fitTree, predictTree, type TreeData } from './decisionTree.ts';
 import { fitKernelSvm, KERNEL_SVM_DEFAULTS, type KernelSvmOptions, kernelSvmParameters, predictKernelSvm } from './kernelSvm.ts';
+import { fitKnn, predictKnn } from './knn.ts';
 import { fitLinearSvm, LINEAR_SVM_DEFAULTS, type LinearSvmOptions, predictLinearSvm } from './linearSvm.ts';
 import { fitSoftmaxRegression, predictSoftmax } from './softmaxRegression.ts';
 
@@ -30,16 +30,14 @@ export interface FittedClassifier {
   parameters(): number[] | null;
 }
 
-const toRows = (x: Float32Array, rows: number, features: number) =>
-  Array.from({ length: rows }, (_, r) => Array.from(x.subarray(r * features, (r + 1) * features)));
 const treeParameters = (t: DecisionTree) => [...t.feature, ...t.threshold, ...t.left, ...t.right, ...t.leafClass];
 
 /**
  * Fits a classic model. `stream` is the model's own randomness: the order in which a tree's nodes
  * visit the features (it decides ties, as in scikit-learn), and a forest's bootstraps; kNN and the
  * softmax regression are deterministic given their data, and so is the RBF SVM; the linear SVM
- * visits its variables in an order drawn from the stream, as LIBLINEAR does. kNN comes from ml.js;
- * the trees, the softmax regression and the SVMs are ours (each file says why).
+ * visits its variables in an order drawn from the stream, as LIBLINEAR does. Every model is ours
+ * (each file says why).
  */
 export function fitClassic(
   name: ClassicModelName,
@@ -78,8 +76,8 @@ export function fitClassic(
       };
     }
     case 'knn': {
-      const model = new KNN(toRows(data.x, data.rows, data.features), Array.from(data.y), { k: Math.min(options.knnK, data.rows) });
-      return { predict: (x, rows) => Int32Array.from(model.predict(toRows(x, rows, data.features)) as number[]), parameters: () => null };
+      const model = fitKnn(data, options.knnK);
+      return { predict: (x, rows) => predictKnn(model, x, rows), parameters: () => null };
     }
     case 'svm': {
       const model = fitKernelSvm(data, options.svm);

@@ -25,34 +25,34 @@ export const FITTED_TIME_MODEL: TimeModel = {
   },
   "classic": {
     "logistic-regression": {
-      "msPerFit": 12.165584379787447,
-      "msPerMegaWork": 3.192016980078992,
-      "upperFactor": 1.1083659566944424
+      "msPerFit": 12.462037420511535,
+      "msPerMegaWork": 3.0175464730064605,
+      "upperFactor": 1.12239233577359
     },
     "knn": {
-      "msPerFit": 34.90394373927177,
-      "msPerMegaWork": 23.293607804828298,
-      "upperFactor": 1.830714281527272
+      "msPerFit": 1.2842531754862705,
+      "msPerMegaWork": 1.5873538342297044,
+      "upperFactor": 1.002934189604617
     },
     "decision-tree": {
       "msPerFit": 0,
-      "msPerMegaWork": 96.96968398475927,
-      "upperFactor": 1.0140763221352516
+      "msPerMegaWork": 89.47787730247015,
+      "upperFactor": 1.0117940919745234
     },
     "random-forest": {
       "msPerFit": 0,
-      "msPerMegaWork": 126.15306016798768,
-      "upperFactor": 1.0940694314320218
+      "msPerMegaWork": 121.8193281322946,
+      "upperFactor": 1.055931814158097
     },
     "svm": {
-      "msPerFit": 29.665917552195467,
-      "msPerMegaWork": 1.3774192475087705,
-      "upperFactor": 1.438313068080294
+      "msPerFit": 11.944342013058332,
+      "msPerMegaWork": 1.0186277837910673,
+      "upperFactor": 0.9995299275667499
     },
     "linear-svm": {
-      "msPerFit": 4.097502510196982,
-      "msPerMegaWork": 12.666848724420058,
-      "upperFactor": 1.1068803186944305
+      "msPerFit": 4.04218439988842,
+      "msPerMegaWork": 12.231251547171812,
+      "upperFactor": 1.101534856479295
     }
   }
 };
