@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { useNodeBackend } from '../cli/nodeBackends.ts';
 import { badgeOf, headlineOf, verdictOf } from '../site/src/presentation/index.ts';
 import { headlineOfFacts } from '../site/src/presentation/studyWords.ts';
-import { documentOfKind, parseSpecOfKind, runStudy } from '../src/index.ts';
+import { combineStudy, documentOfKind, parseSpecOfKind, runStudy } from '../src/index.ts';
 import { summarizeProportions } from '../src/stats/summarize.ts';
 import { failedToLearn } from '../src/studies/runSeeds.ts';
 
@@ -92,5 +92,49 @@ describe('a headline over runs that partly failed', () => {
   });
   it('counts them beside the accuracy of the rest otherwise', () => {
     expect(headlineOfFacts(facts(5), 'en')).toBe('10 seeds: 50.0%, std 10.00 points, 5 failed to learn; deterministic ✓');
+  });
+});
+
+describe('a comparison at the extremes, trained', () => {
+  const arm = (label: string, optimizer: object) => ({ label, ...iris, training: { optimizer, batchSize: 16, epochs: 5 } });
+  it('of an arm whose runs blew up is undecided, with the reason, and its headline claims no verdict', async () => {
+    await useNodeBackend('cpu');
+    const spec = parseSpecOfKind(
+      {
+        kind: 'compare',
+        a: arm('adam', { kind: 'adam', lr: 0.02 }),
+        b: arm('sgd at lr 10', { kind: 'sgd', lr: 10, momentum: 0.9 }),
+        seeds: 3,
+      },
+      'compare',
+    );
+    const doc = documentOfKind(await runStudy(spec, { groupSize: 3 }), 'compare');
+    // Measured (as in the seed-variance case above): every run of arm b ends above 1e12, ln 3 = 1.0986.
+    expect(doc.verdict[0].outcome).toEqual({ is: 'undecided', because: 'all-diverged' });
+    expect(verdictOf(doc, 'en')[0].answer).toMatch(/failed to learn/);
+    expect(headlineOf(doc, 'en')).not.toMatch(/better|Tied/);
+  });
+  it('of one seed is undecided: one difference has no interval', async () => {
+    await useNodeBackend('cpu');
+    const spec = parseSpecOfKind(
+      { kind: 'compare', a: arm('adam', { kind: 'adam', lr: 0.02 }), b: arm('adam slow', { kind: 'adam', lr: 0.01 }), seeds: 1 },
+      'compare',
+    );
+    const doc = documentOfKind(await runStudy(spec, { groupSize: 1 }), 'compare');
+    expect(doc.verdict[0].outcome).toEqual({ is: 'undecided', because: 'one-run' });
+  });
+  it('of an arm whose runs mostly failed is undecided, though three pairs remain', async () => {
+    // Combined from hand-made runs: arm b failed on 4 of its 7 seeds.
+    const seeds = [1, 2, 3, 4, 5, 6, 7];
+    const spec = parseSpecOfKind({ kind: 'compare', a: arm('A', { kind: 'adam' }), b: arm('B', { kind: 'adam' }), seeds }, 'compare');
+    const runs = (arm: string, failed: number[]) =>
+      seeds.map((seed) => ({ seed, fingerprint: `${arm}${seed}`, testAccuracy: 0.9 + seed / 100, diverged: failed.includes(seed) }));
+    const parts = [
+      { unit: { purpose: 'arm', arm: 'a', seeds }, result: runs('a', []) },
+      { unit: { purpose: 'arm', arm: 'b', seeds }, result: runs('b', [1, 2, 3, 4]) },
+    ];
+    const doc = documentOfKind(await combineStudy(spec, parts), 'compare');
+    expect(doc.difference?.pairs).toBe(3);
+    expect(doc.verdict[0].outcome).toEqual({ is: 'undecided', because: 'mostly-failed' });
   });
 });

@@ -65,14 +65,21 @@ function measure(spec: CompareSpec, armRuns: { label: string; runs: SeedResult[]
   };
 }
 
-/** The verdict, decided from the paired difference. */
-function decide(spec: CompareSpec, difference: CompareDocument['difference']): CompareVerdict[] {
+/**
+ * The verdict, decided from the paired difference; undecided, with the reason, when more than half of
+ * an arm's runs failed to learn (the few that learned do not stand for its seeds), when every one of
+ * an arm's failed, or when fewer than two seeds pair up (one difference has no interval).
+ */
+function decide(spec: CompareSpec, difference: CompareDocument['difference'], armRuns: { runs: SeedResult[] }[]): CompareVerdict[] {
   const effectSize = spec.effectSize;
-  if (!difference)
+  const failed = (runs: SeedResult[]) => runs.filter((r) => r.diverged || r.testAccuracy === null).length;
+  const mostlyFailed = armRuns.some(({ runs }) => 2 * failed(runs) > runs.length);
+  const allFailed = armRuns.some(({ runs }) => failed(runs) === runs.length);
+  if (!difference || mostlyFailed)
     return [
       {
         question: 'a-better-than-b',
-        outcome: { is: 'undecided', because: 'all-diverged' },
+        outcome: { is: 'undecided', because: allFailed ? 'all-diverged' : mostlyFailed ? 'mostly-failed' : 'one-run' },
         facts: { excludesZero: false, withinEffectSize: false, effectSize },
       },
     ];
@@ -125,7 +132,7 @@ export const compare = defineStudyKind({
     });
     const measured = measure(spec, arms);
     return {
-      verdict: decide(spec, measured.difference),
+      verdict: decide(spec, measured.difference, arms),
       ...measured,
     };
   },
@@ -137,7 +144,7 @@ export const compare = defineStudyKind({
       // The interval and the seeds needed are recomputed from the version-1 runs (paired t, paired design).
       const measured = measure(v1.spec, v1.arms);
       return {
-        verdict: decide(v1.spec, measured.difference),
+        verdict: decide(v1.spec, measured.difference, v1.arms),
         ...measured,
       };
     },

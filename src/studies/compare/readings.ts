@@ -23,7 +23,10 @@ export const compareDigest = (doc: CompareDocument): CompareDigest => ({
   b: doc.spec.b.label,
   seeds: seedCount(doc.spec.seeds),
   difference: doc.difference && { meanDiff: doc.difference.meanDiff, ci95: doc.difference.ci95 },
-  better: winningArm(doc) === null ? 'tied' : winningArm(doc) === doc.spec.a.label ? 'a' : 'b',
+  // Undecided (an arm's runs mostly failed to learn): no verdict, the numbers alone.
+  ...(doc.verdict[0]?.outcome.is === 'undecided'
+    ? {}
+    : { better: winningArm(doc) === null ? ('tied' as const) : winningArm(doc) === doc.spec.a.label ? ('a' as const) : ('b' as const) }),
 });
 
 /** What this kind's sentences read off its documents (the kind module's `readings`). */

@@ -34,7 +34,8 @@ export const sentences = kindSentences<Doc, DigestOfKind<'compare'>>({
       const [A, B] = doc.arms;
       const question = say('verdict.question', { a: user(A.label), b: user(B.label) });
       const d = doc.difference;
-      if (v.outcome.is === 'undecided' || !d || !A.summary || !B.summary) return undecided(question, 'all-diverged');
+      if (v.outcome.is === 'undecided' || !d || !A.summary || !B.summary)
+        return undecided(question, v.outcome.is === 'undecided' ? v.outcome.because : 'all-diverged');
       const winner = winningArm(doc);
       const effect = points(v.facts.effectSize);
       const conclusion =
