@@ -68,7 +68,7 @@ describe('decision regions of a seed-variance study on moons', () => {
       }
     }
     // One panel per map, titled in the reader's language.
-    expect(regionsSvg(doc, 'en')).toContain(`best, seed ${maps[0].seed}:`);
-    expect(regionsSvg(doc, 'zh')).toContain(`最好，种子 ${maps[0].seed}：`);
+    expect(regionsSvg(doc, 'en')).toContain(`best, seed ${maps[0].seed}`);
+    expect(regionsSvg(doc, 'zh')).toContain(`最好，种子 ${maps[0].seed}`);
   });
 });

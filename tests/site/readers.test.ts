@@ -35,6 +35,13 @@ const syntheticSpec = () => ({
   ...readKindFixture('determinism-audit/fixtures/determinism-audit'),
   dataset: { name: 'moons', samples: 160, noise: 0.2 },
 });
+/** A seed-variance report on a two-feature table: its decision-regions chart. */
+const REGIONS = 'seed-variance on a two-feature table';
+/** The studies beside one per kind, by name. */
+const EXTRA_STUDIES: Record<string, () => object> = {
+  [SYNTHETIC]: syntheticSpec,
+  [REGIONS]: () => readKindFixture('seed-variance/fixtures/seed-variance-moons'),
+};
 let server: DevServer;
 let persistTo: string;
 let browser: Browser;
@@ -43,14 +50,16 @@ const ids: Record<string, string> = {};
 beforeAll(async () => {
   persistTo = join(mkdtempSync(join(tmpdir(), 'seedlab-readers-')), 'state');
   server = await startWranglerDev({ port: await freePort(), persistTo, vars: { SEEDLAB_TOKEN: TOKEN } });
-  for (const fixture of [...KIND_FIXTURES, SYNTHETIC]) {
-    const spec = fixture === SYNTHETIC ? syntheticSpec() : readKindFixture(fixture);
+  for (const fixture of [...KIND_FIXTURES, ...Object.keys(EXTRA_STUDIES)]) {
+    const spec = fixture in EXTRA_STUDIES ? EXTRA_STUDIES[fixture]() : readKindFixture(fixture);
     const res = await fetch(`${server.url}/api/studies`, {
       method: 'POST',
       headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
       body: JSON.stringify(spec),
     });
-    ids[fixture === SYNTHETIC ? SYNTHETIC : (spec.kind ?? 'seed-variance')] = ((await res.json()) as { id: string }).id;
+    ids[fixture in EXTRA_STUDIES ? fixture : ((spec as { kind?: string }).kind ?? 'seed-variance')] = (
+      (await res.json()) as { id: string }
+    ).id;
   }
   for (const id of Object.values(ids)) {
     for (const end = Date.now() + 120_000; ; ) {
@@ -109,7 +118,7 @@ const PAGES: { name: string; path: () => string }[] = [
   ...KINDS.flatMap((kind) =>
     LOCALES.flatMap((l) => ['r', 'embed'].map((page) => ({ name: `${l}/${page}/ (${kind})`, path: () => `${l}/${page}/${ids[kind]}/` }))),
   ),
-  ...LOCALES.map((l) => ({ name: `${l}/r/ (${SYNTHETIC})`, path: () => `${l}/r/${ids[SYNTHETIC]}/` })),
+  ...[SYNTHETIC, REGIONS].flatMap((study) => LOCALES.map((l) => ({ name: `${l}/r/ (${study})`, path: () => `${l}/r/${ids[study]}/` }))),
 ];
 const pages = () => PAGES.map((p) => p.path());
 const PAGE_TIMEOUT = 90_000;

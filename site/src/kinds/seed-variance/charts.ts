@@ -174,9 +174,11 @@ export function regionsSvg(doc: SeedVarianceDocument, locale: Locale, width = 64
   return renderSvg(
     {
       width,
-      height: Math.round(width / maps.length) + 40,
-      marginTop: 24,
-      fx: { label: null, domain: maps.map(panel) },
+      height: Math.round(width / maps.length) + 56,
+      marginTop: 8,
+      // Two-line panel titles under the panels.
+      marginBottom: 44,
+      fx: { label: null, domain: maps.map(panel), axis: 'bottom' },
       x: { axis: null, domain: [0, 1] },
       y: { axis: null, domain: [0, 1] },
       color: { type: 'categorical', domain: classes, legend: false },

@@ -76,10 +76,11 @@ export const en = {
       'What each seed’s trained network predicts over the plane of the two features (shaded by class), with a sample of its training rows (dots, coloured by their class). The same data and architecture; only the seed differs.',
     regionsAlt:
       'Three maps of the plane, shaded by the class the best, the median and the worst seed’s networks predict, with their training rows as dots.',
+    /** A panel's title, on two lines: three panels share a phone's width. */
     regionPanel: {
-      best: 'best, seed {seed}: {accuracy}',
-      median: 'median, seed {seed}: {accuracy}',
-      worst: 'worst, seed {seed}: {accuracy}',
+      best: 'best, seed {seed}\n{accuracy}',
+      median: 'median, seed {seed}\n{accuracy}',
+      worst: 'worst, seed {seed}\n{accuracy}',
     },
     namedRun: { best: 'best (seed {seed})', median: 'median (seed {seed})', worst: 'worst (seed {seed})' },
     namedTable: 'The seeds this report names',

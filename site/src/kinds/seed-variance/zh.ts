@@ -74,7 +74,7 @@ export const zh = translationOf<typeof en>()({
     regionsNote:
       '每个种子训练出的网络在两个特征构成的平面上预测的类别（按类别着色），以及它的部分训练行（圆点，按真实类别着色）。数据和结构都相同，只有种子不同。',
     regionsAlt: '三张平面图，按最好、居中和最差种子的网络预测的类别着色，圆点是它们的训练行。',
-    regionPanel: { best: '最好，种子 {seed}：{accuracy}', median: '居中，种子 {seed}：{accuracy}', worst: '最差，种子 {seed}：{accuracy}' },
+    regionPanel: { best: '最好，种子 {seed}\n{accuracy}', median: '居中，种子 {seed}\n{accuracy}', worst: '最差，种子 {seed}\n{accuracy}' },
     namedRun: { best: '最好（种子 {seed}）', median: '中位（种子 {seed}）', worst: '最差（种子 {seed}）' },
     namedTable: '本报告提到的种子',
     allRuns: '全部 {n} 次运行，每次一行：',
