@@ -84,7 +84,8 @@ function solveBinary(kernel: Float64Array, y: Int8Array, C: number, tol: number)
   const QD = new Float64Array(n);
   for (let i = 0; i < n; i++) QD[i] = kernel[i * n + i];
   const Q = (i: number, j: number) => y[i] * y[j] * kernel[i * n + j];
-  const maxIterations = Math.max(10_000_000, n > 2147483647 / 100 ? 2147483647 : 100 * n);
+  // LIBSVM's cap: max(10,000,000, 100 n) iterations.
+  const maxIterations = Math.max(10_000_000, 100 * n);
   for (let iteration = 0; iteration < maxIterations; iteration++) {
     // WSS 3: i maximizes the violation; j, among the pairs that violate with i, decreases the objective most.
     let gmax = -Infinity;
