@@ -17,8 +17,9 @@ export {
   readDatasetCsv,
   type UploadedDataset,
 } from './data/uploadedDataset.ts';
-export { regionRects } from './document/decisionRegions.ts';
+export { cellClass, type RegionMap, type RunRegions } from './document/decisionRegions.ts';
 export { type RunRow, runRowJson, runRowsFromCsv, runsCsvHeader, runsCsvLines, runTableColumns } from './document/runRows.ts';
+export type { StepByStep } from './document/stepByStep.ts';
 export { sha256Hex } from './fingerprint/sha256Hex.ts';
 export { registerFusedKernels } from './kernels/fusedKernels.ts';
 // Presets, fingerprints and the environment record.

@@ -1,28 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { useNodeBackend } from '../cli/nodeBackends.ts';
 import { regionsSvg } from '../site/src/kinds/seed-variance/charts.ts';
-import { cellCentre, cellClass, type RegionMap, regionRects } from '../src/document/decisionRegions.ts';
+import { cellCentre, cellClass } from '../src/document/decisionRegions.ts';
 import { documentOfKind, parseSpecOfKind, runSeeds, runStudy } from '../src/index.ts';
 import { layerSizes, predictMlp } from '../src/model/mlp.ts';
-
-describe('regionRects', () => {
-  // By hand: a 2 x 2 map over [0, 2] x [0, 2], cells of 1; rows from y = 0 up.
-  const map = (classes: string): RegionMap => ({ extent: [0, 2, 0, 2], cells: 2, classes, points: [] });
-  it('merges a row’s runs of one class', () => {
-    expect(regionRects(map('0011'))).toEqual([
-      { x1: 0, x2: 2, y1: 0, y2: 1, cls: 0 },
-      { x1: 0, x2: 2, y1: 1, y2: 2, cls: 1 },
-    ]);
-  });
-  it('keeps a cell of its own where the class changes', () => {
-    expect(regionRects(map('0110')).map((r) => [r.x1, r.x2, r.y1, r.cls])).toEqual([
-      [0, 1, 0, 0],
-      [1, 2, 0, 1],
-      [0, 1, 1, 1],
-      [1, 2, 1, 0],
-    ]);
-  });
-});
+import { drawnClasses } from './drawnMaps.ts';
 
 describe('decision regions of a seed-variance study on moons', () => {
   const spec = parseSpecOfKind(
@@ -45,7 +27,9 @@ describe('decision regions of a seed-variance study on moons', () => {
     expect(maps.at(-1)?.seed).toBe(doc.summary?.worst.seed);
     // The runs in the document carry no map: three maps only.
     expect(doc.runs.some((r) => 'regions' in r)).toBe(false);
-    for (const map of maps) {
+    const drawn = drawnClasses(regionsSvg(doc, 'en'));
+    expect(drawn).toHaveLength(maps.length);
+    for (const [m, map] of maps.entries()) {
       expect(map.classes).toHaveLength(map.cells * map.cells);
       // The seed trained again (training is deterministic), its network asked at a few cell centres.
       const [outcome] = await runSeeds(spec, [map.seed]);
@@ -57,14 +41,12 @@ describe('decision regions of a seed-variance study on moons', () => {
         [39, 12],
         [39, 39],
       ] as const;
-      const rects = regionRects(map);
       for (const [column, row] of cells) {
         const [x, y] = cellCentre(map, column, row);
         const [predicted] = predictMlp(outcome.params, sizes, spec.model.activation, Float32Array.of(x, y), 1);
         expect(cellClass(map, column, row)).toBe(predicted);
-        // What the chart draws there: the rectangle holding that point.
-        const drawn = rects.find((r) => r.x1 <= x && x < r.x2 && r.y1 <= y && y < r.y2);
-        expect(drawn?.cls).toBe(predicted);
+        // What the chart draws there: the image's pixel for that cell.
+        expect(drawn[m](column, row)).toBe(predicted);
       }
     }
     // One panel per map, titled in the reader's language.

@@ -69,23 +69,3 @@ export function regionPoints(data: PreparedData): RegionMap['points'] {
     points.push([round(data.trainX[2 * i]), round(data.trainX[2 * i + 1]), data.trainY[i]]);
   return points;
 }
-
-/**
- * A map as rectangles to draw: each row's runs of one class merged (a boundary crosses a row a few
- * times, so 40 rows make about a hundred rectangles, not 1,600).
- */
-export function regionRects(map: RunRegions): { x1: number; x2: number; y1: number; y2: number; cls: number }[] {
-  const [x0, x1, y0, y1] = map.extent;
-  const w = (x1 - x0) / map.cells;
-  const h = (y1 - y0) / map.cells;
-  const rects = [];
-  for (let row = 0; row < map.cells; row++) {
-    let start = 0;
-    for (let column = 1; column <= map.cells; column++) {
-      if (column < map.cells && cellClass(map, column, row) === cellClass(map, start, row)) continue;
-      rects.push({ x1: x0 + start * w, x2: x0 + column * w, y1: y0 + row * h, y2: y0 + (row + 1) * h, cls: cellClass(map, start, row) });
-      start = column;
-    }
-  }
-  return rects;
-}

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { STUDY_ID } from '../spec/studyId.ts';
 import { DOCUMENT_VERSION } from '../version.ts';
 import { RunRegions } from './decisionRegions.ts';
+import { RunStepByStep } from './stepByStep.ts';
 
 /**
  * The pieces every study document is built from: the shared header, verdict outcomes, runs and
@@ -53,6 +54,8 @@ export const RunRecord = z.object({
    * seeds' maps only (`decisionRegions`).
    */
   regions: RunRegions.optional(),
+  /** The study's first seed on a two-feature table: its maps as it trained and its first step (stepByStep.ts); the document keeps it as `stepByStep`. */
+  stepByStep: RunStepByStep.optional(),
 });
 export type RunRecord = z.infer<typeof RunRecord>;
 

@@ -8,7 +8,7 @@ import { createStream, type RandomStream, seedStreams, streamSeed, streamSourceS
 import type { TrainingSetup } from '../spec/setup.ts';
 import type { BySeed } from '../stats/paired.ts';
 import { summarizeProportions } from '../stats/summarize.ts';
-import { type TrainingProgress, trainGroup } from '../train/trainGroup.ts';
+import { type SeedTrainingInput, type TrainingProgress, trainGroup } from '../train/trainGroup.ts';
 
 export interface SeedOutcome {
   record: RunRecord;
@@ -30,6 +30,7 @@ export interface RunSeedsOptions {
    */
   instance?: number;
   onEpochParams?: (epoch: number, params: MlpParams[]) => void;
+  readParamsAt?: (epoch: number) => boolean;
 }
 
 /** The stream that orders a run's reductions, when the spec asks for shuffled ones. */
@@ -53,24 +54,34 @@ export function failedToLearn(divergedAtEpoch: number | null, trainLoss: readonl
 }
 
 /**
+ * One seed's training input, as a group trains it: its data, layer sizes, initial weights and
+ * fresh streams (each call draws them anew, so a seed's first step can be shown apart from its run).
+ */
+export function seedMember(
+  setup: TrainingSetup,
+  seed: number,
+  options: Pick<RunSeedsOptions, 'prepare' | 'instance'> = {},
+): SeedTrainingInput & { sizes: number[] } {
+  const streams = seedStreams(seed, setup.pins);
+  const data = options.prepare ? options.prepare(seed, streams) : prepareData(setup, streams);
+  const sizes = layerSizes(data.features, setup.model, data.classes);
+  return {
+    seed,
+    data,
+    sizes,
+    initial: initParams(sizes, setup.model.initializer, streams.init),
+    order: streams.order,
+    dropout: streams.dropout,
+    reduction: reductionStream(setup, seed, options.instance ?? 0),
+  };
+}
+
+/**
  * Trains `seeds` as one group on the active backend and returns a fingerprinted record per seed.
  * Each seed's streams, data, split and initial weights are its own; the group only shares compute.
  */
 export async function runSeeds(setup: TrainingSetup, seeds: number[], options: RunSeedsOptions = {}): Promise<SeedOutcome[]> {
-  const members = seeds.map((seed) => {
-    const streams = seedStreams(seed, setup.pins);
-    const data = options.prepare ? options.prepare(seed, streams) : prepareData(setup, streams);
-    const sizes = layerSizes(data.features, setup.model, data.classes);
-    return {
-      seed,
-      data,
-      sizes,
-      initial: initParams(sizes, setup.model.initializer, streams.init),
-      order: streams.order,
-      dropout: streams.dropout,
-      reduction: reductionStream(setup, seed, options.instance ?? 0),
-    };
-  });
+  const members = seeds.map((seed) => seedMember(setup, seed, options));
   const trained = await trainGroup(members, {
     sizes: members[0].sizes,
     model: setup.model,
@@ -81,6 +92,7 @@ export async function runSeeds(setup: TrainingSetup, seeds: number[], options: R
     onStepLoss: options.onStepLoss,
     evaluate: options.evaluate,
     onEpochParams: options.onEpochParams,
+    readParamsAt: options.readParamsAt,
   });
   const environment = describeEnvironment();
   return Promise.all(

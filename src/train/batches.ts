@@ -10,6 +10,8 @@ export interface GroupBatch {
   labels: Int32Array;
   /** Inverted-dropout masks per hidden layer, or null without dropout. */
   masks: Float32Array[] | null;
+  /** [S, rows]: the training row at each place of each seed's batch. */
+  indices: Int32Array;
 }
 
 export interface BatchSource {
@@ -44,7 +46,7 @@ export function buildBatch(
     oneHot[at * C + trainY[row]] = 1;
     labels[at] = trainY[row];
   }
-  return { rows, x, oneHot, labels, masks };
+  return { rows, x, oneHot, labels, masks, indices };
 }
 
 /** A step's batch as row indices into each seed's training set (the fused path uploads the data once). */

@@ -33,8 +33,11 @@ const linear = tf.customGrad((h: tf.Tensor | tf.GradSaveFunc, w: tf.Tensor | tf.
 export interface StackedModel {
   /** The stacked parameters in MlpParams order (W0, b0, W1, b1, ...). */
   variables: tf.Variable[];
-  /** Logits [S, rows, classes] of inputs [S, rows, features]; dropout masks apply while training. */
-  forward(x: tf.Tensor, masks: tf.Tensor[] | null): tf.Tensor;
+  /**
+   * Logits [S, rows, classes] of inputs [S, rows, features]; dropout masks apply while training.
+   * `trace` sees each hidden layer's values before and after its activation (and mask).
+   */
+  forward(x: tf.Tensor, masks: tf.Tensor[] | null, trace?: (layer: number, pre: tf.Tensor, post: tf.Tensor) => void): tf.Tensor;
   /** Each seed's parameters, read back from the device. */
   read(): Promise<MlpParams[]>;
   /** Each seed's parameters, read back; frees the variables. */
@@ -56,15 +59,17 @@ export function stackModel(initial: MlpParams[], sizes: number[], activation: Mo
   const activate = ACTIVATIONS[activation];
   return {
     variables,
-    forward(x, masks) {
+    forward(x, masks, trace) {
       // [out, in] weights and a transposed operand in every product: wasm's matMul takes one kernel
       // for every group size. The first layer's input is data, whose gradient is never computed.
       let h = x;
       for (let l = 0; l < weights.length; l++) {
         h = tf.add(l === 0 ? tf.matMul(h, weights[l], false, true) : linear(h, weights[l]), biases[l]);
         if (l < weights.length - 1) {
+          const pre = h;
           h = activate(h);
           if (masks) h = tf.mul(h, masks[l]);
+          trace?.(l, pre, h);
         }
       }
       return h;

@@ -54,6 +54,8 @@ export interface TrainGroupOptions {
   onEpoch?: (progress: TrainingProgress) => void | Promise<void>;
   /** Every seed's parameters after each epoch (reads them back: for studies of how runs drift apart). */
   onEpochParams?: (epoch: number, params: MlpParams[]) => void;
+  /** The epochs after which onEpochParams is called (default: every one). */
+  readParamsAt?: (epoch: number) => boolean;
   /** Stop after this many steps, mid-epoch if need be (fixed step budgets, range tests). */
   maxSteps?: number;
   /** Called after every step with each seed's batch loss (reads the loss back: a sync per step). */
@@ -189,7 +191,7 @@ export async function trainGroup(members: SeedTrainingInput[], options: TrainGro
     }
     const metrics = await trainer.endEpoch(seen, evaluateEachEpoch || epoch === epochs);
     if (metrics) history.forEach((h, s) => void h.record(epoch, metrics[s]));
-    if (options.onEpochParams) options.onEpochParams(epoch, await trainer.read());
+    if (options.onEpochParams && (options.readParamsAt?.(epoch) ?? true)) options.onEpochParams(epoch, await trainer.read());
     await options.onEpoch?.({ epoch, epochs, stepsDone: step, stepsTotal, numTensors: tf.memory().numTensors });
   }
 

@@ -6,7 +6,7 @@ import type { StudyKind } from '../../../src/index.ts';
  * stays once published; a chart a study does not have (a drift without drift) answers 404.
  */
 export const CHART_NAMES = {
-  'seed-variance': ['seeds', 'histogram', 'test-accuracy', 'train-loss', 'convergence-mean', 'convergence-std', 'regions'],
+  'seed-variance': ['seeds', 'histogram', 'test-accuracy', 'train-loss', 'convergence-mean', 'convergence-std', 'regions', 'training'],
   compare: ['arms', 'difference'],
   'lr-range-test': ['loss', 'suggestions', 'check'],
   'lr-schedule': ['accuracy', 'learning-rate', 'curves'],

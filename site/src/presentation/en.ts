@@ -396,6 +396,12 @@ export const en = {
     intro: 'Each question is answered by the live card of the study that measures it; open the full report from the card.',
     /** Around a preset's name and the command that runs it (both shown as code). */
     notRun: { before: 'The preset', after: 'has not run yet; this command runs it:' },
+    /** Under the first question, around a link to a report's "Training, step by step" (the link is the study's title). */
+    stepByStep: {
+      before: 'How a network learns, step by step: the report',
+      after:
+        'draws one seed’s decision boundary as it trained and works through its first training step in numbers (forward pass, loss, gradients, update).',
+    },
     questions: [
       {
         q: '1. Why does the same network give a different accuracy on every run?',
@@ -407,7 +413,7 @@ export const en = {
       },
       {
         q: '3. Does deep learning need more data than classic ML?',
-        text: 'Learning curves train an MLP and classic models (logistic regression, kNN, a decision tree, a random forest) on growing subsets of the training rows and score them on one fixed test set, on digits and on a synthetic spiral.',
+        text: 'Learning curves train an MLP and classic models (logistic regression, kNN, a decision tree, a random forest, an RBF-kernel SVM and a linear SVM) on growing subsets of the training rows and score them on one fixed test set, on digits and on a synthetic spiral.',
       },
       {
         q: '4. How do you find a good learning rate: from high to low (annealing), or from low to high (Smith’s range test)?',

@@ -40,7 +40,7 @@ function makeFormat(locale: Locale) {
     /** A learning rate (or any positive scale) to three significant digits: 0.000812 -> "0.000812". */
     lr: (x: number) => minus(numberFormat('lr', { maximumSignificantDigits: 3, useGrouping: false }).format(x)),
     /** A measured value in its own units (a feature's range) to four significant digits: 1234.5678 -> "1,235". */
-    value: (x: number) => minus(numberFormat('value', { maximumSignificantDigits: 4 }).format(x)),
+    value: (x: number, digits = 4) => minus(numberFormat(`v${digits}`, { maximumSignificantDigits: digits }).format(x)),
     /** A tiny magnitude: 1.79e-7 -> "1.79e-7". */
     sci: (x: number, digits = 2) => minus(x.toExponential(digits).replace('e+', 'e')),
     date: (iso: string) => date.format(new Date(iso)),

@@ -53,7 +53,7 @@ export const lr = (value: number | null): Quantity => ({ quantity: 'lr', value }
 export const sci = (value: number | null, digits = 2): Quantity => ({ quantity: 'sci', value, digits });
 /** Whole numbers written compactly, runs as ranges: [1, 2, 3, 7] -> "1–3 and 7". */
 /** A measured value in its own units, to four significant digits (an imported raw metric: a loss, a BLEU score). */
-export const val = (value: number | null): Quantity => ({ quantity: 'value', value });
+export const val = (value: number | null, digits = 4): Quantity => ({ quantity: 'value', value, digits });
 export const ranges = (values: readonly number[]): Quantity => ({ quantity: 'ranges', value: values });
 export const user = (text: string): UserWords => ({ user: text });
 export const and = (list: readonly Arg[]): ListOf => ({ list, style: 'and' });
@@ -223,7 +223,7 @@ function renderQuantity(q: Quantity, locale: Locale): string {
     case 'ranges':
       return f.ranges(value as number[]);
     case 'value':
-      return f.value(value as number);
+      return f.value(value as number, digits);
   }
 }
 

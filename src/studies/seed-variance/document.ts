@@ -13,6 +13,7 @@ import {
   Yes,
 } from '../../document/parts.ts';
 import { CurveBands, Distribution, RunsInDocument } from '../../document/runSummaries.ts';
+import { StepByStep } from '../../document/stepByStep.ts';
 import { SeedVarianceSpec } from './spec.ts';
 
 const Repeatability = z.object({
@@ -56,6 +57,8 @@ const body = {
   decisionRegions: z
     .array(RegionMap.extend({ role: z.enum(['best', 'median', 'worst']), seed: z.number().int(), accuracy: z.number() }))
     .optional(),
+  /** On a two-feature table: the first seed's maps as it trained and its first step in numbers (absent before engine 0.6.0). */
+  stepByStep: StepByStep.optional(),
 };
 
 const Interval = z.tuple([z.number(), z.number()]);

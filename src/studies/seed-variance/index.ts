@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { prepareData } from '../../data/prepareData.ts';
+import type { PreparedData } from '../../data/table.ts';
 import { regionMap, regionPoints } from '../../document/decisionRegions.ts';
 import { ALL_DIVERGED, RunRecord } from '../../document/parts.ts';
 import { rowOf } from '../../document/runRows.ts';
@@ -15,6 +16,7 @@ import { chunk, type DocumentBody, defineStudyKind } from '../studyKind.ts';
 import { SeedVarianceDocument, SeedVarianceDocumentV1, SeedVarianceDocumentV2, type SeedVarianceVerdict } from './document.ts';
 import { readings, SeedVarianceDigest, seedVarianceDigest } from './readings.ts';
 import { SeedVarianceSpec } from './spec.ts';
+import { snapshotRecorder, stepByStepOf } from './stepByStep.ts';
 
 const Unit = z.object({ purpose: z.enum(['main', 'repeat']), seeds: z.array(z.number().int()) });
 type Unit = z.infer<typeof Unit>;
@@ -94,6 +96,11 @@ function decisionRegionsOf(
   return maps.length ? { decisionRegions: maps } : {};
 }
 
+/** The first seed's walk-through, with a sample of its training rows (`data` is that seed's). */
+function stepByStepKept(run: RunRecord | undefined, data: PreparedData): Pick<SeedVarianceDocument, 'stepByStep'> {
+  return run?.stepByStep ? { stepByStep: { seed: run.seed, ...run.stepByStep, points: regionPoints(data) } } : {};
+}
+
 /** seed-variance: groups of seeds, then the first, middle and last seeds again as a separate group. */
 export const seedVariance = defineStudyKind({
   kind: 'seed-variance',
@@ -118,14 +125,21 @@ export const seedVariance = defineStudyKind({
     async runUnit(spec, unit, context) {
       // The re-run is each seed's second run: with shuffled reductions it sums in another order.
       const instance = unit.purpose === 'repeat' ? 1 : 0;
-      const outcomes = await runSeeds(spec, unit.seeds, { onEpoch: context.onEpoch, instance });
+      // The study's first seed, in its first run, is the one a report follows step by step.
+      const walked = instance === 0 && unit.seeds.includes(firstSeed(spec.seeds)) ? firstSeed(spec.seeds) : null;
+      const snapshots = snapshotRecorder(spec, unit.seeds, walked);
+      const outcomes = await runSeeds(spec, unit.seeds, { onEpoch: context.onEpoch, instance, ...snapshots.options });
       // A first run on a two-feature table keeps its map of the plane: the report shows three of them.
-      return outcomes.map(({ record, params, data }) => {
-        const regions = instance
-          ? null
-          : regionMap(params, layerSizes(data.features, spec.model, data.classes), spec.model.activation, data);
-        return regions ? { ...record, regions } : record;
-      });
+      return Promise.all(
+        outcomes.map(async (outcome) => {
+          const { record, params, data } = outcome;
+          const regions = instance
+            ? null
+            : regionMap(params, layerSizes(data.features, spec.model, data.classes), spec.model.activation, data);
+          const stepByStep = record.seed === walked ? await stepByStepOf(spec, outcome, snapshots.params) : null;
+          return { ...record, ...(regions && { regions }), ...(stepByStep && { stepByStep }) };
+        }),
+      );
     },
 
     /** `rerun`: the seed's second run, the repeatability check (false for every seed's first run). */
@@ -154,7 +168,9 @@ export const seedVariance = defineStudyKind({
       ...repeatability.seeds,
     ]);
     const everyRun = keepsEveryRun(allRuns.length, spec.training.epochs);
-    const runs = (everyRun ? allRuns : allRuns.filter((r) => named.has(r.seed))).map(({ regions: _regions, ...r }) => r);
+    const runs = (everyRun ? allRuns : allRuns.filter((r) => named.has(r.seed))).map(
+      ({ regions: _regions, stepByStep: _stepByStep, ...r }) => r,
+    );
     // Shapes come from the data itself (cheap: no training).
     const data = prepareData(spec, seedStreams(firstSeed(spec.seeds), spec.pins));
     const sizes = layerSizes(data.features, spec.model, data.classes);
@@ -175,6 +191,7 @@ export const seedVariance = defineStudyKind({
       scale: measured.scale,
       repeatability,
       ...decisionRegionsOf(spec, bySeed, summary, measured.medianSeed),
+      ...stepByStepKept(bySeed.get(firstSeed(spec.seeds)), data),
     };
   },
 

@@ -1,12 +1,13 @@
 import * as Plot from '@observablehq/plot';
-import { type DocumentOfKind, regionRects } from '../../../../src/index.ts';
+import { cellClass, type DocumentOfKind, type RegionMap, type RunRegions } from '../../../../src/index.ts';
 
 type SeedVarianceDocument = DocumentOfKind<'seed-variance'>;
 
+import { type ClassGrid, dotsAsPaths, gridsAsImages } from '../../charts/compactMarks.ts';
 import { bandMarks, DOTS_DRAWN, drawsEpoch, histogramMark, SEED_LINE_POINTS_DRAWN } from '../../charts/distributionMarks.ts';
 import { ACCENT, plainTick, renderSvg, SEED_LINE } from '../../charts/plotSvg.ts';
-import { type Locale, t } from '../../presentation/index.ts';
-import { pct } from '../../presentation/phrases.ts';
+import { formatFor, type Locale, t } from '../../presentation/index.ts';
+import { pct, val } from '../../presentation/phrases.ts';
 import type { ChartsOf } from '../views.ts';
 import { phrases } from './sentences.ts';
 
@@ -170,7 +171,6 @@ export function regionsSvg(doc: SeedVarianceDocument, locale: Locale, width = 64
   if (!maps?.length) return '';
   const { labels } = phrases.in(locale);
   const panel = (m: (typeof maps)[number]) => labels.regionPanel[m.role]({ seed: m.seed, accuracy: pct(m.accuracy) });
-  const classes = Array.from({ length: doc.data.classes }, (_, c) => String(c));
   return renderSvg(
     {
       width,
@@ -181,35 +181,111 @@ export function regionsSvg(doc: SeedVarianceDocument, locale: Locale, width = 64
       fx: { label: null, domain: maps.map(panel), axis: 'bottom' },
       x: { axis: null, domain: [0, 1] },
       y: { axis: null, domain: [0, 1] },
-      color: { type: 'categorical', domain: classes, legend: false },
+      color: { type: 'categorical', domain: classNames(doc), legend: false },
       ariaLabel: labels.regionsAlt,
-      marks: [
-        Plot.rect(
-          maps.flatMap((m) => {
-            const [x0, x1, y0, y1] = m.extent;
-            return regionRects(m).map((r) => ({
-              fx: panel(m),
-              x1: (r.x1 - x0) / (x1 - x0),
-              x2: (r.x2 - x0) / (x1 - x0),
-              y1: (r.y1 - y0) / (y1 - y0),
-              y2: (r.y2 - y0) / (y1 - y0),
-              cls: String(r.cls),
-            }));
-          }),
-          { fx: 'fx', x1: 'x1', x2: 'x2', y1: 'y1', y2: 'y2', fill: 'cls', fillOpacity: 0.3, shapeRendering: 'crispEdges' },
-        ),
-        Plot.dot(
-          maps.flatMap((m) => {
-            const [x0, x1, y0, y1] = m.extent;
-            return m.points.map(([x, y, c]) => ({ fx: panel(m), x: (x - x0) / (x1 - x0), y: (y - y0) / (y1 - y0), cls: String(c) }));
-          }),
-          { fx: 'fx', x: 'x', y: 'y', fill: 'cls', r: 2 },
-        ),
-        Plot.frame({ strokeOpacity: 0.3 }),
-      ],
+      marks: [...mapMarks(maps.map((m) => ({ facet: { fx: panel(m) }, map: m, points: m.points }))), Plot.frame({ strokeOpacity: 0.3 })],
     },
     maps.map(panel),
   );
+}
+
+const classGridOf = (map: RunRegions): ClassGrid => ({ cells: map.cells, classAt: (column, row) => cellClass(map, column, row) });
+
+const classNames = (doc: SeedVarianceDocument) => Array.from({ length: doc.data.classes }, (_, c) => String(c));
+
+/** Maps drawn in their panels: each map's cells as rectangles (shaded by class) and its rows as dots, in the unit square. */
+function mapMarks(panels: { facet: { fx: string | number; fy?: number }; map: RunRegions; points: RegionMap['points'] }[]): Plot.Markish[] {
+  // A row of panels has no fy: a channel of undefined values would draw an axis of its own.
+  const facets = panels.some((p) => p.facet.fy !== undefined) ? { fx: 'fx', fy: 'fy' } : { fx: 'fx' };
+  const unit = (map: RunRegions) => {
+    const [x0, x1, y0, y1] = map.extent;
+    return { x: (x: number) => (x - x0) / (x1 - x0), y: (y: number) => (y - y0) / (y1 - y0) };
+  };
+  return [
+    Plot.rect(
+      panels.map(({ facet }) => ({ ...facet, x1: 0, x2: 1, y1: 0, y2: 1 })),
+      {
+        ...facets,
+        x1: 'x1',
+        x2: 'x2',
+        y1: 'y1',
+        y2: 'y2',
+        render: gridsAsImages(
+          panels.map(({ map }) => classGridOf(map)),
+          0.3,
+        ),
+      },
+    ),
+    Plot.dot(
+      panels.flatMap(({ facet, map, points }) => {
+        const to = unit(map);
+        return points.map(([x, y, c]) => ({ ...facet, x: to.x(x), y: to.y(y), cls: String(c) }));
+      }),
+      { ...facets, x: 'x', y: 'y', fill: 'cls', render: dotsAsPaths(4) },
+    ),
+  ];
+}
+
+/** Lines under each panel of the walk-through (a title of three lines). */
+const SNAPSHOT_TITLE_PX = 52;
+/** Panels a row of the walk-through holds (six maps make two rows, wide enough on a phone). */
+const SNAPSHOT_COLUMNS = 3;
+
+/**
+ * "Training, step by step": the first seed's map before training and after each epoch shown, in
+ * rows of three, each titled with its epoch, training loss and test accuracy. '' without a walk-through.
+ */
+export function trainingSvg(doc: SeedVarianceDocument, locale: Locale, width = 640): string {
+  const walk = doc.stepByStep;
+  if (!walk) return '';
+  const { labels } = phrases.in(locale);
+  const f = formatFor(locale);
+  const maps = [
+    { title: labels.snapshotBefore, map: walk.initial },
+    ...walk.snapshots.map((s) => ({
+      title: labels.snapshotPanel({ epoch: s.epoch, loss: val(s.trainLoss, 3), accuracy: pct(s.testAccuracy) }),
+      map: s,
+    })),
+  ];
+  const columns = Math.min(SNAPSHOT_COLUMNS, maps.length);
+  const rows = Math.ceil(maps.length / columns);
+  const gap = 0.08;
+  // A band scale of n panels with inner padding p: each panel is R (1 - p) / (n - p) wide.
+  const side = (width * (1 - gap)) / (columns - gap);
+  const rowGap = SNAPSHOT_TITLE_PX / (side + SNAPSHOT_TITLE_PX);
+  const panels = maps.map((m, i) => ({
+    facet: { fx: i % columns, fy: Math.floor(i / columns) },
+    map: m.map,
+    points: walk.points,
+    title: m.title,
+  }));
+  return renderSvg({
+    width,
+    height: Math.round(rows * side + rows * SNAPSHOT_TITLE_PX),
+    marginTop: 0,
+    marginLeft: 0,
+    marginRight: 0,
+    marginBottom: SNAPSHOT_TITLE_PX,
+    fx: { axis: null, domain: Array.from({ length: columns }, (_, i) => i), paddingInner: gap, paddingOuter: 0 },
+    fy: { axis: null, domain: Array.from({ length: rows }, (_, i) => i), paddingInner: rowGap, paddingOuter: 0 },
+    x: { axis: null, domain: [0, 1] },
+    y: { axis: null, domain: [0, 1] },
+    color: { type: 'categorical', domain: classNames(doc), legend: false },
+    ariaLabel: labels.trainingAlt({ seed: walk.seed, epochs: f.list(walk.snapshots.map((s) => s.epoch)) }),
+    marks: [
+      ...mapMarks(panels),
+      Plot.frame({ strokeOpacity: 0.3 }),
+      Plot.text(panels, {
+        fx: (p) => p.facet.fx,
+        fy: (p) => p.facet.fy,
+        text: 'title',
+        frameAnchor: 'bottom',
+        lineAnchor: 'top',
+        dy: 6,
+        lineHeight: 1.2,
+      }),
+    ],
+  });
 }
 
 /** This kind's charts for its view (site/src/kinds/views.ts): the main chart, on reports, embed cards and previews. */
@@ -223,5 +299,6 @@ export const view: ChartsOf<'seed-variance'> = {
     'convergence-mean': (doc, locale, width) => convergenceSvg(doc, 'mean', locale, width),
     'convergence-std': (doc, locale, width) => convergenceSvg(doc, 'std', locale, width),
     regions: regionsSvg,
+    training: trainingSvg,
   },
 };

@@ -82,6 +82,40 @@ export const en = {
       median: 'median, seed {seed}\n{accuracy}',
       worst: 'worst, seed {seed}\n{accuracy}',
     },
+    stepByStep: 'Training, step by step',
+    stepByStepNote:
+      'Seed {seed}, the study’s first seed, as it trained: what its network predicted over the plane before training and after epochs {epochs} (shaded by class, its training rows as dots), with its training loss and test accuracy then. The maps come from the run itself, read back as it trained.',
+    snapshotBefore: 'before training',
+    snapshotPanel: 'epoch {epoch}\nloss {loss}\ntest {accuracy}',
+    trainingAlt:
+      'Maps of the plane, shaded by the class seed {seed}’s network predicted before training and after epochs {epochs}, with its training rows as dots.',
+    firstStep: 'One step in numbers',
+    firstStepFused:
+      'Seed {seed}’s first step: its first batch of {rows} training rows, from its initial weights, learning rate {lr}. The study trained on fused WebAssembly kernels, which keep the gradients inside the module, so these numbers are the same step computed with plain TensorFlow.js ops; their updated weights differ from the kernel’s by at most {difference}.',
+    firstStepPlain:
+      'Seed {seed}’s first step: its first batch of {rows} training rows, from its initial weights, learning rate {lr}, computed with the TensorFlow.js ops the study trained with.',
+    forwardStep: 'Forward pass.',
+    forwardRow: 'The batch’s first row is training row {index}, of class {label}:',
+    hiddenLayer: 'hidden layer {layer}, {units} units (the first {shown} shown): weighted sums, then the activation:',
+    hiddenLayerDropout: 'hidden layer {layer}, {units} units (the first {shown} shown): weighted sums, then the activation and dropout:',
+    outputLayer: 'output: a score per class, the probabilities softmax makes of them, and this row’s loss:',
+    lossStep: 'Loss.',
+    lossNote: 'The mean of the {rows} rows’ losses:',
+    gradientStep: 'Gradients.',
+    gradientNote:
+      'Backpropagation gives every parameter the slope of that loss; the length of each layer’s gradient (weights and biases together):',
+    updateStep: 'Update.',
+    update: {
+      adam: 'Adam’s first step: with m = (1 − β₁)·g and v = (1 − β₂)·g², bias correction gives m̂ = g and v̂ = g², so each parameter moves by about the learning rate against its gradient’s sign:',
+      sgd: 'SGD: each parameter moves against its gradient, scaled by the learning rate:',
+      momentum:
+        'SGD with momentum: at the first step the velocity is the gradient itself, so each parameter moves against its gradient, scaled by the learning rate:',
+    },
+    parametersCaption: 'The first unit’s weights and bias in each layer, before and after the step',
+    parameter: 'parameter',
+    before: 'before',
+    gradient: 'gradient',
+    after: 'after',
     namedRun: { best: 'best (seed {seed})', median: 'median (seed {seed})', worst: 'worst (seed {seed})' },
     namedTable: 'The seeds this report names',
     allRuns: 'Every one of the {n} runs, one row each:',

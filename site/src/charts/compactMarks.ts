@@ -1,0 +1,164 @@
+import type * as Plot from '@observablehq/plot';
+import { zlibSync } from 'fflate';
+
+/**
+ * Maps of the plane drawn light. A map is 40 x 40 cells (about a hundred rectangles once each row's
+ * runs merge, more on a ragged boundary) and 150 dots a panel; as Plot's own elements (a <rect> or a
+ * <circle> with its attributes each, drawn twice a chart, for wide screens and phones) a report with
+ * nine maps weighed 340 KB. Here the cells are a small image (its size bounded by the grid) and the
+ * dots one path per colour, in whole pixels: a zero-length line with round caps is a dot (SVG 2,
+ * "Zero-length path segments"; resvg draws it too).
+ */
+
+const SVG = 'http://www.w3.org/2000/svg';
+const round = Math.round;
+
+/** Groups the index by each item's colour and writes one path per colour: `draw(i)` is item i's path data. */
+function pathsByColour(
+  index: number[],
+  colours: ArrayLike<unknown>,
+  context: Plot.Context,
+  draw: (i: number) => string,
+  style: (path: SVGPathElement, colour: string) => void,
+): SVGElement {
+  const group = context.document.createElementNS(SVG, 'g');
+  const pieces = new Map<string, string[]>();
+  for (const i of index) {
+    const colour = String(colours[i]);
+    const parts = pieces.get(colour) ?? [];
+    parts.push(draw(i));
+    pieces.set(colour, parts);
+  }
+  for (const [colour, parts] of pieces) {
+    const path = context.document.createElementNS(SVG, 'path');
+    path.setAttribute('d', parts.join(''));
+    style(path, colour);
+    group.appendChild(path);
+  }
+  return group;
+}
+
+/** A map of classes on a square grid: the class at (column, row), rows from the bottom up. */
+export interface ClassGrid {
+  cells: number;
+  classAt(column: number, row: number): number;
+}
+
+/**
+ * Render option for a Plot.rect with one datum per map (`grids[i]` for datum i, its x1, x2, y1, y2
+ * the map's corners): each map as an image of one pixel per cell, drawn without smoothing, in the
+ * colour scale's class colours at `opacity`. Its size is bounded by the grid (40 x 40 cells: a
+ * palette PNG of a few hundred bytes), however ragged the boundary.
+ */
+export const gridsAsImages =
+  (grids: ClassGrid[], opacity: number): Plot.RenderFunction =>
+  (index, scales, values, _dimensions, context) => {
+    const { x1, x2, y1, y2 } = values as unknown as Record<'x1' | 'x2' | 'y1' | 'y2', number[]>;
+    const group = context.document.createElementNS(SVG, 'g');
+    for (const i of index) {
+      const grid = grids[i];
+      const classes = new Set<number>();
+      for (let row = 0; row < grid.cells; row++) for (let column = 0; column < grid.cells; column++) classes.add(grid.classAt(column, row));
+      const palette = Array.from({ length: Math.max(...classes) + 1 }, (_, c) => rgbOf(String(scales.color?.(String(c)) ?? '#888888')));
+      const image = context.document.createElementNS(SVG, 'image');
+      const [left, right] = [Math.min(x1[i], x2[i]), Math.max(x1[i], x2[i])];
+      const [top, bottom] = [Math.min(y1[i], y2[i]), Math.max(y1[i], y2[i])];
+      for (const [name, value] of [
+        ['href', `data:image/png;base64,${classGridPng(grid, palette)}`],
+        ['x', String(round(left))],
+        ['y', String(round(top))],
+        ['width', String(round(right - left))],
+        ['height', String(round(bottom - top))],
+        ['preserveAspectRatio', 'none'],
+        ['opacity', String(opacity)],
+        // Cells as blocks, not blurred: CSS for browsers, the attribute for resvg (the PNG route).
+        ['image-rendering', 'optimizeSpeed'],
+        ['style', 'image-rendering:pixelated'],
+      ])
+        image.setAttribute(name, value);
+      group.appendChild(image);
+    }
+    return group;
+  };
+
+/** "#rrggbb" (Plot's categorical colours) as [r, g, b]; grey for anything else. */
+function rgbOf(colour: string): [number, number, number] {
+  const m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(colour);
+  return m ? ([1, 2, 3].map((k) => Number.parseInt(m[k], 16)) as [number, number, number]) : [136, 136, 136];
+}
+
+/** A grid as a palette PNG, base64 (PNG spec, ISO/IEC 15948: IHDR, PLTE, IDAT, IEND; rows top down, filter 0). */
+function classGridPng(grid: ClassGrid, palette: [number, number, number][]): string {
+  const n = grid.cells;
+  const raw = new Uint8Array(n * (n + 1));
+  for (let y = 0; y < n; y++) {
+    raw[y * (n + 1)] = 0;
+    for (let x = 0; x < n; x++) raw[y * (n + 1) + 1 + x] = grid.classAt(x, n - 1 - y);
+  }
+  const header = new Uint8Array(13);
+  const view = new DataView(header.buffer);
+  view.setUint32(0, n);
+  view.setUint32(4, n);
+  header.set([8, 3, 0, 0, 0], 8);
+  const bytes = concat([
+    Uint8Array.of(137, 80, 78, 71, 13, 10, 26, 10),
+    chunk('IHDR', header),
+    chunk('PLTE', Uint8Array.from(palette.flat())),
+    chunk('IDAT', zlibSync(raw, { level: 9 })),
+    chunk('IEND', new Uint8Array(0)),
+  ]);
+  let binary = '';
+  for (const b of bytes) binary += String.fromCharCode(b);
+  return btoa(binary);
+}
+
+function chunk(type: string, data: Uint8Array): Uint8Array {
+  const out = new Uint8Array(12 + data.length);
+  const view = new DataView(out.buffer);
+  view.setUint32(0, data.length);
+  for (let k = 0; k < 4; k++) out[4 + k] = type.charCodeAt(k);
+  out.set(data, 8);
+  view.setUint32(8 + data.length, crc32(out.subarray(4, 8 + data.length)));
+  return out;
+}
+
+const concat = (parts: Uint8Array[]) => {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+};
+
+/** CRC-32 (the PNG spec's, polynomial 0xedb88320), which fflate does not export. */
+const CRC_TABLE = Uint32Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c;
+});
+function crc32(bytes: Uint8Array): number {
+  let c = 0xffffffff;
+  for (const b of bytes) c = CRC_TABLE[(c ^ b) & 0xff] ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+/** Render option for Plot.dot (x, y and fill channels): each fill's dots as one path of round-capped points of `diameter` px. */
+export const dotsAsPaths =
+  (diameter: number): Plot.RenderFunction =>
+  (index, _scales, values, _dimensions, context) => {
+    const { x, y, fill } = values as unknown as Record<'x' | 'y', number[]> & { fill: string[] };
+    return pathsByColour(
+      index,
+      fill,
+      context,
+      (i) => `M${round(x[i])} ${round(y[i])}h0`,
+      (path, colour) => {
+        path.setAttribute('fill', 'none');
+        path.setAttribute('stroke', colour);
+        path.setAttribute('stroke-width', String(diameter));
+        path.setAttribute('stroke-linecap', 'round');
+      },
+    );
+  };
