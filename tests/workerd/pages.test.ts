@@ -3,7 +3,7 @@ import { FINAL_CACHE_CONTROL } from '../../functions/site/pageCache.ts';
 import { listingFacts } from '../../functions/studies/listing.ts';
 import { createStudy, putListing, putUnitFailure, readRecord } from '../../functions/studies/store.ts';
 import { newStudyRecord } from '../../functions/studies/studyState.ts';
-import { parseStudySpec, planStudy, studyId } from '../../src/index.ts';
+import { findPreset, parseStudySpec, planStudy, studyId } from '../../src/index.ts';
 import { call, env, storeWithLostMessages, waitForStudy } from './helpers.ts';
 
 // The pages as the built Worker renders them from KV (`npm run build`'s entry: Astro behind the
@@ -216,6 +216,21 @@ describe('the guide renders live from KV', () => {
     expect(res.headers.get('cache-control')).toBe('no-store');
     expect(await res.text()).toContain('npm start');
   });
+
+  it('links its first question to a report’s “Training, step by step” once the moons preset has run, in both languages', async () => {
+    const preset = findPreset('moons-dropout');
+    if (!preset) throw new Error('no moons-dropout preset');
+    const res = await call('/api/studies', { method: 'POST', json: preset.spec });
+    const { id } = (await res.json()) as { id: string };
+    expect((await waitForStudy(id, 120_000)).status).toBe('done');
+    for (const locale of ['', '/zh']) {
+      const guide = await (await page(`${locale}/guide/`)).text();
+      const link = `href="${locale}/r/${id}/#step-by-step"`;
+      expect(guide, locale).toContain(link);
+      // The link lands on the section: the report has it.
+      expect(await (await page(`${locale}/r/${id}/`)).text()).toContain('id="step-by-step"');
+    }
+  }, 150_000);
 });
 
 describe('oEmbed respects the consumer’s limits', () => {
