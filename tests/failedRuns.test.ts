@@ -138,3 +138,75 @@ describe('a comparison at the extremes, trained', () => {
     expect(doc.verdict[0].outcome).toEqual({ is: 'undecided', because: 'mostly-failed' });
   });
 });
+
+describe('a schedules study at the extremes, trained', () => {
+  const schedules = (blownUp: number) => [
+    { name: 'adam-like', type: 'constant', lr: 0.05 },
+    ...Array.from({ length: blownUp }, (_, i) => ({ name: `lr 10, ${i + 1}`, type: 'constant', lr: 10 })),
+  ];
+  const study = async (blownUp: number) => {
+    await useNodeBackend('cpu');
+    const spec = parseSpecOfKind(
+      {
+        kind: 'lr-schedule',
+        ...iris,
+        training: { optimizer: { kind: 'sgd', lr: 0.05, momentum: 0.9 }, batchSize: 16, epochs: 5 },
+        schedules: schedules(blownUp),
+        seeds: [1, 2, 3],
+      },
+      'lr-schedule',
+    );
+    return documentOfKind(await runStudy(spec, { groupSize: 3 }), 'lr-schedule');
+  };
+  it('whose runs mostly failed (two schedules at lr 10 of three: 6 of 9 runs) is undecided, and its headline counts them', async () => {
+    const doc = await study(2);
+    // Measured: SGD with momentum 0.9 at lr 10 on iris ends every run above ln 3 (as in the seed-variance case above).
+    expect(doc.schedules.map((s) => s.runs.filter((r) => r.diverged).length)).toEqual([0, 3, 3]);
+    expect(doc.verdict[0].outcome).toEqual({ is: 'undecided', because: 'mostly-failed' });
+    expect(headlineOf(doc, 'en')).toBe('6 of 9 runs failed to learn');
+    expect(badgeOf(doc, 'en').value).toBe('6/9 failed to learn');
+    expect(verdictOf(doc, 'en')[0].answer).toMatch(/more than half of the runs failed to learn/);
+  });
+  it('whose runs failed in one schedule of two (3 of 6) still ranks the schedules that learned', async () => {
+    const doc = await study(1);
+    expect(doc.verdict[0].outcome.is).not.toBe('undecided');
+    expect(headlineOf(doc, 'en')).not.toMatch(/failed to learn/);
+  });
+});
+
+describe('a variance-sources study whose runs mostly failed', () => {
+  it('names no source and does not sum the spreads, and its headline counts the failures', async () => {
+    const spec = parseSpecOfKind(
+      {
+        kind: 'variance-sources',
+        ...iris,
+        training: { optimizer: { kind: 'adam', lr: 0.01 }, epochs: 5 },
+        runs: 4,
+        implementationSeeds: 1,
+      },
+      'variance-sources',
+    );
+    // Combined from hand-made runs: 4 runs per source, 3 of each failed (18 of 24), the one left differs by source.
+    const sources = ['data', 'split', 'init', 'order', 'dropout', 'all'] as const;
+    const parts = [
+      ...sources.map((source, k) => ({
+        unit: { purpose: 'source', source, seeds: [1, 2, 3, 4] },
+        result: [1, 2, 3, 4].map((seed) => ({
+          seed,
+          fingerprint: `${source}${seed}`,
+          testAccuracy: 0.8 + (k * seed) / 100,
+          diverged: seed > 1,
+        })),
+      })),
+      {
+        unit: { purpose: 'implementation', seeds: [1] },
+        result: [{ seed: 1, cpu: 'a', wasm: 'a', maxAbsWeightDiff: 0, cpuAccuracy: 0.9, wasmAccuracy: 0.9 }],
+      },
+    ];
+    const doc = documentOfKind(await combineStudy(spec, parts), 'variance-sources');
+    expect(doc.verdict.find((v) => v.question === 'largest-source')?.outcome).toEqual({ is: 'undecided', because: 'mostly-failed' });
+    expect(doc.verdict.find((v) => v.question === 'sources-add-up')?.outcome.is).toBe('undecided');
+    expect(headlineOf(doc, 'en')).toBe('18 of 24 runs failed to learn');
+    expect(headlineOf(doc, 'zh')).toBe('24 次运行中 18 次没有学会');
+  });
+});

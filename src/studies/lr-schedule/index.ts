@@ -73,13 +73,18 @@ function decide(
     level: lead?.level ?? 0.95,
     notAtMinimum,
   };
+  // More than half of the study's runs failed to learn: the few that learned do not stand for its seeds.
+  const runs = schedules.flatMap((s) => s.runs);
+  const mostlyFailed = 2 * runs.filter((r) => r.diverged).length > runs.length;
   const outcome: LrScheduleVerdict['outcome'] = !lead
     ? ALL_DIVERGED
-    : !comparisons.length
-      ? { is: 'measured' }
-      : lead.tiedWith.length
-        ? { is: 'tied' }
-        : { is: 'winner', who: lead.leader };
+    : mostlyFailed
+      ? { is: 'undecided', because: 'mostly-failed' }
+      : !comparisons.length
+        ? { is: 'measured' }
+        : lead.tiedWith.length
+          ? { is: 'tied' }
+          : { is: 'winner', who: lead.leader };
   return [{ question: 'best-schedule', outcome, facts }];
 }
 

@@ -15,6 +15,8 @@ export const LrScheduleDigest = z.object({
   best: z.object({ name: z.string(), mean: z.number(), runs: z.number().int() }).nullable(),
   leader: z.string().nullable(),
   tiedWith: z.array(z.string()),
+  /** Runs that failed to learn, over every schedule (absent in listings written before engine 0.6.0). */
+  failed: z.number().int().optional(),
 });
 export type LrScheduleDigest = z.infer<typeof LrScheduleDigest>;
 
@@ -28,6 +30,7 @@ export function lrScheduleDigest(doc: LrScheduleDocument): LrScheduleDigest {
     best: best?.summary ? { name: best.name, mean: best.summary.mean, runs: best.runs.length } : null,
     leader: facts.leader,
     tiedWith: facts.tiedWith,
+    failed: doc.schedules.reduce((n, s) => n + s.runs.filter((r) => r.diverged).length, 0),
   };
 }
 

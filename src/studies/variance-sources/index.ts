@@ -113,8 +113,24 @@ function testSampling(spec: VarianceSourcesSpec, sources: { name: Source; mean: 
 
 type Measured = VarianceSourcesDocument['sources'][number];
 
+/**
+ * More than half of the study's runs (over every source) failed to learn: the few that learned do
+ * not stand for its seeds, so no source is named and the spreads are not summed.
+ */
+function mostlyFailed(sources: Measured[]): boolean {
+  const runs = sources.reduce((n, s) => n + s.runCount, 0);
+  const learned = sources.reduce((n, s) => n + (s.distribution?.n ?? 0), 0);
+  return 2 * (runs - learned) > runs;
+}
+
 /** The largest single source, compared with every other by the F interval of their variances. */
 function largestSource(sources: Measured[]): Extract<VarianceSourcesVerdict, { question: 'largest-source' }> {
+  if (mostlyFailed(sources))
+    return {
+      question: 'largest-source',
+      outcome: { is: 'undecided', because: 'mostly-failed' },
+      facts: { ranking: [], leader: null, tiedWith: [], comparisons: [], level: 0.95 },
+    };
   // A stable sort: equal standard deviations keep the order of VARIANCE_SOURCES.
   const singles = sources.flatMap((s) =>
     s.name === 'all' || s.std === null ? [] : [{ name: s.name, variance: s.std ** 2, n: s.distribution?.n ?? 0 }],
@@ -157,7 +173,9 @@ function decide(body: Pick<VarianceSourcesDocument, 'sources' | 'implementation'
       outcome:
         ratioInterval === null
           ? { is: 'undecided', because: all?.std === null ? 'all-diverged' : 'not-measured' }
-          : { is: ratioInterval[0] <= 1 && 1 <= ratioInterval[1] ? 'yes' : 'no' },
+          : mostlyFailed(body.sources)
+            ? { is: 'undecided', because: 'mostly-failed' }
+            : { is: ratioInterval[0] <= 1 && 1 <= ratioInterval[1] ? 'yes' : 'no' },
       facts: { sumOfSingleVariances, allVariance: all?.std == null ? null : all.std ** 2, ratioInterval },
     },
     {

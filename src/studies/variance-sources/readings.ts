@@ -33,6 +33,8 @@ function addUpReading(facts: Extract<Verdict, { question: 'sources-add-up' }>['f
 
 export const VarianceSourcesDigest = z.object({
   runs: z.number().int(),
+  /** Runs that failed to learn, over every source, and how many runs there were (absent in listings written before engine 0.6.0). */
+  failed: z.object({ runs: z.number().int(), of: z.number().int() }).optional(),
   allStd: z.number().nullable(),
   largest: z.object({
     outcome: z.enum(['winner', 'tied', 'undecided']),
@@ -47,8 +49,10 @@ export type VarianceSourcesDigest = z.infer<typeof VarianceSourcesDigest>;
 export function varianceSourcesDigest(doc: VarianceSourcesDocument): VarianceSourcesDigest {
   const largest = doc.verdict.find((v) => v.question === 'largest-source');
   const none = { outcome: 'undecided' as const, leader: null, tiedWith: [] as Source[] };
+  const of = doc.sources.reduce((n, s) => n + s.runCount, 0);
   return {
     runs: doc.spec.runs,
+    failed: { runs: of - doc.sources.reduce((n, s) => n + (s.distribution?.n ?? 0), 0), of },
     allStd: sourceOf(doc, 'all')?.std ?? null,
     largest:
       largest?.question === 'largest-source'

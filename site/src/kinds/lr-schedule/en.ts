@@ -8,8 +8,10 @@ export const en = {
   headlineTied: 'tied: {names}',
   headlineOnly: '{name} only',
   headlineDiverged: 'all failed to learn',
+  headlineFailed: '{failed} of {runs} runs failed to learn',
   badgeBest: '{name} {mean}',
   badgeTied: 'tied',
+  badgeFailed: '{failed}/{runs} failed to learn',
   verdict: {
     question: 'Which schedule trains best over the same seeds?',
     winner: '{winner}: it beats every other schedule on the same seeds ({method}: {differences}). Means: {means}.{caution}',

@@ -42,6 +42,9 @@ function describeSchedule(s: ScheduleSpec): Message {
   }
 }
 
+/** More than half of the study's runs failed to learn: its headline counts them instead of naming a schedule. */
+const mostlyFailed = (d: DigestOfKind<'lr-schedule'>) => d.outcome === 'undecided' && 2 * (d.failed ?? 0) > d.schedules * d.seeds;
+
 /** Which sentence a schedules study gets, for every locale. */
 export const sentences = kindSentences<Doc, DigestOfKind<'lr-schedule'>>({
   name: say('name'),
@@ -49,15 +52,23 @@ export const sentences = kindSentences<Doc, DigestOfKind<'lr-schedule'>>({
   title: (s) => say('title', { dataset: s.dataset, schedules: s.digest.schedules, seeds: seeds(s.digest.seeds) }),
   presetTitles: { 'digits-lr-schedules': (s) => say('presetTitles.digits-lr-schedules', { schedules: s.digest.schedules }) },
   headline: ({ digest: d }) =>
-    d.best
-      ? say('headlineBest', { name: user(d.best.name), mean: pct(d.best.mean), seeds: seeds(d.best.runs) })
-      : d.outcome === 'tied'
-        ? say('headlineTied', { names: and([d.leader ?? '', ...d.tiedWith].map(user)) })
-        : d.leader
-          ? say('headlineOnly', { name: user(d.leader) })
-          : say('headlineDiverged'),
+    mostlyFailed(d)
+      ? say('headlineFailed', { failed: d.failed ?? 0, runs: d.schedules * d.seeds })
+      : d.best
+        ? say('headlineBest', { name: user(d.best.name), mean: pct(d.best.mean), seeds: seeds(d.best.runs) })
+        : d.outcome === 'tied'
+          ? say('headlineTied', { names: and([d.leader ?? '', ...d.tiedWith].map(user)) })
+          : d.leader
+            ? say('headlineOnly', { name: user(d.leader) })
+            : say('headlineDiverged'),
   badge: ({ digest: d }) =>
-    d.best ? say('badgeBest', { name: user(d.best.name), mean: pct(d.best.mean) }) : d.outcome === 'tied' ? say('badgeTied') : notAvailable,
+    mostlyFailed(d)
+      ? say('badgeFailed', { failed: d.failed ?? 0, runs: d.schedules * d.seeds })
+      : d.best
+        ? say('badgeBest', { name: user(d.best.name), mean: pct(d.best.mean) })
+        : d.outcome === 'tied'
+          ? say('badgeTied')
+          : notAvailable,
   verdict: (doc) =>
     doc.verdict.map((v) => {
       const question = say('verdict.question');

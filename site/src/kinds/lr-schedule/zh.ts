@@ -11,8 +11,10 @@ export const zh = translationOf<typeof en>()({
   headlineTied: '持平：{names}',
   headlineOnly: '只有 {name}',
   headlineDiverged: '全部没有学会',
+  headlineFailed: '{runs} 次运行中 {failed} 次没有学会',
   badgeBest: '{name} {mean}',
   badgeTied: '持平',
+  badgeFailed: '{failed}/{runs} 没有学会',
   verdict: {
     question: '在同样的种子上，哪种计划训练得最好？',
     winner: '{winner}：在同样的种子上胜过其他每种计划（{method}：{differences}）。各计划均值：{means}。{caution}',

@@ -8,7 +8,9 @@ export const en = {
   headline: 'all sources: std {std}; largest single source: {top}',
   headlineTied: 'tied: {sources}',
   headlineWinner: '{source}, std {std}',
+  headlineFailed: '{failed} of {runs} runs failed to learn',
   badge: 'std {std}',
+  badgeFailed: '{failed}/{runs} failed to learn',
   sources: { data: 'data', split: 'split', init: 'init', order: 'order', dropout: 'dropout', all: 'all' },
   /** The sources in words, for the big answer and the headline (the names above are the spec's stream names). */
   sourceWords: {

@@ -34,25 +34,31 @@ export const sentences = kindSentences<Doc, DigestOfKind<'variance-sources'>>({
     }),
   title: (s) => say('title', { dataset: s.dataset, runs: s.digest.runs }),
   presetTitles: { 'digits-variance-sources': () => say('presetTitles.digits-variance-sources') },
-  headline: ({ digest: { allStd, largest } }) =>
-    say('headline', {
-      std: points(allStd),
-      top:
-        largest.leader === null
-          ? none
-          : largest.outcome === 'winner'
-            ? largest.leaderStd == null
-              ? sourceWords(largest.leader)
-              : say('headlineWinner', { source: sourceWords(largest.leader), std: points(largest.leaderStd) })
-            : say('headlineTied', { sources: and([largest.leader, ...largest.tiedWith].map(sourceWords)) }),
-    }),
-  badge: ({ digest: d }) => say('badge', { std: points(d.allStd) }),
+  headline: ({ digest: { allStd, largest, failed } }) =>
+    failed && 2 * failed.runs > failed.of
+      ? say('headlineFailed', { failed: failed.runs, runs: failed.of })
+      : say('headline', {
+          std: points(allStd),
+          top:
+            largest.leader === null
+              ? none
+              : largest.outcome === 'winner'
+                ? largest.leaderStd == null
+                  ? sourceWords(largest.leader)
+                  : say('headlineWinner', { source: sourceWords(largest.leader), std: points(largest.leaderStd) })
+                : say('headlineTied', { sources: and([largest.leader, ...largest.tiedWith].map(sourceWords)) }),
+        }),
+  badge: ({ digest: d }) =>
+    d.failed && 2 * d.failed.runs > d.failed.of
+      ? say('badgeFailed', { failed: d.failed.runs, runs: d.failed.of })
+      : say('badge', { std: points(d.allStd) }),
   verdict: (doc) =>
     doc.verdict.map((v) => {
       if (v.question === 'largest-source') {
         const question = say('largest.question');
         // The leader is null exactly when the outcome is undecided.
-        if (v.outcome.is === 'undecided' || v.facts.leader === null) return undecided(question, 'all-diverged');
+        if (v.outcome.is === 'undecided' || v.facts.leader === null)
+          return undecided(question, v.outcome.is === 'undecided' ? v.outcome.because : 'all-diverged');
         const { leader, tiedWith, comparisons, level } = v.facts;
         const { varied, fixed } = byUse(doc, v.facts.ranking);
         const cannotVary = fixed.flatMap((s) => {

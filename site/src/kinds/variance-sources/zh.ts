@@ -11,7 +11,9 @@ export const zh = translationOf<typeof en>()({
   headline: '全部来源：标准差 {std}；最大的单一来源：{top}',
   headlineTied: '持平：{sources}',
   headlineWinner: '{source}，标准差 {std}',
+  headlineFailed: '{runs} 次运行中 {failed} 次没有学会',
   badge: '标准差 {std}',
+  badgeFailed: '{failed}/{runs} 没有学会',
   sources: { data: '数据生成', split: '数据划分', init: '初始权重', order: '数据顺序', dropout: 'dropout 掩码', all: '全部来源' },
   sourceWords: { data: '数据生成', split: '数据划分', init: '初始权重', order: '数据顺序', dropout: 'dropout 掩码', all: '全部来源' },
   cannotVary: {
