@@ -12,6 +12,14 @@ import type { RandomStream } from '../random/seedStreams.ts';
  * are constant in the node while every feature drawn so far was constant, as scikit-learn does, so
  * a forest never makes an impure leaf for want of a usable feature. Thresholds are tried in sorted
  * order; impurity sums class counts (integers), so the row order never changes the tree.
+ *
+ * How a node reads a feature: each value's rank among the feature's distinct values is made once
+ * per table. A feature with few distinct values (digits' pixels have 17) is read as a histogram of
+ * class counts per rank; one with many is sorted as one Float64Array of keys (rank times the class
+ * count plus the row's class) by the engine's native numeric sort. Either way the scan meets the
+ * same boundaries between present values with the same integer counts as the comparator sort over
+ * row indices it replaces, so the trees are those it made, bit for bit (checked on digits, iris,
+ * wine and breast-cancer), in a fifth of the forest's time (`npm run bench:classic`).
  */
 export interface TreeData {
   x: Float32Array;
@@ -45,12 +53,46 @@ function majority(counts: Float64Array): number {
 
 const gini = (counts: Float64Array, n: number) => {
   let s = 0;
-  for (const c of counts) s += c * c;
+  for (let c = 0; c < counts.length; c++) s += counts[c] * counts[c];
   return 1 - s / (n * n);
 };
 
+/** Each feature's distinct values, ascending, and every cell's rank among them: made once per table (a forest's trees share it). */
+interface RankTable {
+  values: Float64Array[];
+  ranks: Int32Array;
+}
+const rankTables = new WeakMap<Float32Array, RankTable>();
+function rankTableOf(x: Float32Array, rows: number, F: number): RankTable {
+  const known = rankTables.get(x);
+  if (known) return known;
+  const ranks = new Int32Array(rows * F);
+  const values = Array.from({ length: F }, (_, f) => {
+    // -0 as +0: the scan treats them as one value, as === does.
+    const column = Float64Array.from({ length: rows }, (_, r) => x[r * F + f] || 0);
+    const sorted = column.slice().sort();
+    const distinct = sorted.filter((v, i) => i === 0 || v !== sorted[i - 1]);
+    for (let r = 0; r < rows; r++) {
+      let [lo, hi] = [0, distinct.length - 1];
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (distinct[mid] < column[r]) lo = mid + 1;
+        else hi = mid;
+      }
+      ranks[r * F + f] = lo;
+    }
+    return distinct;
+  });
+  const table = { values, ranks };
+  rankTables.set(x, table);
+  return table;
+}
+
 export function fitTree(data: TreeData, rows: Int32Array, options: TreeOptions): DecisionTree {
   const { x, y, features: F, classes: C } = data;
+  const { values, ranks } = rankTableOf(x, data.rows, F);
+  const keyBuffer = new Float64Array(rows.length);
+  const histogram = new Float64Array(Math.max(...values.map((v) => v.length)) * C);
   const nodes = {
     feature: [] as number[],
     threshold: [] as number[],
@@ -69,7 +111,7 @@ export function fitTree(data: TreeData, rows: Int32Array, options: TreeOptions):
     nodes.left.push(-1);
     nodes.right.push(-1);
     const counts = new Float64Array(C);
-    for (const r of idx) counts[y[r]]++;
+    for (let i = 0; i < idx.length; i++) counts[y[idx[i]]]++;
     nodes.leafClass.push(majority(counts));
     const n = idx.length;
     const parent = gini(counts, n);
@@ -81,9 +123,60 @@ export function fitTree(data: TreeData, rows: Int32Array, options: TreeOptions):
     let bestImpurity = Infinity;
     let bestFeature = -1;
     let bestThreshold = 0;
-    const sorted = new Int32Array(n);
+    const keys = keyBuffer.subarray(0, n);
     const leftCounts = new Float64Array(C);
     const rightCounts = new Float64Array(C);
+    const consider = (f: number, nl: number, a: number, b: number) => {
+      const impurity = (nl * gini(leftCounts, nl) + (n - nl) * gini(rightCounts, n - nl)) / n;
+      if (impurity < bestImpurity - 1e-12) {
+        bestImpurity = impurity;
+        bestFeature = f;
+        bestThreshold = (values[f][a] + values[f][b]) / 2;
+      }
+    };
+    /** The node's rows sorted by (rank, class) as one Float64Array of keys, natively. */
+    const scanSorted = (f: number): 'constant' | 'scanned' => {
+      for (let i = 0; i < n; i++) keys[i] = ranks[idx[i] * F + f] * C + y[idx[i]];
+      keys.sort();
+      if (Math.floor(keys[n - 1] / C) === Math.floor(keys[0] / C)) return 'constant';
+      leftCounts.fill(0);
+      rightCounts.set(counts);
+      let v = Math.floor(keys[0] / C);
+      for (let i = 0; i < n - 1; i++) {
+        const cls = keys[i] - v * C;
+        leftCounts[cls]++;
+        rightCounts[cls]--;
+        const next = Math.floor(keys[i + 1] / C);
+        if (v === next) continue;
+        consider(f, i + 1, v, next);
+        v = next;
+      }
+      return 'scanned';
+    };
+    /** Class counts per rank (a feature with few distinct values: digits' pixels have 17), scanned in rank order. */
+    const scanHistogram = (f: number, R: number): 'constant' | 'scanned' => {
+      histogram.fill(0, 0, R * C);
+      for (let i = 0; i < n; i++) histogram[ranks[idx[i] * F + f] * C + y[idx[i]]]++;
+      leftCounts.fill(0);
+      rightCounts.set(counts);
+      let nl = 0;
+      let previous = -1;
+      let present = 0;
+      for (let r = 0; r < R && nl < n; r++) {
+        let total = 0;
+        for (let c = 0; c < C; c++) total += histogram[r * C + c];
+        if (!total) continue;
+        if (previous >= 0) consider(f, nl, previous, r);
+        for (let c = 0; c < C; c++) {
+          leftCounts[c] += histogram[r * C + c];
+          rightCounts[c] -= histogram[r * C + c];
+        }
+        nl += total;
+        previous = r;
+        present++;
+      }
+      return present > 1 ? 'scanned' : 'constant';
+    };
     const order = featureList.slice();
     let visited = 0;
     let constant = 0;
@@ -94,38 +187,25 @@ export function fitTree(data: TreeData, rows: Int32Array, options: TreeOptions):
       order[j] = order[k];
       order[k] = f;
       visited++;
-      sorted.set(idx);
-      sorted.sort((a, b) => x[a * F + f] - x[b * F + f] || a - b);
-      if (x[sorted[n - 1] * F + f] <= x[sorted[0] * F + f]) {
-        constant++;
-        continue;
-      }
-      leftCounts.fill(0);
-      rightCounts.set(counts);
-      for (let i = 0; i < n - 1; i++) {
-        const cls = y[sorted[i]];
-        leftCounts[cls]++;
-        rightCounts[cls]--;
-        const v = x[sorted[i] * F + f];
-        const next = x[sorted[i + 1] * F + f];
-        if (v === next) continue;
-        const nl = i + 1;
-        const impurity = (nl * gini(leftCounts, nl) + (n - nl) * gini(rightCounts, n - nl)) / n;
-        if (impurity < bestImpurity - 1e-12) {
-          bestImpurity = impurity;
-          bestFeature = f;
-          bestThreshold = (v + next) / 2;
-        }
-      }
+      const R = values[f].length;
+      // Either way the scan meets the same boundaries between present values with the same counts.
+      const split = R * C <= 2 * n * Math.log2(n) ? scanHistogram(f, R) : scanSorted(f);
+      if (split === 'constant') constant++;
     }
     if (bestFeature < 0) return id;
-    const leftRows: number[] = [];
-    const rightRows: number[] = [];
-    for (const r of idx) (x[r * F + bestFeature] <= bestThreshold ? leftRows : rightRows).push(r);
+    let nLeft = 0;
+    for (let i = 0; i < n; i++) if (x[idx[i] * F + bestFeature] <= bestThreshold) nLeft++;
+    const leftRows = new Int32Array(nLeft);
+    const rightRows = new Int32Array(n - nLeft);
+    let [l, r] = [0, 0];
+    for (let i = 0; i < n; i++) {
+      if (x[idx[i] * F + bestFeature] <= bestThreshold) leftRows[l++] = idx[i];
+      else rightRows[r++] = idx[i];
+    }
     nodes.feature[id] = bestFeature;
     nodes.threshold[id] = bestThreshold;
-    nodes.left[id] = build(Int32Array.from(leftRows));
-    nodes.right[id] = build(Int32Array.from(rightRows));
+    nodes.left[id] = build(leftRows);
+    nodes.right[id] = build(rightRows);
     return id;
   };
   build(rows);

@@ -1,3 +1,4 @@
+import exp from '@stdlib/math-base-special-exp';
 import type { TreeData as TrainingRows } from './decisionTree.ts';
 
 /**
@@ -11,8 +12,12 @@ import type { TreeData as TrainingRows } from './decisionTree.ts';
  * bytes at run time (workerd refuses) and reads it with require('fs'), and its asm.js build carries
  * Node-only branches (fs, path, crypto) into every bundle. This file is the solver alone, on typed
  * arrays, the same in Node, workerd and the browser. It does not shrink (LIBSVM's `-h 1` default):
- * shrinking changes the path, not the optimum both stop near. The kernel rows of one pair of classes
- * are computed once (n² doubles: 270 rows of digits per pair, 0.6 MB).
+ * shrinking changes the path, not the optimum both stop near. Like LIBSVM it computes a kernel row
+ * when the solver first needs it (rows i and j of a step) and keeps it for the pair: most rows are
+ * never needed (on digits, a pair of classes has 270 rows and its solver asks for a few dozen), and
+ * a row holds the same numbers as the full matrix did (the dot product sums in feature order
+ * either way), so the models are the ones the full matrix gave, bit for bit. At most the pair's n²
+ * doubles are held (0.6 MB for a pair of digits' classes).
  *
  * No randomness: the same data give the same model for every seed.
  */
@@ -40,8 +45,8 @@ interface BinaryMachine {
 export interface KernelSvm {
   gamma: number;
   machines: BinaryMachine[];
-  /** The training rows (the support vectors among them) and their squared norms, kept for prediction. */
-  x: Float32Array;
+  /** The training rows (the support vectors among them, widened to float64: exact) and their squared norms, kept for prediction. */
+  x: Float64Array;
   norms: Float64Array;
   features: number;
   classes: number;
@@ -60,30 +65,39 @@ export function scaleGamma(x: Float32Array, features: number): number {
   return variance > 0 ? 1 / (features * variance) : 1;
 }
 
-const squaredNorm = (x: Float32Array, row: number, features: number) => {
+const squaredNorm = (x: Float64Array, row: number, features: number) => {
   let s = 0;
   for (let f = 0; f < features; f++) s += x[row * features + f] * x[row * features + f];
   return s;
 };
 
-/** exp(-gamma ‖a − b‖²), written as LIBSVM writes it: from the squared norms and the dot product. */
-function rbf(xa: Float32Array, a: number, na: number, xb: Float32Array, b: number, nb: number, features: number, gamma: number) {
+/**
+ * exp(-gamma ‖a − b‖²), written as LIBSVM writes it: from the squared norms and the dot product.
+ * exp is stdlib's (FreeBSD msun, plain arithmetic), not Math.exp, which each engine implements its
+ * own way: Chromium 156's moved the SMO's path on iris (alphas 0.002 apart from Node's).
+ */
+function rbf(xa: Float64Array, a: number, na: number, xb: Float64Array, b: number, nb: number, features: number, gamma: number) {
   let dot = 0;
   for (let f = 0; f < features; f++) dot += xa[a * features + f] * xb[b * features + f];
-  return Math.exp(-gamma * (na + nb - 2 * dot));
+  return exp(-gamma * (na + nb - 2 * dot));
 }
 
 /**
  * Solves one binary dual: min ½ αᵀQα − eᵀα, 0 ≤ α ≤ C, yᵀα = 0, Q_ij = y_i y_j K(x_i, x_j).
- * Returns α and rho. `kernel` is the full n × n kernel matrix of these rows.
+ * Returns α and rho. `kernelRow(i)` is row i of the n × n kernel matrix of these rows; `diagonal`, its diagonal.
  */
-function solveBinary(kernel: Float64Array, y: Int8Array, C: number, tol: number): { alpha: Float64Array; rho: number } {
+function solveBinary(
+  kernelRow: (i: number) => Float64Array,
+  diagonal: Float64Array,
+  y: Int8Array,
+  C: number,
+  tol: number,
+): { alpha: Float64Array; rho: number } {
   const n = y.length;
   const alpha = new Float64Array(n);
   const G = new Float64Array(n).fill(-1);
-  const QD = new Float64Array(n);
-  for (let i = 0; i < n; i++) QD[i] = kernel[i * n + i];
-  const Q = (i: number, j: number) => y[i] * y[j] * kernel[i * n + j];
+  const QD = diagonal;
+  const Q = (i: number, j: number) => y[i] * y[j] * kernelRow(i)[j];
   // LIBSVM's cap: max(10,000,000, 100 n) iterations.
   const maxIterations = Math.max(10_000_000, 100 * n);
   for (let iteration = 0; iteration < maxIterations; iteration++) {
@@ -102,6 +116,7 @@ function solveBinary(kernel: Float64Array, y: Int8Array, C: number, tol: number)
     let gmax2 = -Infinity;
     let j = -1;
     let best = Infinity;
+    const rowI = i < 0 ? diagonal : kernelRow(i);
     for (let t = 0; t < n; t++) {
       if (!(y[t] === 1 ? alpha[t] > 0 : alpha[t] < C)) continue;
       const v = y[t] * G[t];
@@ -110,7 +125,7 @@ function solveBinary(kernel: Float64Array, y: Int8Array, C: number, tol: number)
       const gradDiff = gmax + v;
       if (gradDiff > 0) {
         // K_ii + K_tt − 2 K_it: LIBSVM's QD[i] + QD[j] ∓ 2 y_i Q_ij, whichever the sign of y_j.
-        const quad = QD[i] + QD[t] - 2 * kernel[i * n + t];
+        const quad = QD[i] + QD[t] - 2 * rowI[t];
         const objDiff = -(gradDiff * gradDiff) / (quad > 0 ? quad : TAU);
         if (objDiff <= best) {
           best = objDiff;
@@ -148,8 +163,8 @@ function solveBinary(kernel: Float64Array, y: Int8Array, C: number, tol: number)
     }
     const [dI, dJ] = [alpha[i] - oldI, alpha[j] - oldJ];
     // G += Q_i ΔI + Q_j ΔJ, Q_ik = y_i y_k K_ik; the signs are exact, so this is the same sum, bit for bit.
-    const [si, sj, ri, rj] = [y[i] * dI, y[j] * dJ, i * n, j * n];
-    for (let k = 0; k < n; k++) G[k] += y[k] * (kernel[ri + k] * si) + y[k] * (kernel[rj + k] * sj);
+    const [si, sj, ki, kj] = [y[i] * dI, y[j] * dJ, kernelRow(i), kernelRow(j)];
+    for (let k = 0; k < n; k++) G[k] += y[k] * (ki[k] * si) + y[k] * (kj[k] * sj);
   }
   return { alpha, rho: rhoOf(alpha, G, y, C) };
 }
@@ -175,8 +190,10 @@ function rhoOf(alpha: Float64Array, G: Float64Array, y: Int8Array, C: number): n
 
 /** Trains one machine per pair of classes (LIBSVM's order: 0 against 1, 0 against 2, …, 1 against 2, …). */
 export function fitKernelSvm(data: TrainingRows, options: KernelSvmOptions = KERNEL_SVM_DEFAULTS): KernelSvm {
-  const { x, y, rows, features, classes } = data;
-  const gamma = options.gamma === 'scale' ? scaleGamma(x, features) : options.gamma;
+  const { y, rows, features, classes } = data;
+  const gamma = options.gamma === 'scale' ? scaleGamma(data.x, features) : options.gamma;
+  // Each float32 widens exactly: the same products, read without a conversion each time.
+  const x = Float64Array.from(data.x);
   const norms = Float64Array.from({ length: rows }, (_, r) => squaredNorm(x, r, features));
   const byClass = Array.from({ length: classes }, (_, c) => Int32Array.from([...y.keys()].filter((r) => y[r] === c)));
   const machines: BinaryMachine[] = [];
@@ -189,14 +206,20 @@ export function fitKernelSvm(data: TrainingRows, options: KernelSvmOptions = KER
         continue;
       }
       const labels = Int8Array.from(members, (r) => (y[r] === a ? 1 : -1));
-      const kernel = new Float64Array(n * n);
-      for (let i = 0; i < n; i++)
-        for (let j = i; j < n; j++) {
-          const k = rbf(x, members[i], norms[members[i]], x, members[j], norms[members[j]], features, gamma);
-          kernel[i * n + j] = k;
-          kernel[j * n + i] = k;
+      const kernel = (i: number, j: number) => rbf(x, members[i], norms[members[i]], x, members[j], norms[members[j]], features, gamma);
+      const rows: Float64Array[] = [];
+      const kernelRow = (i: number) => {
+        let row = rows[i];
+        if (!row) {
+          row = new Float64Array(n);
+          // K is symmetric: a value a row already holds is taken from it (the same number: products and sums commute exactly here).
+          for (let j = 0; j < n; j++) row[j] = rows[j] ? rows[j][i] : kernel(i, j);
+          rows[i] = row;
         }
-      const { alpha, rho } = solveBinary(kernel, labels, options.C, options.tol);
+        return row;
+      };
+      const diagonal = Float64Array.from({ length: n }, (_, i) => kernel(i, i));
+      const { alpha, rho } = solveBinary(kernelRow, diagonal, labels, options.C, options.tol);
       const kept = [...alpha.keys()].filter((i) => alpha[i] > 0);
       const support = Int32Array.from(kept, (i) => members[i]);
       const coef = Float64Array.from(kept, (i) => alpha[i] * labels[i]);
@@ -210,8 +233,9 @@ export function fitKernelSvm(data: TrainingRows, options: KernelSvmOptions = KER
  * support vector is computed once and shared by the machines that keep it (a row of digits is a
  * support vector of up to nine), as LIBSVM's svm_predict does; the sums run in the same order.
  */
-function kernelSvmDecisions(model: KernelSvm, x: Float32Array, rows: number): Float64Array[] {
+function kernelSvmDecisions(model: KernelSvm, rowsX: Float32Array, rows: number): Float64Array[] {
   const { features, gamma } = model;
+  const x = Float64Array.from(rowsX);
   const unique = [...new Set(model.machines.flatMap((m) => [...m.support]))];
   const slotOf = new Map(unique.map((row, slot) => [row, slot]));
   const slots = model.machines.map((m) => Int32Array.from(m.support, (row) => slotOf.get(row) ?? 0));

@@ -10,26 +10,38 @@ import type { TreeData as TrainingRows } from './decisionTree.ts';
  */
 export interface Knn {
   train: TrainingRows;
+  /** The training rows widened to float64 (exact): the same differences, read without a conversion each time. */
+  x: Float64Array;
   k: number;
 }
 
-export const fitKnn = (train: TrainingRows, k: number): Knn => ({ train, k: Math.max(1, Math.min(k, train.rows)) });
+export const fitKnn = (train: TrainingRows, k: number): Knn => ({
+  train,
+  x: Float64Array.from(train.x),
+  k: Math.max(1, Math.min(k, train.rows)),
+});
 
-export function predictKnn(model: Knn, x: Float32Array, rows: number): Int32Array {
+export function predictKnn(model: Knn, rowsX: Float32Array, rows: number): Int32Array {
   const { train, k } = model;
   const { features } = train;
+  const x = Float64Array.from(rowsX);
+  const trainX = model.x;
   const nearest = new Int32Array(k);
   const nearestDistance = new Float64Array(k);
   const votes = new Int32Array(train.classes);
   return Int32Array.from({ length: rows }, (_, r) => {
     let kept = 0;
+    const row = r * features;
     for (let t = 0; t < train.rows; t++) {
+      const other = t * features;
+      // Once k rows are kept, a partial sum already at the k-th distance can only grow: that row is out.
+      const bound = kept === k ? nearestDistance[k - 1] : Infinity;
       let d = 0;
-      for (let f = 0; f < features; f++) {
-        const diff = x[r * features + f] - train.x[t * features + f];
+      for (let f = 0; f < features && d < bound; f++) {
+        const diff = x[row + f] - trainX[other + f];
         d += diff * diff;
       }
-      if (kept === k && d >= nearestDistance[k - 1]) continue;
+      if (d >= bound) continue;
       // Insert in order of distance; an equal distance goes after the rows already kept (earlier rows first).
       let at = kept < k ? kept++ : k - 1;
       while (at > 0 && nearestDistance[at - 1] > d) {

@@ -29,8 +29,8 @@ export interface LinearSvm {
 }
 
 /** Solves min ½‖w‖² + C Σ max(0, 1 − y_i wᵀx_i)² through its dual, x_i extended by a constant 1. */
-function solveBinary(data: TrainingRows, y: Int8Array, options: LinearSvmOptions, stream: RandomStream): Float64Array {
-  const { x, rows: n, features } = data;
+function solveBinary(x: Float64Array, data: TrainingRows, y: Int8Array, options: LinearSvmOptions, stream: RandomStream): Float64Array {
+  const { rows: n, features } = data;
   const d = features + 1;
   const w = new Float64Array(d);
   const alpha = new Float64Array(n);
@@ -49,7 +49,9 @@ function solveBinary(data: TrainingRows, y: Int8Array, options: LinearSvmOptions
     let [pgMaxNew, pgMinNew] = [-Infinity, Infinity];
     for (let i = 0; i < active; i++) {
       const j = i + stream.nextInt(active - i);
-      [index[i], index[j]] = [index[j], index[i]];
+      const swap = index[i];
+      index[i] = index[j];
+      index[j] = swap;
     }
     for (let s = 0; s < active; s++) {
       const i = index[s];
@@ -61,7 +63,8 @@ function solveBinary(data: TrainingRows, y: Int8Array, options: LinearSvmOptions
         if (G > pgMaxOld) {
           // Shrink: at its bound and likely to stay there.
           active--;
-          [index[s], index[active]] = [index[active], index[s]];
+          index[s] = index[active];
+          index[active] = i;
           s--;
           continue;
         }
@@ -92,8 +95,11 @@ function solveBinary(data: TrainingRows, y: Int8Array, options: LinearSvmOptions
 /** One machine per class against the rest (one for two classes, class 1 positive, as scikit-learn). */
 export function fitLinearSvm(data: TrainingRows, stream: RandomStream, options: LinearSvmOptions = LINEAR_SVM_DEFAULTS): LinearSvm {
   const positives = data.classes === 2 ? [1] : Array.from({ length: data.classes }, (_, c) => c);
+  // Each float32 widens exactly: the same products, read without a conversion each time.
+  const x = Float64Array.from(data.x);
   const weights = positives.map((c) =>
     solveBinary(
+      x,
       data,
       Int8Array.from(data.y, (v) => (v === c ? 1 : -1)),
       options,
