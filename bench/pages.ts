@@ -7,7 +7,8 @@
  *  - the Worker bundle, as `wrangler deploy --dry-run` counts it (the limit is on the gzip size);
  *  - each kind's report page weight (its fast fixture study): the HTML and what it loads (badge,
  *    scripts), raw and gzip, against the 150 KB budget (preview image excluded); and at scale: 100
- *    seeds x 200 epochs (the most epochs, every curve point), 10,000 seeds, and a 10,000-seed compare,
+ *    seeds x 200 epochs (the most epochs, every curve point), 10,000 seeds, a two-feature spiral of
+ *    100 seeds x 200 epochs (nine maps of the plane), and a 10,000-seed compare,
  *    with their embed cards against the 60 KB budget;
  *  - what a reader who clicks "Re-train" loads on top: the engine chunk and the wasm binary.
  *
@@ -150,6 +151,18 @@ const SCALE_CASES: { name: string; spec: Record<string, unknown> }[] = [
   },
   { name: 'seed-variance, 10,000 seeds', spec: { ...iris, training: quick(0.05), seeds: 10_000 } },
   {
+    // Two features: the decision regions and the step-by-step maps, on a ragged boundary (a wide net on noisy arms).
+    name: 'seed-variance on a 5-arm spiral, 100 seeds x 200 epochs, with its nine maps',
+    spec: {
+      dataset: { name: 'spiral', samples: 600, noise: 0.3, classes: 5 },
+      split: { kind: 'stratified', testFraction: 0.25 },
+      scaling: { kind: 'standardize' },
+      model: { hidden: [64, 64] },
+      training: { optimizer: { kind: 'adam', lr: 0.01 }, batchSize: 32, epochs: 200 },
+      seeds: 100,
+    },
+  },
+  {
     name: 'compare, 10,000 seeds per arm',
     spec: {
       kind: 'compare',
@@ -174,8 +187,13 @@ async function verifyEngineWeight(server: DevServer, reportId: string) {
   const panelCode = new TextDecoder().decode(await fetchBytes(server, panel));
   const engineName = /browserEngine[\w.-]*\.js/.exec(panelCode)?.[0];
   if (!engineName) throw new Error('the panel script imports no engine chunk');
-  const engine = await fetchBytes(server, `/_astro/${engineName}`);
-  const engineCode = new TextDecoder().decode(engine);
+  const entry = await fetchBytes(server, `/_astro/${engineName}`);
+  const engineCode = new TextDecoder().decode(entry);
+  // The engine chunk is a small entry over the chunks it imports (the engine itself is a chunk the
+  // study form shares): a click loads them all.
+  const chunks = [...engineCode.matchAll(/from\s*"\.\/([\w.-]+\.js)"/g)].map((m) => m[1]);
+  const imported = await Promise.all(chunks.map((name) => fetchBytes(server, `/_astro/${name}`)));
+  const engine = new Uint8Array([...entry, ...imported.flatMap((b) => [...b])]);
   // tfjs's SIMD binary and the fused kernels.
   const wasmNames = [/tfjs-backend-wasm-simd[\w.-]*\.wasm/, /seedlab-mlp[\w.-]*\.wasm/].map((re) => re.exec(engineCode)?.[0]);
   if (wasmNames.some((n) => !n)) throw new Error(`the engine chunk does not name both wasm binaries (${wasmNames.join(', ')})`);

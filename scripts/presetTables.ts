@@ -174,7 +174,7 @@ function pagesTable(b: PagesBench): string {
       ]),
     ),
     '',
-    `At the limits (iris, trained fast): a page draws the document's summaries (histograms, quantile bands, at most 80 epochs of a curve), so its weight does not follow the seeds. Budgets: ${b.scaleWeights.budgetKB} KB a report, ${b.scaleWeights.embedBudgetKB} KB an embed card:`,
+    `At the limits (iris trained fast, and a spiral of two features with its nine maps of the plane): a page draws the document's summaries (histograms, quantile bands, at most 80 epochs of a curve, maps of 40 x 40 cells), so its weight does not follow the seeds or the shape of a boundary. Budgets: ${b.scaleWeights.budgetKB} KB a report, ${b.scaleWeights.embedBudgetKB} KB an embed card:`,
     '',
     markdownTable(
       ['study', 'HTML', 'with badge and scripts', 'gzip', 'embed card', 'within both budgets'],

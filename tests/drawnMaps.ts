@@ -2,8 +2,8 @@ import { unzlibSync } from 'fflate';
 
 /**
  * The class a drawn map shows at a cell: its image (a palette PNG, one pixel per cell, rows top
- * down) read back with an independent decoder path: the IDAT inflated by fflate, the pixel's
- * palette index taken as is (filter 0 rows).
+ * down) decoded here from the PNG specification: the IDAT inflated by fflate, each row unfiltered
+ * (None or Up, the two filters a map uses; any other fails), the pixel's palette index read.
  */
 export function drawnClasses(svg: string): ((column: number, row: number) => number)[] {
   return [...svg.matchAll(/href="data:image\/png;base64,([^"]+)"/g)].map(([, base64]) => {
@@ -18,6 +18,15 @@ export function drawnClasses(svg: string): ((column: number, row: number) => num
       at += 12 + length;
     }
     const raw = unzlibSync(idat);
-    return (column, row) => raw[(cells - 1 - row) * (cells + 1) + 1 + column];
+    const pixels = new Uint8Array(cells * cells);
+    for (let y = 0; y < cells; y++) {
+      const filter = raw[y * (cells + 1)];
+      if (filter !== 0 && filter !== 2) throw new Error(`row ${y}: filter ${filter}`);
+      for (let x = 0; x < cells; x++) {
+        const above = filter === 2 && y > 0 ? pixels[(y - 1) * cells + x] : 0;
+        pixels[y * cells + x] = (raw[y * (cells + 1) + 1 + x] + above) % 256;
+      }
+    }
+    return (column, row) => pixels[(cells - 1 - row) * cells + column];
   });
 }

@@ -184,6 +184,21 @@ describe('preset ids', () => {
       'digits-adam-vs-sgd': '92187b287b7aa5d7e668',
       'spiral-data-size': '55624b68dc8b4cb0bcf9',
     },
+    // A seed-variance study on two features keeps its first seed's walk-through (training, step by step);
+    // logistic regression is fitted by L-BFGS, and it and the RBF SVM use stdlib's exp (issue 26).
+    '0.6.0': {
+      'digits-reference': '79ef504b58e9e7e2a29e',
+      'digits-10k-seeds': '9540d81bb9c3b6f4f000',
+      'moons-dropout': 'df7c40a0dd224dc215b0',
+      'iris-small': '87af9796586afcd35709',
+      'digits-lr-range': 'b2a7de31620e218e69b1',
+      'digits-lr-schedules': '649ffda4474f77a10d8a',
+      'digits-data-size': 'e8b9dd43dbbed438569d',
+      'digits-variance-sources': 'c98af47969f3070a9c29',
+      'digits-determinism': 'cd63361541ed0d5c01a6',
+      'digits-adam-vs-sgd': '373d2cf92f94df6fd084',
+      'spiral-data-size': 'b8adb1303a60340cd130',
+    },
   };
 
   it(`are the ids recorded for engine ${ENGINE_VERSION}`, async () => {

@@ -25,11 +25,13 @@ export interface SoftmaxModel {
 
 interface SoftmaxOptions {
   maxIterations: number;
+  /** Objective evaluations at most, line searches included: the time model's bound (it counts 300 passes over the rows). */
+  maxEvaluations: number;
   tol: number;
 }
 
 /** scikit-learn's LogisticRegression defaults. */
-const SOFTMAX_DEFAULTS: SoftmaxOptions = { maxIterations: 100, tol: 1e-4 };
+const SOFTMAX_DEFAULTS: SoftmaxOptions = { maxIterations: 100, maxEvaluations: 300, tol: 1e-4 };
 /** scipy's L-BFGS-B ftol (factr 1e7 times the machine epsilon). */
 const FTOL = 2.220446049250313e-9;
 const MEMORY = 10;
@@ -43,7 +45,9 @@ export function fitSoftmaxRegression(data: TreeData, options: SoftmaxOptions = S
   const probs = new Float64Array(C);
 
   /** The objective at w, its gradient written into g. */
+  let evaluations = 0;
   const evaluate = (w: Float64Array, g: Float64Array): number => {
+    evaluations++;
     g.fill(0);
     let loss = 0;
     for (let r = 0; r < n; r++) {
@@ -87,7 +91,7 @@ export function fitSoftmaxRegression(data: TreeData, options: SoftmaxOptions = S
     for (let i = 0; i < size; i++) s += a[i] * b[i];
     return s;
   };
-  for (let iteration = 0; iteration < options.maxIterations; iteration++) {
+  for (let iteration = 0; iteration < options.maxIterations && evaluations < options.maxEvaluations; iteration++) {
     let largest = 0;
     for (let i = 0; i < size; i++) largest = Math.max(largest, Math.abs(g[i]));
     if (largest <= options.tol) break;
@@ -108,7 +112,7 @@ export function fitSoftmaxRegression(data: TreeData, options: SoftmaxOptions = S
     const slope = dot(g, direction);
     let step = 1;
     let trialLoss = Infinity;
-    for (let tries = 0; tries < 30; tries++) {
+    for (let tries = 0; tries < 30 && evaluations < options.maxEvaluations; tries++) {
       for (let i = 0; i < size; i++) trial[i] = w[i] + step * direction[i];
       trialLoss = evaluate(trial, trialG);
       if (trialLoss <= loss + 1e-4 * step * slope) break;

@@ -11,7 +11,7 @@ import type { ModelSpec } from '../spec/setup.ts';
  */
 const REGION_CELLS = 40;
 /** Training rows kept with a map: enough to show the data's shape, few enough for the page budget. */
-const POINTS_KEPT = 150;
+const POINTS_KEPT = 100;
 /** One character per class: digits, then letters (36 classes at most). */
 const CLASS_CHARACTERS = '0123456789abcdefghijklmnopqrstuvwxyz';
 

@@ -92,7 +92,7 @@ export function rangeSweep(backend: BackendName, shape: MlpShape, run: { seeds: 
 
 /**
  * A classic model's work for one fit and one prediction, in the terms its algorithm scales with:
- * softmax regression 300 full-batch iterations over rows x features x classes; kNN a distance per
+ * softmax regression at most 300 passes over rows x features x classes (its L-BFGS stops there); kNN a distance per
  * training row, test row and feature; a tree rows x log2(rows) x features per level of sorting;
  * a forest that for each tree, on sqrt(features) per split; the RBF SVM its kernel matrices and
  * predictions; the linear SVM rows x features per machine, log2(rows) passes.

@@ -13,26 +13,26 @@ import { zlibSync } from 'fflate';
 const SVG = 'http://www.w3.org/2000/svg';
 const round = Math.round;
 
-/** Groups the index by each item's colour and writes one path per colour: `draw(i)` is item i's path data. */
+/** Groups the index by each item's colour and writes one path per colour: `draw(items)` is the path data of a colour's items. */
 function pathsByColour(
+  group: SVGElement,
   index: number[],
   colours: ArrayLike<unknown>,
   context: Plot.Context,
-  draw: (i: number) => string,
-  style: (path: SVGPathElement, colour: string) => void,
+  colour: (path: SVGPathElement, colour: string) => void,
+  draw: (items: number[]) => string,
 ): SVGElement {
-  const group = context.document.createElementNS(SVG, 'g');
-  const pieces = new Map<string, string[]>();
+  const pieces = new Map<string, number[]>();
   for (const i of index) {
-    const colour = String(colours[i]);
-    const parts = pieces.get(colour) ?? [];
-    parts.push(draw(i));
-    pieces.set(colour, parts);
+    const key = String(colours[i]);
+    const items = pieces.get(key) ?? [];
+    items.push(i);
+    pieces.set(key, items);
   }
-  for (const [colour, parts] of pieces) {
+  for (const [key, items] of pieces) {
     const path = context.document.createElementNS(SVG, 'path');
-    path.setAttribute('d', parts.join(''));
-    style(path, colour);
+    path.setAttribute('d', draw(items));
+    colour(path, key);
     group.appendChild(path);
   }
   return group;
@@ -60,41 +60,46 @@ export const gridsAsImages =
       const classes = new Set<number>();
       for (let row = 0; row < grid.cells; row++) for (let column = 0; column < grid.cells; column++) classes.add(grid.classAt(column, row));
       const palette = Array.from({ length: Math.max(...classes) + 1 }, (_, c) => rgbOf(String(scales.color?.(String(c)) ?? '#888888')));
+      const [left, right] = [round(Math.min(x1[i], x2[i])), round(Math.max(x1[i], x2[i]))];
+      const [top, bottom] = [round(Math.min(y1[i], y2[i])), round(Math.max(y1[i], y2[i]))];
       const image = context.document.createElementNS(SVG, 'image');
-      const [left, right] = [Math.min(x1[i], x2[i]), Math.max(x1[i], x2[i])];
-      const [top, bottom] = [Math.min(y1[i], y2[i]), Math.max(y1[i], y2[i])];
       for (const [name, value] of [
-        ['href', `data:image/png;base64,${classGridPng(grid, palette)}`],
-        ['x', String(round(left))],
-        ['y', String(round(top))],
-        ['width', String(round(right - left))],
-        ['height', String(round(bottom - top))],
+        ['href', `data:image/png;base64,${classGridPng(grid, palette, opacity)}`],
+        ['x', String(left)],
+        ['y', String(top)],
+        ['width', String(right - left)],
+        ['height', String(bottom - top)],
         ['preserveAspectRatio', 'none'],
-        ['opacity', String(opacity)],
-        // Cells as blocks, not blurred: CSS for browsers, the attribute for resvg (the PNG route).
-        ['image-rendering', 'optimizeSpeed'],
+        // Cells as blocks, not blurred (resvg, drawing the PNG route, smooths them).
         ['style', 'image-rendering:pixelated'],
       ])
         image.setAttribute(name, value);
+      // The panel's frame, one path.
+      const frame = context.document.createElementNS(SVG, 'path');
+      frame.setAttribute('d', `M${left} ${top}h${right - left}v${bottom - top}h${left - right}z`);
+      for (const [name, value] of [
+        ['fill', 'none'],
+        ['stroke', 'currentColor'],
+        ['stroke-opacity', '0.3'],
+      ])
+        frame.setAttribute(name, value);
       group.appendChild(image);
+      group.appendChild(frame);
     }
     return group;
   };
 
 /** "#rrggbb" (Plot's categorical colours) as [r, g, b]; grey for anything else. */
-function rgbOf(colour: string): [number, number, number] {
+export function rgbOf(colour: string): [number, number, number] {
   const m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(colour);
   return m ? ([1, 2, 3].map((k) => Number.parseInt(m[k], 16)) as [number, number, number]) : [136, 136, 136];
 }
 
-/** A grid as a palette PNG, base64 (PNG spec, ISO/IEC 15948: IHDR, PLTE, IDAT, IEND; rows top down, filter 0). */
-function classGridPng(grid: ClassGrid, palette: [number, number, number][]): string {
+/** A grid as a palette PNG, base64 (PNG spec, ISO/IEC 15948: IHDR, PLTE, tRNS, IDAT, IEND; rows top down). */
+export function classGridPng(grid: ClassGrid, palette: [number, number, number][], opacity: number): string {
   const n = grid.cells;
   const raw = new Uint8Array(n * (n + 1));
-  for (let y = 0; y < n; y++) {
-    raw[y * (n + 1)] = 0;
-    for (let x = 0; x < n; x++) raw[y * (n + 1) + 1 + x] = grid.classAt(x, n - 1 - y);
-  }
+  for (let y = 0; y < n; y++) for (let x = 0; x < n; x++) raw[y * (n + 1) + 1 + x] = grid.classAt(x, n - 1 - y);
   const header = new Uint8Array(13);
   const view = new DataView(header.buffer);
   view.setUint32(0, n);
@@ -104,6 +109,8 @@ function classGridPng(grid: ClassGrid, palette: [number, number, number][]): str
     Uint8Array.of(137, 80, 78, 71, 13, 10, 26, 10),
     chunk('IHDR', header),
     chunk('PLTE', Uint8Array.from(palette.flat())),
+    // Every palette entry at `opacity` (tRNS): the map lies over the page, light or dark.
+    chunk('tRNS', new Uint8Array(palette.length).fill(Math.round(255 * opacity))),
     chunk('IDAT', zlibSync(raw, { level: 9 })),
     chunk('IEND', new Uint8Array(0)),
   ]);
@@ -144,21 +151,52 @@ function crc32(bytes: Uint8Array): number {
   return (c ^ 0xffffffff) >>> 0;
 }
 
-/** Render option for Plot.dot (x, y and fill channels): each fill's dots as one path of round-capped points of `diameter` px. */
-export const dotsAsPaths =
-  (diameter: number): Plot.RenderFunction =>
-  (index, _scales, values, _dimensions, context) => {
+/** Dots as path data, in whole pixels: the first point absolute, each next relative to the last ("m3 -5h0", shorter). */
+export function dotsPathData(points: [number, number][]): string {
+  let [px, py] = [0, 0];
+  return points
+    .map(([x, y], k) => {
+      const [qx, qy] = [round(x), round(y)];
+      const step = k ? `m${qx - px} ${qy - py}h0` : `M${qx} ${qy}h0`;
+      [px, py] = [qx, qy];
+      return step;
+    })
+    .join('');
+}
+
+/**
+ * Render option for Plot.dot (x, y and fill channels): each fill's dots as one path of round-capped
+ * points of `diameter` px. With `shared` (an id unique on the page), panels that show the same dots
+ * at the same places draw them once: the first panel holds them, the others a <use> of it.
+ */
+export const dotsAsPaths = (diameter: number, shared?: string): Plot.RenderFunction => {
+  let drawn: string | null = null;
+  return (index, _scales, values, dimensions, context) => {
+    const group = context.document.createElementNS(SVG, 'g');
+    for (const [name, value] of [
+      ['fill', 'none'],
+      ['stroke-width', String(diameter)],
+      ['stroke-linecap', 'round'],
+    ])
+      group.setAttribute(name, value);
+    if (shared && drawn) {
+      const use = context.document.createElementNS(SVG, 'use');
+      use.setAttribute('href', `#${drawn}`);
+      group.appendChild(use);
+      return group;
+    }
+    if (shared) {
+      drawn = `${shared}-${dimensions.width}`;
+      group.setAttribute('id', drawn);
+    }
     const { x, y, fill } = values as unknown as Record<'x' | 'y', number[]> & { fill: string[] };
     return pathsByColour(
+      group,
       index,
       fill,
       context,
-      (i) => `M${round(x[i])} ${round(y[i])}h0`,
-      (path, colour) => {
-        path.setAttribute('fill', 'none');
-        path.setAttribute('stroke', colour);
-        path.setAttribute('stroke-width', String(diameter));
-        path.setAttribute('stroke-linecap', 'round');
-      },
+      (path, colour) => path.setAttribute('stroke', colour),
+      (items) => dotsPathData(items.map((i) => [x[i], y[i]])),
     );
   };
+};

@@ -62,6 +62,7 @@ export const EXPLAINED_ON_FIRST_USE: Record<Locale, Readonly<Record<string, stri
     SMO: '序列最小优化算法',
     SVC: 'SVM 分类器',
     LIBLINEAR: '线性模型训练库',
+    'L-BFGS': '有限内存拟牛顿优化法',
     LinearSVC: '线性 SVM 分类器',
     kNN: 'k 近邻',
     Adam: '自适应矩估计优化器',

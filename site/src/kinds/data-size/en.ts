@@ -44,7 +44,7 @@ export const en = {
     subsets:
       'Subsets: at each size, {seeds} draw a stratified subset of the {trainRows} training rows from their split stream; scaling statistics come from the subset; the {testRows} test rows stay the same.',
     classic:
-      'Classic models: logistic regression (softmax, L2 as scikit-learn’s C = 1), kNN (k = {k}), a fully grown decision tree, a random forest of {trees} trees, an RBF SVM (C = {svmC}, gamma {gamma}; LIBSVM’s SMO, as scikit-learn’s SVC) and a linear SVM (C = {linearC}; LIBLINEAR’s dual coordinate descent, as LinearSVC).',
+      'Classic models: logistic regression (softmax, L2 as scikit-learn’s C = 1, fitted by L-BFGS as its lbfgs solver), kNN (k = {k}), a fully grown decision tree, a random forest of {trees} trees, an RBF SVM (C = {svmC}, gamma {gamma}; LIBSVM’s SMO, as scikit-learn’s SVC) and a linear SVM (C = {linearC}; LIBLINEAR’s dual coordinate descent, as LinearSVC).',
     comparisons:
       'Comparisons: every model fits the same subset for a seed, so models are compared seed by seed (paired t intervals, Bonferroni-adjusted). A model leads at a size only when it beats every other significantly; a crossover needs the MLP significantly behind a model at one size and significantly ahead at a later one (or the reverse). Diverged MLP runs are counted and left out.',
   },

@@ -44,7 +44,7 @@ export const zh = translationOf<typeof en>()({
     subsets:
       '子集：在每个规模上，{seeds}各自用 split 流从 {trainRows} 个训练行中抽取分层子集；缩放统计量来自子集；{testRows} 个测试行保持不变。',
     classic:
-      '经典模型：逻辑回归（softmax，L2 同 scikit-learn 的 C = 1）、kNN（k = {k}）、完全生长的决策树、{trees} 棵树的随机森林、RBF 核 SVM（C = {svmC}，gamma {gamma}；LIBSVM 的 SMO，同 scikit-learn 的 SVC）和线性 SVM（C = {linearC}；LIBLINEAR 的对偶坐标下降，同 LinearSVC）。',
+      '经典模型：逻辑回归（softmax，L2 同 scikit-learn 的 C = 1，用 L-BFGS 拟合，同它的默认求解器）、kNN（k = {k}）、完全生长的决策树、{trees} 棵树的随机森林、RBF 核 SVM（C = {svmC}，gamma {gamma}；LIBSVM 的 SMO，同 scikit-learn 的 SVC）和线性 SVM（C = {linearC}；LIBLINEAR 的对偶坐标下降，同 LinearSVC）。',
     comparisons:
       '比较：同一个种子下每个模型拟合同样的子集，所以按种子配对比较（配对 t 区间，Bonferroni 校正）。只有显著胜过其他每个模型时，才说某个模型在该规模上领先；交叉点要求 MLP 在某个规模上显著落后于某模型、在之后的规模上显著领先（或相反）。没有学会的 MLP 运行单独计数，不计入比较。',
   },

@@ -161,31 +161,70 @@ function namedRuns(doc: SeedVarianceDocument) {
   });
 }
 
+/** A map panel: its title (lines split by "\n"), its map and the training rows drawn over it. */
+export interface MapPanel {
+  title: string;
+  map: RunRegions;
+  points: RegionMap['points'];
+}
+
+/** The decision regions' panels: the best, the median and the worst seed (each once). */
+export function regionPanels(doc: SeedVarianceDocument, locale: Locale): MapPanel[] {
+  const { labels } = phrases.in(locale);
+  return (doc.decisionRegions ?? []).map((m) => ({
+    title: labels.regionPanel[m.role]({ seed: m.seed, accuracy: pct(m.accuracy) }),
+    map: m,
+    points: m.points,
+  }));
+}
+
+/** The walk-through's panels: the first seed's map before training and after each epoch shown, with its loss and accuracy then. */
+export function trainingPanels(doc: SeedVarianceDocument, locale: Locale): MapPanel[] {
+  const walk = doc.stepByStep;
+  if (!walk) return [];
+  const { labels } = phrases.in(locale);
+  return [
+    { title: labels.snapshotBefore, map: walk.initial, points: walk.points },
+    ...walk.snapshots.map((s) => ({
+      title: labels.snapshotPanel({ epoch: s.epoch, loss: val(s.trainLoss, 3), accuracy: pct(s.testAccuracy) }),
+      map: s,
+      points: walk.points,
+    })),
+  ];
+}
+
+/** The walk-through's alt text. */
+export function trainingAlt(doc: SeedVarianceDocument, locale: Locale): string {
+  const walk = doc.stepByStep;
+  return walk
+    ? phrases.in(locale).labels.trainingAlt({ seed: walk.seed, epochs: formatFor(locale).list(walk.snapshots.map((s) => s.epoch)) })
+    : '';
+}
+
 /**
  * The best, the median and the worst seed's decision regions side by side (two-feature tables): the
  * class each network predicts over the plane, shaded, and a sample of its training rows as dots, in
  * the class's colour. '' when the document has no maps.
  */
 export function regionsSvg(doc: SeedVarianceDocument, locale: Locale, width = 640): string {
-  const maps = doc.decisionRegions;
-  if (!maps?.length) return '';
+  const panels = regionPanels(doc, locale);
+  if (!panels.length) return '';
   const { labels } = phrases.in(locale);
-  const panel = (m: (typeof maps)[number]) => labels.regionPanel[m.role]({ seed: m.seed, accuracy: pct(m.accuracy) });
   return renderSvg(
     {
       width,
-      height: Math.round(width / maps.length) + 56,
+      height: Math.round(width / panels.length) + 56,
       marginTop: 8,
       // Two-line panel titles under the panels.
       marginBottom: 44,
-      fx: { label: null, domain: maps.map(panel), axis: 'bottom' },
+      fx: { label: null, domain: panels.map((p) => p.title), axis: 'bottom' },
       x: { axis: null, domain: [0, 1] },
       y: { axis: null, domain: [0, 1] },
       color: { type: 'categorical', domain: classNames(doc), legend: false },
       ariaLabel: labels.regionsAlt,
-      marks: [...mapMarks(maps.map((m) => ({ facet: { fx: panel(m) }, map: m, points: m.points }))), Plot.frame({ strokeOpacity: 0.3 })],
+      marks: mapMarks(panels.map((p) => ({ ...p, facet: { fx: p.title } }))),
     },
-    maps.map(panel),
+    panels.map((p) => p.title),
   );
 }
 
@@ -194,7 +233,10 @@ const classGridOf = (map: RunRegions): ClassGrid => ({ cells: map.cells, classAt
 const classNames = (doc: SeedVarianceDocument) => Array.from({ length: doc.data.classes }, (_, c) => String(c));
 
 /** Maps drawn in their panels: each map's cells as rectangles (shaded by class) and its rows as dots, in the unit square. */
-function mapMarks(panels: { facet: { fx: string | number; fy?: number }; map: RunRegions; points: RegionMap['points'] }[]): Plot.Markish[] {
+function mapMarks(
+  panels: { facet: { fx: string | number; fy?: number }; map: RunRegions; points: RegionMap['points'] }[],
+  sharedDots?: string,
+): Plot.Markish[] {
   // A row of panels has no fy: a channel of undefined values would draw an axis of its own.
   const facets = panels.some((p) => p.facet.fy !== undefined) ? { fx: 'fx', fy: 'fy' } : { fx: 'fx' };
   const unit = (map: RunRegions) => {
@@ -221,7 +263,7 @@ function mapMarks(panels: { facet: { fx: string | number; fy?: number }; map: Ru
         const to = unit(map);
         return points.map(([x, y, c]) => ({ ...facet, x: to.x(x), y: to.y(y), cls: String(c) }));
       }),
-      { ...facets, x: 'x', y: 'y', fill: 'cls', render: dotsAsPaths(4) },
+      { ...facets, x: 'x', y: 'y', fill: 'cls', render: dotsAsPaths(4, sharedDots) },
     ),
   ];
 }
@@ -236,29 +278,15 @@ const SNAPSHOT_COLUMNS = 3;
  * rows of three, each titled with its epoch, training loss and test accuracy. '' without a walk-through.
  */
 export function trainingSvg(doc: SeedVarianceDocument, locale: Locale, width = 640): string {
-  const walk = doc.stepByStep;
-  if (!walk) return '';
-  const { labels } = phrases.in(locale);
-  const f = formatFor(locale);
-  const maps = [
-    { title: labels.snapshotBefore, map: walk.initial },
-    ...walk.snapshots.map((s) => ({
-      title: labels.snapshotPanel({ epoch: s.epoch, loss: val(s.trainLoss, 3), accuracy: pct(s.testAccuracy) }),
-      map: s,
-    })),
-  ];
+  const maps = trainingPanels(doc, locale);
+  if (!maps.length) return '';
   const columns = Math.min(SNAPSHOT_COLUMNS, maps.length);
   const rows = Math.ceil(maps.length / columns);
   const gap = 0.08;
   // A band scale of n panels with inner padding p: each panel is R (1 - p) / (n - p) wide.
   const side = (width * (1 - gap)) / (columns - gap);
   const rowGap = SNAPSHOT_TITLE_PX / (side + SNAPSHOT_TITLE_PX);
-  const panels = maps.map((m, i) => ({
-    facet: { fx: i % columns, fy: Math.floor(i / columns) },
-    map: m.map,
-    points: walk.points,
-    title: m.title,
-  }));
+  const panels = maps.map((m, i) => ({ ...m, facet: { fx: i % columns, fy: Math.floor(i / columns) } }));
   return renderSvg({
     width,
     height: Math.round(rows * side + rows * SNAPSHOT_TITLE_PX),
@@ -271,10 +299,10 @@ export function trainingSvg(doc: SeedVarianceDocument, locale: Locale, width = 6
     x: { axis: null, domain: [0, 1] },
     y: { axis: null, domain: [0, 1] },
     color: { type: 'categorical', domain: classNames(doc), legend: false },
-    ariaLabel: labels.trainingAlt({ seed: walk.seed, epochs: f.list(walk.snapshots.map((s) => s.epoch)) }),
+    ariaLabel: trainingAlt(doc, locale),
     marks: [
-      ...mapMarks(panels),
-      Plot.frame({ strokeOpacity: 0.3 }),
+      // Every panel shows the same rows at the same places: drawn once, used in the others.
+      ...mapMarks(panels, 'training-rows'),
       Plot.text(panels, {
         fx: (p) => p.facet.fx,
         fy: (p) => p.facet.fy,
