@@ -3,11 +3,12 @@ import { zlibSync } from 'fflate';
 
 /**
  * Maps of the plane drawn light. A map is 40 x 40 cells (about a hundred rectangles once each row's
- * runs merge, more on a ragged boundary) and 150 dots a panel; as Plot's own elements (a <rect> or a
- * <circle> with its attributes each, drawn twice a chart, for wide screens and phones) a report with
- * nine maps weighed 340 KB. Here the cells are a small image (its size bounded by the grid) and the
- * dots one path per colour, in whole pixels: a zero-length line with round caps is a dot (SVG 2,
- * "Zero-length path segments"; resvg draws it too).
+ * runs merge, more on a ragged boundary) and 100 dots a panel; as Plot's own elements (a <rect> or a
+ * <circle> with its attributes each, drawn twice a chart, for wide screens and phones) the nine maps
+ * of the moons preset's report weighed 340 KB. Here the cells are a small image (its size bounded by
+ * the grid) and the dots one path per colour, in whole pixels: a zero-length line with round caps
+ * is a dot (SVG 2, "Zero-length path segments"; resvg draws it too). These serve the Plot drawings
+ * (a chart's SVG and PNG) and the report's own panels (MapPanels.astro, drawn once).
  */
 
 const SVG = 'http://www.w3.org/2000/svg';
