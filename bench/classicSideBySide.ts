@@ -10,12 +10,11 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CLASSIC_MODELS, type ClassicModelName, DEFAULT_CLASSIC_OPTIONS, fitClassic } from '../src/classic/classifiers.ts';
+import { CLASSIC_MODELS, type ClassicModelName } from '../src/classic/classifiers.ts';
 import { ENGINE_VERSION } from '../src/index.ts';
-import { seedStreams } from '../src/random/seedStreams.ts';
 import { pairedDifference } from '../src/stats/paired.ts';
 import { mean, sampleStd } from '../src/stats/summarize.ts';
-import { dataSizeSubsets } from './dataSizeSubsets.ts';
+import { dataSizeSubsets, timedClassicFit } from './dataSizeSubsets.ts';
 
 interface SideFit {
   size: number;
@@ -32,16 +31,11 @@ let sklearn = '';
 const testY = fits[0].data.testY;
 
 function fitOurs(size: number) {
-  for (const { seed, data } of fits.filter((f) => f.size === size)) {
-    const train = { x: data.trainX, y: data.trainY, rows: data.trainY.length, features: data.features, classes: data.classes };
-    const fit = { size, seed, seconds: {}, predictions: {} } as SideFit;
+  for (const subset of fits.filter((f) => f.size === size)) {
+    const fit = { size, seed: subset.seed, seconds: {}, predictions: {} } as SideFit;
     for (const model of CLASSIC_MODELS) {
-      const started = performance.now();
-      const predictions = fitClassic(model, train, seedStreams(seed).init, { ...DEFAULT_CLASSIC_OPTIONS, ...spec }).predict(
-        data.testX,
-        data.testY.length,
-      );
-      fit.seconds[model] = (performance.now() - started) / 1000;
+      const { predictions, seconds } = timedClassicFit(model, spec, subset);
+      fit.seconds[model] = seconds;
       fit.predictions[model] = predictions.join('');
     }
     ours.push(fit);

@@ -1,3 +1,4 @@
+import { type ClassicModelName, DEFAULT_CLASSIC_OPTIONS, fitClassic } from '../src/classic/classifiers.ts';
 import { prepareData } from '../src/data/prepareData.ts';
 import type { PreparedData } from '../src/data/table.ts';
 import { findPreset, parseSpecOfKind } from '../src/index.ts';
@@ -31,4 +32,18 @@ export function dataSizeSubsets(preset: string): { spec: DataSizeSpec; fits: Sub
       fits.push({ size, seed, rows, data });
     }
   return { spec, fits };
+}
+
+/**
+ * One classic model fitted on a subset and asked for its test predictions, as the study fits it (the
+ * seed's init stream, the spec's options), with the time of the fit and the prediction together.
+ */
+export function timedClassicFit(model: ClassicModelName, spec: DataSizeSpec, { seed, data }: SubsetFit) {
+  const train = { x: data.trainX, y: data.trainY, rows: data.trainY.length, features: data.features, classes: data.classes };
+  const started = performance.now();
+  const predictions = fitClassic(model, train, seedStreams(seed).init, { ...DEFAULT_CLASSIC_OPTIONS, ...spec }).predict(
+    data.testX,
+    data.testY.length,
+  );
+  return { predictions, seconds: (performance.now() - started) / 1000 };
 }

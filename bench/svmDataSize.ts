@@ -13,11 +13,9 @@
  * Run: npm run bench:svm
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { DEFAULT_CLASSIC_OPTIONS, fitClassic } from '../src/classic/classifiers.ts';
-import { seedStreams } from '../src/random/seedStreams.ts';
 import { pairedDifference } from '../src/stats/paired.ts';
 import { mean } from '../src/stats/summarize.ts';
-import { dataSizeSubsets } from './dataSizeSubsets.ts';
+import { dataSizeSubsets, timedClassicFit } from './dataSizeSubsets.ts';
 
 const OURS = 'bench/reference/svm-data-size.json';
 const THEIRS = 'bench/reference/sklearn-svm-data-size.json';
@@ -37,16 +35,12 @@ const { spec, fits: subsets } = dataSizeSubsets('digits-data-size');
 
 if (!existsSync(OURS) || process.argv.includes('--refit')) {
   const fits: Fit[] = [];
-  for (const { size, seed, rows, data } of subsets) {
-    const train = { x: data.trainX, y: data.trainY, rows: data.trainY.length, features: data.features, classes: data.classes };
+  for (const subset of subsets) {
+    const { size, seed, rows, data } = subset;
     const fit = { size, seed, rows, accuracy: {}, predictions: {}, seconds: {} } as Fit;
     for (const model of MODELS) {
-      const started = performance.now();
-      const predictions = fitClassic(model, train, seedStreams(seed).init, { ...DEFAULT_CLASSIC_OPTIONS, ...spec }).predict(
-        data.testX,
-        data.testY.length,
-      );
-      fit.seconds[model] = (performance.now() - started) / 1000;
+      const { predictions, seconds } = timedClassicFit(model, spec, subset);
+      fit.seconds[model] = seconds;
       fit.accuracy[model] = predictions.filter((p, i) => p === data.testY[i]).length / data.testY.length;
       fit.predictions[model] = predictions.join('');
     }
