@@ -36,7 +36,9 @@ export async function stepByStepOf(
   params: Map<number, MlpParams>,
 ): Promise<RunStepByStep | null> {
   const { record, data } = outcome;
-  const member = seedMember(setup, record.seed);
+  // Fresh streams for the seed, over the data its run already prepared (the same rows: its own streams drew them).
+  const fresh = () => seedMember(setup, record.seed, { prepare: () => data });
+  const member = fresh();
   const map = (p: MlpParams) => regionMap(p, member.sizes, setup.model.activation, data);
   const initial = map(member.initial);
   if (!initial) return null;
@@ -51,7 +53,7 @@ export async function stepByStepOf(
     });
   const numbers = await firstStepNumbers(member, setup);
   const backend = tf.getBackend();
-  const kernelDifference = backend === 'wasm' ? await kernelStepDifference(seedMember(setup, record.seed), setup, numbers.after) : null;
+  const kernelDifference = backend === 'wasm' ? await kernelStepDifference(fresh(), setup, numbers.after) : null;
   const { after: _after, ...shown } = numbers;
   return { initial, snapshots, firstStep: { backend, ...shown, kernelDifference } };
 }
