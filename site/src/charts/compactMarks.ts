@@ -52,15 +52,13 @@ export interface ClassGrid {
  * palette PNG of a few hundred bytes), however ragged the boundary.
  */
 export const gridsAsImages =
-  (grids: ClassGrid[], opacity: number): Plot.RenderFunction =>
+  (grids: ClassGrid[], classes: number, opacity: number): Plot.RenderFunction =>
   (index, scales, values, _dimensions, context) => {
     const { x1, x2, y1, y2 } = values as unknown as Record<'x1' | 'x2' | 'y1' | 'y2', number[]>;
     const group = context.document.createElementNS(SVG, 'g');
+    const palette = Array.from({ length: classes }, (_, c) => rgbOf(String(scales.color?.(String(c)) ?? '#888888')));
     for (const i of index) {
       const grid = grids[i];
-      const classes = new Set<number>();
-      for (let row = 0; row < grid.cells; row++) for (let column = 0; column < grid.cells; column++) classes.add(grid.classAt(column, row));
-      const palette = Array.from({ length: Math.max(...classes) + 1 }, (_, c) => rgbOf(String(scales.color?.(String(c)) ?? '#888888')));
       const [left, right] = [round(Math.min(x1[i], x2[i])), round(Math.max(x1[i], x2[i]))];
       const [top, bottom] = [round(Math.min(y1[i], y2[i])), round(Math.max(y1[i], y2[i]))];
       const image = context.document.createElementNS(SVG, 'image');

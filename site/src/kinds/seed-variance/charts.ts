@@ -222,7 +222,10 @@ export function regionsSvg(doc: SeedVarianceDocument, locale: Locale, width = 64
       y: { axis: null, domain: [0, 1] },
       color: { type: 'categorical', domain: classNames(doc), legend: false },
       ariaLabel: labels.regionsAlt,
-      marks: mapMarks(panels.map((p) => ({ ...p, facet: { fx: p.title } }))),
+      marks: mapMarks(
+        panels.map((p) => ({ ...p, facet: { fx: p.title } })),
+        doc.data.classes,
+      ),
     },
     panels.map((p) => p.title),
   );
@@ -235,6 +238,7 @@ const classNames = (doc: SeedVarianceDocument) => Array.from({ length: doc.data.
 /** Maps drawn in their panels: each map's cells as rectangles (shaded by class) and its rows as dots, in the unit square. */
 function mapMarks(
   panels: { facet: { fx: string | number; fy?: number }; map: RunRegions; points: RegionMap['points'] }[],
+  classes: number,
   sharedDots?: string,
 ): Plot.Markish[] {
   // A row of panels has no fy: a channel of undefined values would draw an axis of its own.
@@ -254,6 +258,7 @@ function mapMarks(
         y2: 'y2',
         render: gridsAsImages(
           panels.map(({ map }) => classGridOf(map)),
+          classes,
           0.3,
         ),
       },
@@ -302,7 +307,7 @@ export function trainingSvg(doc: SeedVarianceDocument, locale: Locale, width = 6
     ariaLabel: trainingAlt(doc, locale),
     marks: [
       // Every panel shows the same rows at the same places: drawn once, used in the others.
-      ...mapMarks(panels, 'training-rows'),
+      ...mapMarks(panels, doc.data.classes, 'training-rows'),
       Plot.text(panels, {
         fx: (p) => p.facet.fx,
         fy: (p) => p.facet.fy,
